@@ -1,0 +1,100 @@
+//! Command-line arguments of `snippet`.
+
+use clap::{Parser, ValueEnum};
+
+/// Write the code that sends one inference request, for curl, Python, JavaScript or Rust.
+#[derive(Debug, Parser)]
+#[command(
+    name = "snippet",
+    version,
+    after_help = "\
+Examples:
+  snippet --lang python --request spec.json
+  snippet --lang js https://xyz.endpoints.huggingface.cloud/gpt2 -d '{\"inputs\": \"Hi\"}' --task text-generation
+  snippet --lang curl https://xyz.endpoints.huggingface.cloud/asr --file sample1.flac --token 'hf_***'
+  snippet --all --format json --request - < spec.json
+
+A spec is a JSON object: {\"url\": ..., \"json\" | \"data\" | \"file\" (+ \"content_type\"), \"method\",
+\"headers\", \"token\" (\"$VAR\", a placeholder such as \"hf_***\", or null), \"task\", \"model\"}.
+Exit status: 0 ok, 2 bad input or usage."
+)]
+pub(crate) struct Args {
+    /// Target language: curl (sh, shell), python (py), js (javascript, node), rust (rs).
+    #[arg(short, long, required_unless_present = "all")]
+    pub lang: Option<String>,
+
+    /// Client: curl, requests, huggingface_hub, fetch, huggingface.js, reqwest.
+    /// Default: the Hugging Face client of the language when it can send the request.
+    #[arg(short, long)]
+    pub client: Option<String>,
+
+    /// Every client that can send the request (of --lang only, when given).
+    #[arg(long, conflicts_with = "client")]
+    pub all: bool,
+
+    /// Output: the code, Markdown code fences, or JSON [{language, client, content}].
+    #[arg(long, value_enum, default_value_t = Format::Code)]
+    pub format: Format,
+
+    /// A JSON request spec file; `-` reads standard input.
+    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["url", "data", "file", "headers", "method"])]
+    pub request: Option<String>,
+
+    /// The endpoint URL (the quick form, instead of --request).
+    #[arg(required_unless_present = "request")]
+    pub url: Option<String>,
+
+    /// A JSON body.
+    #[arg(short, long, value_name = "JSON", conflicts_with = "file")]
+    pub data: Option<String>,
+
+    /// A file whose bytes are the body.
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<String>,
+
+    /// The MIME type of --file (guessed from well-known extensions).
+    #[arg(long, value_name = "MIME", requires = "file")]
+    pub content_type: Option<String>,
+
+    /// A header, `Name: value`; repeat for more.
+    #[arg(short = 'H', long = "header", value_name = "HEADER")]
+    pub headers: Vec<String>,
+
+    /// The HTTP method (default: POST with a body, GET without).
+    #[arg(short = 'X', long)]
+    pub method: Option<String>,
+
+    /// The inference task, a pipeline tag such as text-classification.
+    #[arg(short, long)]
+    pub task: Option<String>,
+
+    /// The token: `$VAR` reads an environment variable (default `$HF_TOKEN`);
+    /// anything else is printed as a placeholder, e.g. `hf_***`.
+    #[arg(long, conflicts_with = "no_token")]
+    pub token: Option<String>,
+
+    /// Send no Authorization header.
+    #[arg(long)]
+    pub no_token: bool,
+
+    /// The model id on the Hub.
+    #[arg(long)]
+    pub model: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    Code,
+    Markdown,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn arguments_are_consistent() {
+        super::Args::command().debug_assert();
+    }
+}

@@ -1,0 +1,37 @@
+//! Code snippets that send one inference request, for six clients.
+//!
+//! Every path through the library reads something into a [`Request`] (a JSON spec
+//! with [`parse_spec`], or the builder) and renders it for a [`Client`]:
+//!
+//! ```
+//! use inference_snippets::{Client, Task, parse_spec, render};
+//!
+//! let request = parse_spec(
+//!     r#"{"url": "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment",
+//!         "json": {"inputs": "Deploying my first endpoint was an amazing experience."},
+//!         "task": "text-classification"}"#,
+//!     "spec.json",
+//! )?;
+//! assert_eq!(request.task, Some(Task::TextClassification));
+//! let python = render(&request, Client::HuggingfaceHub)?;
+//! assert!(python.contains("client.text_classification("));
+//! # Ok::<(), inference_snippets::Error>(())
+//! ```
+//!
+//! A snippet sends exactly the request, or is not written: a client that cannot
+//! express a request returns [`Error::Unsupported`] naming the client that can.
+
+mod error;
+mod mime;
+mod model;
+mod quote;
+mod render;
+mod spec;
+mod task;
+
+pub use error::Error;
+pub use mime::guess as guess_mime;
+pub use model::{Payload, Request, Token};
+pub use render::{Client, Language, Snippet, default_client, render, render_all};
+pub use spec::{DEFAULT_TEXT_TYPE, parse_spec};
+pub use task::{Task, UnknownTask};

@@ -1,0 +1,34 @@
+//! `snippet`: the command line over the library. Parses arguments, prints, maps
+//! errors to exit codes (0 ok, 2 bad input or usage).
+
+mod cli;
+mod run;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match run::run(&args) {
+        Ok(output) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(output.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`snippet ... | head`) is the reader's choice, not a failure.
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("snippet: {err}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
+        Err(err) => {
+            eprintln!("snippet: {err}");
+            ExitCode::from(err.code())
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! The request model: plain data that every reader produces and every renderer reads.
+//!
+//! Nothing here knows a target language. [`Request::validate`] states what any
+//! request must satisfy before a snippet may be written for it.
+
+use serde_json::Value;
+
+use crate::Task;
+use crate::error::Error;
+
+/// One HTTP request to an inference endpoint.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Request, Task};
+/// use serde_json::json;
+///
+/// let request = Request::new("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment")
+///     .json(json!({"inputs": "Deploying my first endpoint was an amazing experience."}))
+///     .task(Task::TextClassification);
+/// assert_eq!(request.method(), "POST");
+/// assert_eq!(request.content_type(), Some("application/json"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// The full URL, query string included.
+    pub url: String,
+    /// The method when the user chose one; see [`Request::method`] for the default.
+    pub method: Option<String>,
+    /// Headers in the user's order, apart from `Authorization` (see `token`).
+    pub headers: Vec<(String, String)>,
+    /// Where the bearer token comes from.
+    pub token: Token,
+    /// The body.
+    pub payload: Payload,
+    /// The inference task, which the typed Hugging Face clients need.
+    pub task: Option<Task>,
+    /// The model id on the Hub, when known.
+    pub model: Option<String>,
+}
+
+/// Where the `Authorization: Bearer ...` value comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Token {
+    /// Read from this environment variable when the snippet runs (`HF_TOKEN` by default).
+    Env(String),
+    /// Printed as is, for the reader to replace (`hf_***`, `<Token>`).
+    Placeholder(String),
+    /// No `Authorization` header.
+    None,
+}
+
+impl Token {
+    /// Reads the token notation of specs and the command line: `$NAME` or `${NAME}`
+    /// is an environment variable, anything else a placeholder printed as is.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::Token;
+    ///
+    /// assert_eq!(Token::parse("${MY_TOKEN}"), Ok(Token::Env("MY_TOKEN".into())));
+    /// assert_eq!(Token::parse("hf_***"), Ok(Token::Placeholder("hf_***".into())));
+    /// ```
+    pub fn parse(text: &str) -> Result<Token, String> {
+        let Some(name) = text.strip_prefix('$') else {
+            return Ok(Token::Placeholder(text.to_owned()));
+        };
+        let name = name
+            .strip_prefix('{')
+            .and_then(|name| name.strip_suffix('}'))
+            .unwrap_or(name);
+        if is_env_name(name) {
+            Ok(Token::Env(name.to_owned()))
+        } else {
+            Err(format!(
+                "{text:?} is not an environment variable such as \"$HF_TOKEN\""
+            ))
+        }
+    }
+}
+
+impl Default for Token {
+    fn default() -> Token {
+        Token::Env("HF_TOKEN".to_owned())
+    }
+}
+
+/// The request body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Payload {
+    /// No body.
+    None,
+    /// A JSON document, sent as `application/json` unless a header says otherwise.
+    Json(Value),
+    /// Text sent as it is, with its MIME type.
+    Text {
+        /// The body.
+        body: String,
+        /// Its MIME type.
+        content_type: String,
+    },
+    /// The bytes of a file, read when the snippet runs, with its MIME type.
+    File {
+        /// The path, as the snippet will open it.
+        path: String,
+        /// Its MIME type.
+        content_type: String,
+    },
+}
+
+impl Payload {
+    /// Whether the payload asks the server to stream its answer (`"stream": true`).
+    pub fn streams(&self) -> bool {
+        match self {
+            Payload::Json(value) => value.get("stream") == Some(&Value::Bool(true)),
+            _ => false,
+        }
+    }
+}
+
+impl Request {
+    /// A GET request to `url` with the default token (`$HF_TOKEN`) and no body.
+    pub fn new(url: impl Into<String>) -> Request {
+        Request {
+            url: url.into(),
+            method: None,
+            headers: Vec::new(),
+            token: Token::default(),
+            payload: Payload::None,
+            task: None,
+            model: None,
+        }
+    }
+
+    /// Sends `value` as JSON.
+    pub fn json(mut self, value: Value) -> Request {
+        self.payload = Payload::Json(value);
+        self
+    }
+
+    /// Sends the bytes of the file at `path` with the MIME type `content_type`.
+    pub fn file(mut self, path: impl Into<String>, content_type: impl Into<String>) -> Request {
+        self.payload = Payload::File {
+            path: path.into(),
+            content_type: content_type.into(),
+        };
+        self
+    }
+
+    /// Sends `body` as it is with the MIME type `content_type`.
+    pub fn text(mut self, body: impl Into<String>, content_type: impl Into<String>) -> Request {
+        self.payload = Payload::Text {
+            body: body.into(),
+            content_type: content_type.into(),
+        };
+        self
+    }
+
+    /// Sets the inference task.
+    pub fn task(mut self, task: Task) -> Request {
+        self.task = Some(task);
+        self
+    }
+
+    /// Sets where the token comes from.
+    pub fn token(mut self, token: Token) -> Request {
+        self.token = token;
+        self
+    }
+
+    /// Adds a header after the ones already set.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Request {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The method sent: the one chosen, else POST with a body and GET without.
+    pub fn method(&self) -> &str {
+        match (&self.method, &self.payload) {
+            (Some(method), _) => method,
+            (None, Payload::None) => "GET",
+            (None, _) => "POST",
+        }
+    }
+
+    /// Chooses the method instead of the default (POST with a body, GET without).
+    pub fn with_method(mut self, method: impl Into<String>) -> Request {
+        self.method = Some(method.into());
+        self
+    }
+
+    /// The `Content-Type` the request sends: a `Content-Type` header when one is set,
+    /// else the payload's own.
+    pub fn content_type(&self) -> Option<&str> {
+        if let Some(value) = self.header_value("content-type") {
+            return Some(value);
+        }
+        match &self.payload {
+            Payload::None => None,
+            Payload::Json(_) => Some("application/json"),
+            Payload::Text { content_type, .. } | Payload::File { content_type, .. } => {
+                Some(content_type)
+            }
+        }
+    }
+
+    /// The value of the first header named `name` (ASCII case-insensitive).
+    pub fn header_value(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// Every header a snippet sends, in order: `Authorization` from the token,
+    /// `Content-Type` when there is a body, then the user's other headers.
+    ///
+    /// The token value is left to each renderer: it is an expression, not a string.
+    pub fn wire_headers(&self) -> Vec<(&str, &str)> {
+        let mut headers = Vec::with_capacity(self.headers.len() + 1);
+        if let (Some(content_type), false) = (self.content_type(), self.payload == Payload::None) {
+            headers.push(("Content-Type", content_type));
+        }
+        headers.extend(
+            self.headers
+                .iter()
+                .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+                .map(|(name, value)| (name.as_str(), value.as_str())),
+        );
+        headers
+    }
+
+    /// Checks what every snippet relies on: an http(s) URL without spaces or control
+    /// characters, a method and header names that are HTTP tokens, header values
+    /// without CR, LF or NUL (a header could otherwise inject another), an
+    /// environment variable name a shell can expand.
+    pub fn validate(&self) -> Result<(), Error> {
+        let invalid = |what: String| Err(Error::InvalidRequest(what));
+        let lower = self.url.to_ascii_lowercase();
+        let rest = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"));
+        match rest {
+            None => {
+                return invalid(format!(
+                    "url {:?} must start with http:// or https://",
+                    self.url
+                ));
+            }
+            Some("") => return invalid(format!("url {:?} has no host", self.url)),
+            Some(_) => {}
+        }
+        if let Some(bad) = self
+            .url
+            .chars()
+            .find(|c| c.is_whitespace() || c.is_control())
+        {
+            return invalid(format!(
+                "url {:?} contains {bad:?}; percent-encode it (space is %20)",
+                self.url
+            ));
+        }
+        if let Some(method) = &self.method
+            && !is_token(method)
+        {
+            return invalid(format!("method {method:?} is not a valid HTTP method"));
+        }
+        for (name, value) in &self.headers {
+            if !is_token(name) {
+                return invalid(format!(
+                    "header name {name:?} is not a valid HTTP header name"
+                ));
+            }
+            if name.eq_ignore_ascii_case("authorization") && self.token != Token::None {
+                return invalid(format!(
+                    "header {name:?} conflicts with the token; set \"token\": null to send your own"
+                ));
+            }
+            if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n' | '\0')) {
+                return invalid(format!(
+                    "header {name:?} has a {bad:?} in its value, which would start another header"
+                ));
+            }
+        }
+        match &self.token {
+            Token::Env(name) if !is_env_name(name) => invalid(format!(
+                "token variable {name:?} is not a valid environment variable name (letters, digits, _)"
+            )),
+            Token::Placeholder(text) if text.is_empty() || text.chars().any(char::is_control) => {
+                invalid(format!(
+                    "token placeholder {text:?} must be non-empty and printable"
+                ))
+            }
+            _ => Ok(()),
+        }?;
+        match &self.payload {
+            Payload::File { path, .. } if path.is_empty() || path.contains('\0') => {
+                invalid(format!("file path {path:?} is empty or contains NUL"))
+            }
+            Payload::Text { content_type, .. } | Payload::File { content_type, .. }
+                if content_type.is_empty() || content_type.chars().any(char::is_control) =>
+            {
+                invalid(format!(
+                    "content type {content_type:?} is empty or not printable"
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// An HTTP token (RFC 9110): what method and header names are made of.
+fn is_token(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A name every shell, Python, JavaScript and Rust can read from the environment.
+pub(crate) fn is_env_name(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn method_defaults_follow_the_body() {
+        let get = Request::new("https://example.com");
+        assert_eq!(get.method(), "GET");
+        let post = get.clone().json(Value::Null);
+        assert_eq!(post.method(), "POST");
+        assert_eq!(post.with_method("PUT").method(), "PUT");
+    }
+
+    #[test]
+    fn header_injection_is_rejected() {
+        let request = Request::new("https://example.com").header("X-A", "b\r\nX-Evil: 1");
+        let message = request.validate().unwrap_err().to_string();
+        assert!(message.contains("would start another header"), "{message}");
+    }
+
+    #[test]
+    fn bad_urls_are_rejected() {
+        for url in ["ftp://x", "https://", "https://a b", "example.com"] {
+            assert!(Request::new(url).validate().is_err(), "{url}");
+        }
+    }
+
+    #[test]
+    fn content_type_header_wins() {
+        let request = Request::new("https://example.com")
+            .json(Value::Null)
+            .header("content-type", "application/json; charset=utf-8");
+        assert_eq!(
+            request.wire_headers(),
+            vec![("Content-Type", "application/json; charset=utf-8")]
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! JavaScript string literals and JSON values as JavaScript expressions.
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::{Literal, is_hidden};
+
+/// A double-quoted JavaScript string literal holding exactly `text`.
+pub(crate) fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x100 && is_hidden(c) => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if is_hidden(c) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An object key: bare when it is a plain identifier, quoted otherwise.
+/// `__proto__` is computed (`["__proto__"]`) because the literal form sets the
+/// prototype instead of adding a key.
+pub(crate) fn key(name: &str) -> String {
+    let mut chars = name.chars();
+    let identifier = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if name == "__proto__" {
+        format!("[{}]", string(name))
+    } else if identifier {
+        name.to_owned()
+    } else {
+        string(name)
+    }
+}
+
+/// Whether every number in `value` survives the trip through a JavaScript number.
+pub(crate) fn numbers_fit(value: &Value) -> bool {
+    const EXACT: u64 = 1 << 53;
+    match value {
+        Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+            (Some(n), _) => n <= EXACT,
+            (None, Some(n)) => n.unsigned_abs() <= EXACT,
+            _ => true,
+        },
+        Value::Array(items) => items.iter().all(numbers_fit),
+        Value::Object(map) => map.values().all(numbers_fit),
+        _ => true,
+    }
+}
+
+/// JSON as a JavaScript object literal.
+pub(crate) struct Js;
+
+impl Literal for Js {
+    fn null(&self) -> &'static str {
+        "null"
+    }
+    fn boolean(&self, value: bool) -> &'static str {
+        if value { "true" } else { "false" }
+    }
+    fn string(&self, text: &str) -> String {
+        string(text)
+    }
+    fn key(&self, name: &str) -> String {
+        format!("{}: ", key(name))
+    }
+    fn trailing_comma(&self) -> &'static str {
+        ","
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_strings() {
+        let cases = [
+            ("plain", r#""plain""#),
+            (r#"say "hi" \ it's"#, r#""say \"hi\" \\ it's""#),
+            ("a\nb\rc\td", r#""a\nb\rc\td""#),
+            ("\0\x07\x7f", r#""\x00\x07\x7f""#),
+            ("${x} `id` </script>", r#""${x} `id` </script>""#),
+            ("\u{2028}\u{2029}\u{202e}", r#""\u2028\u2029\u202e""#),
+            ("🤗 中文", r#""🤗 中文""#),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(string(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key("inputs"), "inputs");
+        assert_eq!(key("max-tokens"), r#""max-tokens""#);
+        assert_eq!(key("2x"), r#""2x""#);
+        assert_eq!(key("__proto__"), r#"["__proto__"]"#);
+        assert_eq!(key(""), r#""""#);
+    }
+
+    #[test]
+    fn big_integers_do_not_fit() {
+        assert!(numbers_fit(&serde_json::json!([
+            1,
+            -2,
+            0.5,
+            9007199254740992u64
+        ])));
+        assert!(!numbers_fit(&serde_json::json!({"a": 9007199254740993u64})));
+    }
+}

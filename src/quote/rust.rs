@@ -1,0 +1,79 @@
+//! Rust string literals.
+
+use std::fmt::Write;
+
+use super::is_hidden;
+
+/// A Rust string literal holding exactly `text`: a raw string when that reads
+/// better (quotes or backslashes, nothing hidden), else an escaped one.
+pub(crate) fn string(text: &str) -> String {
+    if text.contains(['"', '\\']) && !text.chars().any(is_hidden) {
+        return raw(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A multi-line text such as a pretty JSON body: a raw string keeps it readable.
+/// Falls back to an escaped literal when the text holds a hidden character
+/// (rustc rejects bidi controls in literals; CR alone is not allowed in source).
+pub(crate) fn block(text: &str) -> String {
+    if text.chars().any(|c| c != '\n' && is_hidden(c)) {
+        string(text)
+    } else {
+        raw(text)
+    }
+}
+
+/// `r#"..."#` with one more `#` than the longest run after a quote in `text`.
+fn raw(text: &str) -> String {
+    let longest = text
+        .split('"')
+        .skip(1)
+        .map(|after| after.chars().take_while(|c| *c == '#').count())
+        .max()
+        .unwrap_or(0);
+    let hashes = "#".repeat(longest + 1);
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_strings() {
+        let cases = [
+            ("plain", r#""plain""#),
+            ("a\nb\rc\td\0", r#""a\nb\rc\td\u{0}""#),
+            (r#"say "hi" \"#, r##"r#"say "hi" \"#"##),
+            (r##"a "# b"##, r###"r##"a "# b"##"###),
+            ("\u{202e}x", r#""\u{202e}x""#),
+            ("{} 🤗 中文", r#""{} 🤗 中文""#),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(string(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn blocks() {
+        assert_eq!(block("{\n  \"a\": 1\n}"), "r#\"{\n  \"a\": 1\n}\"#");
+        assert_eq!(block("\"\u{2066}\""), r#""\"\u{2066}\"""#);
+    }
+}

@@ -1,0 +1,79 @@
+//! The curl command, laid out like the Inference Endpoints docs: one option a line.
+
+use askama::Template;
+
+use super::Response;
+use crate::Client;
+use crate::error::Error;
+use crate::model::{Payload, Request, Token};
+use crate::quote::{self, Json, shell};
+
+#[derive(Template)]
+#[template(path = "curl/curl.sh")]
+pub(crate) struct View {
+    url: String,
+    /// Every option after the URL, quoted, one a line.
+    options: Vec<String>,
+}
+
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
+    let mut options = Vec::new();
+    let has_body = request.payload != Payload::None;
+    match request.method() {
+        "HEAD" if !has_body => options.push("--head".to_owned()),
+        "GET" if !has_body => {}
+        method => options.push(format!("-X {}", shell::word(method))),
+    }
+    match &request.token {
+        Token::Env(name) => options.push(format!(
+            "-H {}",
+            shell::with_variable("Authorization: Bearer ", name)
+        )),
+        Token::Placeholder(text) => options.push(format!(
+            "-H {}",
+            shell::word(&format!("Authorization: Bearer {text}"))
+        )),
+        Token::None => {}
+    }
+    for (name, value) in request.wire_headers() {
+        options.push(format!("-H {}", shell::word(&format!("{name}: {value}"))));
+    }
+    match &request.payload {
+        Payload::None => {}
+        // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
+        Payload::Json(value) => {
+            options.push(format!(
+                "-d {}",
+                shell::word(&quote::pretty(value, &Json, 1))
+            ));
+        }
+        Payload::Text { body, .. } if body.contains('\0') => {
+            return Err(Error::Unsupported {
+                client: Client::Curl,
+                reason: "a shell argument cannot hold a NUL byte; put the body in a file".into(),
+                instead: None,
+            });
+        }
+        // `--data-raw` sends a leading `@` as text instead of reading a file.
+        Payload::Text { body, .. } => options.push(format!("--data-raw {}", shell::word(body))),
+        Payload::File { path, .. } => {
+            // `@-` would read standard input instead of a file named `-`.
+            let path = if path == "-" { "./-" } else { path };
+            options.push(format!(
+                "--data-binary {}",
+                shell::word(&format!("@{path}"))
+            ));
+        }
+    }
+    let response = Response::of(request);
+    if response.streams() {
+        options.push("--no-buffer".to_owned());
+    }
+    if response == Response::Bytes {
+        options.push(format!("-o {}", shell::word(Response::file_name(request))));
+    }
+    Ok(View {
+        url: shell::word(&request.url),
+        options,
+    })
+}

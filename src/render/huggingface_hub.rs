@@ -1,0 +1,445 @@
+//! Python with `huggingface_hub`'s `InferenceClient` and its typed task methods.
+//!
+//! What each method sends was captured on the wire with huggingface_hub 2.4: the
+//! tables below list the payload keys a method turns into exactly the same body.
+
+use askama::Template;
+use serde_json::{Map, Value};
+
+use super::typed::{self, refuse};
+use crate::error::Error;
+use crate::model::{Payload, Request, Token};
+use crate::quote::{self, python};
+use crate::{Client, Task};
+
+const CLIENT: Client = Client::HuggingfaceHub;
+
+#[derive(Template)]
+#[template(path = "python/huggingface_hub.py")]
+pub(crate) struct View {
+    /// Where a binary answer is saved, as a literal.
+    output_file: String,
+    needs_os: bool,
+    url: String,
+    token: String,
+    /// Client headers, keys and values as Python literals.
+    headers: Vec<(String, String)>,
+    call: Call,
+}
+
+/// One typed method call and what is done with its result.
+struct Call {
+    method: &'static str,
+    args: Vec<String>,
+    result: &'static str,
+    output: Output,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Print,
+    ChatMessage,
+    ChatStream,
+    TokenStream,
+    SaveImage,
+}
+
+/// `parameters` keys each method takes as keyword arguments of the same name.
+const TEXT_CLASSIFICATION: &[&str] = &["top_k", "function_to_apply"];
+/// `decoder_input_details` is left out: the client rewrites it unless `details` is set.
+const TEXT_GENERATION: &[&str] = &[
+    "adapter_id",
+    "best_of",
+    "details",
+    "do_sample",
+    "frequency_penalty",
+    "grammar",
+    "max_new_tokens",
+    "repetition_penalty",
+    "return_full_text",
+    "seed",
+    "stop",
+    "temperature",
+    "top_k",
+    "top_n_tokens",
+    "top_p",
+    "truncate",
+    "typical_p",
+    "watermark",
+];
+const ZERO_SHOT: &[&str] = &["candidate_labels", "multi_label", "hypothesis_template"];
+const SUMMARIZATION: &[&str] = &[
+    "clean_up_tokenization_spaces",
+    "generate_parameters",
+    "truncation",
+];
+const TRANSLATION: &[&str] = &[
+    "src_lang",
+    "tgt_lang",
+    "clean_up_tokenization_spaces",
+    "truncation",
+    "generate_parameters",
+];
+const TOKEN_CLASSIFICATION: &[&str] = &["aggregation_strategy", "ignore_labels", "stride"];
+const FILL_MASK: &[&str] = &["targets", "top_k"];
+const QUESTION_ANSWERING: &[&str] = &[
+    "align_to_words",
+    "doc_stride",
+    "handle_impossible_answer",
+    "max_answer_len",
+    "max_question_len",
+    "max_seq_len",
+    "top_k",
+];
+/// Feature extraction sends these at the top level of the body, not in `parameters`.
+const FEATURE_EXTRACTION: &[&str] = &[
+    "normalize",
+    "prompt_name",
+    "truncate",
+    "truncation_direction",
+    "dimensions",
+    "encoding_format",
+];
+const TEXT_TO_IMAGE: &[&str] = &[
+    "negative_prompt",
+    "height",
+    "width",
+    "num_inference_steps",
+    "guidance_scale",
+    "scheduler",
+    "seed",
+];
+/// Chat keys with a keyword argument; any other key goes through `extra_body`.
+const CHAT: &[&str] = &[
+    "frequency_penalty",
+    "logit_bias",
+    "logprobs",
+    "max_tokens",
+    "n",
+    "presence_penalty",
+    "response_format",
+    "seed",
+    "stop",
+    "stream_options",
+    "temperature",
+    "tool_choice",
+    "tool_prompt",
+    "tools",
+    "top_logprobs",
+    "top_p",
+];
+
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
+    let task = typed::task(request, CLIENT)?;
+    let token = match &request.token {
+        Token::Env(name) => format!("os.environ[{}]", python::string(name)),
+        Token::Placeholder(text) => python::string(text),
+        Token::None => {
+            return Err(refuse(
+                CLIENT,
+                "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token",
+            ));
+        }
+    };
+    let call = call(request, task)?;
+    // Client headers override the client's own, Content-Type included: a file's type
+    // is then the request's, not the one Python guesses from the extension.
+    let mut headers = Vec::new();
+    for (name, value) in request.wire_headers() {
+        let natural = name == "Content-Type"
+            && value == "application/json"
+            && matches!(request.payload, Payload::Json(_));
+        if !natural {
+            headers.push((python::string(name), python::string(value)));
+        }
+    }
+    Ok(View {
+        output_file: python::string(super::Response::file_name(request)),
+        needs_os: matches!(request.token, Token::Env(_)),
+        url: python::string(&request.url),
+        token,
+        headers,
+        call,
+    })
+}
+
+fn call(request: &Request, task: Task) -> Result<Call, Error> {
+    let file_method = match task {
+        Task::AutomaticSpeechRecognition => Some("automatic_speech_recognition"),
+        Task::AudioClassification => Some("audio_classification"),
+        Task::ImageClassification => Some("image_classification"),
+        Task::ObjectDetection => Some("object_detection"),
+        _ => None,
+    };
+    if let Some(method) = file_method {
+        let Payload::File { path, .. } = &request.payload else {
+            return Err(refuse(
+                CLIENT,
+                format!("its {method} sends the bytes of a file"),
+            ));
+        };
+        return Ok(Call {
+            method,
+            args: vec![python::string(path)],
+            result: "result",
+            output: Output::Print,
+        });
+    }
+    if task == Task::ChatCompletion {
+        return chat(request);
+    }
+    let body = typed::object(request, CLIENT, task)?;
+    let text_call = |method, allowed: &[&str]| text_call(body, task, method, allowed);
+    match task {
+        Task::TextClassification => text_call("text_classification", TEXT_CLASSIFICATION),
+        Task::Summarization => text_call("summarization", SUMMARIZATION),
+        Task::Translation => text_call("translation", TRANSLATION),
+        Task::TokenClassification => text_call("token_classification", TOKEN_CLASSIFICATION),
+        Task::FillMask => text_call("fill_mask", FILL_MASK),
+        Task::ZeroShotClassification => {
+            let parameters = typed::parameters(body, CLIENT)?;
+            // The client always sends `multi_label`; without it the bodies differ.
+            if !parameters.is_some_and(|p| {
+                p.contains_key("multi_label") && p.contains_key("candidate_labels")
+            }) {
+                return Err(refuse(
+                    CLIENT,
+                    "its zero_shot_classification always sends \"candidate_labels\" and \"multi_label\"; add both to \"parameters\"",
+                ));
+            }
+            text_call("zero_shot_classification", ZERO_SHOT)
+        }
+        Task::TextGeneration => {
+            let streams = request.payload.streams();
+            let mut call = text_call("text_generation", TEXT_GENERATION)?;
+            if streams {
+                if typed::parameters(body, CLIENT)?.is_some_and(|p| p.contains_key("details")) {
+                    return Err(refuse(
+                        CLIENT,
+                        "a streamed text_generation with \"details\" yields objects this snippet does not print",
+                    ));
+                }
+                call.args.push("stream=True".into());
+                call.result = "stream";
+                call.output = Output::TokenStream;
+            }
+            Ok(call)
+        }
+        Task::TextToImage => {
+            let mut call = text_call("text_to_image", &[])?;
+            call.result = "image";
+            call.output = Output::SaveImage;
+            Ok(call)
+        }
+        Task::FeatureExtraction => {
+            let inputs = typed::text_inputs(body, CLIENT, task)?;
+            let mut allowed = vec!["inputs"];
+            allowed.extend(FEATURE_EXTRACTION);
+            typed::only_keys(body, &allowed, CLIENT, "its feature_extraction")?;
+            let mut args = vec![python::string(inputs)];
+            args.extend(keywords(body.iter().filter(|(key, _)| *key != "inputs"))?);
+            Ok(Call {
+                method: "feature_extraction",
+                args,
+                result: "result",
+                output: Output::Print,
+            })
+        }
+        Task::QuestionAnswering => {
+            typed::only_keys(
+                body,
+                &["inputs", "parameters"],
+                CLIENT,
+                "its question_answering",
+            )?;
+            let inputs = body.get("inputs").and_then(Value::as_object);
+            let (Some(Value::String(question)), Some(Value::String(context)), Some(2)) = (
+                inputs.and_then(|i| i.get("question")),
+                inputs.and_then(|i| i.get("context")),
+                inputs.map(Map::len),
+            ) else {
+                return Err(refuse(
+                    CLIENT,
+                    "its question_answering sends \"inputs\": {\"question\": ..., \"context\": ...} and nothing else",
+                ));
+            };
+            let mut args = vec![
+                format!("question={}", python::string(question)),
+                format!("context={}", python::string(context)),
+            ];
+            args.extend(parameter_keywords(
+                body,
+                QUESTION_ANSWERING,
+                "its question_answering",
+            )?);
+            Ok(Call {
+                method: "question_answering",
+                args,
+                result: "result",
+                output: Output::Print,
+            })
+        }
+        Task::SentenceSimilarity => {
+            typed::only_keys(
+                body,
+                &["inputs", "parameters"],
+                CLIENT,
+                "its sentence_similarity",
+            )?;
+            let inputs = body.get("inputs").and_then(Value::as_object);
+            let (Some(Value::String(source)), Some(sentences @ Value::Array(_)), Some(2)) = (
+                inputs.and_then(|i| i.get("source_sentence")),
+                inputs.and_then(|i| i.get("sentences")),
+                inputs.map(Map::len),
+            ) else {
+                return Err(refuse(
+                    CLIENT,
+                    "its sentence_similarity sends \"inputs\": {\"source_sentence\": ..., \"sentences\": [...]} and nothing else",
+                ));
+            };
+            let mut args = vec![python::string(source)];
+            args.push(format!(
+                "other_sentences={}",
+                quote::pretty(sentences, &python::Python, 1)
+            ));
+            args.extend(parameter_keywords(body, &[], "its sentence_similarity")?);
+            Ok(Call {
+                method: "sentence_similarity",
+                args,
+                result: "result",
+                output: Output::Print,
+            })
+        }
+        _ => Err(refuse(
+            CLIENT,
+            format!("this tool does not yet know exactly what its {task} method sends"),
+        )),
+    }
+}
+
+/// `method("inputs", key=value, ...)` for a `{"inputs": "...", "parameters": {...}}` body.
+/// Text-to-image passes parameters without a keyword through `extra_body`.
+fn text_call(
+    body: &Map<String, Value>,
+    task: Task,
+    method: &'static str,
+    allowed: &[&str],
+) -> Result<Call, Error> {
+    let what = format!("its {method}");
+    let root: &[&str] = if task == Task::TextGeneration {
+        &["inputs", "parameters", "stream"]
+    } else {
+        &["inputs", "parameters"]
+    };
+    typed::only_keys(body, root, CLIENT, &what)?;
+    let inputs = typed::text_inputs(body, CLIENT, task)?;
+    let mut args = vec![python::string(inputs)];
+    if task == Task::TextToImage {
+        let parameters = typed::parameters(body, CLIENT)?
+            .cloned()
+            .unwrap_or_default();
+        let (known, extra): (Map<String, Value>, Map<String, Value>) = parameters
+            .into_iter()
+            .partition(|(key, _)| TEXT_TO_IMAGE.contains(&key.as_str()));
+        args.extend(keywords(known.iter())?);
+        if !extra.is_empty() {
+            args.push(format!(
+                "extra_body={}",
+                quote::pretty(&Value::Object(extra), &python::Python, 1)
+            ));
+        }
+    } else {
+        args.extend(parameter_keywords(body, allowed, &what)?);
+    }
+    Ok(Call {
+        method,
+        args,
+        result: "result",
+        output: Output::Print,
+    })
+}
+
+/// Keyword arguments for the `"parameters"` of `body`, each one in `allowed`.
+fn parameter_keywords(
+    body: &Map<String, Value>,
+    allowed: &[&str],
+    what: &str,
+) -> Result<Vec<String>, Error> {
+    let Some(parameters) = typed::parameters(body, CLIENT)? else {
+        return Ok(Vec::new());
+    };
+    typed::only_keys(parameters, allowed, CLIENT, &format!("{what} (parameters)"))?;
+    keywords(parameters.iter())
+}
+
+/// `key=value` arguments. The client drops arguments that are `None`, so a JSON
+/// null cannot be sent this way.
+fn keywords<'a>(
+    items: impl Iterator<Item = (&'a String, &'a Value)>,
+) -> Result<Vec<String>, Error> {
+    items
+        .map(|(key, value)| {
+            if value.is_null() {
+                Err(refuse(
+                    CLIENT,
+                    format!("it leaves out {key:?} when it is null"),
+                ))
+            } else {
+                Ok(format!(
+                    "{key}={}",
+                    quote::pretty(value, &python::Python, 1)
+                ))
+            }
+        })
+        .collect()
+}
+
+fn chat(request: &Request) -> Result<Call, Error> {
+    let body = typed::chat_body(request, CLIENT)?;
+    if body.get("response_format").and_then(|f| f.get("type")) == Some(&Value::from("json_schema"))
+    {
+        return Err(refuse(
+            CLIENT,
+            "it rewrites a \"json_schema\" response_format into another shape",
+        ));
+    }
+    let mut args = Vec::new();
+    let mut extra = Map::new();
+    for key in ["model", "messages"] {
+        args.push(format!(
+            "{key}={}",
+            quote::pretty(&body[key], &python::Python, 1)
+        ));
+    }
+    for (key, value) in body {
+        match key.as_str() {
+            "model" | "messages" | "stream" => {}
+            known if CHAT.contains(&known) => {
+                args.extend(keywords(std::iter::once((key, value)))?);
+            }
+            _ => {
+                extra.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    if !extra.is_empty() {
+        args.push(format!(
+            "extra_body={}",
+            quote::pretty(&Value::Object(extra), &python::Python, 1)
+        ));
+    }
+    let streams = request.payload.streams();
+    if streams {
+        args.push("stream=True".into());
+    }
+    Ok(Call {
+        method: "chat.completions.create",
+        args,
+        result: if streams { "stream" } else { "completion" },
+        output: if streams {
+            Output::ChatStream
+        } else {
+            Output::ChatMessage
+        },
+    })
+}

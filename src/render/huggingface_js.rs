@@ -1,0 +1,188 @@
+//! JavaScript with `@huggingface/inference`'s `InferenceClient` and its typed methods.
+//!
+//! What each method sends was captured on the wire with @huggingface/inference 4.13:
+//! the arguments object becomes the JSON body as it is, the client sets no headers
+//! of the caller's, and a binary input's Content-Type is its Blob's type.
+
+use askama::Template;
+use serde_json::{Map, Value};
+
+use super::typed::{self, refuse};
+use crate::error::Error;
+use crate::model::{Payload, Request, Token};
+use crate::quote::{self, js};
+use crate::{Client, Task};
+
+const CLIENT: Client = Client::HuggingfaceJs;
+
+#[derive(Template)]
+#[template(path = "js/huggingface.js")]
+pub(crate) struct View {
+    /// Where a binary answer is saved, as a literal.
+    output_file: String,
+    token: String,
+    url: String,
+    method: &'static str,
+    /// The arguments object, or `{ data }` for a file.
+    args: String,
+    /// The file path and its MIME type, as JavaScript literals.
+    file: Option<(String, String)>,
+    output: Output,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Print,
+    ChatMessage,
+    ChatStream,
+    SaveImage,
+}
+
+/// Methods that send `{"inputs": ..., "parameters": {...}}` to the URL unchanged.
+fn json_method(task: Task) -> Option<&'static str> {
+    Some(match task {
+        Task::TextClassification => "textClassification",
+        Task::FeatureExtraction => "featureExtraction",
+        Task::ZeroShotClassification => "zeroShotClassification",
+        Task::Summarization => "summarization",
+        Task::Translation => "translation",
+        Task::TokenClassification => "tokenClassification",
+        Task::FillMask => "fillMask",
+        Task::QuestionAnswering => "questionAnswering",
+        Task::SentenceSimilarity => "sentenceSimilarity",
+        Task::TextToImage => "textToImage",
+        _ => return None,
+    })
+}
+
+/// Methods that send the bytes of a Blob.
+fn file_method(task: Task) -> Option<&'static str> {
+    Some(match task {
+        Task::AutomaticSpeechRecognition => "automaticSpeechRecognition",
+        Task::AudioClassification => "audioClassification",
+        Task::ImageClassification => "imageClassification",
+        Task::ObjectDetection => "objectDetection",
+        _ => return None,
+    })
+}
+
+/// Argument keys the client consumes itself instead of sending.
+const CONSUMED: &[&str] = &["model", "accessToken", "endpointUrl", "provider", "billTo"];
+
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
+    let task = typed::task(request, CLIENT)?;
+    if let Some((name, _)) = request
+        .headers
+        .iter()
+        .find(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+    {
+        return Err(refuse(
+            CLIENT,
+            format!("it cannot send the header {name:?}"),
+        ));
+    }
+    let token = match &request.token {
+        Token::Env(name) => format!("process.env.{name}"),
+        Token::Placeholder(text) => js::string(text),
+        Token::None => "undefined".to_owned(),
+    };
+    let (method, args, file, output) = if let Some(method) = file_method(task) {
+        let Payload::File { path, content_type } = &request.payload else {
+            return Err(refuse(
+                CLIENT,
+                format!("its {method} sends the bytes of a file"),
+            ));
+        };
+        let file = (js::string(path), js::string(content_type));
+        (method, "{ data }".to_owned(), Some(file), Output::Print)
+    } else {
+        if request.content_type() != Some("application/json") {
+            return Err(refuse(
+                CLIENT,
+                "it always sends Content-Type: application/json",
+            ));
+        }
+        if let Payload::Json(value) = &request.payload
+            && !js::numbers_fit(value)
+        {
+            return Err(refuse(
+                CLIENT,
+                "a number in the payload does not fit a JavaScript number",
+            ));
+        }
+        if task == Task::ChatCompletion {
+            chat(request)?
+        } else if let Some(method) = json_method(task) {
+            let body = typed::object(request, CLIENT, task)?;
+            if !body.contains_key("inputs") {
+                return Err(refuse(
+                    CLIENT,
+                    format!("its {method} sends \"inputs\" and the payload has none"),
+                ));
+            }
+            if task == Task::FeatureExtraction {
+                if let Some(key) = CONSUMED.iter().find(|key| body.contains_key(**key)) {
+                    return Err(refuse(
+                        CLIENT,
+                        format!("its {method} does not send {key:?}"),
+                    ));
+                }
+            } else {
+                typed::only_keys(
+                    body,
+                    &["inputs", "parameters"],
+                    CLIENT,
+                    &format!("its {method}"),
+                )?;
+            }
+            let output = if task == Task::TextToImage {
+                Output::SaveImage
+            } else {
+                Output::Print
+            };
+            (method, object(body), None, output)
+        } else if task == Task::TextGeneration {
+            return Err(refuse(
+                CLIENT,
+                "its textGeneration posts an OpenAI completions body to the URL + \"/v1/completions\"",
+            ));
+        } else {
+            return Err(refuse(
+                CLIENT,
+                format!("this tool does not yet know exactly what its {task} method sends"),
+            ));
+        }
+    };
+    Ok(View {
+        output_file: js::string(super::Response::file_name(request)),
+        token,
+        url: js::string(&request.url),
+        method,
+        args,
+        file,
+        output,
+    })
+}
+
+fn chat(
+    request: &Request,
+) -> Result<(&'static str, String, Option<(String, String)>, Output), Error> {
+    let body = typed::chat_body(request, CLIENT)?;
+    if request.payload.streams() {
+        // chatCompletionStream adds `"stream": true` itself.
+        let mut args = body.clone();
+        args.remove("stream");
+        Ok((
+            "chatCompletionStream",
+            object(&args),
+            None,
+            Output::ChatStream,
+        ))
+    } else {
+        Ok(("chatCompletion", object(body), None, Output::ChatMessage))
+    }
+}
+
+fn object(body: &Map<String, Value>) -> String {
+    quote::pretty(&Value::Object(body.clone()), &js::Js, 0)
+}

@@ -1,0 +1,74 @@
+//! Python with `requests`: sends any request.
+
+use askama::Template;
+
+use super::Response;
+use crate::model::{Payload, Request, Token};
+use crate::quote::{self, python};
+
+#[derive(Template)]
+#[template(path = "python/requests.py")]
+pub(crate) struct View {
+    url: String,
+    /// `requests.post` and friends; `None` means `requests.request(method, ...)`.
+    function: Option<&'static str>,
+    method: String,
+    needs_os: bool,
+    /// Header keys and value expressions, both Python source.
+    headers: Vec<(String, String)>,
+    json: Option<String>,
+    text: Option<String>,
+    file: Option<String>,
+    response: Response,
+    output_file: String,
+}
+
+pub(crate) fn view(request: &Request) -> View {
+    let method = request.method();
+    let function = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+        .contains(&method)
+        .then(|| match method {
+            "GET" => "get",
+            "POST" => "post",
+            "PUT" => "put",
+            "PATCH" => "patch",
+            "DELETE" => "delete",
+            "HEAD" => "head",
+            _ => "options",
+        });
+    let mut headers = Vec::new();
+    match &request.token {
+        Token::Env(name) => headers.push((
+            python::string("Authorization"),
+            // The name is a valid identifier, so it needs no escaping inside the f-string.
+            format!("f\"Bearer {{os.environ['{name}']}}\""),
+        )),
+        Token::Placeholder(text) => headers.push((
+            python::string("Authorization"),
+            python::string(&format!("Bearer {text}")),
+        )),
+        Token::None => {}
+    }
+    for (name, value) in request.wire_headers() {
+        headers.push((python::string(name), python::string(value)));
+    }
+    let (mut json, mut text, mut file) = (None, None, None);
+    match &request.payload {
+        Payload::None => {}
+        Payload::Json(value) => json = Some(quote::pretty(value, &python::Python, 0)),
+        Payload::Text { body, .. } => text = Some(python::string(body)),
+        Payload::File { path, .. } => file = Some(python::string(path)),
+    }
+    View {
+        url: python::string(&request.url),
+        function,
+        method: python::string(method),
+        needs_os: matches!(request.token, Token::Env(_)),
+        headers,
+        json,
+        text,
+        file,
+        response: Response::of(request),
+        output_file: python::string(Response::file_name(request)),
+    }
+}

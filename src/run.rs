@@ -1,0 +1,191 @@
+//! What one invocation does: build the request, pick the clients, format the output.
+
+use std::io::Read;
+
+use inference_snippets::{
+    Client, Error, Language, Payload, Request, Snippet, Token, default_client, guess_mime,
+    parse_spec, render, render_all,
+};
+
+use crate::cli::{Args, Format};
+
+pub(crate) fn run(args: &Args) -> Result<String, Error> {
+    let request = request(args)?;
+    let language = args
+        .lang
+        .as_deref()
+        .map(|name| name.parse::<Language>().map_err(usage))
+        .transpose()?;
+    let snippets = match (args.all, language) {
+        (true, language) => {
+            let mut snippets = render_all(&request)?;
+            snippets.retain(|snippet| language.is_none_or(|l| snippet.language == l));
+            snippets
+        }
+        (false, Some(language)) => {
+            let client = match &args.client {
+                Some(name) => {
+                    let client = name.parse::<Client>().map_err(usage)?;
+                    if client.language() != language {
+                        return Err(usage(format!(
+                            "client {client} writes {}, not {language}",
+                            client.language()
+                        )));
+                    }
+                    client
+                }
+                None => default_client(&request, language),
+            };
+            vec![Snippet {
+                language,
+                client,
+                content: render(&request, client)?,
+            }]
+        }
+        (false, None) => return Err(usage("choose a language with --lang, or --all".into())),
+    };
+    Ok(format(&snippets, args.format))
+}
+
+fn format(snippets: &[Snippet], format: Format) -> String {
+    match format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(snippets).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Code if snippets.len() == 1 => snippets[0].content.clone(),
+        Format::Code => snippets
+            .iter()
+            .map(|snippet| {
+                let comment = match snippet.language {
+                    Language::JavaScript | Language::Rust => "//",
+                    Language::Curl | Language::Python => "#",
+                };
+                format!("{comment} {}\n{}", snippet.client, snippet.content)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Markdown => snippets
+            .iter()
+            .map(|snippet| {
+                format!(
+                    "**{}**\n\n```{}\n{}```\n",
+                    snippet.client,
+                    snippet.language.fence(),
+                    snippet.content
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// The request from --request, or from the quick-form arguments, with the
+/// --task, --token and --model overrides applied.
+fn request(args: &Args) -> Result<Request, Error> {
+    let mut request = match (&args.request, &args.url) {
+        (Some(path), _) => {
+            let (text, origin) = read_source(path)?;
+            parse_spec(&text, &origin)?
+        }
+        (None, Some(url)) => quick_request(args, url)?,
+        (None, None) => return Err(usage("give a URL or --request FILE".into())),
+    };
+    if let Some(task) = &args.task {
+        request.task = Some(task.parse().map_err(|err| option_error("--task", err))?);
+    }
+    if let Some(token) = &args.token {
+        request.token = Token::parse(token).map_err(|err| option_error("--token", err))?;
+    }
+    if args.no_token {
+        request.token = Token::None;
+    }
+    if let Some(model) = &args.model {
+        request.model = Some(model.clone());
+    }
+    request.validate()?;
+    Ok(request)
+}
+
+fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
+    let mut request = Request::new(url);
+    request.method = args
+        .method
+        .as_ref()
+        .map(|method| method.to_ascii_uppercase());
+    for header in &args.headers {
+        let Some((name, value)) = header.split_once(':') else {
+            return Err(option_error(
+                "--header",
+                format!("{header:?} is not `Name: value`"),
+            ));
+        };
+        request
+            .headers
+            .push((name.trim().to_owned(), value.trim().to_owned()));
+    }
+    if let Some(json) = &args.data {
+        let value = serde_json::from_str(json).map_err(|err| Error::Spec {
+            origin: "--data".into(),
+            at: Some((err.line(), err.column())),
+            message: format!(
+                "invalid JSON ({err}); quote it for the shell, e.g. -d '{{\"inputs\": \"Hi\"}}'"
+            ),
+        })?;
+        request.payload = Payload::Json(value);
+    }
+    if let Some(path) = &args.file {
+        let content_type = match (&args.content_type, guess_mime(path)) {
+            (Some(given), _) => given.clone(),
+            (None, Some(guessed)) => guessed.to_owned(),
+            (None, None) => {
+                return Err(option_error(
+                    "--file",
+                    format!(
+                        "cannot tell the MIME type of {path:?}; add --content-type, e.g. audio/flac"
+                    ),
+                ));
+            }
+        };
+        request.payload = Payload::File {
+            path: path.clone(),
+            content_type,
+        };
+    }
+    Ok(request)
+}
+
+/// The text of a spec file, or of standard input for `-`, with its name for errors.
+fn read_source(path: &str) -> Result<(String, String), Error> {
+    let io_error = |origin: &str, err: std::io::Error| Error::Io {
+        path: origin.to_owned(),
+        message: err.to_string(),
+    };
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|err| io_error("<stdin>", err))?;
+        Ok((text, "<stdin>".into()))
+    } else {
+        let text = std::fs::read_to_string(path).map_err(|err| io_error(path, err))?;
+        Ok((text, path.to_owned()))
+    }
+}
+
+fn option_error(option: &str, message: impl ToString) -> Error {
+    Error::Spec {
+        origin: option.to_owned(),
+        at: None,
+        message: message.to_string(),
+    }
+}
+
+fn usage(message: String) -> Error {
+    Error::Spec {
+        origin: "usage".into(),
+        at: None,
+        message,
+    }
+}

@@ -1,0 +1,4 @@
+curl {{ url }}
+{%- for option in options %} \
+    {{ option }}
+{%- endfor %}

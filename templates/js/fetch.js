@@ -1,0 +1,60 @@
+{%- if file.is_some() || response == Response::Bytes -%}
+import { {% if file.is_some() %}readFileSync{% endif %}{% if file.is_some() && response == Response::Bytes %}, {% endif %}{% if response == Response::Bytes %}writeFileSync{% endif %} } from "node:fs";
+
+{% endif -%}
+{%- if let Some(file) = file -%}
+const file = {{ file }};
+{% endif -%}
+const response = await fetch({{ url }}, {
+    method: {{ method }},
+{%- if !headers.is_empty() %}
+    headers: {
+{%- for (name, value) in headers %}
+        {{ name }}: {{ value }},
+{%- endfor %}
+    },
+{%- endif %}
+{%- if let Some(body) = body %}
+    body: {{ body }},
+{%- endif %}
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+{%- match response %}
+{%- when Response::ChatStream | Response::TokenStream | Response::EventStream %}
+
+const decoder = new TextDecoder();
+let buffered = "";
+for await (const bytes of response.body) {
+    buffered += decoder.decode(bytes, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = lines.pop();
+    for (const line of lines) {
+        if (!line.startsWith("data:")) continue;
+        const data = line.slice("data:".length).trim();
+        if (data === "[DONE]") continue;
+{%- if response == Response::ChatStream %}
+        for (const choice of JSON.parse(data).choices ?? []) {
+            process.stdout.write(choice.delta?.content ?? "");
+        }
+{%- else if response == Response::TokenStream %}
+        process.stdout.write(JSON.parse(data).token.text);
+{%- else %}
+        console.log(data);
+{%- endif %}
+    }
+}
+{%- if response != Response::EventStream %}
+process.stdout.write("\n");
+{%- endif %}
+{%- when Response::Bytes %}
+
+writeFileSync({{ output_file }}, Buffer.from(await response.arrayBuffer()));
+{%- when Response::Json %}
+
+console.log(await response.json());
+{%- when Response::Text %}
+
+console.log(await response.text());
+{%- endmatch %}

@@ -1,0 +1,43 @@
+{%- if needs_os %}
+import os
+{% endif %}
+from huggingface_hub import InferenceClient
+
+client = InferenceClient(
+    {{ url }},
+    token={{ token }},
+{%- if !headers.is_empty() %}
+    headers={
+{%- for (name, value) in headers %}
+        {{ name }}: {{ value }},
+{%- endfor %}
+    },
+{%- endif %}
+)
+
+{% if call.args.len() == 1 -%}
+{{ call.result }} = client.{{ call.method }}({{ call.args[0] }})
+{%- else -%}
+{{ call.result }} = client.{{ call.method }}(
+{%- for arg in call.args %}
+    {{ arg }},
+{%- endfor %}
+)
+{%- endif %}
+{%- match call.output %}
+{%- when Output::Print %}
+print({{ call.result }})
+{%- when Output::ChatMessage %}
+print({{ call.result }}.choices[0].message.content)
+{%- when Output::ChatStream %}
+for chunk in {{ call.result }}:
+    for choice in chunk.choices:
+        print(choice.delta.content or "", end="", flush=True)
+print()
+{%- when Output::TokenStream %}
+for token in {{ call.result }}:
+    print(token, end="", flush=True)
+print()
+{%- when Output::SaveImage %}
+{{ call.result }}.save({{ output_file }})
+{%- endmatch %}

@@ -1,0 +1,68 @@
+{%- if response == Response::ChatStream || response == Response::TokenStream %}
+import json
+{%- endif %}
+{%- if needs_os %}
+import os
+{%- endif %}
+
+import requests
+
+API_URL = {{ url }}
+{%- if !headers.is_empty() %}
+headers = {
+{%- for (name, value) in headers %}
+    {{ name }}: {{ value }},
+{%- endfor %}
+}
+{%- endif %}
+{%- if let Some(json) = json %}
+payload = {{ json }}
+{%- endif %}
+{%- if let Some(text) = text %}
+data = {{ text }}.encode()
+{%- endif %}
+{%- if let Some(file) = file %}
+
+with open({{ file }}, "rb") as f:
+    data = f.read()
+{%- endif %}
+
+response = requests.
+{%- if let Some(function) = function -%}
+{{ function }}(API_URL
+{%- else -%}
+request({{ method }}, API_URL
+{%- endif -%}
+{%- if !headers.is_empty() %}, headers=headers{% endif -%}
+{%- if json.is_some() %}, json=payload{% endif -%}
+{%- if text.is_some() || file.is_some() %}, data=data{% endif -%}
+{%- if response.streams() %}, stream=True{% endif -%}
+)
+response.raise_for_status()
+{%- match response %}
+{%- when Response::ChatStream | Response::TokenStream | Response::EventStream %}
+for line in response.iter_lines():
+    if not line.startswith(b"data:"):
+        continue
+    data = line[len(b"data:"):].strip()
+    if data == b"[DONE]":
+        break
+{%- if response == Response::ChatStream %}
+    for choice in json.loads(data).get("choices", []):
+        print(choice["delta"].get("content") or "", end="", flush=True)
+print()
+{%- else if response == Response::TokenStream %}
+    print(json.loads(data)["token"]["text"], end="", flush=True)
+print()
+{%- else %}
+    print(data.decode(), flush=True)
+{%- endif %}
+{%- when Response::Bytes %}
+
+with open({{ output_file }}, "wb") as f:
+    f.write(response.content)
+{%- when Response::Json %}
+print(response.json())
+{%- when Response::Text %}
+print(response.text)
+{%- endmatch %}
