@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+
+const file = "sample1.flac";
+const response = await fetch("https://xyz.endpoints.huggingface.cloud/wav2vec-asr", {
+    method: "POST",
+    headers: {
+        Authorization: "Bearer hf_***",
+        "Content-Type": "audio/x-flac",
+    },
+    body: readFileSync(file),
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+console.log(await response.json());

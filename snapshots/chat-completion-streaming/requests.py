@@ -1,0 +1,30 @@
+import json
+import os
+
+import requests
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/llama/v1/chat/completions"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "model": "tgi",
+    "messages": [
+        {"role": "user", "content": "What is deep learning?"},
+    ],
+    "max_tokens": 500,
+    "stream": True,
+}
+
+response = requests.post(API_URL, headers=headers, json=payload, stream=True)
+response.raise_for_status()
+for line in response.iter_lines():
+    if not line.startswith(b"data:"):
+        continue
+    data = line[len(b"data:"):].strip()
+    if data == b"[DONE]":
+        break
+    for choice in json.loads(data).get("choices", []):
+        print(choice["delta"].get("content") or "", end="", flush=True)
+print()

@@ -1,0 +1,26 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/llama/v1/chat/completions";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .body(r#"{
+    "model": "tgi",
+    "messages": [
+        {
+            "role": "system",
+            "content": "You are a helpful assistant."
+        },
+        {"role": "user", "content": "What is deep learning?"}
+    ],
+    "max_tokens": 500,
+    "temperature": 0.2
+}"#)
+        .send()?
+        .error_for_status()?;
+    println!("{}", response.text()?);
+    Ok(())
+}

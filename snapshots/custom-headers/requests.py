@@ -1,0 +1,20 @@
+import os
+
+import requests
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment"
+headers = {
+    "Authorization": f"Bearer {os.environ['MY_HF_TOKEN']}",
+    "Content-Type": "application/json",
+    "X-Use-Cache": "false",
+    "X-Wait-For-Model": "true",
+    "Accept": "application/json",
+    "X-Trace": "a=1; b=2: c",
+}
+payload = {
+    "inputs": "I like you",
+}
+
+response = requests.post(API_URL, headers=headers, json=payload)
+response.raise_for_status()
+print(response.json())

@@ -1,0 +1,21 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", std::env::var("MY_HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .header("X-Use-Cache", "false")
+        .header("X-Wait-For-Model", "true")
+        .header("Accept", "application/json")
+        .header("X-Trace", "a=1; b=2: c")
+        .body(r#"{
+    "inputs": "I like you"
+}"#)
+        .send()?
+        .error_for_status()?;
+    println!("{}", response.text()?);
+    Ok(())
+}

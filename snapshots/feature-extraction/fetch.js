@@ -1,0 +1,16 @@
+const response = await fetch("https://xyz.endpoints.huggingface.cloud/bge-small", {
+    method: "POST",
+    headers: {
+        Authorization: `Bearer ${process.env.HF_TOKEN}`,
+        "Content-Type": "application/json",
+    },
+    body: JSON.stringify({
+        inputs: "Today is a sunny day and I will get some ice cream.",
+        normalize: true,
+    }),
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+console.log(await response.json());

@@ -1,0 +1,1 @@
+curl 'https://xyz.endpoints.huggingface.cloud/health?verbose=true&name=a%2Fb'

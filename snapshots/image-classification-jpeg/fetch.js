@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+
+const file = "cats.jpg";
+const response = await fetch("https://xyz.endpoints.huggingface.cloud/vit-base", {
+    method: "POST",
+    headers: {
+        Authorization: `Bearer ${process.env.HF_TOKEN}`,
+        "Content-Type": "image/jpeg",
+    },
+    body: readFileSync(file),
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+console.log(await response.json());

@@ -1,0 +1,14 @@
+import os
+
+from huggingface_hub import InferenceClient
+
+client = InferenceClient(
+    "https://xyz.endpoints.huggingface.cloud/vit-base",
+    token=os.environ["HF_TOKEN"],
+    headers={
+        "Content-Type": "image/jpeg",
+    },
+)
+
+result = client.image_classification("cats.jpg")
+print(result)

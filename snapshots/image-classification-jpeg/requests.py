@@ -1,0 +1,16 @@
+import os
+
+import requests
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/vit-base"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "image/jpeg",
+}
+
+with open("cats.jpg", "rb") as f:
+    data = f.read()
+
+response = requests.post(API_URL, headers=headers, data=data)
+response.raise_for_status()
+print(response.json())

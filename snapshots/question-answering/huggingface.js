@@ -1,0 +1,11 @@
+import { InferenceClient } from "@huggingface/inference";
+
+const client = new InferenceClient(process.env.HF_TOKEN, { endpointUrl: "https://xyz.endpoints.huggingface.cloud/roberta-squad" });
+
+const result = await client.questionAnswering({
+    inputs: {
+        question: "What is my name?",
+        context: "My name is Clara and I live in Berkeley.",
+    },
+});
+console.log(result);

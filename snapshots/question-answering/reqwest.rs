@@ -1,0 +1,20 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/roberta-squad";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .body(r#"{
+    "inputs": {
+        "question": "What is my name?",
+        "context": "My name is Clara and I live in Berkeley."
+    }
+}"#)
+        .send()?
+        .error_for_status()?;
+    println!("{}", response.text()?);
+    Ok(())
+}

@@ -1,0 +1,23 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/gpt2-endpoint";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .body(r#"{
+    "inputs": "The answer to the universe is",
+    "parameters": {
+        "max_new_tokens": 50,
+        "temperature": 0.7,
+        "top_p": 0.95,
+        "return_full_text": false
+    }
+}"#)
+        .send()?
+        .error_for_status()?;
+    println!("{}", response.text()?);
+    Ok(())
+}

@@ -1,0 +1,30 @@
+const response = await fetch("https://xyz.endpoints.huggingface.cloud/tgi", {
+    method: "POST",
+    headers: {
+        Authorization: `Bearer ${process.env.HF_TOKEN}`,
+        "Content-Type": "application/json",
+    },
+    body: JSON.stringify({
+        inputs: "Once upon a time",
+        parameters: {max_new_tokens: 20},
+        stream: true,
+    }),
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+const decoder = new TextDecoder();
+let buffered = "";
+for await (const bytes of response.body) {
+    buffered += decoder.decode(bytes, { stream: true });
+    const lines = buffered.split("\n");
+    buffered = lines.pop();
+    for (const line of lines) {
+        if (!line.startsWith("data:")) continue;
+        const data = line.slice("data:".length).trim();
+        if (data === "[DONE]") continue;
+        process.stdout.write(JSON.parse(data).token.text);
+    }
+}
+process.stdout.write("\n");

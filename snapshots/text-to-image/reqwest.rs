@@ -1,0 +1,18 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/sdxl";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .body(r#"{
+    "inputs": "Astronaut riding a horse",
+    "parameters": {"num_inference_steps": 25, "guidance_scale": 7.5}
+}"#)
+        .send()?
+        .error_for_status()?;
+    std::fs::write("image.png", response.bytes()?)?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+import { InferenceClient } from "@huggingface/inference";
+
+const client = new InferenceClient(process.env.HF_TOKEN, { endpointUrl: "https://xyz.endpoints.huggingface.cloud/bart-mnli" });
+
+const result = await client.zeroShotClassification({
+    inputs: "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!",
+    parameters: {
+        candidate_labels: ["refund", "legal", "faq"],
+    },
+});
+console.log(result);

@@ -1,0 +1,248 @@
+//! The `snippet` binary: outputs, exit codes, and one clear line on bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `snippet` with `args`, feeding `stdin`.
+fn snippet(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("snippet runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("snippet exits")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
+}
+
+const SPEC: &str = r#"{"url": "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment",
+ "json": {"inputs": "Deploying my first endpoint was an amazing experience."},
+ "task": "text-classification"}"#;
+
+#[test]
+fn spec_from_stdin_to_every_language() {
+    for (lang, client_marker) in [
+        ("curl", "curl 'https://"),
+        ("sh", "curl 'https://"),
+        ("py", "client.text_classification("),
+        ("python", "from huggingface_hub import InferenceClient"),
+        ("node", "client.textClassification("),
+        ("javascript", "@huggingface/inference"),
+        ("rs", "reqwest::blocking::Client::new()"),
+    ] {
+        let output = snippet(&["--lang", lang, "--request", "-"], SPEC);
+        assert!(output.status.success(), "{lang}: {}", stderr(&output));
+        let code = stdout(&output);
+        assert!(code.contains(client_marker), "{lang}:\n{code}");
+        assert!(
+            code.ends_with('\n') && !code.ends_with("\n\n"),
+            "{lang}: one final newline"
+        );
+        assert_eq!(stderr(&output), "");
+    }
+}
+
+#[test]
+fn default_client_falls_back_to_the_generic_one() {
+    let output = snippet(
+        &[
+            "--lang",
+            "python",
+            "https://x.cloud/m",
+            "-d",
+            r#"{"inputs": "hi", "extra": 1}"#,
+            "--task",
+            "text-classification",
+        ],
+        "",
+    );
+    assert!(
+        stdout(&output).contains("import requests"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn explicit_typed_client_explains_its_refusal() {
+    let output = snippet(
+        &[
+            "--lang",
+            "js",
+            "--client",
+            "huggingface.js",
+            "https://x.cloud/m",
+            "-d",
+            r#"{"inputs": "hi"}"#,
+        ],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        "snippet: huggingface.js cannot send this request: it calls a typed method per task and the request names none (add \"task\" or --task); use --client fetch\n"
+    );
+}
+
+#[test]
+fn bad_specs_exit_2_with_one_line() {
+    let cases = [
+        (
+            "{\"url\": 1",
+            "snippet: <stdin>: line 1, column 9: invalid JSON: EOF while parsing an object\n",
+        ),
+        (
+            r#"{"json": {}}"#,
+            "snippet: <stdin>: missing \"url\": the endpoint to call\n",
+        ),
+        (
+            r#"{"url": "https://a.b", "jsonn": {}}"#,
+            "snippet: <stdin>: line 1, column 24: unknown key \"jsonn\" (did you mean \"json\"?)\n",
+        ),
+        (
+            r#"{"url": "https://a.b", "json": {}, "file": "a.flac"}"#,
+            "snippet: <stdin>: line 1, column 36: \"json\" and \"file\" both give a body; keep one\n",
+        ),
+        (
+            "",
+            "snippet: <stdin>: line 1, column 0: invalid JSON: EOF while parsing a value\n",
+        ),
+    ];
+    for (spec, message) in cases {
+        let output = snippet(&["--lang", "curl", "--request", "-"], spec);
+        assert_eq!(output.status.code(), Some(2), "{spec}");
+        assert_eq!(stdout(&output), "", "{spec}");
+        assert_eq!(stderr(&output), message, "{spec}");
+    }
+}
+
+#[test]
+fn missing_spec_file_is_named() {
+    let output = snippet(&["--lang", "curl", "--request", "no/such.json"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("snippet: no/such.json: "),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--lang", "cobol", "https://a.b"][..],
+        &["https://a.b"][..],
+        &["--lang", "py", "--client", "fetch", "https://a.b"][..],
+        &[
+            "--lang",
+            "py",
+            "--task",
+            "text-clasification",
+            "https://a.b",
+        ][..],
+        &["--lang", "py", "-d", "{nope", "https://a.b"][..],
+    ] {
+        let output = snippet(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?}");
+        assert!(!stderr(&output).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn quick_form_with_file_token_and_headers() {
+    let output = snippet(
+        &[
+            "--lang",
+            "curl",
+            "https://x.cloud/asr",
+            "--file",
+            "sample1.flac",
+            "--content-type",
+            "audio/x-flac",
+            "--token",
+            "hf_***",
+            "-H",
+            "X-Wait-For-Model: true",
+        ],
+        "",
+    );
+    assert_eq!(
+        stdout(&output),
+        "curl 'https://x.cloud/asr' \\\n    -X POST \\\n    -H 'Authorization: Bearer hf_***' \\\n    -H 'Content-Type: audio/x-flac' \\\n    -H 'X-Wait-For-Model: true' \\\n    --data-binary '@sample1.flac'\n"
+    );
+}
+
+#[test]
+fn all_as_json_in_hugging_face_shape() {
+    let output = snippet(&["--all", "--format", "json", "--request", "-"], SPEC);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let items: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON output");
+    let pairs: Vec<(String, String)> = items
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|item| {
+            assert!(item["content"].as_str().is_some_and(|c| c.ends_with('\n')));
+            (
+                item["language"].as_str().unwrap_or("").into(),
+                item["client"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("curl", "curl"),
+        ("python", "huggingface_hub"),
+        ("python", "requests"),
+        ("js", "huggingface.js"),
+        ("js", "fetch"),
+        ("rust", "reqwest"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(l, c)| (l.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(pairs, expected);
+}
+
+#[test]
+fn markdown_fences_for_one_language() {
+    let output = snippet(
+        &[
+            "--all",
+            "--lang",
+            "python",
+            "--format",
+            "markdown",
+            "--request",
+            "-",
+        ],
+        SPEC,
+    );
+    let text = stdout(&output);
+    assert!(text.starts_with("**huggingface_hub**\n\n```py\n"), "{text}");
+    assert!(text.contains("\n**requests**\n\n```py\n"), "{text}");
+    assert!(!text.contains("curl"), "{text}");
+}
+
+#[test]
+fn help_has_examples() {
+    let output = snippet(&["--help"], "");
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("Examples:"));
+}

@@ -1,0 +1,103 @@
+//! Every committed snippet is valid for its real tool: `bash -n`, Python's compiler,
+//! `node --check`, and rustc with reqwest (a scratch crate, built once and cached).
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Snapshot files whose names end with `suffix`, as (case name, path).
+fn snippets(suffix: &str) -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    for case in super::cases() {
+        let name = case
+            .file_name()
+            .expect("case name")
+            .to_string_lossy()
+            .into_owned();
+        for entry in fs::read_dir(&case).expect("case dir") {
+            let path = entry.expect("entry").path();
+            let file = path
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            if file.ends_with(suffix) && file != "request.json" {
+                found.push((format!("{name}/{file}"), path));
+            }
+        }
+    }
+    assert!(!found.is_empty(), "no *{suffix} snapshots");
+    found
+}
+
+/// Runs `command`, failing the test with its output unless it succeeds.
+fn check(what: &str, command: &mut Command) {
+    let output = command.output().unwrap_or_else(|err| {
+        panic!(
+            "{what}: cannot run {:?} ({err}); install it",
+            command.get_program()
+        )
+    });
+    assert!(
+        output.status.success(),
+        "{what} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn curl_snippets_pass_bash_n() {
+    for (name, path) in snippets(".sh") {
+        check(&name, Command::new("bash").arg("-n").arg(path));
+    }
+}
+
+#[test]
+fn python_snippets_compile() {
+    // One interpreter for all files, and no __pycache__ written into snapshots/.
+    let paths: Vec<PathBuf> = snippets(".py").into_iter().map(|(_, path)| path).collect();
+    check(
+        "python3 compile",
+        Command::new("python3")
+            .arg("-c")
+            .arg("import sys\nfor p in sys.argv[1:]:\n    compile(open(p, encoding='utf-8').read(), p, 'exec')")
+            .args(paths),
+    );
+}
+
+#[test]
+fn javascript_snippets_pass_node_check() {
+    // Snippets are ES modules (top-level await, import): node needs the .mjs name.
+    let dir = super::scratch("node-check");
+    for (name, path) in snippets(".js") {
+        let module = dir.join(format!("{}.mjs", name.replace('/', "--")));
+        fs::copy(&path, &module).expect("copy snippet");
+        check(&name, Command::new("node").arg("--check").arg(&module));
+    }
+}
+
+#[test]
+fn rust_snippets_compile() {
+    let template = super::root().join("tests/rust-snippets");
+    let crate_dir = super::root().join("target/rust-snippets");
+    let bin_dir = crate_dir.join("src/bin");
+    let _ = fs::remove_dir_all(&bin_dir);
+    fs::create_dir_all(&bin_dir).expect("bin dir");
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        fs::copy(template.join(file), crate_dir.join(file)).expect("copy scratch crate");
+    }
+    for (name, path) in snippets(".rs") {
+        let bin = name.trim_end_matches("/reqwest.rs").replace('-', "_");
+        fs::copy(&path, bin_dir.join(format!("{bin}.rs"))).expect("copy snippet");
+    }
+    // Warnings would be the snippets' own style, not errors; compile them as a user would.
+    check(
+        "cargo build of the Rust snippets",
+        Command::new(env!("CARGO"))
+            .current_dir(&crate_dir)
+            .args(["build", "--quiet", "--bins", "--locked"])
+            .env("CARGO_TARGET_DIR", crate_dir.join("target"))
+            .env_remove("RUSTFLAGS"),
+    );
+}

@@ -1,0 +1,31 @@
+//! Integration tests, compiled into one binary.
+
+mod cli;
+mod snapshots;
+mod syntax;
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every case directory under `snapshots/`, sorted.
+fn cases() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("snapshots"))
+        .expect("snapshots/ exists")
+        .map(|entry| entry.expect("readable snapshots/").path())
+        .filter(|path| path.is_dir())
+        .collect();
+    cases.sort();
+    cases
+}
+
+/// A folder under `target/` for generated test files, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join("test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
