@@ -22,6 +22,11 @@ pub(crate) struct View {
     output_file: String,
     token: String,
     url: String,
+    call: Call,
+}
+
+/// One typed method call.
+struct Call {
     method: &'static str,
     /// The arguments object, or `{ data }` for a file.
     args: String,
@@ -86,7 +91,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         Token::Placeholder(text) => js::string(text),
         Token::None => "undefined".to_owned(),
     };
-    let (method, args, file, output) = if let Some(method) = file_method(task) {
+    let call = if let Some(method) = file_method(task) {
         let Payload::File { path, content_type } = &request.payload else {
             return Err(refuse(
                 CLIENT,
@@ -94,7 +99,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             ));
         };
         let file = (js::string(path), js::string(content_type));
-        (method, "{ data }".to_owned(), Some(file), Output::Print)
+        Call {
+            method,
+            args: "{ data }".to_owned(),
+            file: Some(file),
+            output: Output::Print,
+        }
     } else {
         if request.content_type() != Some("application/json") {
             return Err(refuse(
@@ -140,7 +150,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             } else {
                 Output::Print
             };
-            (method, object(body), None, output)
+            Call {
+                method,
+                args: object(body),
+                file: None,
+                output,
+            }
         } else if task == Task::TextGeneration {
             return Err(refuse(
                 CLIENT,
@@ -157,29 +172,25 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         output_file: js::string(super::Response::file_name(request)),
         token,
         url: js::string(&request.url),
-        method,
-        args,
-        file,
-        output,
+        call,
     })
 }
 
-fn chat(
-    request: &Request,
-) -> Result<(&'static str, String, Option<(String, String)>, Output), Error> {
+fn chat(request: &Request) -> Result<Call, Error> {
     let body = typed::chat_body(request, CLIENT)?;
+    let call = |method, args: &Map<String, Value>, output| Call {
+        method,
+        args: object(args),
+        file: None,
+        output,
+    };
     if request.payload.streams() {
         // chatCompletionStream adds `"stream": true` itself.
         let mut args = body.clone();
         args.remove("stream");
-        Ok((
-            "chatCompletionStream",
-            object(&args),
-            None,
-            Output::ChatStream,
-        ))
+        Ok(call("chatCompletionStream", &args, Output::ChatStream))
     } else {
-        Ok(("chatCompletion", object(body), None, Output::ChatMessage))
+        Ok(call("chatCompletion", body, Output::ChatMessage))
     }
 }
 

@@ -25,17 +25,16 @@ pub(crate) struct View {
 
 pub(crate) fn view(request: &Request) -> View {
     let method = request.method();
-    let function = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
-        .contains(&method)
-        .then(|| match method {
-            "GET" => "get",
-            "POST" => "post",
-            "PUT" => "put",
-            "PATCH" => "patch",
-            "DELETE" => "delete",
-            "HEAD" => "head",
-            _ => "options",
-        });
+    let function = match method {
+        "GET" => Some("get"),
+        "POST" => Some("post"),
+        "PUT" => Some("put"),
+        "PATCH" => Some("patch"),
+        "DELETE" => Some("delete"),
+        "HEAD" => Some("head"),
+        "OPTIONS" => Some("options"),
+        _ => None,
+    };
     let mut headers = Vec::new();
     match &request.token {
         Token::Env(name) => headers.push((

@@ -60,11 +60,11 @@ pub(crate) fn object(
 }
 
 /// The `"inputs"` string of a `{"inputs": ..., "parameters": {...}}` body.
-pub(crate) fn text_inputs<'a>(
-    body: &'a Map<String, Value>,
+pub(crate) fn text_inputs(
+    body: &Map<String, Value>,
     client: Client,
     task: Task,
-) -> Result<&'a str, Error> {
+) -> Result<&str, Error> {
     match body.get("inputs") {
         Some(Value::String(text)) => Ok(text),
         Some(_) => Err(refuse(
@@ -92,10 +92,10 @@ pub(crate) fn only_keys(
 }
 
 /// The `"parameters"` object, empty when absent.
-pub(crate) fn parameters<'a>(
-    body: &'a Map<String, Value>,
+pub(crate) fn parameters(
+    body: &Map<String, Value>,
     client: Client,
-) -> Result<Option<&'a Map<String, Value>>, Error> {
+) -> Result<Option<&Map<String, Value>>, Error> {
     match body.get("parameters") {
         None => Ok(None),
         Some(Value::Object(parameters)) => Ok(Some(parameters)),
@@ -120,10 +120,7 @@ pub(crate) fn chat_url(request: &Request, client: Client) -> Result<(), Error> {
 }
 
 /// Chat methods always send `"model"`; the payload must say which.
-pub(crate) fn chat_body<'a>(
-    request: &'a Request,
-    client: Client,
-) -> Result<&'a Map<String, Value>, Error> {
+pub(crate) fn chat_body(request: &Request, client: Client) -> Result<&Map<String, Value>, Error> {
     chat_url(request, client)?;
     let body = object(request, client, Task::ChatCompletion)?;
     if !matches!(body.get("model"), Some(Value::String(_))) {

@@ -1,27 +1,27 @@
 import { InferenceClient } from "@huggingface/inference";
-{%- if file.is_some() %}
+{%- if call.file.is_some() %}
 import { readFileSync } from "node:fs";
 {%- endif %}
-{%- if output == Output::SaveImage %}
+{%- if call.output == Output::SaveImage %}
 import { writeFileSync } from "node:fs";
 {%- endif %}
 
 const client = new InferenceClient({{ token }}, { endpointUrl: {{ url }} });
-{%- if let Some((path, mime)) = file %}
+{%- if let Some((path, mime)) = call.file %}
 const data = new Blob([readFileSync({{ path }})], { type: {{ mime }} });
 {%- endif %}
-{%- match output %}
+{%- match call.output %}
 {%- when Output::Print %}
 
-const result = await client.{{ method }}({{ args }});
+const result = await client.{{ call.method }}({{ call.args }});
 console.log(result);
 {%- when Output::ChatMessage %}
 
-const completion = await client.{{ method }}({{ args }});
+const completion = await client.{{ call.method }}({{ call.args }});
 console.log(completion.choices[0].message.content);
 {%- when Output::ChatStream %}
 
-for await (const chunk of client.{{ method }}({{ args }})) {
+for await (const chunk of client.{{ call.method }}({{ call.args }})) {
     for (const choice of chunk.choices) {
         process.stdout.write(choice.delta?.content ?? "");
     }
@@ -29,6 +29,6 @@ for await (const chunk of client.{{ method }}({{ args }})) {
 process.stdout.write("\n");
 {%- when Output::SaveImage %}
 
-const image = await client.{{ method }}({{ args }});
+const image = await client.{{ call.method }}({{ call.args }});
 writeFileSync({{ output_file }}, Buffer.from(await image.arrayBuffer()));
 {%- endmatch %}
