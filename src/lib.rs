@@ -32,6 +32,6 @@ mod task;
 pub use error::Error;
 pub use mime::guess as guess_mime;
 pub use model::{Payload, Request, Token};
-pub use render::{Client, Language, Snippet, default_client, render, render_all};
+pub use render::{Client, Language, Snippet, render, render_all, render_default};
 pub use spec::{DEFAULT_TEXT_TYPE, parse_spec};
 pub use task::{Task, UnknownTask};

@@ -3,8 +3,8 @@
 use std::io::Read;
 
 use inference_snippets::{
-    Client, Error, Language, Payload, Request, Snippet, Token, default_client, guess_mime,
-    parse_spec, render, render_all,
+    Client, Error, Language, Payload, Request, Snippet, Token, guess_mime, parse_spec, render,
+    render_all, render_default,
 };
 
 use crate::cli::{Args, Format};
@@ -22,26 +22,23 @@ pub(crate) fn run(args: &Args) -> Result<String, Error> {
             snippets.retain(|snippet| language.is_none_or(|l| snippet.language == l));
             snippets
         }
-        (false, Some(language)) => {
-            let client = match &args.client {
-                Some(name) => {
-                    let client = name.parse::<Client>().map_err(usage)?;
-                    if client.language() != language {
-                        return Err(usage(format!(
-                            "client {client} writes {}, not {language}",
-                            client.language()
-                        )));
-                    }
-                    client
+        (false, Some(language)) => match &args.client {
+            Some(name) => {
+                let client = name.parse::<Client>().map_err(usage)?;
+                if client.language() != language {
+                    return Err(usage(format!(
+                        "client {client} writes {}, not {language}",
+                        client.language()
+                    )));
                 }
-                None => default_client(&request, language),
-            };
-            vec![Snippet {
-                language,
-                client,
-                content: render(&request, client)?,
-            }]
-        }
+                vec![Snippet {
+                    language,
+                    client,
+                    content: render(&request, client)?,
+                }]
+            }
+            None => vec![render_default(&request, language)?],
+        },
         (false, None) => return Err(usage("choose a language with --lang, or --all".into())),
     };
     Ok(format(&snippets, args.format))

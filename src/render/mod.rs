@@ -280,13 +280,32 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
     Ok(snippets)
 }
 
-/// The client to use for `language` when the user names none: the Hugging Face
-/// client when it can send the request, else the generic one.
-pub fn default_client(request: &Request, language: Language) -> Client {
-    language
-        .clients()
-        .iter()
-        .copied()
-        .find(|client| render(request, *client).is_ok())
-        .unwrap_or(language.clients()[language.clients().len() - 1])
+/// The snippet for `language` when the user names no client: the Hugging Face
+/// client's when it can send the request, else the generic client's.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Language, Request, render_default};
+/// use serde_json::json;
+///
+/// // No task: the typed client cannot choose a method, so `fetch` writes it.
+/// let request = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(json!({"inputs": 1}));
+/// assert_eq!(render_default(&request, Language::JavaScript).unwrap().client, Client::Fetch);
+/// ```
+pub fn render_default(request: &Request, language: Language) -> Result<Snippet, Error> {
+    let mut refusal = None;
+    for &client in language.clients() {
+        match render(request, client) {
+            Ok(content) => {
+                return Ok(Snippet {
+                    language,
+                    client,
+                    content,
+                });
+            }
+            Err(err @ Error::Unsupported { .. }) => refusal = Some(err),
+            Err(err) => return Err(err),
+        }
+    }
+    Err(refusal.unwrap_or_else(|| Error::InvalidRequest(format!("no client writes {language}"))))
 }
