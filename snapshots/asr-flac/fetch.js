@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 
-const file = "sample1.flac";
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/wav2vec-asr", {
     method: "POST",
     headers: {
         Authorization: "Bearer hf_***",
         "Content-Type": "audio/x-flac",
     },
-    body: readFileSync(file),
+    body: readFileSync("sample1.flac"),
 });
 if (!response.ok) {
     throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 
-const file = "cats.jpg";
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/vit-base", {
     method: "POST",
     headers: {
         Authorization: `Bearer ${process.env.HF_TOKEN}`,
         "Content-Type": "image/jpeg",
     },
-    body: readFileSync(file),
+    body: readFileSync("cats.jpg"),
 });
 if (!response.ok) {
     throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);

@@ -15,7 +15,7 @@ pub(crate) struct View {
     headers: Vec<(String, String)>,
     /// The `body:` expression.
     body: Option<String>,
-    file: Option<String>,
+    reads_file: bool,
     response: Response,
     output_file: String,
 }
@@ -37,7 +37,6 @@ pub(crate) fn view(request: &Request) -> View {
     for (name, value) in request.wire_headers() {
         headers.push((js::key(name), js::string(value)));
     }
-    let mut file = None;
     let body = match &request.payload {
         Payload::None => None,
         Payload::Json(value) if js::numbers_fit(value) => Some(format!(
@@ -47,17 +46,14 @@ pub(crate) fn view(request: &Request) -> View {
         // A JavaScript number would round this integer: send the JSON text itself.
         Payload::Json(value) => Some(js::string(&quote::pretty(value, &Json, 0))),
         Payload::Text { body, .. } => Some(js::string(body)),
-        Payload::File { path, .. } => {
-            file = Some(js::string(path));
-            Some("readFileSync(file)".to_owned())
-        }
+        Payload::File { path, .. } => Some(format!("readFileSync({})", js::string(path))),
     };
     View {
         url: js::string(&request.url),
         method: js::string(request.method()),
         headers,
         body,
-        file,
+        reads_file: matches!(request.payload, Payload::File { .. }),
         response: Response::of(request),
         output_file: js::string(Response::file_name(request)),
     }

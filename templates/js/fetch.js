@@ -1,10 +1,11 @@
-{%- if file.is_some() || response == Response::Bytes -%}
-import { {% if file.is_some() %}readFileSync{% endif %}{% if file.is_some() && response == Response::Bytes %}, {% endif %}{% if response == Response::Bytes %}writeFileSync{% endif %} } from "node:fs";
-
-{% endif -%}
-{%- if let Some(file) = file -%}
-const file = {{ file }};
-{% endif -%}
+{%- if reads_file %}
+import { readFileSync } from "node:fs";
+{%- endif %}
+{%- if response == Response::Bytes %}
+import { writeFileSync } from "node:fs";
+{%- endif %}
+{%- if reads_file || response == Response::Bytes %}
+{% endif %}
 const response = await fetch({{ url }}, {
     method: {{ method }},
 {%- if !headers.is_empty() %}
