@@ -145,6 +145,39 @@ fn separator(out: &mut String, last: bool, syntax: &dyn Literal) {
     out.push_str(if last { syntax.trailing_comma() } else { "," });
 }
 
+/// `text` in double quotes with the escapes Python, JavaScript and Rust share
+/// (`\"`, `\\`, `\n`, `\r`, `\t`); `hidden` writes the escape of any other
+/// [hidden](is_hidden) character in the language's own notation.
+pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hidden(c) => hidden(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `\xNN` below U+0100, else `\uNNNN`: Python and JavaScript read both alike.
+/// Every hidden character is in the Basic Multilingual Plane.
+pub(crate) fn hex_escape(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let code = c as u32;
+    let _ = if code < 0x100 {
+        write!(out, "\\x{code:02x}")
+    } else {
+        write!(out, "\\u{code:04x}")
+    };
+}
+
 /// Characters no snippet shows raw: they are invisible, reorder the text around them
 /// ("Trojan source" bidi controls), or end a line in some language.
 pub(crate) fn is_hidden(c: char) -> bool {

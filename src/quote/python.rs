@@ -1,31 +1,10 @@
 //! Python string literals and JSON values as Python expressions.
 
-use std::fmt::Write;
-
-use super::{Literal, is_hidden};
+use super::{Literal, double_quoted, hex_escape};
 
 /// A double-quoted Python string literal holding exactly `text`.
 pub(crate) fn string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x100 && is_hidden(c) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if is_hidden(c) => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(text, hex_escape)
 }
 
 /// JSON as Python: `None`, `True`, dicts and lists with trailing commas.

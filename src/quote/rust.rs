@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::is_hidden;
+use super::{double_quoted, is_hidden};
 
 /// A Rust string literal holding exactly `text`: a raw string when that reads
 /// better (quotes or backslashes, nothing hidden), else an escaped one.
@@ -10,23 +10,9 @@ pub(crate) fn string(text: &str) -> String {
     if text.contains(['"', '\\']) && !text.chars().any(is_hidden) {
         return raw(text);
     }
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_hidden(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(text, |out, c| {
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    })
 }
 
 /// A multi-line text such as a pretty JSON body: a raw string keeps it readable.
