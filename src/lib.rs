@@ -28,6 +28,7 @@ mod quote;
 mod render;
 mod spec;
 mod task;
+mod validate;
 
 pub use error::Error;
 pub use mime::guess as guess_mime;

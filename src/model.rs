@@ -6,7 +6,6 @@
 use serde_json::Value;
 
 use crate::Task;
-use crate::error::Error;
 
 /// One HTTP request to an inference endpoint.
 ///
@@ -69,7 +68,7 @@ impl Token {
             .strip_prefix('{')
             .and_then(|name| name.strip_suffix('}'))
             .unwrap_or(name);
-        if is_env_name(name) {
+        if crate::validate::is_env_name(name) {
             Ok(Token::Env(name.to_owned()))
         } else {
             Err(format!(
@@ -229,99 +228,6 @@ impl Request {
         );
         headers
     }
-
-    /// Checks what every snippet relies on: an http(s) URL without spaces or control
-    /// characters, a method and header names that are HTTP tokens, header values
-    /// without CR, LF or NUL (a header could otherwise inject another), an
-    /// environment variable name a shell can expand.
-    pub fn validate(&self) -> Result<(), Error> {
-        let invalid = |what: String| Err(Error::InvalidRequest(what));
-        let lower = self.url.to_ascii_lowercase();
-        let rest = lower
-            .strip_prefix("https://")
-            .or_else(|| lower.strip_prefix("http://"));
-        match rest {
-            None => {
-                return invalid(format!(
-                    "url {:?} must start with http:// or https://",
-                    self.url
-                ));
-            }
-            Some("") => return invalid(format!("url {:?} has no host", self.url)),
-            Some(_) => {}
-        }
-        if let Some(bad) = self
-            .url
-            .chars()
-            .find(|c| c.is_whitespace() || c.is_control())
-        {
-            return invalid(format!(
-                "url {:?} contains {bad:?}; percent-encode it (space is %20)",
-                self.url
-            ));
-        }
-        if let Some(method) = &self.method
-            && !is_token(method)
-        {
-            return invalid(format!("method {method:?} is not a valid HTTP method"));
-        }
-        for (name, value) in &self.headers {
-            if !is_token(name) {
-                return invalid(format!(
-                    "header name {name:?} is not a valid HTTP header name"
-                ));
-            }
-            if name.eq_ignore_ascii_case("authorization") && self.token != Token::None {
-                return invalid(format!(
-                    "header {name:?} conflicts with the token; set \"token\": null to send your own"
-                ));
-            }
-            if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n' | '\0')) {
-                return invalid(format!(
-                    "header {name:?} has a {bad:?} in its value, which would start another header"
-                ));
-            }
-        }
-        match &self.token {
-            Token::Env(name) if !is_env_name(name) => invalid(format!(
-                "token variable {name:?} is not a valid environment variable name (letters, digits, _)"
-            )),
-            Token::Placeholder(text) if text.is_empty() || text.chars().any(char::is_control) => {
-                invalid(format!(
-                    "token placeholder {text:?} must be non-empty and printable"
-                ))
-            }
-            _ => Ok(()),
-        }?;
-        match &self.payload {
-            Payload::File { path, .. } if path.is_empty() || path.contains('\0') => {
-                invalid(format!("file path {path:?} is empty or contains NUL"))
-            }
-            Payload::Text { content_type, .. } | Payload::File { content_type, .. }
-                if content_type.is_empty() || content_type.chars().any(char::is_control) =>
-            {
-                invalid(format!(
-                    "content type {content_type:?} is empty or not printable"
-                ))
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-/// An HTTP token (RFC 9110): what method and header names are made of.
-fn is_token(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-/// A name every shell, Python, JavaScript and Rust can read from the environment.
-pub(crate) fn is_env_name(text: &str) -> bool {
-    let mut bytes = text.bytes();
-    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 #[cfg(test)]
@@ -335,20 +241,6 @@ mod tests {
         let post = get.clone().json(Value::Null);
         assert_eq!(post.method(), "POST");
         assert_eq!(post.with_method("PUT").method(), "PUT");
-    }
-
-    #[test]
-    fn header_injection_is_rejected() {
-        let request = Request::new("https://example.com").header("X-A", "b\r\nX-Evil: 1");
-        let message = request.validate().unwrap_err().to_string();
-        assert!(message.contains("would start another header"), "{message}");
-    }
-
-    #[test]
-    fn bad_urls_are_rejected() {
-        for url in ["ftp://x", "https://", "https://a b", "example.com"] {
-            assert!(Request::new(url).validate().is_err(), "{url}");
-        }
     }
 
     #[test]

@@ -336,7 +336,7 @@ mod tests {
             ),
             (
                 r#"{"url": "https://a.b", "headers": {"X": "a\nb"}}"#,
-                "spec.json: invalid request: header \"X\" has a '\\n' in its value, which would start another header",
+                "spec.json: invalid request: header \"X\" has '\\n' in its value, which would start another header",
             ),
         ];
         for (text, expected) in cases {

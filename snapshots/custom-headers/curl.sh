@@ -6,6 +6,7 @@ curl 'https://xyz.endpoints.huggingface.cloud/distilbert-sentiment' \
     -H 'X-Wait-For-Model: true' \
     -H 'Accept: application/json' \
     -H 'X-Trace: a=1; b=2: c' \
+    -H 'X-Empty;' \
     -d '{
         "inputs": "I like you"
     }'

@@ -7,6 +7,7 @@ const response = await fetch("https://xyz.endpoints.huggingface.cloud/distilbert
         "X-Wait-For-Model": "true",
         Accept: "application/json",
         "X-Trace": "a=1; b=2: c",
+        "X-Empty": "",
     },
     body: JSON.stringify({
         inputs: "I like you",

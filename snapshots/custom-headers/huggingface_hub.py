@@ -10,6 +10,7 @@ client = InferenceClient(
         "X-Wait-For-Model": "true",
         "Accept": "application/json",
         "X-Trace": "a=1; b=2: c",
+        "X-Empty": "",
     },
 )
 

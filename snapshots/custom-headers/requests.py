@@ -10,6 +10,7 @@ headers = {
     "X-Wait-For-Model": "true",
     "Accept": "application/json",
     "X-Trace": "a=1; b=2: c",
+    "X-Empty": "",
 }
 payload = {
     "inputs": "I like you",

@@ -11,6 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .header("X-Wait-For-Model", "true")
         .header("Accept", "application/json")
         .header("X-Trace", "a=1; b=2: c")
+        .header("X-Empty", "")
         .body(r#"{
     "inputs": "I like you"
 }"#)

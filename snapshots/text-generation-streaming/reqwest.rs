@@ -1,5 +1,5 @@
-// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
-use std::io::{BufRead, BufReader};
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }, serde_json = "1"
+use std::io::{BufRead, BufReader, Write};
 
 const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/tgi";
 
@@ -15,16 +15,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }"#)
         .send()?
         .error_for_status()?;
-    // Each server-sent event is printed as it arrives.
+    // Server-sent events: each `data:` line is printed as it arrives.
+    let mut stdout = std::io::stdout();
     for line in BufReader::new(response).lines() {
         let line = line?;
-        if let Some(data) = line.strip_prefix("data:") {
-            let data = data.trim();
-            if data == "[DONE]" {
-                break;
-            }
-            println!("{data}");
+        let Some(data) = line.strip_prefix("data:").map(str::trim) else {
+            continue;
+        };
+        if data == "[DONE]" {
+            break;
         }
+        let chunk: serde_json::Value = serde_json::from_str(data)?;
+        write!(stdout, "{}", chunk["token"]["text"].as_str().unwrap_or(""))?;
+        stdout.flush()?;
     }
+    writeln!(stdout)?;
     Ok(())
 }

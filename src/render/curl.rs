@@ -36,7 +36,13 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         Token::None => {}
     }
     for (name, value) in request.wire_headers() {
-        options.push(format!("-H {}", shell::word(&format!("{name}: {value}"))));
+        // `-H 'Name:'` would remove the header; `Name;` is curl's way to send it empty.
+        let header = if value.is_empty() {
+            format!("{name};")
+        } else {
+            format!("{name}: {value}")
+        };
+        options.push(format!("-H {}", shell::word(&header)));
     }
     match &request.payload {
         Payload::None => {}

@@ -1,6 +1,10 @@
+{%- if response == Response::ChatStream || response == Response::TokenStream %}
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }, serde_json = "1"
+{%- else %}
 // Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+{%- endif %}
 {%- if response.streams() %}
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 {%- endif %}
 
 const API_URL: &str = {{ url }};
@@ -21,17 +25,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .error_for_status()?;
 {%- match response %}
 {%- when Response::ChatStream | Response::TokenStream | Response::EventStream %}
-    // Each server-sent event is printed as it arrives.
+    // Server-sent events: each `data:` line is printed as it arrives.
+    let mut stdout = std::io::stdout();
     for line in BufReader::new(response).lines() {
         let line = line?;
-        if let Some(data) = line.strip_prefix("data:") {
-            let data = data.trim();
-            if data == "[DONE]" {
-                break;
-            }
-            println!("{data}");
+        let Some(data) = line.strip_prefix("data:").map(str::trim) else {
+            continue;
+        };
+        if data == "[DONE]" {
+            break;
         }
+{%- if response == Response::ChatStream %}
+        let chunk: serde_json::Value = serde_json::from_str(data)?;
+        for choice in chunk["choices"].as_array().into_iter().flatten() {
+            write!(stdout, "{}", choice["delta"]["content"].as_str().unwrap_or(""))?;
+        }
+        stdout.flush()?;
+{%- else if response == Response::TokenStream %}
+        let chunk: serde_json::Value = serde_json::from_str(data)?;
+        write!(stdout, "{}", chunk["token"]["text"].as_str().unwrap_or(""))?;
+        stdout.flush()?;
+{%- else %}
+        writeln!(stdout, "{data}")?;
+{%- endif %}
     }
+{%- if response != Response::EventStream %}
+    writeln!(stdout)?;
+{%- endif %}
 {%- when Response::Bytes %}
     std::fs::write({{ output_file }}, response.bytes()?)?;
 {%- when Response::Json | Response::Text %}

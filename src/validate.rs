@@ -1,0 +1,278 @@
+//! What a request must satisfy before any snippet is written for it.
+//!
+//! The rule is stricter than HTTP: a request passes only when every client sends it
+//! byte for byte as written. curl, requests, fetch and reqwest each normalise or
+//! reject something else (a leading space in a header, `'` in a query, a non-ASCII
+//! header value), so those are refused here with the fix to make.
+
+use crate::error::Error;
+use crate::model::{Payload, Request, Token};
+
+/// Headers the HTTP client computes itself; `fetch` refuses or drops them.
+const CLIENT_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "upgrade",
+    "te",
+    "trailer",
+];
+
+impl Request {
+    /// Checks what every snippet relies on: an http(s) URL every client sends as
+    /// written, a method and header names that are HTTP tokens, header values that
+    /// every client sends unchanged (no line breaks, which would start another
+    /// header), an environment variable name a shell can expand.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::Request;
+    ///
+    /// let request = Request::new("https://x.cloud/a").header("X-A", "b\r\nX-Evil: 1");
+    /// assert_eq!(
+    ///     request.validate().unwrap_err().to_string(),
+    ///     r#"invalid request: header "X-A" has '\r' in its value, which would start another header"#
+    /// );
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        url(&self.url)?;
+        if let Some(method) = &self.method {
+            if !is_token(method) {
+                return invalid(format!("method {method:?} is not a valid HTTP method"));
+            }
+            if ["CONNECT", "TRACE", "TRACK"].contains(&method.to_ascii_uppercase().as_str()) {
+                return invalid(format!(
+                    "method {method:?} is refused by fetch and most HTTP libraries"
+                ));
+            }
+        }
+        for (index, (name, value)) in self.headers.iter().enumerate() {
+            if !is_token(name) {
+                return invalid(format!(
+                    "header name {name:?} is not a valid HTTP header name"
+                ));
+            }
+            if self.headers[..index]
+                .iter()
+                .any(|(earlier, _)| earlier.eq_ignore_ascii_case(name))
+            {
+                return invalid(format!(
+                    "header {name:?} is given twice; join the values with \", \""
+                ));
+            }
+            if CLIENT_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+                return invalid(format!(
+                    "header {name:?} is set by the HTTP client itself; remove it"
+                ));
+            }
+            if name.eq_ignore_ascii_case("authorization") && self.token != Token::None {
+                return invalid(format!(
+                    "header {name:?} conflicts with the token; set \"token\": null to send your own"
+                ));
+            }
+            header_value(&format!("header {name:?}"), value)?;
+        }
+        match &self.token {
+            Token::Env(name) if !is_env_name(name) => invalid(format!(
+                "token variable {name:?} is not a valid environment variable name (letters, digits, _)"
+            )),
+            Token::Placeholder(text) if text.is_empty() => {
+                invalid("the token placeholder is empty".into())
+            }
+            Token::Placeholder(text) => header_value(&format!("token placeholder {text:?}"), text),
+            _ => Ok(()),
+        }?;
+        match &self.payload {
+            Payload::File { path, .. } if path.is_empty() || path.chars().any(char::is_control) => {
+                invalid(format!(
+                    "file path {path:?} is empty or holds a control character"
+                ))
+            }
+            Payload::Text { content_type, .. } | Payload::File { content_type, .. } => {
+                if content_type.is_empty() {
+                    return invalid("the content type is empty".into());
+                }
+                header_value("the content type", content_type)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn invalid(what: String) -> Result<(), Error> {
+    Err(Error::InvalidRequest(what))
+}
+
+/// A URL every client sends as written: ASCII from RFC 3986's set, valid
+/// percent-escapes, no fragment (never sent), no dot segments (some clients
+/// resolve them), no `'` in the query (WHATWG URL parsers encode it).
+fn url(url: &str) -> Result<(), Error> {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return invalid(format!("url {url:?} must start with http:// or https://"));
+    };
+    if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
+        return invalid(format!("url {url:?} has no host"));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    if let Some(bad) = url.chars().find(|c| !allowed(*c)) {
+        return invalid(format!(
+            "url {url:?} contains {bad:?}; percent-encode it (a space is %20, é is %C3%A9)"
+        ));
+    }
+    let bytes = url.as_bytes();
+    for (index, _) in url.match_indices('%') {
+        let escape = bytes.get(index + 1..index + 3);
+        if !escape.is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) {
+            return invalid(format!(
+                "url {url:?} has a % not followed by two hex digits; write %25"
+            ));
+        }
+    }
+    if url.contains('#') {
+        return invalid(format!(
+            "url {url:?} has a #fragment, which is never sent; remove it"
+        ));
+    }
+    let (before_query, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = before_query.splitn(4, '/').nth(3).unwrap_or_default();
+    if path
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
+        return invalid(format!(
+            "url {url:?} has a . or .. segment, which some clients resolve; write the path it means"
+        ));
+    }
+    if query.contains('\'') {
+        return invalid(format!(
+            "url {url:?} has ' in its query, which fetch and reqwest send as %27; write %27"
+        ));
+    }
+    Ok(())
+}
+
+/// A header value every client sends unchanged: visible ASCII with inner spaces or
+/// tabs. Line breaks would start another header; surrounding whitespace is dropped
+/// by some clients; other bytes are refused or re-encoded by others.
+fn header_value(what: &str, value: &str) -> Result<(), Error> {
+    if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n' | '\0')) {
+        return invalid(format!(
+            "{what} has {bad:?} in its value, which would start another header"
+        ));
+    }
+    if let Some(bad) = value
+        .chars()
+        .find(|c| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
+    {
+        return invalid(format!(
+            "{what} has {bad:?} in its value; header values must be printable ASCII (encode the rest, e.g. as RFC 8187 or percent-encoding)"
+        ));
+    }
+    if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
+        return invalid(format!(
+            "{what} starts or ends with whitespace, which HTTP clients drop; remove it"
+        ));
+    }
+    Ok(())
+}
+
+/// An HTTP token (RFC 9110): what method and header names are made of.
+fn is_token(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A name every shell, Python, JavaScript and Rust can read from the environment.
+pub(crate) fn is_env_name(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(request: Request) -> String {
+        request.validate().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn urls_every_client_sends_as_written() {
+        for url in [
+            "https://x.cloud",
+            "http://127.0.0.1:8080/a/b?q=a%20b&r=%C3%A9",
+            "https://[::1]:8080/v1/chat/completions",
+            "https://x.cloud/a;b=c/(d)!*,$@~",
+        ] {
+            assert_eq!(Request::new(url).validate(), Ok(()), "{url}");
+        }
+        let cases = [
+            ("ftp://x", "must start with http:// or https://"),
+            ("https://", "has no host"),
+            ("https:///path", "has no host"),
+            ("https://a b", "contains ' '; percent-encode it"),
+            ("https://x/é", "contains 'é'; percent-encode it"),
+            ("https://x/\"q\"", "contains '\"'"),
+            ("https://x/a%2", "% not followed by two hex digits"),
+            ("https://x/a%zz", "% not followed by two hex digits"),
+            ("https://x/a#top", "#fragment"),
+            ("https://x/a/../b", ". or .. segment"),
+            ("https://x/a?q='1'", "' in its query"),
+        ];
+        for (url, expected) in cases {
+            let message = message(Request::new(url));
+            assert!(message.contains(expected), "{url}: {message}");
+        }
+    }
+
+    #[test]
+    fn header_values_every_client_sends_unchanged() {
+        let ok = Request::new("https://x.cloud").header("X-A", "a=1; b=\"2\": c\td $(id)");
+        assert_eq!(ok.validate(), Ok(()));
+        let cases = [
+            (
+                "b\r\nX-Evil: 1",
+                "has '\\r' in its value, which would start another header",
+            ),
+            ("a\nb", "has '\\n' in its value"),
+            ("a\0b", "has '\\0' in its value"),
+            (
+                "a\u{1}b",
+                "has '\\u{1}' in its value; header values must be printable ASCII",
+            ),
+            ("a\u{7f}", "has '\\u{7f}'"),
+            ("café", "has 'é'"),
+            ("  padded", "starts or ends with whitespace"),
+            ("padded\t", "starts or ends with whitespace"),
+        ];
+        for (value, expected) in cases {
+            let message = message(Request::new("https://x.cloud").header("X-A", value));
+            assert!(message.contains(expected), "{value:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn headers_a_client_would_mangle() {
+        let twice = Request::new("https://x.cloud")
+            .header("Accept", "a")
+            .header("accept", "b");
+        assert!(message(twice).contains("given twice"));
+        let host = Request::new("https://x.cloud").header("Host", "y");
+        assert!(message(host).contains("set by the HTTP client itself"));
+        let auth = Request::new("https://x.cloud").header("Authorization", "Basic x");
+        assert!(message(auth).contains("conflicts with the token"));
+        let placeholder = Request::new("https://x.cloud").token(Token::Placeholder("hf_…".into()));
+        assert!(message(placeholder).contains("printable ASCII"));
+        let method = Request::new("https://x.cloud").with_method("TRACE");
+        assert!(message(method).contains("refused by fetch"));
+    }
+}
