@@ -21,6 +21,7 @@
 //! A snippet sends exactly the request, or is not written: a client that cannot
 //! express a request returns [`Error::Unsupported`] naming the client that can.
 
+mod curl;
 mod error;
 mod mime;
 mod model;

@@ -1,0 +1,1 @@
+//! Shell words of a pasted curl command: bash, cmd and PowerShell.
