@@ -56,6 +56,13 @@ pub fn parse_spec(text: &str, origin: &str) -> Result<Request, Error> {
         at: Some((err.line(), err.column())),
         message: format!("invalid JSON: {}", strip_position(&err.to_string())),
     })?;
+    if let Some((key, at)) = duplicate_key(text) {
+        return Err(Error::Spec {
+            origin: origin.to_owned(),
+            at: Some(at),
+            message: format!("key {key:?} is given twice in one object; keep one"),
+        });
+    }
     let Value::Object(spec) = value else {
         return Err(reader.error(None, "a request spec must be a JSON object"));
     };
@@ -259,23 +266,41 @@ fn strip_position(message: &str) -> &str {
         .map_or(message, |index| &message[..index])
 }
 
-/// The 1-based line and column of the top-level object key `key` in `text`.
-fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
-    let mut chars = text.char_indices().peekable();
-    // Whether the next string at depth 1 is a key (after `{` or `,`), not a value.
-    let mut expect_key = false;
+/// One object key of a JSON text: which object holds it (numbered in order of
+/// opening, the outermost being 0), its raw text between the quotes, and where its
+/// opening quote is.
+struct Key<'a> {
+    object: usize,
+    raw: &'a str,
+    at: usize,
+}
+
+/// Every object key of an already valid JSON text, in order.
+fn keys(text: &str) -> Vec<Key<'_>> {
+    // Per open bracket: the object's number, or None for an array; and whether the
+    // next string in that object is a key (after `{` or `,`) rather than a value.
+    let mut open: Vec<(Option<usize>, bool)> = Vec::new();
+    let mut objects = 0;
+    let mut found = Vec::new();
+    let mut chars = text.char_indices();
     while let Some((index, c)) = chars.next() {
         match c {
-            '{' | '[' => {
-                depth += 1;
-                expect_key = c == '{' && depth == 1;
+            '{' => {
+                open.push((Some(objects), true));
+                objects += 1;
             }
-            '}' | ']' => depth = depth.saturating_sub(1),
-            ',' => expect_key = depth == 1,
+            '[' => open.push((None, false)),
+            '}' | ']' => {
+                open.pop();
+            }
+            ',' => {
+                if let Some((Some(_), expect_key)) = open.last_mut() {
+                    *expect_key = true;
+                }
+            }
             '"' => {
                 let start = index + 1;
-                let mut end = start;
+                let mut end = text.len();
                 while let Some((at, c)) = chars.next() {
                     match c {
                         '\\' => {
@@ -288,17 +313,46 @@ fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
                         _ => {}
                     }
                 }
-                if depth == 1 && expect_key && &text[start..end] == key {
-                    let line = text[..index].matches('\n').count() + 1;
-                    let line_start = text[..index].rfind('\n').map_or(0, |at| at + 1);
-                    return Some((line, text[line_start..index].chars().count() + 1));
+                if let Some((Some(object), expect_key)) = open.last_mut()
+                    && *expect_key
+                {
+                    found.push(Key {
+                        object: *object,
+                        raw: &text[start..end],
+                        at: index,
+                    });
+                    *expect_key = false;
                 }
-                expect_key = false;
             }
             _ => {}
         }
     }
-    None
+    found
+}
+
+/// The 1-based line and column of byte `index` in `text`.
+fn position(text: &str, index: usize) -> (usize, usize) {
+    let line = text[..index].matches('\n').count() + 1;
+    let line_start = text[..index].rfind('\n').map_or(0, |at| at + 1);
+    (line, text[line_start..index].chars().count() + 1)
+}
+
+/// The place of the top-level object key `key` in `text`.
+fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    keys(text)
+        .into_iter()
+        .find(|found| found.object == 0 && found.raw == key)
+        .map(|found| position(text, found.at))
+}
+
+/// The first key given twice in one object: JSON parsers keep the last one
+/// silently, and the user surely meant something by the first.
+fn duplicate_key(text: &str) -> Option<(String, (usize, usize))> {
+    let mut seen = std::collections::HashSet::new();
+    keys(text)
+        .into_iter()
+        .find(|found| !seen.insert((found.object, found.raw)))
+        .map(|found| (found.raw.to_owned(), position(text, found.at)))
 }
 
 #[cfg(test)]
@@ -342,6 +396,23 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(error(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_at_any_depth() {
+        assert_eq!(
+            error(
+                "{\"url\": \"https://a.b\",\n \"json\": {\"inputs\": 1, \"x\": [{\"inputs\": 2}], \"inputs\": 3}}"
+            ),
+            "spec.json: line 2, column 46: key \"inputs\" is given twice in one object; keep one"
+        );
+        assert!(
+            parse_spec(
+                r#"{"url": "https://a.b", "json": {"a": {"k": 1}, "b": {"k": 2}}}"#,
+                "s"
+            )
+            .is_ok()
+        );
     }
 
     #[test]
