@@ -95,15 +95,15 @@ pub enum Payload {
     Text {
         /// The body.
         body: String,
-        /// Its MIME type.
-        content_type: String,
+        /// Its MIME type; `None` sends no Content-Type at all.
+        content_type: Option<String>,
     },
     /// The bytes of a file, read when the snippet runs, with its MIME type.
     File {
         /// The path, as the snippet will open it.
         path: String,
-        /// Its MIME type.
-        content_type: String,
+        /// Its MIME type; `None` sends no Content-Type at all.
+        content_type: Option<String>,
     },
 }
 
@@ -141,7 +141,7 @@ impl Request {
     pub fn file(mut self, path: impl Into<String>, content_type: impl Into<String>) -> Request {
         self.payload = Payload::File {
             path: path.into(),
-            content_type: content_type.into(),
+            content_type: Some(content_type.into()),
         };
         self
     }
@@ -150,7 +150,7 @@ impl Request {
     pub fn text(mut self, body: impl Into<String>, content_type: impl Into<String>) -> Request {
         self.payload = Payload::Text {
             body: body.into(),
-            content_type: content_type.into(),
+            content_type: Some(content_type.into()),
         };
         self
     }
@@ -198,7 +198,7 @@ impl Request {
             Payload::None => None,
             Payload::Json(_) => Some("application/json"),
             Payload::Text { content_type, .. } | Payload::File { content_type, .. } => {
-                Some(content_type)
+                content_type.as_deref()
             }
         }
     }

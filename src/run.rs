@@ -147,7 +147,7 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
         };
         request.payload = Payload::File {
             path: path.clone(),
-            content_type,
+            content_type: Some(content_type),
         };
     }
     Ok(request)

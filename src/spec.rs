@@ -213,7 +213,7 @@ impl SpecReader<'_> {
             Some("data") => match &spec["data"] {
                 Value::String(body) => Ok(Payload::Text {
                     body: body.clone(),
-                    content_type: take_type(Some(DEFAULT_TEXT_TYPE.to_owned())).unwrap_or_default(),
+                    content_type: take_type(Some(DEFAULT_TEXT_TYPE.to_owned())),
                 }),
                 _ => Err(self.error(
                     Some("data"),
@@ -228,7 +228,7 @@ impl SpecReader<'_> {
                 match take_type(guessed) {
                     Some(content_type) => Ok(Payload::File {
                         path: path.clone(),
-                        content_type,
+                        content_type: Some(content_type),
                     }),
                     None => Err(self.error(
                         Some("file"),

@@ -90,7 +90,14 @@ impl Request {
                     "file path {path:?} is empty or holds a control character"
                 ))
             }
-            Payload::Text { content_type, .. } | Payload::File { content_type, .. } => {
+            Payload::Text {
+                content_type: Some(content_type),
+                ..
+            }
+            | Payload::File {
+                content_type: Some(content_type),
+                ..
+            } => {
                 if content_type.is_empty() {
                     return invalid("the content type is empty".into());
                 }

@@ -44,6 +44,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         };
         options.push(format!("-H {}", shell::word(&header)));
     }
+    if matches!(request.payload, Payload::Text { .. } | Payload::File { .. })
+        && request.content_type().is_none()
+    {
+        // curl would add its form Content-Type; an empty `Name:` removes it.
+        options.push(format!("-H {}", shell::word("Content-Type:")));
+    }
     match &request.payload {
         Payload::None => {}
         // JSON never starts with `@`, so `-d` cannot mistake it for a file name.

@@ -45,6 +45,13 @@ pub(crate) fn view(request: &Request) -> View {
         )),
         // A JavaScript number would round this integer: send the JSON text itself.
         Payload::Json(value) => Some(js::string(&quote::pretty(value, &Json, 0))),
+        // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
+        Payload::Text {
+            body,
+            content_type: None,
+        } if request.content_type().is_none() => {
+            Some(format!("new TextEncoder().encode({})", js::string(body)))
+        }
         Payload::Text { body, .. } => Some(js::string(body)),
         Payload::File { path, .. } => Some(format!("readFileSync({})", js::string(path))),
     };

@@ -178,6 +178,12 @@ fn call(request: &Request, task: Task) -> Result<Call, Error> {
                 format!("its {method} sends the bytes of a file"),
             ));
         };
+        if request.content_type().is_none() {
+            return Err(refuse(
+                CLIENT,
+                "it sends a Content-Type guessed from the file name, and this request sends none",
+            ));
+        }
         return Ok(Call {
             method,
             args: vec![python::string(path)],

@@ -30,8 +30,8 @@ struct Call {
     method: &'static str,
     /// The arguments object, or `{ data }` for a file.
     args: String,
-    /// The file path and its MIME type, as JavaScript literals.
-    file: Option<(String, String)>,
+    /// The file path and its MIME type (none: the Blob has no type), as literals.
+    file: Option<(String, Option<String>)>,
     output: Output,
 }
 
@@ -98,7 +98,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 format!("its {method} sends the bytes of a file"),
             ));
         };
-        let file = (js::string(path), js::string(content_type));
+        let file = (js::string(path), content_type.as_deref().map(js::string));
         Call {
             method,
             args: "{ data }".to_owned(),

@@ -8,7 +8,11 @@ import { writeFileSync } from "node:fs";
 
 const client = new InferenceClient({{ token }}, { endpointUrl: {{ url }} });
 {%- if let Some((path, mime)) = call.file %}
+{%- if let Some(mime) = mime %}
 const data = new Blob([readFileSync({{ path }})], { type: {{ mime }} });
+{%- else %}
+const data = new Blob([readFileSync({{ path }})]);
+{%- endif %}
 {%- endif %}
 {%- match call.output %}
 {%- when Output::Print %}
