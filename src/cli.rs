@@ -13,9 +13,13 @@ Examples:
   snippet --lang js https://xyz.endpoints.huggingface.cloud/gpt2 -d '{\"inputs\": \"Hi\"}' --task text-generation
   snippet --lang curl https://xyz.endpoints.huggingface.cloud/asr --file sample1.flac --token 'hf_***'
   snippet --all --format json --request - < spec.json
+  snippet --lang python --curl 'curl https://xyz.endpoints.huggingface.cloud/gpt2 -d @body.json'
+  pbpaste | snippet --lang rust --client reqwest
+  snippet --lang js -- curl https://x.cloud/asr --data-binary @sample1.flac -H 'Content-Type: audio/flac'
 
 A spec is a JSON object: {\"url\": ..., \"json\" | \"data\" | \"file\" (+ \"content_type\"), \"method\",
 \"headers\", \"token\" (\"$VAR\", a placeholder such as \"hf_***\", or null), \"task\", \"model\"}.
+With no request source and a non-terminal stdin, stdin is read as a curl command.
 Exit status: 0 ok, 2 bad input or usage."
 )]
 pub(crate) struct Args {
@@ -37,11 +41,30 @@ pub(crate) struct Args {
     pub format: Format,
 
     /// A JSON request spec file; `-` reads standard input.
-    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["url", "data", "file", "headers", "method"])]
+    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["url", "data", "file", "headers", "method", "curl", "curl_args"])]
     pub request: Option<String>,
 
-    /// The endpoint URL (the quick form, instead of --request).
-    #[arg(required_unless_present = "request")]
+    /// A curl command to convert; `-` reads standard input.
+    #[arg(long, value_name = "COMMAND", conflicts_with_all = ["url", "data", "file", "headers", "method", "curl_args"])]
+    pub curl: Option<String>,
+
+    /// A curl command already split by your shell, after `--`: `-- curl URL -d ...`.
+    #[arg(last = true, value_name = "CURL ARGS", conflicts_with_all = ["url", "data", "file", "headers", "method"])]
+    pub curl_args: Vec<String>,
+
+    /// The shell a curl command is written for (default: detected).
+    #[arg(long, value_enum)]
+    pub shell: Option<ShellArg>,
+
+    /// Keep a real-looking token found in a curl command instead of `$HF_TOKEN`.
+    #[arg(long)]
+    pub keep_token: bool,
+
+    /// Treat warnings about a curl command as errors.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// The endpoint URL (the quick form, instead of --request or a curl command).
     pub url: Option<String>,
 
     /// A JSON body.
@@ -80,6 +103,13 @@ pub(crate) struct Args {
     /// The model id on the Hub.
     #[arg(long)]
     pub model: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ShellArg {
+    Bash,
+    Cmd,
+    Powershell,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -17,6 +17,15 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// A curl command could not be read.
+    Curl {
+        /// Where the command came from (`--curl`, `<stdin>`, a file).
+        origin: String,
+        /// 1-based line and column, when the problem has a place.
+        at: Option<(usize, usize)>,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// The request cannot be sent by any client (a header with a line break, say).
     InvalidRequest(String),
     /// One client cannot send this request; another one can.
@@ -51,8 +60,18 @@ impl fmt::Display for Error {
                 origin,
                 at: Some((line, column)),
                 message,
+            }
+            | Error::Curl {
+                origin,
+                at: Some((line, column)),
+                message,
             } => write!(f, "{origin}: line {line}, column {column}: {message}"),
             Error::Spec {
+                origin,
+                at: None,
+                message,
+            }
+            | Error::Curl {
                 origin,
                 at: None,
                 message,

@@ -31,9 +31,10 @@ mod spec;
 mod task;
 mod validate;
 
+pub use curl::{CurlOptions, Parsed, Shell, Warning, parse_curl, parse_curl_args};
 pub use error::Error;
 pub use mime::guess as guess_mime;
-pub use model::{Payload, Request, Token};
+pub use model::{Part, PartContent, Payload, Request, Token};
 pub use render::{Client, Language, Snippet, render, render_all, render_default};
 pub use spec::{DEFAULT_TEXT_TYPE, parse_spec};
 pub use task::{Task, UnknownTask};

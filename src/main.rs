@@ -13,9 +13,12 @@ fn main() -> ExitCode {
     let args = cli::Args::parse();
     match run::run(&args) {
         Ok(output) => {
+            for warning in &output.warnings {
+                eprintln!("snippet: warning: {warning}");
+            }
             let mut stdout = std::io::stdout().lock();
             match stdout
-                .write_all(output.as_bytes())
+                .write_all(output.text.as_bytes())
                 .and_then(|()| stdout.flush())
             {
                 // A closed pipe (`snippet ... | head`) is the reader's choice, not a failure.

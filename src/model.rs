@@ -98,6 +98,8 @@ pub enum Payload {
         /// Its MIME type; `None` sends no Content-Type at all.
         content_type: Option<String>,
     },
+    /// A `multipart/form-data` form; the client writes the Content-Type and its boundary.
+    Multipart(Vec<Part>),
     /// The bytes of a file, read when the snippet runs, with its MIME type.
     File {
         /// The path, as the snippet will open it.
@@ -105,6 +107,30 @@ pub enum Payload {
         /// Its MIME type; `None` sends no Content-Type at all.
         content_type: Option<String>,
     },
+}
+
+/// One part of a `multipart/form-data` body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// The form field name.
+    pub name: String,
+    /// What the part holds.
+    pub content: PartContent,
+    /// The part's own Content-Type, when it has one.
+    pub content_type: Option<String>,
+    /// The file name sent with the part (file uploads).
+    pub filename: Option<String>,
+}
+
+/// What a multipart part holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartContent {
+    /// A text value.
+    Text(String),
+    /// The bytes of the file at this path, uploaded as a file (`-F name=@path`).
+    File(String),
+    /// The text of the file at this path, as a plain field (`-F name=<path`).
+    FileText(String),
 }
 
 impl Payload {
@@ -195,7 +221,7 @@ impl Request {
             return Some(value);
         }
         match &self.payload {
-            Payload::None => None,
+            Payload::None | Payload::Multipart(_) => None,
             Payload::Json(_) => Some("application/json"),
             Payload::Text { content_type, .. } | Payload::File { content_type, .. } => {
                 content_type.as_deref()

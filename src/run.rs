@@ -1,16 +1,41 @@
 //! What one invocation does: build the request, pick the clients, format the output.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Client, Error, Language, Payload, Request, Snippet, Token, guess_mime, parse_spec, render,
-    render_all, render_default,
+    Client, CurlOptions, Error, Language, Payload, Request, Shell, Snippet, Token, guess_mime,
+    parse_curl, parse_curl_args, parse_spec, render, render_all, render_default,
 };
 
-use crate::cli::{Args, Format};
+use crate::cli::{Args, Format, ShellArg};
 
-pub(crate) fn run(args: &Args) -> Result<String, Error> {
-    let request = request(args)?;
+/// What one invocation prints: the output, and warnings for stderr.
+pub(crate) struct Output {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+pub(crate) fn run(args: &Args) -> Result<Output, Error> {
+    let (request, warnings) = request(args)?;
+    if args.strict && !warnings.is_empty() {
+        return Err(Error::Curl {
+            origin: "--strict".into(),
+            at: None,
+            message: format!(
+                "{} warning(s) are errors: {}",
+                warnings.len(),
+                warnings.join("; ")
+            ),
+        });
+    }
+    Ok(Output {
+        text: output(args, &request)?,
+        warnings,
+    })
+}
+
+fn output(args: &Args, request: &Request) -> Result<String, Error> {
+    let request = request.clone();
     let language = args
         .lang
         .as_deref()
@@ -78,16 +103,53 @@ fn format(snippets: &[Snippet], format: Format) -> String {
     }
 }
 
-/// The request from --request, or from the quick-form arguments, with the
-/// --task, --token and --model overrides applied.
-fn request(args: &Args) -> Result<Request, Error> {
-    let mut request = match (&args.request, &args.url) {
-        (Some(path), _) => {
-            let (text, origin) = read_source(path)?;
-            parse_spec(&text, &origin)?
+/// The request from --request, a curl command, or the quick-form arguments, with
+/// the --task, --token and --model overrides applied; and the curl warnings.
+fn request(args: &Args) -> Result<(Request, Vec<String>), Error> {
+    let options = CurlOptions {
+        shell: args.shell.map(|shell| match shell {
+            ShellArg::Bash => Shell::Bash,
+            ShellArg::Cmd => Shell::Cmd,
+            ShellArg::Powershell => Shell::PowerShell,
+        }),
+        keep_token: args.keep_token,
+    };
+    let curl = |text: &str, origin: &str| -> Result<(Request, Vec<String>), Error> {
+        let parsed = parse_curl(text, origin, &options)?;
+        let warnings = parsed
+            .warnings
+            .iter()
+            .map(|w| format!("{origin}: {w}"))
+            .collect();
+        Ok((parsed.request, warnings))
+    };
+    let (mut request, warnings) = if let Some(path) = &args.request {
+        let (text, origin) = read_source(path)?;
+        (parse_spec(&text, &origin)?, Vec::new())
+    } else if let Some(command) = &args.curl {
+        if command == "-" {
+            let (text, origin) = read_source("-")?;
+            curl(&text, &origin)?
+        } else {
+            curl(command, "--curl")?
         }
-        (None, Some(url)) => quick_request(args, url)?,
-        (None, None) => return Err(usage("give a URL or --request FILE".into())),
+    } else if !args.curl_args.is_empty() {
+        let parsed = parse_curl_args(&args.curl_args, &options)?;
+        let warnings = parsed
+            .warnings
+            .iter()
+            .map(|w| format!("arguments: {w}"))
+            .collect();
+        (parsed.request, warnings)
+    } else if let Some(url) = &args.url {
+        (quick_request(args, url)?, Vec::new())
+    } else if !std::io::stdin().is_terminal() {
+        let (text, origin) = read_source("-")?;
+        curl(&text, &origin)?
+    } else {
+        return Err(usage(
+            "give a URL, --request FILE, --curl COMMAND, or a curl command on stdin".into(),
+        ));
     };
     if let Some(task) = &args.task {
         request.task = Some(task.parse().map_err(|err| option_error("--task", err))?);
@@ -102,7 +164,7 @@ fn request(args: &Args) -> Result<Request, Error> {
         request.model = Some(model.clone());
     }
     request.validate()?;
-    Ok(request)
+    Ok((request, warnings))
 }
 
 fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {

@@ -6,10 +6,10 @@
 //! header value), so those are refused here with the fix to make.
 
 use crate::error::Error;
-use crate::model::{Payload, Request, Token};
+use crate::model::{Part, PartContent, Payload, Request, Token};
 
 /// Headers the HTTP client computes itself; `fetch` refuses or drops them.
-const CLIENT_HEADERS: &[&str] = &[
+pub(crate) const CLIENT_HEADERS: &[&str] = &[
     "host",
     "content-length",
     "transfer-encoding",
@@ -103,9 +103,51 @@ impl Request {
                 }
                 header_value("the content type", content_type)
             }
+            Payload::Multipart(parts) => multipart(self, parts),
             _ => Ok(()),
         }
     }
+}
+
+/// Names and file names go into `Content-Disposition` quoted: clients escape a
+/// quote or a line break each their own way, so none may hold one.
+fn multipart(request: &Request, parts: &[Part]) -> Result<(), Error> {
+    if request.header_value("content-type").is_some() {
+        return invalid("a multipart body gets its Content-Type (with the boundary) from the client; remove the header".into());
+    }
+    for part in parts {
+        for (what, text) in [
+            ("name", Some(&part.name)),
+            ("file name", part.filename.as_ref()),
+        ] {
+            if let Some(text) = text
+                && text.chars().any(|c| c == '"' || c.is_control())
+            {
+                return invalid(format!(
+                    "multipart {what} {text:?} holds a quote or a control character"
+                ));
+            }
+        }
+        if matches!(part.content, PartContent::File(_))
+            && (part.filename.is_none() || part.content_type.is_none())
+        {
+            return invalid(format!(
+                "file part {:?} needs its file name and content type: clients default them differently",
+                part.name
+            ));
+        }
+        if let PartContent::File(path) | PartContent::FileText(path) = &part.content
+            && (path.is_empty() || path.chars().any(char::is_control))
+        {
+            return invalid(format!(
+                "file path {path:?} is empty or holds a control character"
+            ));
+        }
+        if let Some(content_type) = &part.content_type {
+            header_value("a part's content type", content_type)?;
+        }
+    }
+    Ok(())
 }
 
 fn invalid(what: String) -> Result<(), Error> {

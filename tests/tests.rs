@@ -1,6 +1,9 @@
 //! Integration tests, compiled into one binary.
 
 mod cli;
+mod corpus;
+mod curl;
+mod roundtrip;
 mod snapshots;
 mod syntax;
 

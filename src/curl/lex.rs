@@ -1,1 +1,247 @@
 //! Shell words of a pasted curl command: bash, cmd and PowerShell.
+//!
+//! The lexer never runs anything: variables become [`Piece::Var`], command substitutions stay
+//! verbatim as [`Piece::Opaque`], and the parser decides what to do with them. What a shell
+//! would reject but a person clearly meant (a pasted prompt, a space after a line-continuation
+//! backslash, typographic quotes) is repaired with a [`Warning`]; what cannot be read with
+//! confidence (an unterminated quote) is a [`LexError`] with its place.
+//!
+//! Every step moves forward through the input, so lexing is linear in its length; the one
+//! recursion (a curl inside `NAME=$(curl ...)`) is bounded by [`MAX_DEPTH`].
+
+use std::fmt;
+
+use builder::{Builder, Heredoc, Redirect, is_name};
+use cursor::{Cursor, Nest, skip_nested};
+
+mod bash;
+mod builder;
+mod cmd;
+mod cursor;
+mod powershell;
+#[cfg(test)]
+mod tests;
+
+/// How deep `NAME=$(curl ...)` is followed into nested command substitutions.
+const MAX_DEPTH: usize = 4;
+
+/// The shell a command was written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(
+    clippy::enum_variant_names,
+    reason = "PowerShell is the product's name, not a kind of Shell"
+)]
+pub enum Shell {
+    /// bash, zsh and other POSIX shells.
+    Bash,
+    /// Windows `cmd.exe`, as in a browser's "Copy as cURL (cmd)".
+    Cmd,
+    /// Windows PowerShell and PowerShell 7.
+    PowerShell,
+}
+
+/// One piece of a word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// Text, quotes removed, escapes resolved.
+    Literal(String),
+    /// A variable read by name: `$NAME`, `${NAME}`, cmd `%NAME%`, PowerShell `$env:NAME`.
+    Var(String),
+    /// A shell expansion kept verbatim and never run: `$(...)`, backticks, `${VAR:-x}`, `$1`.
+    Opaque(String),
+}
+
+/// One shell word: an argument, a command name, a redirection target.
+///
+/// Adjacent literal text is merged, so an all-literal word has exactly one piece.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The pieces in order.
+    pub pieces: Vec<Piece>,
+    /// 1-based line of the word's first character.
+    pub line: usize,
+    /// 1-based column (in characters) of the word's first character.
+    pub column: usize,
+}
+
+impl Word {
+    /// The text with variables written back as `$NAME` and opaque parts verbatim (for display and
+    /// option names).
+    pub(crate) fn text(&self) -> String {
+        let mut text = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(s) | Piece::Opaque(s) => text.push_str(s),
+                Piece::Var(name) => {
+                    text.push('$');
+                    text.push_str(name);
+                }
+            }
+        }
+        text
+    }
+
+    /// The text when the word is all literal.
+    pub(crate) fn literal(&self) -> Option<String> {
+        let mut text = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(s) => text.push_str(s),
+                Piece::Var(_) | Piece::Opaque(_) => return None,
+            }
+        }
+        Some(text)
+    }
+}
+
+/// `NAME=value` before a command: the shell sets it, the command does not see it as an argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Assignment {
+    /// The variable name.
+    pub name: String,
+    /// The value, positioned at its first character (after the `=`).
+    pub value: Word,
+}
+
+/// Something repaired or ignored on the way, with its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Warning {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What was done and why.
+    pub message: String,
+}
+
+/// Input that cannot be read as shell words with confidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LexError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What was expected.
+    pub message: String,
+}
+
+impl fmt::Display for LexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for LexError {}
+
+/// One simple command (words up to `;`, `&&`, `||`, `|`, `&`, or an unescaped newline).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Command {
+    /// The arguments, the command name first. Redirections and leading assignments are not here.
+    pub words: Vec<Word>,
+    /// `NAME=value` words before the command name.
+    pub assignments: Vec<Assignment>,
+    /// What the command reads on standard input: a heredoc body (each line with its newline) or
+    /// a here-string (`<<<`) followed by the newline bash adds. Variables inside are not
+    /// expanded: a heredoc body is kept verbatim, a here-string is its word's [`Word::text`].
+    pub stdin: Option<String>,
+    /// The file after `<`.
+    pub stdin_file: Option<Word>,
+    /// Whether standard input is the previous command's output (`a | b`: true for `b`).
+    pub piped: bool,
+}
+
+/// The commands of one pasted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Lexed {
+    /// The shell the text was read as.
+    pub shell: Shell,
+    /// The commands in order; a curl found inside `NAME=$(curl ...)` follows its assignment.
+    pub commands: Vec<Command>,
+    /// Repairs and ignored parts, in the order met.
+    pub warnings: Vec<Warning>,
+}
+
+/// Splits `text` into commands of words, as `shell` would; `shell: None` detects the shell.
+///
+/// Empty input gives zero commands. CRLF line ends read as LF everywhere, inside quotes too:
+/// a text pasted from Windows means the same command.
+pub(crate) fn lex(text: &str, shell: Option<Shell>) -> Result<Lexed, LexError> {
+    let shell = shell.unwrap_or_else(|| detect(text));
+    lex_at(text, shell, (1, 1), 0)
+}
+
+/// Lexes `text` whose first character sits at `start` of the original input.
+fn lex_at(
+    text: &str,
+    shell: Shell,
+    start: (usize, usize),
+    depth: usize,
+) -> Result<Lexed, LexError> {
+    // Dropping the CR of each CRLF moves no character to another line or column: it is the
+    // last character of its line.
+    let text = text.replace("\r\n", "\n");
+    let mut cursor = Cursor::new(&text, start);
+    let mut out = Builder::new(shell, depth);
+    match shell {
+        Shell::Bash => bash::lex(&mut cursor, &mut out)?,
+        Shell::Cmd => cmd::lex(&mut cursor, &mut out)?,
+        Shell::PowerShell => powershell::lex(&mut cursor, &mut out)?,
+    }
+    Ok(Lexed {
+        shell,
+        commands: out.commands,
+        warnings: out.warnings,
+    })
+}
+
+/// Guesses the shell from the marks each one leaves in a copied command.
+fn detect(text: &str) -> Shell {
+    // Only line ends outside bash quotes can be continuations: a quoted body may end
+    // a line with ` or ^ too.
+    let open_lines = unquoted_line_ends(text);
+    let lines = || open_lines.iter().map(|line| line.trim_end_matches('\r'));
+    // `^"` alone also appears inside bash's single-quoted data; cmd never uses `'`
+    // quoting, so only a text without apostrophes is taken for cmd on that sign.
+    if (text.contains("^\"") && !text.contains('\'')) || lines().any(|line| line.ends_with(" ^")) {
+        return Shell::Cmd;
+    }
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    if text.contains("$env:")
+        || first_word.eq_ignore_ascii_case("curl.exe")
+        // A space before it: a backquoted bash command can end a line too.
+        || lines().any(|line| line.ends_with(" `") || line.ends_with("\t`"))
+    {
+        return Shell::PowerShell;
+    }
+    Shell::Bash
+}
+
+/// The lines of `text` whose end is outside bash's single and double quotes.
+fn unquoted_line_ends(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    let mut start = 0;
+    for (index, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if !single => escaped = true,
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '\n' => {
+                if !single && !double {
+                    lines.push(&text[start..index]);
+                }
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    if !single && !double {
+        lines.push(&text[start..]);
+    }
+    lines
+}

@@ -27,6 +27,20 @@ pub(crate) fn with_variable(prefix: &str, name: &str) -> String {
     out
 }
 
+/// A value in curl's own `-F` syntax, double-quoted so `;` and `=` inside it
+/// are not read as parameters (`@"my;file.png"`).
+pub(crate) fn form_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +60,11 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(word(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn form_values() {
+        assert_eq!(form_quoted(r#"a;b"c\d"#), r#""a;b\"c\\d""#);
     }
 
     #[test]

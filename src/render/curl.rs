@@ -5,7 +5,7 @@ use askama::Template;
 use super::Response;
 use crate::Client;
 use crate::error::Error;
-use crate::model::{Payload, Request, Token};
+use crate::model::{Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, shell};
 
 #[derive(Template)]
@@ -68,6 +68,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         }
         // `--data-raw` sends a leading `@` as text instead of reading a file.
         Payload::Text { body, .. } => options.push(format!("--data-raw {}", shell::word(body))),
+        Payload::Multipart(parts) => {
+            for part in parts {
+                options.push(form_option(part)?);
+            }
+        }
         Payload::File { path, .. } => {
             // `@-` would read standard input instead of a file named `-`.
             let path = if path == "-" { "./-" } else { path };
@@ -88,4 +93,42 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         url: shell::word(&request.url),
         options,
     })
+}
+
+/// One multipart part as `--form-string` (text, taken as is) or `-F` with curl's
+/// `;type=` and `;filename=` parameters.
+fn form_option(part: &Part) -> Result<String, Error> {
+    let refuse = |reason: String| Error::Unsupported {
+        client: Client::Curl,
+        reason,
+        instead: None,
+    };
+    let mut value = match &part.content {
+        PartContent::Text(text) if text.contains('\0') => {
+            return Err(refuse("a shell argument cannot hold a NUL byte".into()));
+        }
+        PartContent::Text(text) if part.content_type.is_none() => {
+            return Ok(format!(
+                "--form-string {}",
+                shell::word(&format!("{}={text}", part.name))
+            ));
+        }
+        PartContent::Text(text) => {
+            if text.starts_with(['@', '<', '"']) || text.contains(';') {
+                return Err(refuse(format!(
+                    "-F cannot send the text {text:?} with a type of its own"
+                )));
+            }
+            format!("{}={text}", part.name)
+        }
+        PartContent::File(path) => format!("{}=@{}", part.name, shell::form_quoted(path)),
+        PartContent::FileText(path) => format!("{}=<{}", part.name, shell::form_quoted(path)),
+    };
+    if let Some(content_type) = &part.content_type {
+        value.push_str(&format!(";type={content_type}"));
+    }
+    if let Some(filename) = &part.filename {
+        value.push_str(&format!(";filename={}", shell::form_quoted(filename)));
+    }
+    Ok(format!("-F {}", shell::word(&value)))
 }

@@ -3,7 +3,9 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{Payload, Request, Token};
+use crate::Client;
+use crate::error::Error;
+use crate::model::{Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, js};
 
 #[derive(Template)]
@@ -16,11 +18,13 @@ pub(crate) struct View {
     /// The `body:` expression.
     body: Option<String>,
     reads_file: bool,
+    /// `form.append(...)` arguments of a multipart body.
+    form: Vec<String>,
     response: Response,
     output_file: String,
 }
 
-pub(crate) fn view(request: &Request) -> View {
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let mut headers = Vec::new();
     match &request.token {
         Token::Env(name) => headers.push((
@@ -37,6 +41,7 @@ pub(crate) fn view(request: &Request) -> View {
     for (name, value) in request.wire_headers() {
         headers.push((js::key(name), js::string(value)));
     }
+    let mut form = Vec::new();
     let body = match &request.payload {
         Payload::None => None,
         Payload::Json(value) if js::numbers_fit(value) => Some(format!(
@@ -54,14 +59,56 @@ pub(crate) fn view(request: &Request) -> View {
         }
         Payload::Text { body, .. } => Some(js::string(body)),
         Payload::File { path, .. } => Some(format!("readFileSync({})", js::string(path))),
+        Payload::Multipart(parts) => {
+            form = parts.iter().map(append).collect::<Result<_, _>>()?;
+            Some("form".to_owned())
+        }
     };
-    View {
+    Ok(View {
         url: js::string(&request.url),
         method: js::string(request.method()),
         headers,
         body,
-        reads_file: matches!(request.payload, Payload::File { .. }),
+        reads_file: reads_file(&request.payload),
+        form,
         response: Response::of(request),
         output_file: js::string(Response::file_name(request)),
+    })
+}
+
+fn reads_file(payload: &Payload) -> bool {
+    match payload {
+        Payload::File { .. } => true,
+        Payload::Multipart(parts) => parts
+            .iter()
+            .any(|part| !matches!(part.content, PartContent::Text(_))),
+        _ => false,
+    }
+}
+
+/// The arguments of `form.append` for one part. FormData gives a Blob without a
+/// file name the name "blob", so a text part cannot carry a type of its own.
+fn append(part: &Part) -> Result<String, Error> {
+    let name = js::string(&part.name);
+    match (&part.content, &part.content_type, &part.filename) {
+        (PartContent::Text(text), None, None) => Ok(format!("{name}, {}", js::string(text))),
+        (PartContent::FileText(path), None, None) => Ok(format!(
+            "{name}, readFileSync({}, \"utf8\")",
+            js::string(path)
+        )),
+        (PartContent::File(path), Some(content_type), Some(filename)) => Ok(format!(
+            "{name}, new Blob([readFileSync({})], {{ type: {} }}), {}",
+            js::string(path),
+            js::string(content_type),
+            js::string(filename)
+        )),
+        _ => Err(Error::Unsupported {
+            client: Client::Fetch,
+            reason: format!(
+                "FormData cannot send the part {:?} with that type and file name",
+                part.name
+            ),
+            instead: None,
+        }),
     }
 }

@@ -235,7 +235,7 @@ pub fn render(request: &Request, client: Client) -> Result<String, Error> {
         Client::Curl => curl::view(request)?.render(),
         Client::Requests => requests::view(request).render(),
         Client::HuggingfaceHub => huggingface_hub::view(request)?.render(),
-        Client::Fetch => fetch::view(request).render(),
+        Client::Fetch => fetch::view(request)?.render(),
         Client::HuggingfaceJs => huggingface_js::view(request)?.render(),
         Client::Reqwest => reqwest::view(request).render(),
     };

@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{Payload, Request, Token};
+use crate::model::{Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, python};
 
 #[derive(Template)]
@@ -19,6 +19,8 @@ pub(crate) struct View {
     json: Option<String>,
     text: Option<String>,
     file: Option<String>,
+    /// `files=` entries: `("name", (file name or None, content[, type]))`.
+    parts: Vec<String>,
     response: Response,
     output_file: String,
 }
@@ -51,12 +53,13 @@ pub(crate) fn view(request: &Request) -> View {
     for (name, value) in request.wire_headers() {
         headers.push((python::string(name), python::string(value)));
     }
-    let (mut json, mut text, mut file) = (None, None, None);
+    let (mut json, mut text, mut file, mut parts) = (None, None, None, Vec::new());
     match &request.payload {
         Payload::None => {}
         Payload::Json(value) => json = Some(quote::pretty(value, &python::Python, 0)),
         Payload::Text { body, .. } => text = Some(python::string(body)),
         Payload::File { path, .. } => file = Some(python::string(path)),
+        Payload::Multipart(form) => parts = form.iter().map(part).collect(),
     }
     View {
         url: python::string(&request.url),
@@ -67,7 +70,31 @@ pub(crate) fn view(request: &Request) -> View {
         json,
         text,
         file,
+        parts,
         response: Response::of(request),
         output_file: python::string(Response::file_name(request)),
     }
+}
+
+/// One `files=` entry. A text part has no file name (`None`), so requests sends it
+/// as a plain field.
+fn part(part: &Part) -> String {
+    let filename = part
+        .filename
+        .as_deref()
+        .map_or("None".to_owned(), python::string);
+    let content = match &part.content {
+        PartContent::Text(text) => python::string(text),
+        PartContent::File(path) => format!("open({}, \"rb\")", python::string(path)),
+        PartContent::FileText(path) => format!("open({}, \"rb\").read()", python::string(path)),
+    };
+    let content_type = part
+        .content_type
+        .as_deref()
+        .map(|value| format!(", {}", python::string(value)))
+        .unwrap_or_default();
+    format!(
+        "({}, ({filename}, {content}{content_type}))",
+        python::string(&part.name)
+    )
 }

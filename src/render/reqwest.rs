@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{Payload, Request, Token};
+use crate::model::{Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, rust};
 
 #[derive(Template)]
@@ -17,6 +17,8 @@ pub(crate) struct View {
     headers: Vec<(String, String)>,
     /// The `.body(..)` argument.
     body: Option<String>,
+    /// The calls that add each part of a multipart form.
+    form: Vec<String>,
     response: Response,
     output_file: String,
 }
@@ -49,6 +51,11 @@ pub(crate) fn view(request: &Request) -> View {
         Payload::Json(value) => Some(rust::block(&quote::pretty(value, &Json, 0))),
         Payload::Text { body, .. } => Some(rust::string(body)),
         Payload::File { path, .. } => Some(format!("std::fs::read({})?", rust::string(path))),
+        Payload::Multipart(_) => None,
+    };
+    let form = match &request.payload {
+        Payload::Multipart(parts) => parts.iter().map(part).collect(),
+        _ => Vec::new(),
     };
     View {
         url: rust::string(&request.url),
@@ -56,7 +63,33 @@ pub(crate) fn view(request: &Request) -> View {
         token,
         headers,
         body,
+        form,
         response: Response::of(request),
         output_file: rust::string(Response::file_name(request)),
     }
+}
+
+/// `.text(name, value)` for a plain text field, else `.part(name, Part...)`.
+fn part(part: &Part) -> String {
+    let name = rust::string(&part.name);
+    let mut value = match &part.content {
+        PartContent::Text(text) if part.content_type.is_none() && part.filename.is_none() => {
+            return format!(".text({name}, {})", rust::string(text));
+        }
+        PartContent::Text(text) => format!("Part::text({})", rust::string(text)),
+        PartContent::File(path) => format!("Part::bytes(std::fs::read({})?)", rust::string(path)),
+        PartContent::FileText(path) => {
+            format!(
+                "Part::text(std::fs::read_to_string({})?)",
+                rust::string(path)
+            )
+        }
+    };
+    if let Some(filename) = &part.filename {
+        value.push_str(&format!(".file_name({})", rust::string(filename)));
+    }
+    if let Some(content_type) = &part.content_type {
+        value.push_str(&format!(".mime_str({})?", rust::string(content_type)));
+    }
+    format!(".part({name}, {value})")
 }

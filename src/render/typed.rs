@@ -37,6 +37,7 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
         Payload::Json(_) | Payload::File { .. } => Ok(task),
         Payload::None => Err(refuse(client, "its methods always send a body")),
         Payload::Text { .. } => Err(refuse(client, "it sends JSON or file bytes, not raw text")),
+        Payload::Multipart(_) => Err(refuse(client, "it sends no multipart forms")),
     }
 }
 

@@ -6,6 +6,12 @@ import { writeFileSync } from "node:fs";
 {%- endif %}
 {%- if reads_file || response == Response::Bytes %}
 {% endif %}
+{%- if !form.is_empty() %}
+const form = new FormData();
+{%- for args in form %}
+form.append({{ args }});
+{%- endfor %}
+{% endif %}
 const response = await fetch({{ url }}, {
     method: {{ method }},
 {%- if !headers.is_empty() %}

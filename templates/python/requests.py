@@ -26,6 +26,13 @@ data = {{ text }}.encode()
 with open({{ file }}, "rb") as f:
     data = f.read()
 {%- endif %}
+{%- if !parts.is_empty() %}
+files = [
+{%- for part in parts %}
+    {{ part }},
+{%- endfor %}
+]
+{%- endif %}
 
 response = requests.
 {%- if let Some(function) = function -%}
@@ -36,6 +43,7 @@ request({{ method }}, API_URL
 {%- if !headers.is_empty() %}, headers=headers{% endif -%}
 {%- if json.is_some() %}, json=payload{% endif -%}
 {%- if text.is_some() || file.is_some() %}, data=data{% endif -%}
+{%- if !parts.is_empty() %}, files=files{% endif -%}
 {%- if response.streams() %}, stream=True{% endif -%}
 )
 response.raise_for_status()

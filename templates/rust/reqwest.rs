@@ -1,5 +1,8 @@
 {%- if response == Response::ChatStream || response == Response::TokenStream %}
 // Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }, serde_json = "1"
+{%- else if !form.is_empty() %}
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking", "multipart"] }
+use reqwest::blocking::multipart::{Form, Part};
 {%- else %}
 // Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
 {%- endif %}
@@ -10,6 +13,12 @@ use std::io::{BufRead, BufReader, Write};
 const API_URL: &str = {{ url }};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+{%- if !form.is_empty() %}
+    let form = Form::new()
+{%- for call in form %}
+        {{ call }}
+{%- endfor %};
+{%- endif %}
     let response = reqwest::blocking::Client::new()
         .{{ call }}
 {%- if let Some(token) = token %}
@@ -20,6 +29,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 {%- endfor %}
 {%- if let Some(body) = body %}
         .body({{ body }})
+{%- endif %}
+{%- if !form.is_empty() %}
+        .multipart(form)
 {%- endif %}
         .send()?
         .error_for_status()?;

@@ -1,0 +1,310 @@
+//! Collecting words into commands: redirections, assignments, heredoc owners.
+
+use super::{Assignment, Command, LexError, MAX_DEPTH, Piece, Shell, Warning, Word, lex_at};
+
+/// A word being read.
+pub(super) struct WordBuilder {
+    pub(super) pieces: Vec<Piece>,
+    line: usize,
+    column: usize,
+    /// Characters at the start written without quotes, escapes or expansions: only those can
+    /// make a file-descriptor number (`2>`) or an assignment name (`NAME=`).
+    pub(super) plain_len: usize,
+    pub(super) plain: bool,
+    /// A `$(...)` or backtick body met right after `NAME=`, with where its text starts.
+    pub(super) substitution: Option<(String, (usize, usize))>,
+}
+
+impl WordBuilder {
+    pub(super) fn push_str(&mut self, s: &str) {
+        self.plain = false;
+        if s.is_empty() {
+            return;
+        }
+        if let Some(Piece::Literal(last)) = self.pieces.last_mut() {
+            last.push_str(s);
+        } else {
+            self.pieces.push(Piece::Literal(s.to_string()));
+        }
+    }
+
+    pub(super) fn push_char(&mut self, c: char) {
+        let plain = self.plain;
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+        self.plain = plain;
+        if plain {
+            self.plain_len += 1;
+        }
+    }
+
+    pub(super) fn push(&mut self, piece: Piece) {
+        self.plain = false;
+        match piece {
+            Piece::Literal(s) => self.push_str(&s),
+            other => self.pieces.push(other),
+        }
+    }
+
+    fn finish(mut self) -> Word {
+        if self.pieces.is_empty() {
+            self.pieces.push(Piece::Literal(String::new()));
+        }
+        Word {
+            pieces: self.pieces,
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    /// `NAME=` or `NAME+=` written plainly at the start: the name and where the value starts.
+    pub(super) fn assignment_name(&self) -> Option<(String, usize)> {
+        let Some(Piece::Literal(first)) = self.pieces.first() else {
+            return None;
+        };
+        let prefix: String = first.chars().take(self.plain_len).collect();
+        let eq = prefix.find('=')?;
+        let name = prefix[..eq].strip_suffix('+').unwrap_or(&prefix[..eq]);
+        is_name(name).then(|| (name.to_string(), eq + 1))
+    }
+}
+
+pub(super) fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Where a redirection sends or takes its data; the word after the operator is its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Redirect {
+    /// `< file`
+    StdinFile,
+    /// `<<< word`
+    HereString,
+    /// `<<DELIM`, `<<-DELIM` (leading tabs stripped)
+    Heredoc { strip_tabs: bool },
+    /// `>`, `>>`, `2>&1`, `&>`: nothing the request needs.
+    Output,
+}
+
+/// A heredoc whose body starts after the next newline.
+pub(super) struct Heredoc {
+    pub(super) operator: String,
+    pub(super) delimiter: String,
+    pub(super) strip_tabs: bool,
+    pub(super) at: (usize, usize),
+    /// The command that reads it: `None` while that command is still being read.
+    pub(super) owner: Option<usize>,
+}
+
+/// Collects words into commands.
+pub(super) struct Builder {
+    shell: Shell,
+    depth: usize,
+    pub(super) commands: Vec<Command>,
+    pub(super) current: Command,
+    pub(super) word: Option<WordBuilder>,
+    redirect: Option<(Redirect, String, (usize, usize))>,
+    pub(super) heredocs: Vec<Heredoc>,
+    /// Commands found inside the current command's `NAME=$(curl ...)`, to follow it.
+    inner: Vec<Command>,
+    pub(super) warnings: Vec<Warning>,
+}
+
+impl Builder {
+    pub(super) fn new(shell: Shell, depth: usize) -> Self {
+        Builder {
+            shell,
+            depth,
+            commands: Vec::new(),
+            current: Command::default(),
+            word: None,
+            redirect: None,
+            heredocs: Vec::new(),
+            inner: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub(super) fn warn(&mut self, (line, column): (usize, usize), message: impl Into<String>) {
+        self.warnings.push(Warning {
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    /// The word being read, started at `at` if there is none.
+    pub(super) fn word(&mut self, (line, column): (usize, usize)) -> &mut WordBuilder {
+        self.word.get_or_insert_with(|| WordBuilder {
+            pieces: Vec::new(),
+            line,
+            column,
+            plain_len: 0,
+            plain: true,
+            substitution: None,
+        })
+    }
+
+    pub(super) fn in_word(&self) -> bool {
+        self.word.is_some()
+    }
+
+    /// Whether nothing of the current command has been read yet.
+    pub(super) fn command_is_empty(&self) -> bool {
+        self.word.is_none()
+            && self.redirect.is_none()
+            && self.current.words.is_empty()
+            && self.current.assignments.is_empty()
+    }
+
+    pub(super) fn finish_word(&mut self) -> Result<(), LexError> {
+        let Some(word) = self.word.take() else {
+            return Ok(());
+        };
+        if let Some((redirect, op, at)) = self.redirect.take() {
+            self.redirect_target(redirect, &op, at, word.finish());
+            return Ok(());
+        }
+        if self.shell == Shell::Bash
+            && self.current.words.is_empty()
+            && let Some((name, value_start)) = word.assignment_name()
+        {
+            return self.assignment(name, value_start, word);
+        }
+        self.current.words.push(word.finish());
+        Ok(())
+    }
+
+    fn assignment(
+        &mut self,
+        name: String,
+        value_start: usize,
+        mut word: WordBuilder,
+    ) -> Result<(), LexError> {
+        let substitution = word.substitution.take();
+        let mut pieces = std::mem::take(&mut word.pieces);
+        if let Some(Piece::Literal(first)) = pieces.first_mut() {
+            *first = first.chars().skip(value_start).collect();
+            if first.is_empty() {
+                pieces.remove(0);
+            }
+        }
+        let value_is_substitution = matches!(pieces.as_slice(), [Piece::Opaque(_)]);
+        let value = Word {
+            pieces,
+            line: word.line,
+            column: word.column + value_start,
+        };
+        self.current.assignments.push(Assignment { name, value });
+        if let (true, Some((body, at))) = (value_is_substitution, substitution) {
+            self.follow_substitution(&body, at)?;
+        }
+        Ok(())
+    }
+
+    /// `NAME=$(curl ...)`: the curl inside is the command the user wants converted.
+    fn follow_substitution(&mut self, body: &str, at: (usize, usize)) -> Result<(), LexError> {
+        let starts_with_curl = body
+            .trim_start()
+            .strip_prefix("curl")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
+        if !starts_with_curl {
+            return Ok(());
+        }
+        if self.depth >= MAX_DEPTH {
+            self.warn(at, "command substitution nested too deep; not read");
+            return Ok(());
+        }
+        self.warn(at, "curl command taken from inside $(...)");
+        let inner = lex_at(body, self.shell, at, self.depth + 1)?;
+        self.warnings.extend(inner.warnings);
+        self.inner.extend(inner.commands);
+        Ok(())
+    }
+
+    fn redirect_target(&mut self, redirect: Redirect, op: &str, at: (usize, usize), target: Word) {
+        match redirect {
+            Redirect::StdinFile => self.current.stdin_file = Some(target),
+            Redirect::HereString => {
+                if target.literal().is_none() {
+                    self.warn(
+                        (target.line, target.column),
+                        "here-string with a shell expansion kept as written",
+                    );
+                }
+                self.current.stdin = Some(target.text() + "\n");
+            }
+            Redirect::Heredoc { strip_tabs } => self.heredocs.push(Heredoc {
+                operator: op.to_string(),
+                delimiter: target.text(),
+                strip_tabs,
+                at,
+                owner: None,
+            }),
+            Redirect::Output => {}
+        }
+    }
+
+    /// Starts a redirection: the next word is its target, not an argument. A word of plain
+    /// digits right before the operator is the file descriptor (`2>`), not an argument either.
+    pub(super) fn redirect(
+        &mut self,
+        redirect: Redirect,
+        op: &str,
+        at: (usize, usize),
+    ) -> Result<(), LexError> {
+        if let Some(word) = &self.word {
+            let digits = word.plain
+                && matches!(word.pieces.as_slice(),
+                    [Piece::Literal(s)] if s.chars().all(|c| c.is_ascii_digit()));
+            if digits {
+                self.word = None;
+            }
+        }
+        self.finish_word()?;
+        if let Some((_, previous, previous_at)) = &self.redirect {
+            return Err(self.missing_target(previous, *previous_at, op));
+        }
+        self.redirect = Some((redirect, op.to_string(), at));
+        Ok(())
+    }
+
+    fn missing_target(&self, op: &str, at: (usize, usize), found: &str) -> LexError {
+        LexError {
+            line: at.0,
+            column: at.1,
+            message: format!("expected a file name or word after `{op}`, found {found}"),
+        }
+    }
+
+    /// Ends the current command; `found` names what ended it, for the error of a redirection
+    /// left without its target.
+    pub(super) fn end_command(&mut self, found: &str) -> Result<(), LexError> {
+        self.finish_word()?;
+        if let Some((_, op, at)) = self.redirect.take() {
+            return Err(self.missing_target(&op, at, found));
+        }
+        let command = std::mem::take(&mut self.current);
+        let owner = if command.words.is_empty() && command.assignments.is_empty() {
+            usize::MAX
+        } else {
+            self.commands.push(command);
+            self.commands.len() - 1
+        };
+        for heredoc in &mut self.heredocs {
+            heredoc.owner.get_or_insert(owner);
+        }
+        self.commands.append(&mut self.inner);
+        Ok(())
+    }
+
+    /// Ends the current command at a `|`: the next one reads its output.
+    pub(super) fn pipe(&mut self, found: &str) -> Result<(), LexError> {
+        self.end_command(found)?;
+        self.current.piped = true;
+        Ok(())
+    }
+}

@@ -1,0 +1,205 @@
+//! Reading position in the input, and skipping nested constructs kept verbatim.
+
+use super::LexError;
+
+/// A position in the input and the characters ahead.
+pub(super) struct Cursor {
+    pub(super) chars: Vec<char>,
+    pub(super) pos: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    pub(super) fn new(text: &str, (line, column): (usize, usize)) -> Self {
+        Cursor {
+            chars: text.chars().collect(),
+            pos: 0,
+            line,
+            column,
+        }
+    }
+
+    pub(super) fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    pub(super) fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.pos + ahead).copied()
+    }
+
+    pub(super) fn looking_at(&self, s: &str) -> bool {
+        self.looking_at_from(0, s)
+    }
+
+    pub(super) fn looking_at_from(&self, ahead: usize, s: &str) -> bool {
+        s.chars()
+            .enumerate()
+            .all(|(i, c)| self.peek_at(ahead + i) == Some(c))
+    }
+
+    pub(super) fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.column = 1;
+        } else {
+            self.column += 1;
+        }
+        Some(c)
+    }
+
+    pub(super) fn skip(&mut self, n: usize) {
+        for _ in 0..n {
+            self.bump();
+        }
+    }
+
+    pub(super) fn at(&self) -> (usize, usize) {
+        (self.line, self.column)
+    }
+
+    /// The place an "unterminated" error points at: the end of the last line.
+    pub(super) fn end(&self) -> (usize, usize) {
+        if self.chars.last() == Some(&'\n') && self.pos == self.chars.len() && self.line > 1 {
+            // The newline itself is the last character: point at it, not at a line that
+            // does not exist.
+            let len = self.chars[..self.chars.len() - 1]
+                .iter()
+                .rev()
+                .take_while(|&&c| c != '\n')
+                .count();
+            return (self.line - 1, len + 1);
+        }
+        self.at()
+    }
+
+    pub(super) fn text(&self, from: usize) -> String {
+        self.chars[from.min(self.pos)..self.pos].iter().collect()
+    }
+
+    pub(super) fn error(
+        &self,
+        (line, column): (usize, usize),
+        message: impl Into<String>,
+    ) -> LexError {
+        LexError {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// The error for a construct opened at `open` and still open at the end of the input.
+    pub(super) fn unterminated(&self, what: &str, (line, column): (usize, usize)) -> LexError {
+        self.error(
+            self.end(),
+            format!("unterminated {what} opened at line {line}, column {column}"),
+        )
+    }
+}
+
+/// What a nested construct skipped by [`skip_nested`] is inside of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Nest {
+    /// `$(` … `)`
+    Substitution,
+    /// `(` … `)` inside a substitution
+    Paren,
+    /// `${` … `}`
+    Brace,
+    DoubleQuote,
+    SingleQuote,
+    /// `` ` `` … `` ` `` (bash only)
+    Backquote,
+}
+
+impl Nest {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Nest::Substitution => "$(",
+            Nest::Paren => "(",
+            Nest::Brace => "${",
+            Nest::DoubleQuote => "double quote",
+            Nest::SingleQuote => "single quote",
+            Nest::Backquote => "backquote",
+        }
+    }
+}
+
+/// Moves past the end of a construct opened at `open` (the cursor already past its opener),
+/// following the quotes and nesting inside it. `escape` is the shell's escape character.
+///
+/// An explicit stack rather than recursion: deep nesting in hostile input cannot overflow.
+/// Comments and `case` patterns inside are not understood: a `)` in them ends the construct.
+pub(super) fn skip_nested(
+    cursor: &mut Cursor,
+    first: Nest,
+    open: (usize, usize),
+    escape: char,
+) -> Result<(), LexError> {
+    let mut stack = vec![(first, open)];
+    while let Some(&(nest, opened)) = stack.last() {
+        let here = cursor.at();
+        let Some(c) = cursor.bump() else {
+            return Err(cursor.unterminated(nest.name(), opened));
+        };
+        match nest {
+            Nest::SingleQuote => {
+                if c == '\'' {
+                    stack.pop();
+                }
+            }
+            _ if c == escape => {
+                cursor.bump();
+            }
+            Nest::Backquote => {
+                if c == '`' {
+                    stack.pop();
+                }
+            }
+            Nest::DoubleQuote => match c {
+                '"' => {
+                    stack.pop();
+                }
+                '`' if escape == '\\' => stack.push((Nest::Backquote, here)),
+                '$' => open_dollar(cursor, &mut stack, here),
+                _ => {}
+            },
+            Nest::Substitution | Nest::Paren | Nest::Brace => match c {
+                '\'' => stack.push((Nest::SingleQuote, here)),
+                '"' => stack.push((Nest::DoubleQuote, here)),
+                '`' if escape == '\\' => stack.push((Nest::Backquote, here)),
+                '$' => open_dollar(cursor, &mut stack, here),
+                '(' if nest != Nest::Brace => stack.push((Nest::Paren, here)),
+                ')' if nest != Nest::Brace => {
+                    stack.pop();
+                }
+                '}' if nest == Nest::Brace => {
+                    stack.pop();
+                }
+                _ => {}
+            },
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn open_dollar(
+    cursor: &mut Cursor,
+    stack: &mut Vec<(Nest, (usize, usize))>,
+    at: (usize, usize),
+) {
+    match cursor.peek() {
+        Some('(') => {
+            cursor.bump();
+            stack.push((Nest::Substitution, at));
+        }
+        Some('{') => {
+            cursor.bump();
+            stack.push((Nest::Brace, at));
+        }
+        _ => {}
+    }
+}

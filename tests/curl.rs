@@ -1,0 +1,346 @@
+//! The curl parser through the public API: each option, each shell form, and the
+//! errors and warnings a user sees.
+
+use inference_snippets::{
+    CurlOptions, PartContent, Payload, Request, Shell, Task, Token, parse_curl,
+};
+use serde_json::json;
+
+fn parse(command: &str) -> (Request, Vec<String>) {
+    let parsed = parse_curl(command, "test", &CurlOptions::default())
+        .unwrap_or_else(|err| panic!("{command}\n{err}"));
+    let warnings = parsed.warnings.iter().map(ToString::to_string).collect();
+    (parsed.request, warnings)
+}
+
+fn error(command: &str) -> String {
+    parse_curl(command, "test", &CurlOptions::default())
+        .expect_err(command)
+        .to_string()
+}
+
+const URL: &str = "https://x.cloud/m";
+
+#[test]
+fn the_seed_commands() {
+    let (request, warnings) = parse(
+        "curl https://uu149rez6gw9ehej.eu-west-1.aws.endpoints.huggingface.cloud/distilbert-sentiment \\\n\t-X POST \\\n\t-d '{\"inputs\": \"Deploying my first endpoint was an amazing experience.\"}' \\\n\t-H \"Authorization: Bearer <Token>\"",
+    );
+    assert_eq!(warnings, Vec::<String>::new());
+    assert_eq!(request.token, Token::Placeholder("<Token>".into()));
+    assert_eq!(request.method, None);
+    // No Content-Type header: curl sends the JSON text as a form.
+    assert_eq!(
+        request.payload,
+        Payload::Text {
+            body: "{\"inputs\": \"Deploying my first endpoint was an amazing experience.\"}".into(),
+            content_type: Some("application/x-www-form-urlencoded".into())
+        }
+    );
+    let (request, _) = parse(
+        "curl --request POST \\\n  --url https://uu149rez6gw9ehej.eu-west-1.aws.endpoints.huggingface.cloud/wav2vec-asr \\\n  --header 'Authorization: Bearer <Token>' \\\n  --header 'Content-Type: audio/x-flac' \\\n  --data-binary '@sample1.flac'",
+    );
+    assert_eq!(
+        request.payload,
+        Payload::File {
+            path: "sample1.flac".into(),
+            content_type: Some("audio/x-flac".into())
+        }
+    );
+    assert!(request.headers.is_empty());
+}
+
+#[test]
+fn json_with_its_content_type_is_json() {
+    let (request, _) = parse(&format!(
+        "curl {URL} -H 'Content-Type: application/json' -H \"Authorization: Bearer ${{HF_TOKEN}}\" -d '{{\"inputs\": \"hi\"}}'"
+    ));
+    assert_eq!(request.payload, Payload::Json(json!({"inputs": "hi"})));
+    assert_eq!(request.token, Token::Env("HF_TOKEN".into()));
+    assert!(request.headers.is_empty());
+}
+
+#[test]
+fn json_option_sets_both_headers_and_concatenates() {
+    let (request, _) = parse(&format!("curl {URL} --json '{{\"a\":' --json ' 1}}'"));
+    assert_eq!(request.payload, Payload::Json(json!({"a": 1})));
+    assert_eq!(
+        request.headers,
+        vec![("Accept".to_string(), "application/json".to_string())]
+    );
+}
+
+#[test]
+fn data_forms() {
+    let (request, _) = parse(&format!(
+        "curl {URL} -d a=1 --data-ascii b=2 --data-raw @c --data-urlencode 'q=a b&c' --data-urlencode =x/y"
+    ));
+    assert_eq!(
+        request.payload,
+        Payload::Text {
+            body: "a=1&b=2&@c&q=a%20b%26c&x%2Fy".into(),
+            content_type: Some("application/x-www-form-urlencoded".into())
+        }
+    );
+    let message = error(&format!("curl {URL} --data-urlencode name@file.txt"));
+    assert!(
+        message.contains("reading the content from a file is not supported"),
+        "{message}"
+    );
+}
+
+#[test]
+fn data_file_strips_newlines_with_a_warning() {
+    let (request, warnings) = parse(&format!(
+        "curl {URL} -H 'Content-Type: application/json' -d @body.json"
+    ));
+    assert_eq!(
+        request.payload,
+        Payload::File {
+            path: "body.json".into(),
+            content_type: Some("application/json".into())
+        }
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("strips line breaks"), "{warnings:?}");
+}
+
+#[test]
+fn get_moves_data_to_the_query() {
+    let (request, _) = parse(&format!(
+        "curl -G {URL} -d a=1 --data-urlencode 'b=x y' --url-query c=d"
+    ));
+    assert_eq!(request.url, "https://x.cloud/m?a=1&b=x%20y&c=d");
+    assert_eq!(request.payload, Payload::None);
+    assert_eq!(request.method(), "GET");
+}
+
+#[test]
+fn methods() {
+    assert_eq!(parse(&format!("curl -XPUT {URL} -d x")).0.method(), "PUT");
+    assert_eq!(parse(&format!("curl -X post {URL} -d x")).0.method, None);
+    assert_eq!(parse(&format!("curl -I {URL}")).0.method(), "HEAD");
+    let (upload, _) = parse(&format!("curl -T audio.flac {URL}"));
+    assert_eq!(upload.method(), "PUT");
+    assert_eq!(
+        upload.payload,
+        Payload::File {
+            path: "audio.flac".into(),
+            content_type: None
+        }
+    );
+}
+
+#[test]
+fn short_clusters_and_attached_values() {
+    let (request, _) = parse(&format!("curl -sSLk -H'X-A: 1' -XDELETE {URL}"));
+    assert_eq!(request.method(), "DELETE");
+    assert_eq!(request.headers, vec![("X-A".to_string(), "1".to_string())]);
+}
+
+#[test]
+fn headers_user_agent_referer_cookie_range_and_basic_auth() {
+    let (request, warnings) = parse(&format!(
+        "curl {URL} -A 'agent/1' -e 'https://r.example/;auto' -b 'a=1; b=2' -r 0-99 -u user:pa:ss -H 'X-Empty;'"
+    ));
+    assert_eq!(warnings, Vec::<String>::new());
+    let headers: Vec<(&str, &str)> = request
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        headers,
+        vec![
+            ("User-Agent", "agent/1"),
+            ("Referer", "https://r.example/"),
+            ("Cookie", "a=1; b=2"),
+            ("Range", "bytes=0-99"),
+            ("X-Empty", ""),
+            ("Authorization", "Basic dXNlcjpwYTpzcw=="),
+        ]
+    );
+    assert_eq!(request.token, Token::None);
+}
+
+#[test]
+fn removing_content_type_sends_none() {
+    let (request, _) = parse(&format!(
+        "curl {URL} -H 'Content-Type:' --data-binary @x.bin"
+    ));
+    assert_eq!(
+        request.payload,
+        Payload::File {
+            path: "x.bin".into(),
+            content_type: None
+        }
+    );
+}
+
+#[test]
+fn tokens() {
+    let token = |command: &str| parse(command).0.token;
+    assert_eq!(
+        token(&format!("curl {URL} -H 'Authorization: Bearer hf_***'")),
+        Token::Placeholder("hf_***".into())
+    );
+    assert_eq!(
+        token(&format!(
+            "curl {URL} -H \"Authorization: Bearer $MY_TOKEN\""
+        )),
+        Token::Env("MY_TOKEN".into())
+    );
+    assert_eq!(
+        token(&format!("curl {URL} --oauth2-bearer hf_xyz")),
+        Token::Placeholder("hf_xyz".into())
+    );
+    assert_eq!(token(&format!("curl {URL}")), Token::None);
+    let real = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH";
+    let (request, warnings) = parse(&format!("curl {URL} -H 'Authorization: Bearer {real}'"));
+    assert_eq!(request.token, Token::Env("HF_TOKEN".into()));
+    assert!(
+        warnings[0].contains("replaced by $HF_TOKEN"),
+        "{warnings:?}"
+    );
+    let kept = parse_curl(
+        &format!("curl {URL} -H 'Authorization: Bearer {real}'"),
+        "t",
+        &CurlOptions {
+            keep_token: true,
+            ..CurlOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(kept.request.token, Token::Placeholder(real.into()));
+}
+
+#[test]
+fn chat_urls_name_their_task() {
+    let (request, _) = parse(
+        "curl https://x.cloud/v1/chat/completions -H 'Content-Type: application/json' -d '{\"model\": \"tgi\", \"messages\": []}'",
+    );
+    assert_eq!(request.task, Some(Task::ChatCompletion));
+}
+
+#[test]
+fn warnings_for_what_is_not_reproduced() {
+    let (_, warnings) = parse(&format!(
+        "curl -x http://proxy:3128 -k {URL} https://second.example"
+    ));
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings[0].contains("--proxy is not reproduced"),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].contains("--insecure"), "{warnings:?}");
+    assert!(warnings[2].contains("only the first URL"), "{warnings:?}");
+}
+
+#[test]
+fn errors_are_located() {
+    let cases = [
+        (
+            "curl https://x.cloud --dat x",
+            "test: line 1, column 22: unknown option --dat (did you mean --data?)",
+        ),
+        (
+            "curl https://x.cloud \\\n  -H",
+            "test: line 2, column 3: option -H needs a value",
+        ),
+        ("curl -s", "test: the curl command has no URL"),
+        ("echo hi", "test: no curl command found"),
+        (
+            "curl https://x.cloud -d 'open",
+            "test: line 1, column 30: unterminated single quote opened at line 1, column 25",
+        ),
+        (
+            "curl https://x.cloud -u user",
+            "test: line 1, column 22: -u user: curl would prompt for the password; write user:password",
+        ),
+        (
+            "curl \"$(cat url.txt)/x\"",
+            "test: line 1, column 6: the URL holds $(cat url.txt), which only a shell can run; write the URL out",
+        ),
+    ];
+    for (command, expected) in cases {
+        let message = error(command);
+        assert!(message.starts_with(expected), "{command}\n{message}");
+    }
+}
+
+#[test]
+fn windows_cmd_and_powershell() {
+    let cmd = "curl \"https://x.cloud/m\" ^\n  -H \"Content-Type: application/json\" ^\n  --data-raw \"{^\\\"inputs^\\\":^\\\"hi^\\\"}\"";
+    let (request, _) = parse(cmd);
+    assert_eq!(request.payload, Payload::Json(json!({"inputs": "hi"})));
+    let powershell = "curl.exe `\n  -H 'Content-Type: application/json' `\n  -d '{\"inputs\": \"hi\"}' `\n  https://x.cloud/m";
+    let (request, _) = parse(powershell);
+    assert_eq!(request.payload, Payload::Json(json!({"inputs": "hi"})));
+    let forced = parse_curl(
+        "curl https://x.cloud/m",
+        "t",
+        &CurlOptions {
+            shell: Some(Shell::Cmd),
+            ..CurlOptions::default()
+        },
+    );
+    assert!(forced.is_ok());
+}
+
+#[test]
+fn heredoc_on_stdin() {
+    let (request, _) = parse(&format!(
+        "curl {URL} -H 'Content-Type: application/json' --data-binary @- <<'EOF'\n{{\"inputs\": \"hi\"}}\nEOF\n"
+    ));
+    assert_eq!(request.payload, Payload::Json(json!({"inputs": "hi"})));
+    let message = error(&format!("curl {URL} -d @-"));
+    assert!(message.contains("standard input"), "{message}");
+}
+
+#[test]
+fn multipart_forms() {
+    let (request, _) = parse(&format!(
+        "curl {URL} -F 'files=@img/chair.png' -F 'meta=<notes.txt;type=text/plain' --form-string 'q=@literal;x' -F 'f=@\"a b.flac\";type=audio/x-flac;filename=up.flac'"
+    ));
+    let Payload::Multipart(parts) = &request.payload else {
+        panic!("{:?}", request.payload)
+    };
+    let summary: Vec<(&str, &PartContent, Option<&str>, Option<&str>)> = parts
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                &p.content,
+                p.content_type.as_deref(),
+                p.filename.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "files",
+                &PartContent::File("img/chair.png".into()),
+                Some("image/png"),
+                Some("chair.png")
+            ),
+            (
+                "meta",
+                &PartContent::FileText("notes.txt".into()),
+                Some("text/plain"),
+                None
+            ),
+            ("q", &PartContent::Text("@literal;x".into()), None, None),
+            (
+                "f",
+                &PartContent::File("a b.flac".into()),
+                Some("audio/x-flac"),
+                Some("up.flac")
+            ),
+        ]
+    );
+    assert_eq!(request.method(), "POST");
+    let message = error(&format!("curl {URL} -F 'x=1' -d y"));
+    assert!(message.contains("-F and -d both give a body"), "{message}");
+}
