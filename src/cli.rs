@@ -49,7 +49,7 @@ pub(crate) struct Args {
     pub curl: Option<String>,
 
     /// A curl command already split by your shell, after `--`: `-- curl URL -d ...`.
-    #[arg(last = true, value_name = "CURL ARGS", conflicts_with_all = ["url", "data", "file", "headers", "method"])]
+    #[arg(index = 2, last = true, value_name = "CURL ARGS", conflicts_with_all = ["url", "data", "file", "headers", "method"])]
     pub curl_args: Vec<String>,
 
     /// The shell a curl command is written for (default: detected).
@@ -65,6 +65,7 @@ pub(crate) struct Args {
     pub strict: bool,
 
     /// The endpoint URL (the quick form, instead of --request or a curl command).
+    #[arg(index = 1)]
     pub url: Option<String>,
 
     /// A JSON body.

@@ -246,3 +246,155 @@ fn help_has_examples() {
     assert!(output.status.success());
     assert!(stdout(&output).contains("Examples:"));
 }
+
+const CURL: &str = "curl https://xyz.endpoints.huggingface.cloud/gpt2 \\\n  -H \"Authorization: Bearer $HF_TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n  -d '{\"inputs\": \"Hi\"}'";
+
+#[test]
+fn curl_from_every_source() {
+    let expected = snippet(
+        &["--lang", "py", "--client", "requests", "--curl", CURL],
+        "",
+    );
+    assert!(expected.status.success(), "{}", stderr(&expected));
+    assert!(
+        stdout(&expected).contains("\"inputs\": \"Hi\""),
+        "{}",
+        stdout(&expected)
+    );
+    for (args, stdin) in [
+        (
+            &["--lang", "py", "--client", "requests", "--curl", "-"][..],
+            CURL,
+        ),
+        // No request source and a non-terminal stdin: stdin is the curl command.
+        (&["--lang", "py", "--client", "requests"][..], CURL),
+        (
+            &[
+                "--lang",
+                "py",
+                "--client",
+                "requests",
+                "--",
+                "curl",
+                "https://xyz.endpoints.huggingface.cloud/gpt2",
+                "-H",
+                "Authorization: Bearer $HF_TOKEN",
+                "-H",
+                "Content-Type: application/json",
+                "-d",
+                "{\"inputs\": \"Hi\"}",
+            ][..],
+            "",
+        ),
+    ] {
+        let output = snippet(args, stdin);
+        assert_eq!(
+            stdout(&output),
+            stdout(&expected),
+            "{args:?}\n{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn curl_task_and_token_options_apply() {
+    let output = snippet(
+        &[
+            "--lang",
+            "py",
+            "--task",
+            "text-generation",
+            "--token",
+            "hf_***",
+            "--curl",
+            CURL,
+        ],
+        "",
+    );
+    let code = stdout(&output);
+    assert!(code.contains("client.text_generation(\"Hi\")"), "{code}");
+    assert!(code.contains("token=\"hf_***\""), "{code}");
+}
+
+#[test]
+fn curl_to_curl_is_normalised() {
+    let output = snippet(
+        &[
+            "--lang",
+            "curl",
+            "--curl",
+            "curl -sSL -XPOST https://x.cloud/m -H'Content-Type: application/json' --data-raw '{\"a\":1}'",
+        ],
+        "",
+    );
+    assert_eq!(
+        stdout(&output),
+        "curl 'https://x.cloud/m' \\\n    -X POST \\\n    -H 'Content-Type: application/json' \\\n    -d '{\n        \"a\": 1\n    }'\n"
+    );
+}
+
+#[test]
+fn curl_warnings_and_strict() {
+    let command = "curl -k https://x.cloud/m -d a=1";
+    let output = snippet(&["--lang", "curl", "--curl", command], "");
+    assert!(output.status.success());
+    assert_eq!(
+        stderr(&output),
+        "snippet: warning: --curl: line 1, column 6: --insecure: the snippets keep checking TLS certificates\n"
+    );
+    let strict = snippet(&["--lang", "curl", "--strict", "--curl", command], "");
+    assert_eq!(strict.status.code(), Some(2));
+    assert_eq!(stdout(&strict), "");
+    assert!(
+        stderr(&strict).contains("--insecure"),
+        "{}",
+        stderr(&strict)
+    );
+}
+
+#[test]
+fn real_tokens_are_kept_only_on_request() {
+    let real = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH";
+    let command = format!("curl https://x.cloud/m -H 'Authorization: Bearer {real}'");
+    let output = snippet(&["--lang", "curl", "--curl", &command], "");
+    assert!(!stdout(&output).contains(real), "{}", stdout(&output));
+    assert!(stdout(&output).contains("$HF_TOKEN"));
+    let kept = snippet(&["--lang", "curl", "--keep-token", "--curl", &command], "");
+    assert!(stdout(&kept).contains(real));
+}
+
+#[test]
+fn bad_curl_exits_2_with_a_located_line() {
+    let output = snippet(
+        &["--lang", "js", "--curl", "-"],
+        "curl https://x.cloud \\\n  --hedaer 'X: 1'",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        "snippet: <stdin>: line 2, column 3: unknown option --hedaer (did you mean --header?)\n"
+    );
+}
+
+#[test]
+fn forced_shell() {
+    let output = snippet(
+        &[
+            "--lang",
+            "curl",
+            "--shell",
+            "powershell",
+            "--curl",
+            "curl.exe https://x.cloud/m `\n  -H 'X-A: 1'",
+        ],
+        "",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("-H 'X-A: 1'"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -1,19 +1,36 @@
-//! Golden files: `snapshots/<case>/request.json` rendered for every client must equal
+//! Golden files: `snapshots/<case>/request.json` (or `command.sh`, a curl command)
+//! rendered for every client must equal
 //! the committed `<client file>`, or `<client>.refused` holding the refusal.
 //! `UPDATE_SNAPSHOTS=1 cargo test` rewrites them; review with `git diff`.
 
 use std::fs;
 use std::path::Path;
 
-use inference_snippets::{Client, Error, parse_spec, render};
+use inference_snippets::{Client, CurlOptions, Error, Request, parse_curl, parse_spec, render};
 use similar::TextDiff;
+
+/// The request of a case: `request.json` (a spec) or `command.sh` (a curl command).
+fn request(case: &Path) -> Request {
+    let spec = case.join("request.json");
+    let command = case.join("command.sh");
+    let result = if spec.exists() {
+        let text = fs::read_to_string(&spec).expect("request.json");
+        parse_spec(&text, &spec.display().to_string())
+    } else {
+        let text = fs::read_to_string(&command).expect("request.json or command.sh");
+        parse_curl(
+            &text,
+            &command.display().to_string(),
+            &CurlOptions::default(),
+        )
+        .map(|parsed| parsed.request)
+    };
+    result.unwrap_or_else(|err| panic!("{}: {err}", case.display()))
+}
 
 /// What a case directory must hold for `client`: its file name and contents.
 fn expected(case: &Path, client: Client) -> (String, String) {
-    let spec = case.join("request.json");
-    let text = fs::read_to_string(&spec).expect("request.json");
-    let request = parse_spec(&text, &spec.display().to_string())
-        .unwrap_or_else(|err| panic!("{}: {err}", spec.display()));
+    let request = request(case);
     match render(&request, client) {
         Ok(content) => (client.file_name().to_owned(), content),
         Err(err @ Error::Unsupported { .. }) => {

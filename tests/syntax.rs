@@ -21,7 +21,7 @@ fn snippets(suffix: &str) -> Vec<(String, PathBuf)> {
                 .expect("file name")
                 .to_string_lossy()
                 .into_owned();
-            if file.ends_with(suffix) && file != "request.json" {
+            if file.ends_with(suffix) && file != "request.json" && file != "command.sh" {
                 found.push((format!("{name}/{file}"), path));
             }
         }

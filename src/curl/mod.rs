@@ -144,12 +144,51 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
         .enumerate()
         .skip(skip)
         .map(|(index, arg)| Word {
-            pieces: vec![Piece::Literal(arg.clone())],
+            pieces: variables(arg),
             line: 1,
             column: index + 1,
         })
         .collect();
     convert(&words, None, "arguments", options, Vec::new())
+}
+
+/// An argument's pieces: a `$NAME` or `${NAME}` still in it was quoted on purpose
+/// by the user's shell, so it means the variable (`-H 'Authorization: Bearer $HF_TOKEN'`).
+fn variables(arg: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut rest = arg;
+    while let Some(start) = rest.find('$') {
+        let after = &rest[start + 1..];
+        let (name, length) = match after.strip_prefix('{') {
+            Some(braced) => match braced.find('}') {
+                Some(end) => (&braced[..end], end + 2),
+                None => ("", 0),
+            },
+            None => {
+                let end = after
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(after.len());
+                (&after[..end], end)
+            }
+        };
+        if !crate::validate::is_env_name(name) {
+            literal.push_str(&rest[..=start]);
+            rest = after;
+            continue;
+        }
+        literal.push_str(&rest[..start]);
+        if !literal.is_empty() {
+            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+        }
+        pieces.push(Piece::Var(name.to_owned()));
+        rest = &after[length..];
+    }
+    literal.push_str(rest);
+    if !literal.is_empty() || pieces.is_empty() {
+        pieces.push(Piece::Literal(literal));
+    }
+    pieces
 }
 
 /// What a command reads on standard input, when the text says.

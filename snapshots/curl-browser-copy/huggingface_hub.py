@@ -1,0 +1,21 @@
+from huggingface_hub import InferenceClient
+
+client = InferenceClient(
+    "https://router.huggingface.co/v1/chat/completions",
+    token="hf_***",
+    headers={
+        "accept": "*/*",
+    },
+)
+
+stream = client.chat.completions.create(
+    model="openai/gpt-oss-120b:groq",
+    messages=[
+        {"role": "user", "content": "Say \"hi\" & wave"},
+    ],
+    stream=True,
+)
+for chunk in stream:
+    for choice in chunk.choices:
+        print(choice.delta.content or "", end="", flush=True)
+print()

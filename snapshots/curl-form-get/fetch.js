@@ -1,0 +1,8 @@
+const response = await fetch("https://huggingface.co/api/models?search=bert%20base&limit=5&sort=downloads", {
+    method: "GET",
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+console.log(await response.text());

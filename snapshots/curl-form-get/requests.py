@@ -1,0 +1,7 @@
+import requests
+
+API_URL = "https://huggingface.co/api/models?search=bert%20base&limit=5&sort=downloads"
+
+response = requests.get(API_URL)
+response.raise_for_status()
+print(response.text)

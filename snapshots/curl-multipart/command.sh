@@ -1,0 +1,5 @@
+curl -H "Authorization: Bearer $HF_TOKEN" \
+  https://microsoft-trellis-2.hf.space/gradio_api/upload \
+  -F "files=@chair.png" \
+  -F 'audio=@"takes; two.flac";type=audio/x-flac;filename=take2.flac' \
+  --form-string 'note=@not a file; it'\''s text'
