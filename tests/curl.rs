@@ -344,3 +344,19 @@ fn multipart_forms() {
     let message = error(&format!("curl {URL} -F 'x=1' -d y"));
     assert!(message.contains("-F and -d both give a body"), "{message}");
 }
+
+#[test]
+fn shell_expansions_in_data_are_kept_as_text_with_a_warning() {
+    let (request, warnings) = parse(&format!("curl {URL} -d \"text=$TEXT&cmd=$(id)\""));
+    assert_eq!(
+        request.payload,
+        Payload::Text {
+            body: "text=$TEXT&cmd=$(id)".into(),
+            content_type: Some("application/x-www-form-urlencoded".into())
+        }
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("kept as literal text")),
+        "{warnings:?}"
+    );
+}

@@ -271,6 +271,12 @@ impl Invocation {
                 }
             }
             "data" | "data-ascii" | "data-raw" | "data-binary" | "json" => {
+                if value.literal().is_none() {
+                    self.warn(
+                        value_at,
+                        &format!("--{name}: shell expansions kept as literal text: {text}"),
+                    );
+                }
                 let data = match text.strip_prefix('@') {
                     Some(path) if name != "data-raw" => Data::File {
                         path: path.to_owned(),
