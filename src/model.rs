@@ -106,6 +106,8 @@ pub enum Payload {
         path: String,
         /// Its MIME type; `None` sends no Content-Type at all.
         content_type: Option<String>,
+        /// Drop CR and LF bytes before sending, as curl's `-d @file` does.
+        strip_line_breaks: bool,
     },
 }
 
@@ -168,6 +170,7 @@ impl Request {
         self.payload = Payload::File {
             path: path.into(),
             content_type: Some(content_type.into()),
+            strip_line_breaks: false,
         };
         self
     }

@@ -210,6 +210,7 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
         request.payload = Payload::File {
             path: path.clone(),
             content_type: Some(content_type),
+            strip_line_breaks: false,
         };
     }
     Ok(request)

@@ -229,6 +229,7 @@ impl SpecReader<'_> {
                     Some(content_type) => Ok(Payload::File {
                         path: path.clone(),
                         content_type: Some(content_type),
+                        strip_line_breaks: false,
                     }),
                     None => Err(self.error(
                         Some("file"),

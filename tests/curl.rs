@@ -44,7 +44,8 @@ fn the_seed_commands() {
         request.payload,
         Payload::File {
             path: "sample1.flac".into(),
-            content_type: Some("audio/x-flac".into())
+            content_type: Some("audio/x-flac".into()),
+            strip_line_breaks: false
         }
     );
     assert!(request.headers.is_empty());
@@ -90,7 +91,7 @@ fn data_forms() {
 }
 
 #[test]
-fn data_file_strips_newlines_with_a_warning() {
+fn data_file_strips_line_breaks_and_data_binary_does_not() {
     let (request, warnings) = parse(&format!(
         "curl {URL} -H 'Content-Type: application/json' -d @body.json"
     ));
@@ -98,11 +99,13 @@ fn data_file_strips_newlines_with_a_warning() {
         request.payload,
         Payload::File {
             path: "body.json".into(),
-            content_type: Some("application/json".into())
+            content_type: Some("application/json".into()),
+            strip_line_breaks: true
         }
     );
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("strips line breaks"), "{warnings:?}");
+    assert_eq!(warnings, Vec::<String>::new());
+    let (binary, _) = parse(&format!("curl {URL} --data-binary @body.json"));
+    assert!(matches!(binary.payload, Payload::File { strip_line_breaks: false, .. }));
 }
 
 #[test]
@@ -126,7 +129,8 @@ fn methods() {
         upload.payload,
         Payload::File {
             path: "audio.flac".into(),
-            content_type: None
+            content_type: None,
+            strip_line_breaks: false
         }
     );
 }
@@ -172,7 +176,8 @@ fn removing_content_type_sends_none() {
         request.payload,
         Payload::File {
             path: "x.bin".into(),
-            content_type: None
+            content_type: None,
+            strip_line_breaks: false
         }
     );
 }

@@ -39,9 +39,13 @@ fn payload() -> impl Strategy<Value = Payload> {
         json().prop_map(Payload::Json),
         (text(), content_type.clone())
             .prop_map(|(body, content_type)| Payload::Text { body, content_type }),
-        ("[a-zA-Z0-9 ._'\"$()/-]{1,20}", content_type)
-            .prop_filter("curl reads @- from stdin", |(path, _)| path != "-")
-            .prop_map(|(path, content_type)| Payload::File { path, content_type }),
+        ("[a-zA-Z0-9 ._'\"$()/-]{1,20}", content_type, any::<bool>())
+            .prop_filter("curl reads @- from stdin", |(path, _, _)| path != "-")
+            .prop_map(|(path, content_type, strip_line_breaks)| Payload::File {
+                path,
+                content_type,
+                strip_line_breaks
+            }),
     ]
 }
 

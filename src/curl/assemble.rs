@@ -164,6 +164,7 @@ pub(crate) fn assemble(
             request.payload = Payload::File {
                 path: upload.value.clone(),
                 content_type: content_type.clone().flatten(),
+                strip_line_breaks: false,
             };
             method_default = "PUT";
         } else if let Some(form) = invocation.forms.first() {
@@ -202,15 +203,6 @@ pub(crate) fn assemble(
             request.payload = body(&invocation, content_type.clone(), origin)?;
             method_default = "POST";
         }
-    }
-    if let Some(Data::File { strip: true, path }) = invocation.data.first().map(|d| &d.value)
-        && !invocation.get
-    {
-        let at = invocation.data[0].at;
-        invocation.warnings.push(Warning {
-            at: Some(at),
-            message: format!("-d @{path} strips line breaks; the snippets send the file as it is (--data-binary says so)"),
-        });
     }
     if invocation.head {
         method_default = "HEAD";
@@ -263,7 +255,7 @@ fn body(
     };
     if let [
         Located {
-            value: Data::File { path, .. },
+            value: Data::File { path, strip },
             ..
         },
     ] = &invocation.data[..]
@@ -271,6 +263,7 @@ fn body(
         return Ok(Payload::File {
             path: path.clone(),
             content_type,
+            strip_line_breaks: *strip,
         });
     }
     let mut text = String::new();

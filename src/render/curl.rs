@@ -73,13 +73,20 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 options.push(form_option(part)?);
             }
         }
-        Payload::File { path, .. } => {
+        Payload::File {
+            path,
+            strip_line_breaks,
+            ..
+        } => {
             // `@-` would read standard input instead of a file named `-`.
             let path = if path == "-" { "./-" } else { path };
-            options.push(format!(
-                "--data-binary {}",
-                shell::word(&format!("@{path}"))
-            ));
+            // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
+            let option = if *strip_line_breaks {
+                "-d"
+            } else {
+                "--data-binary"
+            };
+            options.push(format!("{option} {}", shell::word(&format!("@{path}"))));
         }
     }
     let response = Response::of(request);

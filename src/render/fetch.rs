@@ -58,6 +58,15 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             Some(format!("new TextEncoder().encode({})", js::string(body)))
         }
         Payload::Text { body, .. } => Some(js::string(body)),
+        // curl's `-d @file` drops CR and LF bytes.
+        Payload::File {
+            path,
+            strip_line_breaks: true,
+            ..
+        } => Some(format!(
+            "readFileSync({}).filter((byte) => byte !== 10 && byte !== 13)",
+            js::string(path)
+        )),
         Payload::File { path, .. } => Some(format!("readFileSync({})", js::string(path))),
         Payload::Multipart(parts) => {
             form = parts.iter().map(append).collect::<Result<_, _>>()?;

@@ -92,7 +92,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         Token::None => "undefined".to_owned(),
     };
     let call = if let Some(method) = file_method(task) {
-        let Payload::File { path, content_type } = &request.payload else {
+        let Payload::File {
+            path, content_type, ..
+        } = &request.payload
+        else {
             return Err(refuse(
                 CLIENT,
                 format!("its {method} sends the bytes of a file"),

@@ -19,6 +19,8 @@ pub(crate) struct View {
     json: Option<String>,
     text: Option<String>,
     file: Option<String>,
+    /// Drop CR and LF from the file's bytes, as curl's `-d @file` does.
+    strip_line_breaks: bool,
     /// `files=` entries: `("name", (file name or None, content[, type]))`.
     parts: Vec<String>,
     response: Response,
@@ -66,6 +68,13 @@ pub(crate) fn view(request: &Request) -> View {
         function,
         method: python::string(method),
         needs_os: matches!(request.token, Token::Env(_)),
+        strip_line_breaks: matches!(
+            request.payload,
+            Payload::File {
+                strip_line_breaks: true,
+                ..
+            }
+        ),
         headers,
         json,
         text,

@@ -50,6 +50,15 @@ pub(crate) fn view(request: &Request) -> View {
         Payload::None => None,
         Payload::Json(value) => Some(rust::block(&quote::pretty(value, &Json, 0))),
         Payload::Text { body, .. } => Some(rust::string(body)),
+        // curl's `-d @file` drops CR and LF bytes.
+        Payload::File {
+            path,
+            strip_line_breaks: true,
+            ..
+        } => Some(format!(
+            "std::fs::read({})?\n            .into_iter()\n            .filter(|byte| !matches!(byte, b'\\r' | b'\\n'))\n            .collect::<Vec<u8>>()",
+            rust::string(path)
+        )),
         Payload::File { path, .. } => Some(format!("std::fs::read({})?", rust::string(path))),
         Payload::Multipart(_) => None,
     };

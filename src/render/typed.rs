@@ -34,6 +34,13 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
         ));
     }
     match &request.payload {
+        Payload::File {
+            strip_line_breaks: true,
+            ..
+        } => Err(refuse(
+            client,
+            "it sends the file as it is, and curl's -d @file drops its line breaks",
+        )),
         Payload::Json(_) | Payload::File { .. } => Ok(task),
         Payload::None => Err(refuse(client, "its methods always send a body")),
         Payload::Text { .. } => Err(refuse(client, "it sends JSON or file bytes, not raw text")),

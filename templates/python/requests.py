@@ -24,7 +24,11 @@ data = {{ text }}.encode()
 {%- if let Some(file) = file %}
 
 with open({{ file }}, "rb") as f:
+{%- if strip_line_breaks %}
+    data = f.read().replace(b"\r", b"").replace(b"\n", b"")
+{%- else %}
     data = f.read()
+{%- endif %}
 {%- endif %}
 {%- if !parts.is_empty() %}
 files = [

@@ -1,0 +1,1 @@
+curl https://x.cloud/form -d @form.txt

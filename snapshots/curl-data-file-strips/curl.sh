@@ -1,0 +1,4 @@
+curl 'https://x.cloud/form' \
+    -X POST \
+    -H 'Content-Type: application/x-www-form-urlencoded' \
+    -d '@form.txt'
