@@ -83,9 +83,11 @@ fn data_forms() {
             content_type: Some("application/x-www-form-urlencoded".into())
         }
     );
-    let message = error(&format!("curl {URL} --data-urlencode name@file.txt"));
+    let message = error(&format!(
+        "curl {URL} --data-urlencode name@no/such/file.txt"
+    ));
     assert!(
-        message.contains("reading the content from a file is not supported"),
+        message.contains("cannot read no/such/file.txt"),
         "{message}"
     );
 }
@@ -105,7 +107,13 @@ fn data_file_strips_line_breaks_and_data_binary_does_not() {
     );
     assert_eq!(warnings, Vec::<String>::new());
     let (binary, _) = parse(&format!("curl {URL} --data-binary @body.json"));
-    assert!(matches!(binary.payload, Payload::File { strip_line_breaks: false, .. }));
+    assert!(matches!(
+        binary.payload,
+        Payload::File {
+            strip_line_breaks: false,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -364,4 +372,36 @@ fn shell_expansions_in_data_are_kept_as_text_with_a_warning() {
         warnings.iter().any(|w| w.contains("kept as literal text")),
         "{warnings:?}"
     );
+}
+
+#[test]
+fn options_that_read_files_read_them_now() {
+    let dir = std::env::temp_dir().join(format!("snippet-curl-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let headers = dir.join("headers.txt");
+    std::fs::write(&headers, "X-A: 1\r\nX-B: two words\n\n").unwrap();
+    let content = dir.join("q.txt");
+    std::fs::write(&content, "a b&c").unwrap();
+    let (request, warnings) = parse(&format!(
+        "curl {URL} -H @{} --data-urlencode name@{} --data-urlencode @{}",
+        headers.display(),
+        content.display(),
+        content.display()
+    ));
+    assert_eq!(
+        request.headers,
+        vec![
+            ("X-A".to_string(), "1".to_string()),
+            ("X-B".to_string(), "two words".to_string())
+        ]
+    );
+    assert_eq!(
+        request.payload,
+        Payload::Text {
+            body: "name=a%20b%26c&a%20b%26c".into(),
+            content_type: Some("application/x-www-form-urlencoded".into())
+        }
+    );
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

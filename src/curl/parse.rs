@@ -235,13 +235,21 @@ impl Invocation {
             }
             "url" => self.url(&value, origin)?,
             "header" => {
-                if text.starts_with('@') {
-                    return Err(located(
-                        origin,
-                        &value,
-                        "headers read from a file (-H @file) are not supported; write each with -H"
-                            .into(),
-                    ));
+                if let Some(path) = text.strip_prefix('@') {
+                    // curl reads the file when it runs; the conversion reads it now.
+                    let lines = read(path).map_err(|err| located(origin, &value, err))?;
+                    self.warn(value_at, &format!("headers read from {path} as it is now"));
+                    for line in lines
+                        .lines()
+                        .map(str::trim_end)
+                        .filter(|line| !line.is_empty())
+                    {
+                        self.headers.push(Located {
+                            value: literal_word(line, &value),
+                            at: value_at,
+                        });
+                    }
+                    return Ok(());
                 }
                 self.headers.push(Located {
                     value,
@@ -290,13 +298,15 @@ impl Invocation {
                 self.data.push(Located { value: data, at });
             }
             "data-urlencode" => {
-                let encoded = urlencoded(&text).ok_or_else(|| {
-                    located(
-                        origin,
-                        &value,
-                        format!("--data-urlencode {text}: reading the content from a file is not supported; paste it"),
-                    )
-                })?;
+                let encoded = urlencoded(&text).map_err(|err| located(origin, &value, err))?;
+                if names_file(&text) {
+                    self.warn(
+                        value_at,
+                        &format!(
+                            "--data-urlencode {text}: the file's content is embedded as it is now"
+                        ),
+                    );
+                }
                 self.data.push(Located {
                     value: Data::Text(encoded),
                     at,
@@ -304,15 +314,8 @@ impl Invocation {
             }
             "url-query" => {
                 let query = match text.strip_prefix('+') {
-                    Some(verbatim) => Some(verbatim.to_owned()),
-                    None => urlencoded(&text),
-                };
-                let Some(query) = query else {
-                    return Err(located(
-                        origin,
-                        &value,
-                        format!("--url-query {text}: reading from a file is not supported"),
-                    ));
+                    Some(verbatim) => verbatim.to_owned(),
+                    None => urlencoded(&text).map_err(|err| located(origin, &value, err))?,
                 };
                 self.query.push(query);
             }
@@ -404,24 +407,41 @@ fn placeholders(url: &str, at: (usize, usize), warnings: &mut Vec<Warning>) -> S
     out
 }
 
-/// `--data-urlencode` forms: `content`, `=content`, `name=content`; the `@file`
-/// forms read a file, which a conversion does not (`None`).
-fn urlencoded(text: &str) -> Option<String> {
+/// `--data-urlencode` forms: `content`, `=content`, `name=content`, and the two
+/// that read a file, `@file` and `name@file` (read now, as curl would when it runs).
+fn urlencoded(text: &str) -> Result<String, String> {
     if let Some(content) = text.strip_prefix('=') {
-        return Some(encode::percent(content));
+        return Ok(encode::percent(content));
     }
-    let at = text.find('@');
-    let equals = text.find('=');
-    match (equals, at) {
-        (Some(eq), Some(at)) if at < eq => None,
-        (Some(eq), _) => Some(format!(
-            "{}={}",
-            &text[..eq],
-            encode::percent(&text[eq + 1..])
-        )),
-        (None, Some(_)) => None,
-        (None, None) => Some(encode::percent(text)),
+    if names_file(text) {
+        let at = text.find('@').unwrap_or_default();
+        let encoded = encode::percent(&read(&text[at + 1..])?);
+        return Ok(if at == 0 {
+            encoded
+        } else {
+            format!("{}={encoded}", &text[..at])
+        });
     }
+    Ok(match text.split_once('=') {
+        Some((name, content)) => format!("{name}={}", encode::percent(content)),
+        None => encode::percent(text),
+    })
+}
+
+/// Whether a `--data-urlencode` value is `@file` or `name@file`: an `@` before any `=`.
+fn names_file(text: &str) -> bool {
+    match (text.find('@'), text.find('=')) {
+        (Some(at), Some(eq)) => at < eq,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// A file an option names, read at conversion time.
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|err| {
+        format!("cannot read {path} ({err}); curl reads it when it runs: convert where the file is, or paste its content")
+    })
 }
 
 /// The part of `word` after its first `skip` bytes of text, pieces kept.
