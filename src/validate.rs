@@ -177,9 +177,20 @@ fn url(url: &str) -> Result<(), Error> {
     let bytes = url.as_bytes();
     for (index, _) in url.match_indices('%') {
         let escape = bytes.get(index + 1..index + 3);
-        if !escape.is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) {
+        let Some(byte) = escape
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        else {
             return invalid(format!(
                 "url {url:?} has a % not followed by two hex digits; write %25"
+            ));
+        };
+        // requests decodes these before sending; every client sends the plain form alike.
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            return invalid(format!(
+                "url {url:?} percent-encodes {:?}, which requests sends decoded; write it plainly",
+                char::from(byte)
             ));
         }
     }
@@ -273,6 +284,7 @@ mod tests {
             ("https://x/\"q\"", "contains '\"'"),
             ("https://x/a%2", "% not followed by two hex digits"),
             ("https://x/a%zz", "% not followed by two hex digits"),
+            ("https://x/a?z=%41", "percent-encodes 'A'"),
             ("https://x/a#top", "#fragment"),
             ("https://x/a/../b", ". or .. segment"),
             ("https://x/a?q='1'", "' in its query"),

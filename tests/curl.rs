@@ -79,7 +79,7 @@ fn data_forms() {
     assert_eq!(
         request.payload,
         Payload::Text {
-            body: "a=1&b=2&@c&q=a%20b%26c&x%2Fy".into(),
+            body: "a=1&b=2&@c&q=a+b%26c&x%2Fy".into(),
             content_type: Some("application/x-www-form-urlencoded".into())
         }
     );
@@ -121,7 +121,7 @@ fn get_moves_data_to_the_query() {
     let (request, _) = parse(&format!(
         "curl -G {URL} -d a=1 --data-urlencode 'b=x y' --url-query c=d"
     ));
-    assert_eq!(request.url, "https://x.cloud/m?a=1&b=x%20y&c=d");
+    assert_eq!(request.url, "https://x.cloud/m?a=1&b=x+y&c=d");
     assert_eq!(request.payload, Payload::None);
     assert_eq!(request.method(), "GET");
 }
@@ -398,7 +398,7 @@ fn options_that_read_files_read_them_now() {
     assert_eq!(
         request.payload,
         Payload::Text {
-            body: "name=a%20b%26c&a%20b%26c".into(),
+            body: "name=a+b%26c&a+b%26c".into(),
             content_type: Some("application/x-www-form-urlencoded".into())
         }
     );

@@ -1,6 +1,7 @@
 //! Integration tests, compiled into one binary.
 
 mod cli;
+mod conformance;
 mod corpus;
 mod curl;
 mod roundtrip;

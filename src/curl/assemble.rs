@@ -386,8 +386,12 @@ fn strip_literal_prefix(pieces: &mut Vec<Piece>, cut: impl Fn(&str) -> Option<us
     }
 }
 
-/// `hf_` followed by 30 or more letters and digits: what Hugging Face tokens look like.
+/// `hf_` followed by 30 or more letters and digits: what Hugging Face tokens look
+/// like. One letter repeated (`hf_xxxx...`) is a placeholder, not a token.
 pub(crate) fn is_real_token(text: &str) -> bool {
-    text.strip_prefix("hf_")
-        .is_some_and(|rest| rest.len() >= 30 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+    text.strip_prefix("hf_").is_some_and(|rest| {
+        rest.len() >= 30
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+            && rest.bytes().any(|b| b != rest.as_bytes()[0])
+    })
 }

@@ -1,12 +1,15 @@
 //! The two encodings curl applies to option values: `--data-urlencode` /
 //! `--url-query` percent-encoding, and base64 for `-u user:password`.
 
-/// Percent-encodes `text` as curl's `--data-urlencode` does: unreserved characters
-/// (letters, digits, `-._~`) stay, every other byte becomes `%XX`.
+/// Encodes `text` as curl's `--data-urlencode` and `--url-query` do (since curl
+/// 7.77): unreserved characters (letters, digits, `-._~`) stay, a space becomes
+/// `+`, every other byte becomes `%XX`.
 pub(crate) fn percent(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+        if byte == b' ' {
+            out.push('+');
+        } else if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -43,7 +46,7 @@ mod tests {
 
     #[test]
     fn percent_encoding() {
-        assert_eq!(percent("a b&c=d/é~"), "a%20b%26c%3Dd%2F%C3%A9~");
+        assert_eq!(percent("a b&c=d/é~+"), "a+b%26c%3Dd%2F%C3%A9~%2B");
     }
 
     #[test]

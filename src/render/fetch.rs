@@ -96,15 +96,23 @@ fn reads_file(payload: &Payload) -> bool {
 }
 
 /// The arguments of `form.append` for one part. FormData gives a Blob without a
-/// file name the name "blob", so a text part cannot carry a type of its own.
+/// file name the name "blob", so a text part cannot carry a type of its own; and
+/// it turns line breaks in text values into CRLF, so a text value must have none
+/// (and a file's text, unknown here, cannot be sent as a text value).
 fn append(part: &Part) -> Result<String, Error> {
     let name = js::string(&part.name);
+    let crlf = || Error::Unsupported {
+        client: Client::Fetch,
+        reason: format!(
+            "FormData turns line breaks in the part {:?} into CRLF",
+            part.name
+        ),
+        instead: None,
+    };
     match (&part.content, &part.content_type, &part.filename) {
+        (PartContent::Text(text), None, None) if text.contains(['\r', '\n']) => Err(crlf()),
         (PartContent::Text(text), None, None) => Ok(format!("{name}, {}", js::string(text))),
-        (PartContent::FileText(path), None, None) => Ok(format!(
-            "{name}, readFileSync({}, \"utf8\")",
-            js::string(path)
-        )),
+        (PartContent::FileText(_), None, None) => Err(crlf()),
         (PartContent::File(path), Some(content_type), Some(filename)) => Ok(format!(
             "{name}, new Blob([readFileSync({})], {{ type: {} }}), {}",
             js::string(path),

@@ -87,11 +87,9 @@ fn part(part: &Part) -> String {
         }
         PartContent::Text(text) => format!("Part::text({})", rust::string(text)),
         PartContent::File(path) => format!("Part::bytes(std::fs::read({})?)", rust::string(path)),
+        // The bytes as they are: a part made from bytes has no file name or type.
         PartContent::FileText(path) => {
-            format!(
-                "Part::text(std::fs::read_to_string({})?)",
-                rust::string(path)
-            )
+            format!("Part::bytes(std::fs::read({})?)", rust::string(path))
         }
     };
     if let Some(filename) = &part.filename {

@@ -22,12 +22,18 @@ pub(crate) enum Response {
 
 impl Response {
     pub(crate) fn of(request: &Request) -> Response {
-        let chat = request.task == Some(Task::ChatCompletion)
-            || request
-                .url
-                .trim_end_matches('/')
-                .ends_with("/chat/completions");
-        if request.payload.streams() {
+        let path = request.url.split('?').next().unwrap_or_default();
+        let path = path.trim_end_matches('/');
+        let chat =
+            request.task == Some(Task::ChatCompletion) || path.ends_with("/chat/completions");
+        // text-generation-inference streams from this route whatever the body says.
+        if path.ends_with("/generate_stream") {
+            return Response::TokenStream;
+        }
+        let accepts_events = request
+            .header_value("accept")
+            .is_some_and(|accept| accept.contains("text/event-stream"));
+        if request.payload.streams() || accepts_events {
             return if chat {
                 Response::ChatStream
             } else if request.task == Some(Task::TextGeneration) {

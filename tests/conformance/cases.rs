@@ -1,0 +1,312 @@
+//! The cases: every golden snapshot, every `inference` command of the Hugging Face
+//! docs corpus (`../shared/corpus/hf-docs/curl`), and the adversarial files under
+//! `tests/conformance/cases/` (`*.json` specs, `*.sh` curl commands).
+
+use std::fs;
+use std::path::Path;
+
+use inference_snippets::{
+    CurlOptions, PartContent, Payload, Request, Shell, parse_curl, parse_spec,
+};
+
+/// Where a case comes from: a corpus command bash cannot run is "not applicable",
+/// one of ours is a failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Origin {
+    Snapshot,
+    Corpus,
+    Adversarial,
+}
+
+pub(super) enum Input {
+    Spec,
+    /// A curl command; `bash` when bash reads it as written (not cmd or PowerShell).
+    Curl {
+        text: String,
+        bash: bool,
+    },
+}
+
+pub(super) struct Case {
+    /// Also the first path segment of every URL the case sends to.
+    pub id: String,
+    pub origin: Origin,
+    pub input: Input,
+    /// The request, or why the case has none.
+    pub request: Result<Request, String>,
+}
+
+/// Every case, and notes for the report (such as an absent corpus).
+pub(super) fn collect(root: &Path) -> (Vec<Case>, Vec<String>) {
+    let mut cases = Vec::new();
+    let mut notes = Vec::new();
+    for dir in super::super::cases() {
+        let name = file_name(&dir);
+        let id = format!("snap-{name}");
+        let spec = dir.join("request.json");
+        if spec.exists() {
+            cases.push(from_spec(id, Origin::Snapshot, &spec));
+        } else {
+            cases.push(from_curl(id, Origin::Snapshot, &dir.join("command.sh")));
+        }
+    }
+    let corpus = root.join("../shared/corpus/hf-docs/curl");
+    match fs::read_to_string(corpus.join("index.tsv")) {
+        Ok(index) => {
+            for line in index.lines().skip(1) {
+                let columns: Vec<&str> = line.split('\t').collect();
+                if columns.get(10) == Some(&"inference") {
+                    let file = columns[0];
+                    let id = format!("docs-{}", file.trim_end_matches(".sh"));
+                    cases.push(from_curl(id, Origin::Corpus, &corpus.join(file)));
+                }
+            }
+        }
+        Err(err) => notes.push(format!(
+            "corpus absent: {} ({err}); its inference commands are not run",
+            corpus.display()
+        )),
+    }
+    let mut files: Vec<_> = fs::read_dir(root.join("tests/conformance/cases"))
+        .expect("tests/conformance/cases/ exists")
+        .map(|entry| entry.expect("readable cases/").path())
+        .collect();
+    files.sort();
+    for path in files {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let id = format!("adv-{}", stem.unwrap_or_default());
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => cases.push(from_spec(id, Origin::Adversarial, &path)),
+            Some("sh") => cases.push(from_curl(id, Origin::Adversarial, &path)),
+            _ => {}
+        }
+    }
+    for case in &mut cases {
+        case.id = url_safe(&case.id);
+    }
+    (cases, notes)
+}
+
+fn from_spec(id: String, origin: Origin, path: &Path) -> Case {
+    let request = fs::read_to_string(path)
+        .map_err(|err| format!("{}: {err}", path.display()))
+        .and_then(|text| {
+            parse_spec(&text, &path.display().to_string()).map_err(|err| err.to_string())
+        });
+    Case {
+        id,
+        origin,
+        input: Input::Spec,
+        request,
+    }
+}
+
+fn from_curl(id: String, origin: Origin, path: &Path) -> Case {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            return Case {
+                id,
+                origin,
+                input: Input::Spec,
+                request: Err(format!("{}: {err}", path.display())),
+            };
+        }
+    };
+    // The oracle runs the command itself: a token must stay what curl sends.
+    let options = |shell| CurlOptions {
+        shell,
+        keep_token: true,
+    };
+    let origin_name = path.display().to_string();
+    let request = parse_curl(&text, &origin_name, &options(None))
+        .map_err(|err| err.to_string())
+        .and_then(|parsed| {
+            // A URL to fill in by hand names no server: nothing to run.
+            let placeholder = parsed.warnings.iter().find(|warning| {
+                warning.message.contains("placeholder") || warning.message.contains("in the URL")
+            });
+            match placeholder {
+                Some(warning) if origin == Origin::Corpus => {
+                    Err(format!("the URL is a placeholder or variable: {warning}"))
+                }
+                _ => Ok(parsed.request),
+            }
+        });
+    let as_bash =
+        parse_curl(&text, &origin_name, &options(Some(Shell::Bash))).map(|parsed| parsed.request);
+    let bash = matches!((&request, &as_bash), (Ok(a), Ok(b)) if a == b);
+    Case {
+        id,
+        origin,
+        input: Input::Curl { text, bash },
+        request,
+    }
+}
+
+/// `url` sent to the capture server instead: `http://127.0.0.1:PORT/<id>/<path and query>`.
+pub(super) fn rewrite_url(url: &str, port: u16, id: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let start = after_scheme
+        .find(['/', '?', '#'])
+        .unwrap_or(after_scheme.len());
+    let rest = &after_scheme[start..];
+    let slash = if rest.starts_with('/') { "" } else { "/" };
+    format!("http://127.0.0.1:{port}/{id}{slash}{rest}")
+}
+
+/// `text` with the scheme and host of the request's URL (`url`, as parsed) replaced
+/// by the capture server and the case prefix: at the first occurrence followed by the
+/// URL's path, else at the first occurrence of the host as a URL.
+pub(super) fn rewrite_command(text: &str, url: &str, port: u16, id: &str) -> Option<String> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host_end = after_scheme
+        .find(['/', '?', '#'])
+        .unwrap_or(after_scheme.len());
+    let (host, rest) = after_scheme.split_at(host_end);
+    let path = rest.split(['?', '#']).next().unwrap_or_default();
+    let mut candidates = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(host) {
+        let at = from + found;
+        let end = at + host.len();
+        from = end;
+        let before = &text[..at];
+        let start = if let Some(scheme_end) = before.strip_suffix("://") {
+            let letters = scheme_end
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_alphabetic);
+            Some(scheme_end.len() - letters.count())
+        } else {
+            let previous = before.chars().next_back();
+            previous
+                .is_none_or(|c| !(c.is_alphanumeric() || "._-@:/".contains(c)))
+                .then_some(at)
+        };
+        // Not a longer host name that starts the same.
+        let next = text[end..].chars().next();
+        let whole = next.is_none_or(|c| !(c.is_alphanumeric() || "._-".contains(c)));
+        if let (Some(start), true) = (start, whole) {
+            candidates.push((start, end));
+        }
+    }
+    let with_path = candidates
+        .iter()
+        .find(|(_, end)| path.len() > 1 && text[*end..].starts_with(path));
+    let (start, end) = with_path.or(candidates.first())?;
+    let rest = &text[*end..];
+    let slash = if rest.starts_with(['/', '?']) {
+        ""
+    } else {
+        "/"
+    };
+    Some(format!(
+        "{}http://127.0.0.1:{port}/{id}{slash}{rest}",
+        &text[..*start]
+    ))
+}
+
+/// Writes every file `request` reads into `dir`: a tiny valid PNG for image names
+/// (the typed clients may decode it), else bytes with NUL, CR, LF and invalid UTF-8.
+pub(super) fn write_files(request: &Request, dir: &Path) -> Result<(), String> {
+    let mut paths = Vec::new();
+    match &request.payload {
+        Payload::File { path, .. } => paths.push(path.as_str()),
+        Payload::Multipart(parts) => {
+            for part in parts {
+                if let PartContent::File(path) | PartContent::FileText(path) = &part.content {
+                    paths.push(path.as_str());
+                }
+            }
+        }
+        _ => {}
+    }
+    for path in paths {
+        // Only inside the case's folder: a case never writes elsewhere.
+        if path.is_empty() || path.starts_with('/') || path.split('/').any(|p| p == "..") {
+            continue;
+        }
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|err| format!("{}: {err}", parent.display()))?;
+        }
+        fs::write(&target, sample(path)).map_err(|err| format!("{}: {err}", target.display()))?;
+    }
+    Ok(())
+}
+
+fn sample(path: &str) -> Vec<u8> {
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if matches!(
+        extension.as_deref(),
+        Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp")
+    ) {
+        return super::reply::PNG.to_vec();
+    }
+    // Text files are what `-d @file` and `-F name=<file` read: lines with LF and CRLF
+    // ends, quotes and shell syntax, no NUL or lone CR (where curl cuts a line short,
+    // which the snippets do not reproduce: see README).
+    if matches!(extension.as_deref(), Some("txt" | "json" | "csv")) {
+        return "first line 'quoted' \"double\"\r\nsecond $(touch pwned) `touch pwned` a=1&b=2\n🤗 中文 last\n"
+            .as_bytes()
+            .to_vec();
+    }
+    // Deterministic: every byte value, CRLF, invalid UTF-8, then text that would run
+    // a command if a snippet handed the bytes to a shell.
+    let mut bytes: Vec<u8> = (0..=255).collect();
+    bytes.extend_from_slice(b"\r\n\0\xc3\x28\xa0\xa1\xe2\x82\xf0\x28\x8c\xbc\n");
+    bytes.extend((0u32..512).map(|i| (i.wrapping_mul(7919).wrapping_add(13) % 256) as u8));
+    bytes.extend_from_slice(b"'$(touch pwned)' `touch pwned`\r\n");
+    bytes
+}
+
+/// Case ids go into URLs and file names: letters, digits, `.`, `_` and `-` only.
+fn url_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_keep_path_and_query() {
+        assert_eq!(
+            rewrite_url("https://x.cloud/a/b?q=%20", 8, "c"),
+            "http://127.0.0.1:8/c/a/b?q=%20"
+        );
+        assert_eq!(
+            rewrite_url("https://x.cloud", 8, "c"),
+            "http://127.0.0.1:8/c/"
+        );
+    }
+
+    #[test]
+    fn commands_change_only_the_request_host() {
+        let text = "curl -d '{\"u\": \"https://huggingface.co/x\"}' huggingface.co/api?a=1";
+        assert_eq!(
+            rewrite_command(text, "http://huggingface.co/api?a=1", 9, "c").as_deref(),
+            Some("curl -d '{\"u\": \"https://huggingface.co/x\"}' http://127.0.0.1:9/c/api?a=1")
+        );
+        let text = "curl 127.0.0.1:8080/generate -X POST";
+        assert_eq!(
+            rewrite_command(text, "http://127.0.0.1:8080/generate", 9, "c").as_deref(),
+            Some("curl http://127.0.0.1:9/c/generate -X POST")
+        );
+    }
+}

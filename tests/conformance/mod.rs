@@ -1,0 +1,168 @@
+//! Conformance by execution: every case is rendered for every client, each snippet is
+//! run with its real runtime against a loopback capture server, and the request it
+//! sent is compared with the oracle's (real curl for a curl command, the parsed
+//! request for a JSON spec). `cargo test conformance -- --nocapture` prints the table;
+//! it is also written to `target/conformance/report.md`.
+
+mod cases;
+mod compare;
+mod multipart;
+mod oracle;
+mod plan;
+mod reply;
+mod report;
+mod run;
+mod server;
+mod setup;
+mod verdict;
+
+use std::fs;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use cases::Input;
+use plan::Prepared;
+use report::{Cell, Row};
+use server::Server;
+use verdict::Context;
+
+/// Snippets run in parallel; each has a deadline.
+const WORKERS: usize = 4;
+pub(super) const SNIPPET_TIMEOUT: Duration = Duration::from_secs(30);
+
+#[test]
+fn every_snippet_sends_the_request_it_describes() {
+    let root = super::root();
+    let base = setup::base(root);
+    let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
+    let missing = setup::missing_runtimes();
+    for program in &missing {
+        let (_, what) = setup::RUNTIMES
+            .iter()
+            .find(|(p, _)| p == program)
+            .expect("known");
+        let message = format!("conformance: {program} is not installed; it is needed for {what}");
+        assert!(!ci, "{message} (CI must install it)");
+        eprintln!("RUNTIME MISSING: {message}");
+    }
+    let has = |program: &str| !missing.contains(&program);
+
+    let (cases, mut notes) = cases::collect(root);
+    let preferred = fs::read_to_string(base.join("port"))
+        .ok()
+        .and_then(|text| text.trim().parse().ok());
+    let mut server = Server::start(preferred).expect("capture server on 127.0.0.1");
+    fs::create_dir_all(&base).expect("target/conformance");
+    fs::write(base.join("port"), server.port().to_string()).expect("write the port");
+
+    let python = if has("python3") {
+        setup::python(root)
+    } else {
+        Err("python3".to_owned())
+    };
+    let node = if !has("node") {
+        Err("node".to_owned())
+    } else if has("npm") {
+        setup::node(root)
+    } else {
+        Err("npm".to_owned())
+    };
+    if let (true, Err(err)) = (ci, &python) {
+        panic!("conformance: the Python runtime could not be installed: {err}");
+    }
+    if let (true, Err(err)) = (ci, &node) {
+        panic!("conformance: the Node runtime could not be installed: {err}");
+    }
+    let node_dir = base.join("node");
+    let js_dir = node_dir.join("snippets");
+    let _ = fs::remove_dir_all(&js_dir);
+    fs::create_dir_all(&js_dir).expect("node/snippets");
+    let mut rust = setup::RustRunner::new(root);
+
+    let prepared: Vec<Prepared> = cases
+        .iter()
+        .enumerate()
+        .map(|(index, case)| plan::prepare(index, case, &server, &base, &js_dir, &mut rust))
+        .collect();
+    let rust_built = rust.build(root);
+    if let Err(err) = &rust_built {
+        eprintln!("conformance: some Rust snippets do not compile:\n{err}");
+    }
+
+    let home = base.join("home");
+    let hf_home = base.join("hf-home");
+    for dir in [&home, &hf_home] {
+        let _ = fs::remove_dir_all(dir);
+        fs::create_dir_all(dir).expect("empty HOME and HF_HOME for the snippets");
+    }
+    let curl = oracle::curl_version();
+    let context = Context {
+        server: &server,
+        env: run::snippet_env(&home, &hf_home),
+        missing: missing.clone(),
+        python,
+        node: node.map(|_| node_dir),
+        rust: &rust,
+        rust_built: &rust_built,
+        curl: curl.clone(),
+    };
+    let next = AtomicUsize::new(0);
+    let rows: Mutex<Vec<(usize, Vec<Cell>)>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(item) = prepared.get(index) else {
+                        break;
+                    };
+                    let cells = verdict::run_case(&cases[item.case], item, &context);
+                    rows.lock().expect("rows").push((item.case, cells));
+                }
+            });
+        }
+    });
+    for stray in server.strays() {
+        notes.push(format!("request outside any case: {stray}"));
+    }
+    server.stop();
+
+    let mut rows = rows.into_inner().expect("rows");
+    rows.sort_by_key(|(index, _)| *index);
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(index, cells)| Row {
+            case: cases[index].id.clone(),
+            cells,
+        })
+        .collect();
+    for case in &cases {
+        let reason = match &case.input {
+            Input::Curl { bash: false, .. } => {
+                Some("not bash syntax, so bash cannot run it".into())
+            }
+            Input::Curl { text, bash: true } => oracle::old_curl(text, curl.as_deref()),
+            Input::Spec => None,
+        };
+        if let (Some(reason), Ok(_)) = (reason, &case.request) {
+            notes.push(format!(
+                "{}: {reason}: its oracle is the parsed request",
+                case.id
+            ));
+        }
+    }
+    notes.push(format!(
+        "curl {}, the oracle of curl commands",
+        curl.as_deref().unwrap_or("(missing)")
+    ));
+    let (table, counts) = report::render(&rows, &notes);
+    fs::write(base.join("report.md"), &table).expect("write target/conformance/report.md");
+    println!("{table}");
+    assert_eq!(
+        counts.failed, 0,
+        "{} snippet(s) do not send their request; see the table above or target/conformance/report.md",
+        counts.failed
+    );
+    assert!(counts.passed > 0, "no snippet ran");
+}

@@ -1,0 +1,235 @@
+//! The request a case must send: for a curl command, what real curl sent; for a
+//! JSON spec (or a command bash cannot run), what the parsed `Request` describes.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use inference_snippets::{PartContent, Payload, Request, Token};
+use serde_json::Value;
+
+use super::multipart::{self, FormPart};
+use super::server::Captured;
+
+/// Headers an HTTP client adds on its own, compared only when a request sets them.
+pub(super) const CLIENT_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "expect",
+    "connection",
+    "keep-alive",
+    "user-agent",
+    "accept",
+    "accept-encoding",
+    "accept-language",
+    "sec-fetch-mode",
+    // huggingface_hub's session hook adds a fresh one to every request.
+    "x-amzn-trace-id",
+];
+
+/// Everything a captured request is compared on.
+#[derive(Debug)]
+pub(super) struct Expected {
+    pub method: String,
+    /// Path and query, without the case prefix.
+    pub target: String,
+    pub content_type: Option<String>,
+    pub authorization: Option<String>,
+    /// Every other header the request sets: name and value, or `None` for "not sent".
+    pub headers: Vec<(String, Option<String>)>,
+    pub body: Body,
+    /// Whether the snippet must print a stream as it arrives.
+    pub streams: bool,
+}
+
+#[derive(Debug)]
+pub(super) enum Body {
+    None,
+    /// Compared as JSON values.
+    Json(Value),
+    /// Compared byte for byte.
+    Bytes(Vec<u8>),
+    /// Compared part by part.
+    Form(Vec<FormPart>),
+}
+
+/// The values of the environment variables the cases' tokens name.
+pub(super) const TOKENS: &[(&str, &str)] = &[
+    ("HF_TOKEN", "hf_testtoken"),
+    ("MY_HF_TOKEN", "hf_mytoken"),
+    ("OTHER_VAR", "hf_othertoken"),
+];
+
+/// What `request` describes; its files are read from `dir`.
+pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, String> {
+    let read = |path: &str| {
+        fs::read(dir.join(path)).map_err(|err| format!("oracle cannot read {path:?}: {err}"))
+    };
+    let body = match &request.payload {
+        Payload::None => Body::None,
+        Payload::Json(value) => Body::Json(value.clone()),
+        Payload::Text { body, .. } => Body::Bytes(body.as_bytes().to_vec()),
+        Payload::File {
+            path,
+            strip_line_breaks,
+            ..
+        } => {
+            let mut bytes = read(path)?;
+            if *strip_line_breaks {
+                bytes.retain(|byte| *byte != b'\r' && *byte != b'\n');
+            }
+            Body::Bytes(bytes)
+        }
+        Payload::Multipart(parts) => {
+            let mut form = Vec::new();
+            for part in parts {
+                let (body, filename) = match &part.content {
+                    PartContent::Text(text) => (text.as_bytes().to_vec(), None),
+                    PartContent::FileText(path) => (read(path)?, None),
+                    PartContent::File(path) => {
+                        let base = path.rsplit('/').next().unwrap_or(path).to_owned();
+                        (read(path)?, Some(base))
+                    }
+                };
+                form.push(FormPart {
+                    name: part.name.clone(),
+                    filename: part.filename.clone().or(filename),
+                    content_type: part.content_type.clone(),
+                    body,
+                });
+            }
+            Body::Form(form)
+        }
+    };
+    let content_type = match &request.payload {
+        Payload::None => None,
+        Payload::Multipart(_) => Some("multipart/form-data".to_owned()),
+        _ => request.content_type().map(str::to_owned),
+    };
+    let authorization = match (request.header_value("authorization"), &request.token) {
+        (Some(value), _) => Some(value.to_owned()),
+        (None, Token::Env(name)) => {
+            let value = TOKENS
+                .iter()
+                .find(|(known, _)| known == name)
+                .ok_or_else(|| format!("the case reads ${name}, which the harness does not set"))?
+                .1;
+            Some(format!("Bearer {value}"))
+        }
+        (None, Token::Placeholder(text)) => Some(format!("Bearer {text}")),
+        (None, Token::None) => None,
+    };
+    let headers = request
+        .headers
+        .iter()
+        .filter(|(name, _)| !is_separate(name))
+        .map(|(name, value)| (name.clone(), Some(value.clone())))
+        .collect();
+    Ok(Expected {
+        method: request.method().to_owned(),
+        target: target(&request.url),
+        content_type,
+        authorization,
+        headers,
+        body,
+        streams: request.payload.streams(),
+    })
+}
+
+/// What real curl sent, read the way the parsed `request` says its body is meant
+/// (JSON, a form, or bytes).
+pub(super) fn from_curl(sent: &Captured, request: &Request) -> Result<Expected, String> {
+    let content_type = sent.values("content-type").first().map(|v| (*v).to_owned());
+    let body = match &request.payload {
+        _ if sent.body.is_empty() => Body::None,
+        Payload::Json(_) => match serde_json::from_slice(&sent.body) {
+            Ok(value) => Body::Json(value),
+            Err(_) => Body::Bytes(sent.body.clone()),
+        },
+        Payload::Multipart(_) => {
+            let content_type = content_type.as_deref().unwrap_or_default();
+            Body::Form(
+                multipart::parse(content_type, &sent.body)
+                    .map_err(|err| format!("curl's own form does not parse: {err}"))?,
+            )
+        }
+        _ => Body::Bytes(sent.body.clone()),
+    };
+    // Every header curl sent is expected, apart from its own defaults: a header the
+    // parser dropped is then missing from the snippets, and shows.
+    let named = |name: &str| request.header_value(name).is_some();
+    let mut headers = Vec::new();
+    for (name, value) in &sent.headers {
+        let lower = name.to_ascii_lowercase();
+        let default = match lower.as_str() {
+            "user-agent" => value.starts_with("curl/") && !named(name),
+            "accept" => value == "*/*" && !named(name),
+            other => CLIENT_HEADERS.contains(&other) && !named(name),
+        };
+        if !default && !is_separate(name) {
+            headers.push((name.clone(), Some(value.clone())));
+        }
+    }
+    // A header the request names but curl did not send (an empty `-H 'X:'` removes it).
+    for (name, _) in &request.headers {
+        if !is_separate(name) && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            headers.push((name.clone(), None));
+        }
+    }
+    Ok(Expected {
+        method: sent.method.clone(),
+        target: sent.target.clone(),
+        content_type: match &request.payload {
+            Payload::Multipart(_) => Some("multipart/form-data".to_owned()),
+            _ => content_type,
+        },
+        authorization: sent
+            .values("authorization")
+            .first()
+            .map(|v| (*v).to_owned()),
+        headers,
+        body,
+        streams: request.payload.streams(),
+    })
+}
+
+/// Compared on their own, not in the list of other headers.
+fn is_separate(name: &str) -> bool {
+    name.eq_ignore_ascii_case("content-type") || name.eq_ignore_ascii_case("authorization")
+}
+
+/// The path and query of `url` as sent on the wire (the case's own URL: no prefix).
+fn target(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let start = after_scheme.find(['/', '?']).unwrap_or(after_scheme.len());
+    let target = after_scheme[start..].split('#').next().unwrap_or_default();
+    if target.starts_with('/') {
+        target.to_owned()
+    } else {
+        format!("/{target}")
+    }
+}
+
+/// The version of the installed curl (`7.88.1`), from `curl --version`.
+pub(super) fn curl_version() -> Option<String> {
+    let output = Command::new("curl").arg("--version").output().ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// Why the installed curl cannot be the oracle of `command`, when it cannot: curl 7
+/// builds the query of `-G` differently from curl 8, which the parser follows (it
+/// writes `--data-urlencode` spaces as `+` and drops `--url-query`).
+pub(super) fn old_curl(command: &str, version: Option<&str>) -> Option<String> {
+    let major: u32 = version?.split('.').next()?.parse().ok()?;
+    let get = command.split_whitespace().any(|word| {
+        word == "--get" || (word.starts_with('-') && !word.starts_with("--") && word.contains('G'))
+    });
+    (major < 8 && get).then(|| {
+        format!(
+            "-G with curl {} (before 8, -G builds another query)",
+            version.unwrap_or_default()
+        )
+    })
+}

@@ -1,0 +1,166 @@
+//! What the capture server answers: the typed clients validate responses, so each
+//! answer has the shape of the task's real one, small and fixed.
+
+use inference_snippets::Task;
+use serde_json::{Value, json};
+
+/// A 1×1 PNG: huggingface_hub opens text-to-image answers and masks with PIL.
+pub(super) const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xcf, 0xc0, 0x50,
+    0x0f, 0x00, 0x04, 0x85, 0x01, 0x80, 0x84, 0xa9, 0x8c, 0x21, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+/// The same PNG in base64, for JSON answers that carry an image (segmentation masks).
+const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+/// The text a chat stream carries, chunk by chunk.
+const CHAT_CHUNKS: [&str; 2] = ["Hel", "lo"];
+/// The tokens a text-generation-inference stream carries.
+const TOKEN_CHUNKS: [&str; 2] = ["Hi", " there"];
+
+pub(super) struct Answer {
+    pub status: &'static str,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+/// Whether `path` (no case prefix) is an OpenAI-style chat route.
+fn is_chat(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or_default();
+    path.trim_end_matches('/').ends_with("/chat/completions")
+}
+
+/// The pieces a streaming snippet must print, in order, for a request to `path`.
+pub(super) fn streamed(path: &str) -> &'static [&'static str] {
+    if is_chat(path) {
+        &CHAT_CHUNKS
+    } else {
+        &TOKEN_CHUNKS
+    }
+}
+
+/// The answer to a request of a case with `task` sent to `path` with `body`.
+pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
+    let streams = serde_json::from_slice::<Value>(body)
+        .ok()
+        .is_some_and(|value| value.get("stream") == Some(&Value::Bool(true)));
+    if streams {
+        return event_stream(path);
+    }
+    if is_chat(path) {
+        return json_answer(&json!({
+            "id": "c1", "object": "chat.completion", "created": 1_700_000_000, "model": "tgi",
+            "system_fingerprint": "x",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello"},
+                         "logprobs": null, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
+        }));
+    }
+    let value = match task {
+        Some(Task::TextToImage) => {
+            return Answer {
+                status: "200 OK",
+                content_type: "image/png",
+                body: PNG.to_vec(),
+            };
+        }
+        Some(Task::TextToSpeech) => {
+            return Answer {
+                status: "200 OK",
+                content_type: "audio/flac",
+                body: b"fLaC\0\0\0\x22".to_vec(),
+            };
+        }
+        // huggingface.js reads element 0 of a nested list here...
+        Some(Task::TextClassification) => json!([[{"label": "POSITIVE", "score": 0.9}]]),
+        // ...and wants the flat list for these.
+        Some(Task::ImageClassification | Task::AudioClassification) => {
+            json!([{"label": "cat", "score": 0.9}])
+        }
+        Some(Task::ZeroShotClassification) => json!([{"label": "refund", "score": 0.9}]),
+        Some(Task::AutomaticSpeechRecognition) => json!({"text": "hello"}),
+        Some(Task::FeatureExtraction) => json!([[0.1, 0.2]]),
+        Some(Task::SentenceSimilarity) => json!([0.5]),
+        Some(Task::QuestionAnswering) => {
+            json!({"answer": "Clara", "score": 0.9, "start": 11, "end": 16})
+        }
+        Some(Task::TableQuestionAnswering) => {
+            json!({"answer": "36542", "coordinates": [[0, 1]], "cells": ["36542"], "aggregator": "NONE"})
+        }
+        Some(Task::Summarization) => json!([{"summary_text": "short"}]),
+        Some(Task::Translation) => json!([{"translation_text": "hello"}]),
+        Some(Task::TextGeneration | Task::ImageToText) => json!([{"generated_text": "Hi there"}]),
+        Some(Task::TokenClassification) => {
+            json!([{"entity_group": "PER", "score": 0.9, "word": "Sarah", "start": 11, "end": 16}])
+        }
+        Some(Task::FillMask) => {
+            json!([{"score": 0.9, "token": 3000, "token_str": "paris", "sequence": "paris"}])
+        }
+        Some(Task::ObjectDetection) => json!([{"label": "cat", "score": 0.9,
+            "box": {"xmin": 1, "ymin": 2, "xmax": 3, "ymax": 4}}]),
+        Some(Task::ImageSegmentation) => {
+            json!([{"label": "cat", "score": 0.9, "mask": PNG_BASE64}])
+        }
+        _ => json!({"ok": true}),
+    };
+    json_answer(&value)
+}
+
+/// Server-sent events ending `data: [DONE]`: chat chunks on chat routes, else
+/// text-generation-inference token chunks.
+fn event_stream(path: &str) -> Answer {
+    let events: Vec<Value> = if is_chat(path) {
+        let chunk = |text: &str, finish: Value| {
+            json!({"id": "c1", "object": "chat.completion.chunk", "created": 1_700_000_000,
+                   "model": "tgi", "system_fingerprint": "x",
+                   "choices": [{"index": 0, "delta": {"role": "assistant", "content": text},
+                                "logprobs": null, "finish_reason": finish}]})
+        };
+        let mut events: Vec<Value> = CHAT_CHUNKS
+            .iter()
+            .map(|text| chunk(text, Value::Null))
+            .collect();
+        events.push(chunk("", json!("stop")));
+        events
+    } else {
+        let last = TOKEN_CHUNKS.len();
+        (1..=last)
+            .zip(TOKEN_CHUNKS)
+            .map(|(index, text)| {
+                let generated = (index == last).then(|| TOKEN_CHUNKS.concat());
+                json!({"index": index, "token": {"id": index, "text": text, "logprob": 0.0,
+                                                 "special": false},
+                       "generated_text": generated, "details": null})
+            })
+            .collect()
+    };
+    let mut body = String::new();
+    for event in events {
+        body.push_str(&format!("data: {event}\n\n"));
+    }
+    body.push_str("data: [DONE]\n\n");
+    Answer {
+        status: "200 OK",
+        content_type: "text/event-stream",
+        body: body.into_bytes(),
+    }
+}
+
+fn json_answer(value: &Value) -> Answer {
+    Answer {
+        status: "200 OK",
+        content_type: "application/json",
+        body: value.to_string().into_bytes(),
+    }
+}
+
+/// For a path that names no case.
+pub(super) fn not_found() -> Answer {
+    Answer {
+        status: "404 Not Found",
+        content_type: "application/json",
+        body: br#"{"error": "unknown case"}"#.to_vec(),
+    }
+}

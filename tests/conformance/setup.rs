@@ -1,0 +1,204 @@
+//! The runtimes the snippets run in, installed once under `target/conformance/`:
+//! a Python venv from `requirements.txt`, a `node_modules` from `package-lock.json`
+//! (`npm ci`), and the Rust runner crate (`tests/rust-snippets`, built with cargo).
+//! A stamp file holding the inputs of an install skips it when nothing changed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use super::run::run;
+
+/// An install (pip, npm ci, the first cargo build) may take minutes, not forever.
+const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
+
+/// The programs the suite runs, and what each is needed for.
+pub(super) const RUNTIMES: [(&str, &str); 5] = [
+    ("bash", "the curl snippets and the curl oracle"),
+    ("curl", "the curl snippets and the curl oracle"),
+    ("python3", "the requests and huggingface_hub snippets"),
+    ("node", "the fetch and huggingface.js snippets"),
+    ("npm", "the install of @huggingface/inference"),
+];
+
+/// The runtimes of [`RUNTIMES`] that do not answer `--version`.
+pub(super) fn missing_runtimes() -> Vec<&'static str> {
+    RUNTIMES
+        .iter()
+        .map(|(program, _)| *program)
+        .filter(|program| {
+            !Command::new(program)
+                .arg("--version")
+                .output()
+                .is_ok_and(|output| output.status.success())
+        })
+        .collect()
+}
+
+/// `target/conformance`.
+pub(super) fn base(root: &Path) -> PathBuf {
+    root.join("target/conformance")
+}
+
+/// The venv's python, after installing `requirements.txt` when it changed.
+pub(super) fn python(root: &Path) -> Result<PathBuf, String> {
+    let requirements = root.join("tests/conformance/requirements.txt");
+    let venv = base(root).join("venv");
+    let python = venv.join("bin/python");
+    let wanted = read(&requirements)?;
+    if installed(&venv, &wanted) && python.exists() {
+        return Ok(python);
+    }
+    let _ = fs::remove_dir_all(&venv);
+    let logs = base(root);
+    fs::create_dir_all(&logs).map_err(|err| format!("{}: {err}", logs.display()))?;
+    install(
+        "python3 -m venv (on Debian: apt-get install python3-venv)",
+        Command::new("python3").arg("-m").arg("venv").arg(&venv),
+        &logs,
+    )?;
+    install(
+        "pip install -r tests/conformance/requirements.txt",
+        Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+            ])
+            .arg(&requirements),
+        &logs,
+    )?;
+    stamp(&venv, &wanted)?;
+    Ok(python)
+}
+
+/// The folder holding `node_modules/@huggingface/inference`, after `npm ci` when the
+/// lock file changed. JS snippets are written there so that the import resolves.
+pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
+    let dir = base(root).join("node");
+    let mut wanted = String::new();
+    fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    for file in ["package.json", "package-lock.json"] {
+        let text = read(&root.join("tests/conformance").join(file))?;
+        fs::write(dir.join(file), &text).map_err(|err| format!("{file}: {err}"))?;
+        wanted.push_str(&text);
+    }
+    if installed(&dir, &wanted) && dir.join("node_modules/@huggingface/inference").is_dir() {
+        return Ok(dir);
+    }
+    install(
+        "npm ci in target/conformance/node",
+        Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
+        &dir,
+    )?;
+    stamp(&dir, &wanted)?;
+    Ok(dir)
+}
+
+/// The Rust runner crate: `tests/rust-snippets`' manifest and lock, and one bin per
+/// snippet. Files whose text did not change keep their modification time, so cargo
+/// rebuilds only the bins that changed.
+pub(super) struct RustRunner {
+    pub dir: PathBuf,
+    bins: BTreeMap<String, String>,
+}
+
+impl RustRunner {
+    pub(super) fn new(root: &Path) -> RustRunner {
+        RustRunner {
+            dir: base(root).join("rust"),
+            bins: BTreeMap::new(),
+        }
+    }
+
+    /// Adds `code` as the bin `name`.
+    pub(super) fn add(&mut self, name: &str, code: &str) {
+        self.bins.insert(name.to_owned(), code.to_owned());
+    }
+
+    /// The executable of bin `name`, once built.
+    pub(super) fn executable(&self, name: &str) -> PathBuf {
+        self.dir.join("target/debug").join(name)
+    }
+
+    /// Writes the crate and builds every bin; the error holds cargo's output.
+    pub(super) fn build(&self, root: &Path) -> Result<(), String> {
+        let bin_dir = self.dir.join("src/bin");
+        fs::create_dir_all(&bin_dir).map_err(|err| format!("{}: {err}", bin_dir.display()))?;
+        for file in ["Cargo.toml", "Cargo.lock"] {
+            let text = read(&root.join("tests/rust-snippets").join(file))?;
+            write_if_changed(&self.dir.join(file), &text)?;
+        }
+        for entry in fs::read_dir(&bin_dir).map_err(|err| err.to_string())? {
+            let path = entry.map_err(|err| err.to_string())?.path();
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            if stem.is_none_or(|stem| !self.bins.contains_key(&stem)) {
+                let _ = fs::remove_file(&path);
+            }
+        }
+        for (name, code) in &self.bins {
+            if write_if_changed(&bin_dir.join(format!("{name}.rs")), code)? {
+                // A stale executable must not pass for a snippet that no longer compiles.
+                let _ = fs::remove_file(self.executable(name));
+            }
+        }
+        // --keep-going: one snippet that does not compile fails its own cell only.
+        let outcome = run(
+            Command::new(env!("CARGO"))
+                .args(["build", "--quiet", "--bins", "--locked", "--keep-going"])
+                .env("CARGO_TARGET_DIR", self.dir.join("target"))
+                .env_remove("RUSTFLAGS"),
+            &self.dir,
+            "build",
+            INSTALL_TIMEOUT,
+        );
+        if outcome.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}\n{}",
+                outcome.failure(INSTALL_TIMEOUT),
+                outcome.stderr
+            ))
+        }
+    }
+}
+
+fn install(what: &str, command: &mut Command, dir: &Path) -> Result<(), String> {
+    eprintln!("conformance: {what} (once; cached under target/conformance)");
+    let outcome = run(command, dir, "install", INSTALL_TIMEOUT);
+    if outcome.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} failed: {}",
+            outcome.failure(INSTALL_TIMEOUT)
+        ))
+    }
+}
+
+fn installed(dir: &Path, wanted: &str) -> bool {
+    fs::read_to_string(dir.join(".installed-from")).is_ok_and(|text| text == wanted)
+}
+
+fn stamp(dir: &Path, wanted: &str) -> Result<(), String> {
+    fs::write(dir.join(".installed-from"), wanted).map_err(|err| format!("stamp: {err}"))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))
+}
+
+/// Writes `text` unless the file already holds it; true when it wrote.
+fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> {
+    if fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(false);
+    }
+    fs::write(path, text).map_err(|err| format!("{}: {err}", path.display()))?;
+    Ok(true)
+}

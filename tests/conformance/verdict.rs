@@ -1,0 +1,214 @@
+//! The verdict for each client of a case: the oracle's request first (real curl, or
+//! the parsed request), then each snippet run and its capture compared with it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use inference_snippets::{Client, Request};
+
+use super::SNIPPET_TIMEOUT;
+use super::cases::{self, Case, Input, Origin};
+use super::compare;
+use super::oracle::{self, Expected};
+use super::plan::{Plan, Prepared, Program};
+use super::report::Cell;
+use super::run;
+use super::server::Server;
+use super::setup::RustRunner;
+
+/// Where the snippets run, shared by every worker.
+pub(super) struct Context<'a> {
+    pub server: &'a Server,
+    /// The snippets' whole environment.
+    pub env: Vec<(String, String)>,
+    /// The programs of `setup::RUNTIMES` that are not installed.
+    pub missing: Vec<&'static str>,
+    pub python: Result<PathBuf, String>,
+    pub node: Result<PathBuf, String>,
+    pub rust: &'a RustRunner,
+    pub rust_built: &'a Result<(), String>,
+    /// The installed curl's version, e.g. `7.88.1`.
+    pub curl: Option<String>,
+}
+
+impl Context<'_> {
+    fn has(&self, program: &str) -> bool {
+        !self.missing.contains(&program)
+    }
+}
+
+/// Runs the oracle, then each client's snippet, one after another (the server files
+/// requests by case: what arrives during a run is that run's).
+pub(super) fn run_case(case: &Case, item: &Prepared, context: &Context) -> Vec<Cell> {
+    let Ok(request) = &case.request else {
+        return item.plans.iter().map(decided).collect();
+    };
+    let expected = match expected(case, request, item, context) {
+        Ok(expected) => expected,
+        Err(cell) => return Client::ALL.iter().map(|_| cell.clone()).collect(),
+    };
+    Client::ALL
+        .iter()
+        .zip(&item.plans)
+        .map(|(&client, plan)| match plan {
+            Plan::Decided(cell) => cell.clone(),
+            Plan::Run(program) => run_snippet(case, item, client, program, &expected, context),
+        })
+        .collect()
+}
+
+fn decided(plan: &Plan) -> Cell {
+    match plan {
+        Plan::Decided(cell) => cell.clone(),
+        Plan::Run(_) => Cell::Fail("no verdict".into()),
+    }
+}
+
+/// The oracle's request: real curl's for a bash curl command, else the parsed one.
+fn expected(
+    case: &Case,
+    request: &Request,
+    item: &Prepared,
+    context: &Context,
+) -> Result<Expected, Cell> {
+    let unusable = |reason: String| match case.origin {
+        Origin::Corpus => Cell::NotApplicable(format!("oracle: {reason}")),
+        _ => Cell::Fail(format!("oracle: {reason}")),
+    };
+    let text = match &case.input {
+        Input::Curl { text, bash: true }
+            if oracle::old_curl(text, context.curl.as_deref()).is_none() =>
+        {
+            text
+        }
+        _ => return oracle::from_request(request, &item.dir).map_err(unusable),
+    };
+    if !context.has("bash") || !context.has("curl") {
+        return Err(Cell::RuntimeMissing("bash and curl run the oracle".into()));
+    }
+    let port = context.server.port();
+    let Some(command) = cases::rewrite_command(text, &request.url, port, &case.id) else {
+        return Err(unusable(format!(
+            "the URL {} is not in the command's text",
+            request.url
+        )));
+    };
+    fs::write(item.dir.join("oracle.sh"), command).map_err(|err| unusable(err.to_string()))?;
+    context.server.take(&case.id);
+    let outcome = run::run(
+        Command::new("bash")
+            .arg("oracle.sh")
+            .env_clear()
+            .envs(context.env.clone()),
+        &item.dir,
+        "oracle",
+        SNIPPET_TIMEOUT,
+    );
+    let sent = context.server.take(&case.id);
+    if let Some(injected) = injected(&item.dir) {
+        return Err(Cell::Fail(format!("the oracle itself {injected}")));
+    }
+    match sent.as_slice() {
+        [one] => oracle::from_curl(one, request).map_err(unusable),
+        _ => Err(unusable(format!(
+            "bash ran the text as written and {} requests reached the server ({})",
+            sent.len(),
+            outcome.failure(SNIPPET_TIMEOUT)
+        ))),
+    }
+}
+
+fn run_snippet(
+    case: &Case,
+    item: &Prepared,
+    client: Client,
+    program: &Program,
+    expected: &Expected,
+    context: &Context,
+) -> Cell {
+    let mut command = match program {
+        Program::Bash(script) => {
+            if !context.has("bash") || !context.has("curl") {
+                return Cell::RuntimeMissing("bash and curl".into());
+            }
+            let mut command = Command::new("bash");
+            command.arg(script);
+            command
+        }
+        Program::Python(script) => match &context.python {
+            Ok(python) => {
+                let mut command = Command::new(python);
+                command.arg(script);
+                command
+            }
+            Err(err) if !context.has("python3") => return Cell::RuntimeMissing(err.clone()),
+            Err(err) => return Cell::Fail(format!("Python runtime: {err}")),
+        },
+        Program::Node(path) => {
+            if !context.has("node") {
+                return Cell::RuntimeMissing("node".into());
+            }
+            // fetch needs node only; @huggingface/inference needs the npm install.
+            if let (Client::HuggingfaceJs, Err(err)) = (client, &context.node) {
+                if !context.has("npm") {
+                    return Cell::RuntimeMissing(err.clone());
+                }
+                return Cell::Fail(format!("Node runtime: {err}"));
+            }
+            let mut command = Command::new("node");
+            command.arg(path);
+            command
+        }
+        Program::Rust(bin) => {
+            let executable = context.rust.executable(bin);
+            if !executable.exists() {
+                let log = context.rust_built.as_ref().err().map_or("", String::as_str);
+                let mention = log
+                    .lines()
+                    .find(|line| line.contains(&format!("src/bin/{bin}.rs")))
+                    .unwrap_or("see target/conformance/rust/build.stderr");
+                return Cell::Fail(format!("does not compile: {}", mention.trim()));
+            }
+            Command::new(executable)
+        }
+    };
+    command.env_clear().envs(context.env.clone());
+    context.server.take(&case.id);
+    let name = format!("run-{}", client.name());
+    let outcome = run::run(&mut command, &item.dir, &name, SNIPPET_TIMEOUT);
+    let sent = context.server.take(&case.id);
+    if let Some(injected) = injected(&item.dir) {
+        return Cell::Fail(format!("COMMAND INJECTION: the snippet {injected}"));
+    }
+    let difference = match sent.as_slice() {
+        [] => Some(format!(
+            "no request reached the server ({})",
+            outcome.failure(SNIPPET_TIMEOUT)
+        )),
+        [one] => compare::first_difference(expected, one, client, &outcome.stdout),
+        many => Some(format!(
+            "{} requests sent: {}",
+            many.len(),
+            many.iter()
+                .map(|r| format!("{} {}", r.method, r.target))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    };
+    match difference {
+        Some(difference) => Cell::Fail(difference),
+        None if !outcome.success() => Cell::Fail(outcome.failure(SNIPPET_TIMEOUT)),
+        None => Cell::Pass,
+    }
+}
+
+/// `Some(what happened)` when a run created `pwned` in the case folder: the cases'
+/// `$(touch pwned)` and backticks must stay text. The file is removed for the next run.
+fn injected(dir: &Path) -> Option<String> {
+    let pwned = dir.join("pwned");
+    pwned.exists().then(|| {
+        let _ = fs::remove_file(&pwned);
+        "ran a command hidden in the case's text (pwned was created)".to_owned()
+    })
+}
