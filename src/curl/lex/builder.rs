@@ -1,6 +1,8 @@
 //! Collecting words into commands: redirections, assignments, heredoc owners.
 
-use super::{Assignment, Command, LexError, MAX_DEPTH, Piece, Shell, Warning, Word, lex_at};
+use super::{
+    Assignment, Command, Cursor, LexError, MAX_DEPTH, Piece, Shell, Warning, Word, lex_at,
+};
 
 /// A word being read.
 pub(super) struct WordBuilder {
@@ -282,6 +284,24 @@ impl Builder {
 
     /// Ends the current command; `found` names what ended it, for the error of a redirection
     /// left without its target.
+    /// Consumes the `len` characters of an operator at the cursor: a redirection makes
+    /// the next word its target, `|` pipes, anything else ends the command.
+    pub(super) fn operator(
+        &mut self,
+        cursor: &mut Cursor,
+        len: usize,
+        redirect: Option<Redirect>,
+        at: (usize, usize),
+    ) -> Result<(), LexError> {
+        let op: String = cursor.chars[cursor.pos..cursor.pos + len].iter().collect();
+        cursor.skip(len);
+        match redirect {
+            Some(redirect) => self.redirect(redirect, &op, at),
+            None if op.starts_with('|') && op != "||" => self.pipe(&format!("`{op}`")),
+            None => self.end_command(&format!("`{op}`")),
+        }
+    }
+
     pub(super) fn end_command(&mut self, found: &str) -> Result<(), LexError> {
         self.finish_word()?;
         if let Some((_, op, at)) = self.redirect.take() {

@@ -126,13 +126,7 @@ fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), LexEr
         ('>', Some('>' | '&')) => (2, Some(Redirect::Output)),
         _ => (1, Some(Redirect::Output)),
     };
-    let op: String = cursor.chars[cursor.pos..cursor.pos + len].iter().collect();
-    cursor.skip(len);
-    match redirect {
-        Some(redirect) => out.redirect(redirect, &op, at),
-        None if op.starts_with('|') && op != "||" => out.pipe(&format!("`{op}`")),
-        None => out.end_command(&format!("`{op}`")),
-    }
+    out.operator(cursor, len, redirect, at)
 }
 
 /// The C runtime's argument splitting (`CommandLineToArgvW`), fed the characters cmd passes on.
