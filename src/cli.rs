@@ -1,6 +1,8 @@
 //! Command-line arguments of `snippet`.
 
-use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Write the code that sends one inference request, for curl, Python, JavaScript or Rust.
 #[derive(Debug, Parser)]
@@ -17,12 +19,20 @@ Examples:
   pbpaste | snippet --lang rust --client reqwest
   snippet --lang js -- curl https://x.cloud/asr --data-binary @sample1.flac -H 'Content-Type: audio/flac'
 
+  snippet docs check docs/          # exit 1 with a diff when a region is out of date
+  snippet docs write README.md      # rewrite drifted regions in place
+
 A spec is a JSON object: {\"url\": ..., \"json\" | \"data\" | \"file\" (+ \"content_type\"), \"method\",
 \"headers\", \"token\" (\"$VAR\", a placeholder such as \"hf_***\", or null), \"task\", \"model\"}.
 With no request source and a non-terminal stdin, stdin is read as a curl command.
-Exit status: 0 ok, 2 bad input or usage."
+Exit status: 0 ok, 1 drift or lint findings (docs), 2 bad input or usage.",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
 )]
 pub(crate) struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Target language: curl (sh, shell), python (py), js (javascript, node), rust (rs).
     #[arg(short, long, required_unless_present = "all")]
     pub lang: Option<String>,
@@ -104,6 +114,37 @@ pub(crate) struct Args {
     /// The model id on the Hub.
     #[arg(long)]
     pub model: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Snippets embedded in Markdown: regions between <!-- snippet ... --> and <!-- /snippet -->.
+    Docs {
+        #[command(subcommand)]
+        action: Docs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Docs {
+    /// Exit 0 when every region is up to date, 1 with a diff per drifted region; writes nothing.
+    Check {
+        /// Markdown files, or directories searched for .md and .mdx files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Rewrite drifted regions in place; every byte outside them stays as it is.
+    Write {
+        /// Markdown files, or directories searched for .md and .mdx files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Parse every fenced curl command and report failures, warnings and real-looking tokens.
+    Lint {
+        /// Markdown files, or directories searched for .md and .mdx files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -26,6 +26,15 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// A Markdown document's regions are malformed or cannot be generated.
+    Docs {
+        /// The file.
+        origin: String,
+        /// The 1-based line of the marker concerned.
+        line: usize,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// The request cannot be sent by any client (a header with a line break, say).
     InvalidRequest(String),
     /// One client cannot send this request; another one can.
@@ -76,6 +85,11 @@ impl fmt::Display for Error {
                 at: None,
                 message,
             } => write!(f, "{origin}: {message}"),
+            Error::Docs {
+                origin,
+                line,
+                message,
+            } => write!(f, "{origin}:{line}: {message}"),
             Error::InvalidRequest(message) => write!(f, "invalid request: {message}"),
             Error::Unsupported {
                 client,

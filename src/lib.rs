@@ -22,6 +22,7 @@
 //! express a request returns [`Error::Unsupported`] naming the client that can.
 
 mod curl;
+pub mod docs;
 mod error;
 mod mime;
 mod model;

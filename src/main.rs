@@ -2,6 +2,7 @@
 //! errors to exit codes (0 ok, 2 bad input or usage).
 
 mod cli;
+mod docs_command;
 mod run;
 
 use std::io::Write;
@@ -11,6 +12,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Args::parse();
+    if let Some(cli::Command::Docs { action }) = &args.command {
+        return docs_command::run(action);
+    }
     match run::run(&args) {
         Ok(output) => {
             for warning in &output.warnings {

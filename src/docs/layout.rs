@@ -1,0 +1,77 @@
+//! The Markdown of a region's snippets in each layout. Blank lines surround every
+//! tag and fence, so doc-builder (which matches tags before parsing) and CommonMark
+//! read them alike.
+
+use super::marker::{Layout, Marker};
+use crate::{Language, Snippet};
+
+pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, String> {
+    let mut out = String::new();
+    match marker.layout {
+        Layout::HfOptions => {
+            out.push_str(&format!("<hfoptions id=\"{}\">\n\n", marker.id));
+            for snippet in snippets {
+                out.push_str(&format!("<hfoption id=\"{}\">\n\n", snippet.client));
+                out.push_str(&fence(snippet));
+                out.push_str("\n</hfoption>\n\n");
+            }
+            out.push_str("</hfoptions>\n");
+        }
+        Layout::Fences => {
+            let blocks: Vec<String> = snippets
+                .iter()
+                .map(|snippet| format!("**{}**\n\n{}", snippet.client, fence(snippet)))
+                .collect();
+            out.push_str(&blocks.join("\n"));
+        }
+        Layout::InferenceSnippet => {
+            out.push_str("<inferencesnippet>\n\n");
+            // One child per language, in the order the clients first name it.
+            let mut languages: Vec<Language> = Vec::new();
+            for snippet in snippets {
+                if !languages.contains(&snippet.language) {
+                    languages.push(snippet.language);
+                }
+            }
+            for language in languages {
+                let tag = match language {
+                    Language::Curl => "curl",
+                    Language::Python => "python",
+                    Language::JavaScript => "js",
+                    Language::Rust => {
+                        return Err(
+                            "layout=inferencesnippet has no child for Rust; drop reqwest from clients= or use hfoptions"
+                                .into(),
+                        );
+                    }
+                };
+                out.push_str(&format!("<{tag}>\n\n"));
+                let blocks: Vec<String> = snippets
+                    .iter()
+                    .filter(|snippet| snippet.language == language)
+                    .map(fence)
+                    .collect();
+                out.push_str(&blocks.join("\n"));
+                out.push_str(&format!("\n</{tag}>\n\n"));
+            }
+            out.push_str("</inferencesnippet>\n");
+        }
+    }
+    Ok(out)
+}
+
+/// A fenced block longer than any run of backticks in the code, so none closes it.
+fn fence(snippet: &Snippet) -> String {
+    let longest = snippet
+        .content
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let ticks = "`".repeat(longest.max(2) + 1);
+    format!(
+        "{ticks}{}\n{}{ticks}\n",
+        snippet.language.fence(),
+        snippet.content
+    )
+}

@@ -1,0 +1,80 @@
+//! `snippet docs lint`: every fenced curl command of a page parsed, and what a
+//! reader would trip on reported with its line.
+
+use super::{line_of, scan};
+use crate::curl::assemble::is_real_token;
+use crate::error::Error;
+use crate::{CurlOptions, parse_curl};
+
+/// One problem in a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The 1-based line in the page.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The findings of every fenced block that holds a curl command, in page order.
+///
+/// # Example
+/// ```
+/// use inference_snippets::docs;
+///
+/// let page = "Intro\n\n```bash\ncurl https://x.cloud \\\n  --dat '{}'\n```\n";
+/// let findings = docs::lint(page);
+/// assert_eq!(findings[0].line, 5);
+/// assert!(findings[0].message.contains("unknown option --dat (did you mean --data?)"));
+/// ```
+pub fn lint(text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for fence in scan::scan(text).fences {
+        if !holds_curl(&fence.code) {
+            continue;
+        }
+        // The code starts on the line after the opening fence.
+        let first = line_of(text, fence.range.start) + 1;
+        let place = |at: Option<(usize, usize)>| at.map_or(first, |(line, _)| first + line - 1);
+        match parse_curl(&fence.code, "", &CurlOptions::default()) {
+            Ok(parsed) => findings.extend(parsed.warnings.into_iter().map(|warning| Finding {
+                line: place(warning.at),
+                message: warning.message,
+            })),
+            Err(Error::Curl { at, message, .. }) => findings.push(Finding {
+                line: place(at),
+                message,
+            }),
+            Err(err) => findings.push(Finding {
+                line: first,
+                message: err.to_string(),
+            }),
+        }
+        // A token pasted anywhere in the block, not only in the Authorization header.
+        for (index, line) in fence.code.lines().enumerate() {
+            let token = line
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .find(|word| is_real_token(word));
+            if let Some(token) = token {
+                let shown: String = token.chars().take(7).collect();
+                let message =
+                    format!("a real-looking token ({shown}...) is in the page; use $HF_TOKEN");
+                if !findings
+                    .iter()
+                    .any(|f| f.line == first + index && f.message == message)
+                {
+                    findings.push(Finding {
+                        line: first + index,
+                        message,
+                    });
+                }
+            }
+        }
+    }
+    findings
+}
+
+/// Whether a block's code runs curl (a word `curl` or `curl.exe`).
+fn holds_curl(code: &str) -> bool {
+    code.split(|c: char| c.is_whitespace() || "|;&($`'\"".contains(c))
+        .any(|word| word == "curl" || word == "curl.exe")
+}

@@ -1,0 +1,190 @@
+//! The begin marker of a region: `<!-- snippet from=curl layout=hfoptions clients=... -->`.
+
+use crate::{Client, Task};
+
+/// Where a region's request comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The fenced curl block right before the begin marker (`from=curl`).
+    Curl,
+    /// The fenced JSON spec block right before the begin marker (`from=spec`).
+    Spec,
+    /// A JSON spec file, relative to the Markdown file (`request=PATH`).
+    File(String),
+}
+
+/// How the snippets of a region are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// doc-builder tabs: `<hfoptions id=...>` with one `<hfoption id=...>` per client.
+    HfOptions,
+    /// The legacy `<inferencesnippet>` with `<python>`, `<js>` and `<curl>` children.
+    InferenceSnippet,
+    /// Consecutive fenced blocks, each after a bold label line.
+    Fences,
+}
+
+/// What a begin marker asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// Where the request comes from.
+    pub source: Source,
+    /// The layout (default: `hfoptions`).
+    pub layout: Layout,
+    /// The clients in tab order; `None`: every client that can send the request.
+    pub clients: Option<Vec<Client>>,
+    /// The `id` of the `<hfoptions>` group (default `client`).
+    pub id: String,
+    /// The inference task (a curl command cannot name it).
+    pub task: Option<Task>,
+    /// The token notation (`$VAR`, a placeholder), overriding the request's.
+    pub token: Option<String>,
+}
+
+const KEYS: &[&str] = &[
+    "from", "request", "layout", "clients", "id", "task", "token",
+];
+
+/// The text between `<!-- snippet` and `-->`, read into a [`Marker`]. Values may be
+/// double-quoted. Errors are messages for the caller to place.
+pub(crate) fn parse(attributes: &str) -> Result<Marker, String> {
+    let mut from = None;
+    let mut request = None;
+    let mut marker = Marker {
+        source: Source::Curl,
+        layout: Layout::HfOptions,
+        clients: None,
+        id: "client".to_owned(),
+        task: None,
+        token: None,
+    };
+    for (key, value) in pairs(attributes)? {
+        match key.as_str() {
+            "from" => from = Some(value),
+            "request" => request = Some(value),
+            "layout" => {
+                marker.layout = match value.as_str() {
+                    "hfoptions" => Layout::HfOptions,
+                    "inferencesnippet" => Layout::InferenceSnippet,
+                    "fences" => Layout::Fences,
+                    other => {
+                        return Err(format!(
+                            "unknown layout {other:?}; choose hfoptions, inferencesnippet or fences"
+                        ));
+                    }
+                }
+            }
+            "clients" => {
+                let clients = value
+                    .split(',')
+                    .map(|name| name.trim().parse::<Client>())
+                    .collect::<Result<Vec<_>, _>>()?;
+                marker.clients = Some(clients);
+            }
+            "id" => marker.id = value,
+            "task" => marker.task = Some(value.parse::<Task>().map_err(|err| err.to_string())?),
+            "token" => marker.token = Some(value),
+            other => {
+                let hint = KEYS
+                    .iter()
+                    .map(|known| (crate::task::edit_distance(other, known), known))
+                    .filter(|(distance, _)| *distance <= 2)
+                    .min_by_key(|(distance, _)| *distance)
+                    .map_or_else(
+                        || format!("; known keys: {}", KEYS.join(", ")),
+                        |(_, known)| format!(" (did you mean {known}?)"),
+                    );
+                return Err(format!("unknown marker key {other:?}{hint}"));
+            }
+        }
+    }
+    marker.source = match (from.as_deref(), request) {
+        (Some(_), Some(_)) => return Err("give from= or request=, not both".into()),
+        (Some("curl"), None) => Source::Curl,
+        (Some("spec"), None) => Source::Spec,
+        (Some(other), None) => {
+            return Err(format!(
+                "unknown source from={other}; choose from=curl, from=spec or request=PATH"
+            ));
+        }
+        (None, Some(path)) => Source::File(path),
+        (None, None) => {
+            return Err("the marker needs a source: from=curl, from=spec or request=PATH".into());
+        }
+    };
+    if marker.id.is_empty() || marker.id.contains(['"', '<', '>']) {
+        return Err(format!(
+            "id {:?} must be non-empty, without quotes or angle brackets",
+            marker.id
+        ));
+    }
+    Ok(marker)
+}
+
+/// `key=value` pairs separated by spaces; a value may be `"quoted"`.
+fn pairs(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut pairs = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let Some((key, after)) = rest.split_once('=') else {
+            return Err(format!("{rest:?} is not key=value"));
+        };
+        let key = key.trim();
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            return Err(format!("{key:?} is not key=value"));
+        }
+        let (value, remaining) = match after.strip_prefix('"') {
+            Some(quoted) => match quoted.split_once('"') {
+                Some((value, remaining)) => (value, remaining),
+                None => return Err(format!("unterminated quote in {after:?}")),
+            },
+            None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
+        };
+        if pairs.iter().any(|(seen, _)| seen == key) {
+            return Err(format!("{key}= is given twice"));
+        }
+        pairs.push((key.to_owned(), value.to_owned()));
+        rest = remaining.trim_start();
+    }
+    Ok(pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let marker = parse(r#"from=curl layout=fences clients=curl,requests id="my tabs" task=text-classification"#).unwrap();
+        assert_eq!(marker.source, Source::Curl);
+        assert_eq!(marker.layout, Layout::Fences);
+        assert_eq!(marker.clients, Some(vec![Client::Curl, Client::Requests]));
+        assert_eq!(marker.id, "my tabs");
+        assert_eq!(marker.task, Some(Task::TextClassification));
+        assert_eq!(
+            parse("request=specs/asr.json").unwrap().source,
+            Source::File("specs/asr.json".into())
+        );
+    }
+
+    #[test]
+    fn errors() {
+        let cases = [
+            ("", "the marker needs a source"),
+            (
+                "form=curl",
+                "unknown marker key \"form\" (did you mean from?)",
+            ),
+            ("from=curl request=a.json", "not both"),
+            ("from=yaml", "unknown source from=yaml"),
+            ("from=curl layout=tabs", "unknown layout \"tabs\""),
+            ("from=curl clients=curl,cobol", "unknown client \"cobol\""),
+            ("from=curl from=spec", "from= is given twice"),
+            ("from=curl id=\"open", "unterminated quote"),
+        ];
+        for (text, expected) in cases {
+            let message = parse(text).unwrap_err();
+            assert!(message.contains(expected), "{text}: {message}");
+        }
+    }
+}

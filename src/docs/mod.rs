@@ -1,0 +1,266 @@
+//! Snippets embedded in Markdown: regions the tool owns between two whole-line
+//! comments, checked for drift and rewritten by byte range.
+//!
+//! ```
+//! use inference_snippets::docs;
+//!
+//! let page = "```sh\ncurl https://x.cloud/m -d a=1\n```\n\n<!-- snippet from=curl clients=requests layout=fences -->\n<!-- /snippet -->\n";
+//! let updated = docs::update(page, "page.md", std::path::Path::new("."))?;
+//! assert_eq!(updated.drifts.len(), 1);
+//! assert!(updated.text.contains("**requests**\n\n```py\nimport requests\n"));
+//! // Written once, the page is up to date.
+//! assert!(docs::check(&updated.text, "page.md", std::path::Path::new("."))?.is_empty());
+//! # Ok::<(), inference_snippets::Error>(())
+//! ```
+
+mod layout;
+mod lint;
+mod marker;
+mod scan;
+
+use std::ops::Range;
+use std::path::Path;
+
+use similar::TextDiff;
+
+pub use lint::{Finding, lint};
+pub use marker::{Layout, Marker, Source};
+
+use crate::error::Error;
+use crate::{Client, CurlOptions, Snippet, Token, parse_curl, parse_spec, render, render_all};
+
+/// A region of a document: the markers, what they ask for, and the bytes between.
+#[derive(Clone, Debug)]
+pub struct Region {
+    /// The 1-based line of the begin marker.
+    pub line: usize,
+    /// What the begin marker asks for.
+    pub marker: Marker,
+    /// The bytes between the begin marker's line and the end marker's line.
+    pub content: Range<usize>,
+    /// The code of the fenced block before the marker (`from=curl`, `from=spec`).
+    pub source_code: Option<String>,
+    /// Whether the document's lines end with CRLF here.
+    pub crlf: bool,
+}
+
+/// A region whose content is not what the tool generates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drift {
+    /// The 1-based line of the begin marker.
+    pub line: usize,
+    /// A unified diff from the current content to the generated one.
+    pub diff: String,
+}
+
+/// A document with its regions brought up to date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Updated {
+    /// The new text: the old one with drifted regions replaced, every other byte kept.
+    pub text: String,
+    /// The regions that changed, in order.
+    pub drifts: Vec<Drift>,
+    /// Warnings about the curl commands read, each with its line.
+    pub warnings: Vec<String>,
+}
+
+/// Finds the regions of `text`. Unmatched, nested, malformed or nested-in-a-list
+/// markers are errors naming `origin` and the line.
+pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
+    let scanned = scan::scan(text);
+    let error = |offset: usize, message: String| Error::Docs {
+        origin: origin.to_owned(),
+        line: line_of(text, offset),
+        message,
+    };
+    let mut regions = Vec::new();
+    let mut open: Option<(&scan::MarkerLine, Marker)> = None;
+    for marker_line in &scanned.markers {
+        let at = marker_line.range.start;
+        if !marker_line.top_level {
+            return Err(error(
+                at,
+                "snippet markers must stand at the top level, not in a list or quote".into(),
+            ));
+        }
+        match (&marker_line.begin, open.take()) {
+            (Some(_), Some((begin, _))) => {
+                return Err(error(
+                    at,
+                    format!(
+                        "a region begins inside the region of line {}; add <!-- /snippet --> first",
+                        line_of(text, begin.range.start)
+                    ),
+                ));
+            }
+            (Some(attributes), None) => {
+                let marker = marker::parse(attributes).map_err(|message| error(at, message))?;
+                open = Some((marker_line, marker));
+            }
+            (None, None) => {
+                return Err(error(
+                    at,
+                    "<!-- /snippet --> without a region to end".into(),
+                ));
+            }
+            (None, Some((begin, marker))) => {
+                let source_code = match marker.source {
+                    Source::Curl | Source::Spec => {
+                        let wanted = if marker.source == Source::Curl {
+                            "curl"
+                        } else {
+                            "json"
+                        };
+                        let Some(fence) = begin.previous_fence.map(|index| &scanned.fences[index])
+                        else {
+                            return Err(error(
+                                begin.range.start,
+                                format!(
+                                    "from={} needs the fenced {wanted} block right before the marker",
+                                    if wanted == "curl" { "curl" } else { "spec" }
+                                ),
+                            ));
+                        };
+                        if marker.source == Source::Spec && !fence.language.starts_with("json") {
+                            return Err(error(
+                                begin.range.start,
+                                format!(
+                                    "from=spec needs a ```json block before the marker, not ```{}",
+                                    fence.language
+                                ),
+                            ));
+                        }
+                        Some(fence.code.clone())
+                    }
+                    Source::File(_) => None,
+                };
+                regions.push(Region {
+                    line: line_of(text, begin.range.start),
+                    marker,
+                    content: begin.range.end..marker_line.range.start,
+                    source_code,
+                    crlf: text[begin.range.clone()].ends_with("\r\n"),
+                });
+            }
+        }
+    }
+    if let Some((begin, _)) = open {
+        return Err(error(
+            begin.range.start,
+            "region never ends; add <!-- /snippet -->".into(),
+        ));
+    }
+    Ok(regions)
+}
+
+/// The text a region should hold, with the warnings of its curl command.
+pub fn generate(
+    region: &Region,
+    origin: &str,
+    base_dir: &Path,
+) -> Result<(String, Vec<String>), Error> {
+    let located = |message: String| Error::Docs {
+        origin: origin.to_owned(),
+        line: region.line,
+        message,
+    };
+    let code = region.source_code.as_deref().unwrap_or_default();
+    let mut warnings = Vec::new();
+    let mut request = match &region.marker.source {
+        Source::Curl => {
+            let parsed = parse_curl(code, origin, &CurlOptions::default())
+                .map_err(|err| located(format!("the curl block: {err}")))?;
+            warnings.extend(
+                parsed
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{origin}:{}: {w}", region.line)),
+            );
+            parsed.request
+        }
+        Source::Spec => {
+            parse_spec(code, origin).map_err(|err| located(format!("the spec block: {err}")))?
+        }
+        Source::File(path) => {
+            let full = base_dir.join(path);
+            let text = std::fs::read_to_string(&full)
+                .map_err(|err| located(format!("cannot read {}: {err}", full.display())))?;
+            parse_spec(&text, &full.display().to_string())
+                .map_err(|err| located(err.to_string()))?
+        }
+    };
+    if let Some(task) = region.marker.task {
+        request.task = Some(task);
+    }
+    if let Some(token) = &region.marker.token {
+        request.token = Token::parse(token).map_err(located)?;
+    }
+    let snippets = match &region.marker.clients {
+        None => render_all(&request).map_err(|err| located(err.to_string()))?,
+        Some(clients) => clients
+            .iter()
+            .map(|&client: &Client| {
+                Ok(Snippet {
+                    language: client.language(),
+                    client,
+                    content: render(&request, client)?,
+                })
+            })
+            .collect::<Result<Vec<_>, Error>>()
+            .map_err(|err| located(err.to_string()))?,
+    };
+    let body = layout::render(&snippets, &region.marker).map_err(located)?;
+    let text = format!("\n{body}\n");
+    let text = if region.crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    };
+    Ok((text, warnings))
+}
+
+/// Brings every region of `text` up to date; `base_dir` resolves `request=` paths.
+pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Error> {
+    let regions = scan(text, origin)?;
+    let mut new = String::with_capacity(text.len());
+    let mut drifts = Vec::new();
+    let mut warnings = Vec::new();
+    let mut copied = 0;
+    for region in &regions {
+        let (generated, more) = generate(region, origin, base_dir)?;
+        warnings.extend(more);
+        let current = &text[region.content.clone()];
+        if current != generated {
+            let diff = TextDiff::from_lines(current, generated.as_str())
+                .unified_diff()
+                .header(
+                    &format!("{origin}:{} (in the file)", region.line),
+                    "generated",
+                )
+                .to_string();
+            drifts.push(Drift {
+                line: region.line,
+                diff,
+            });
+        }
+        new.push_str(&text[copied..region.content.start]);
+        new.push_str(&generated);
+        copied = region.content.end;
+    }
+    new.push_str(&text[copied..]);
+    Ok(Updated {
+        text: new,
+        drifts,
+        warnings,
+    })
+}
+
+/// The drifted regions of `text`; empty when every region is up to date.
+pub fn check(text: &str, origin: &str, base_dir: &Path) -> Result<Vec<Drift>, Error> {
+    Ok(update(text, origin, base_dir)?.drifts)
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
