@@ -88,7 +88,7 @@ fn one(file: &Path, mode: Mode, status: &mut Status, out: &mut impl Write) -> Re
         Mode::Write => {
             write_atomic(file, updated.text.as_bytes()).map_err(|err| format!("{name}: {err}"))?;
             for drift in &updated.drifts {
-                let _ = writeln!(out, "{name}:{}: region updated", drift.line);
+                let _ = writeln!(out, "{name}:{}: region updated", drift.updated_line);
             }
         }
         Mode::Lint => {}

@@ -398,3 +398,16 @@ fn forced_shell() {
         stdout(&output)
     );
 }
+
+#[test]
+fn readme_examples_are_up_to_date() {
+    let readme = super::root().join("README.md");
+    let output = snippet(&["docs", "check", readme.to_str().expect("utf-8 path")], "");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "README.md drifted; run `snippet docs write README.md`\n{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}

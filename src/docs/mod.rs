@@ -49,6 +49,8 @@ pub struct Region {
 pub struct Drift {
     /// The 1-based line of the begin marker.
     pub line: usize,
+    /// The line of the begin marker in the updated text.
+    pub updated_line: usize,
     /// A unified diff from the current content to the generated one.
     pub diff: String,
 }
@@ -230,6 +232,7 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
         let (generated, more) = generate(region, origin, base_dir)?;
         warnings.extend(more);
         let current = &text[region.content.clone()];
+        new.push_str(&text[copied..region.content.start]);
         if current != generated {
             let diff = TextDiff::from_lines(current, generated.as_str())
                 .unified_diff()
@@ -240,10 +243,11 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
                 .to_string();
             drifts.push(Drift {
                 line: region.line,
+                // The marker's line ends where the content starts.
+                updated_line: line_of(&new, new.len()) - 1,
                 diff,
             });
         }
-        new.push_str(&text[copied..region.content.start]);
         new.push_str(&generated);
         copied = region.content.end;
     }
