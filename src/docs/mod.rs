@@ -68,6 +68,20 @@ pub struct Updated {
 
 /// Finds the regions of `text`. Unmatched, nested, malformed or nested-in-a-list
 /// markers are errors naming `origin` and the line.
+///
+/// # Example
+/// ```
+/// use inference_snippets::docs;
+///
+/// let page = "```json\n{\"url\": \"https://x.cloud\"}\n```\n<!-- snippet from=spec -->\nold\n<!-- /snippet -->\n";
+/// let regions = docs::scan(page, "page.md")?;
+/// assert_eq!(regions[0].line, 4);
+/// assert_eq!(&page[regions[0].content.clone()], "old\n");
+///
+/// let error = docs::scan("<!-- /snippet -->\n", "page.md").unwrap_err();
+/// assert_eq!(error.to_string(), "page.md:1: <!-- /snippet --> without a region to end");
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
 pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
     let scanned = scan::scan(text);
     let error = |offset: usize, message: String| Error::Docs {
