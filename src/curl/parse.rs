@@ -439,6 +439,9 @@ fn names_file(text: &str) -> bool {
 
 /// A file an option names, read at conversion time.
 fn read(path: &str) -> Result<String, String> {
+    if path == "-" {
+        return Err("the value is read from standard input (@-); paste it".into());
+    }
     std::fs::read_to_string(path).map_err(|err| {
         format!("cannot read {path} ({err}); curl reads it when it runs: convert where the file is, or paste its content")
     })
