@@ -185,12 +185,17 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
             .push((name.trim().to_owned(), value.trim().to_owned()));
     }
     if let Some(json) = &args.data {
-        let value = serde_json::from_str(json).map_err(|err| Error::Spec {
-            origin: "--data".into(),
-            at: Some((err.line(), err.column())),
-            message: format!(
-                "invalid JSON ({err}); quote it for the shell, e.g. -d '{{\"inputs\": \"Hi\"}}'"
-            ),
+        let value = serde_json::from_str(json).map_err(|err| {
+            // serde_json ends its message with the place, which comes first here.
+            let text = err.to_string();
+            let what = text.rfind(" at line ").map_or(text.as_str(), |end| &text[..end]);
+            Error::Spec {
+                origin: "--data".into(),
+                at: Some((err.line(), err.column())),
+                message: format!(
+                    "invalid JSON ({what}); quote it for the shell, e.g. -d '{{\"inputs\": \"Hi\"}}'"
+                ),
+            }
         })?;
         request.payload = Payload::Json(value);
     }
@@ -218,19 +223,38 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
 
 /// The text of a spec file, or of standard input for `-`, with its name for errors.
 fn read_source(path: &str) -> Result<(String, String), Error> {
-    let io_error = |origin: &str, err: std::io::Error| Error::Io {
+    let origin = if path == "-" { "<stdin>" } else { path };
+    let io_error = |err: std::io::Error| Error::Io {
         path: origin.to_owned(),
         message: err.to_string(),
     };
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|err| io_error("<stdin>", err))?;
-        Ok((text, "<stdin>".into()))
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(io_error)?;
+        bytes
     } else {
-        let text = std::fs::read_to_string(path).map_err(|err| io_error(path, err))?;
-        Ok((text, path.to_owned()))
+        std::fs::read(path).map_err(io_error)?
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, origin.to_owned())),
+        Err(err) => {
+            // Place the first invalid byte so the user can find it.
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = valid
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |at| at + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err(Error::Spec {
+                origin: origin.to_owned(),
+                at: Some((line, column)),
+                message: "not UTF-8 text; save it as UTF-8".into(),
+            })
+        }
     }
 }
 

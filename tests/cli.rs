@@ -411,3 +411,26 @@ fn readme_examples_are_up_to_date() {
         stderr(&output)
     );
 }
+
+#[test]
+fn invalid_utf8_on_stdin_is_located() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
+        .args(["--lang", "py"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("snippet runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"curl https://a.b \\\n -d x\xff\xfe")
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("snippet exits");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "snippet: <stdin>: line 2, column 6: not UTF-8 text; save it as UTF-8\n"
+    );
+}
