@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod corpus;
 mod curl;
+mod docs;
 mod roundtrip;
 mod snapshots;
 mod syntax;

@@ -212,7 +212,15 @@ pub fn generate(
         request.token = Token::parse(token).map_err(located)?;
     }
     let snippets = match &region.marker.clients {
-        None => render_all(&request).map_err(|err| located(err.to_string()))?,
+        // The legacy layout has no child for Rust: by default it shows what it can.
+        None => render_all(&request)
+            .map_err(|err| located(err.to_string()))?
+            .into_iter()
+            .filter(|snippet| {
+                region.marker.layout != Layout::InferenceSnippet
+                    || snippet.language != crate::Language::Rust
+            })
+            .collect(),
         Some(clients) => clients
             .iter()
             .map(|&client: &Client| {

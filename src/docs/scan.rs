@@ -65,6 +65,9 @@ pub(crate) fn scan(text: &str) -> Scanned {
                 }
             }
             Event::Start(Tag::HtmlBlock) => {
+                // Older pages glue a fence to a tag (`<curl>` then ```bash): CommonMark
+                // reads it as HTML, doc-builder as code. Lint wants it as code.
+                fences.extend(fences_in_html(text, range.clone()));
                 for (line, begin) in marker_lines(text, range.clone()) {
                     let previous_fence = last_block
                         .filter(|(end, _)| text[*end..line.start].trim().is_empty())
@@ -125,7 +128,7 @@ fn marker_lines(text: &str, block: Range<usize>) -> Vec<(Range<usize>, Option<St
             .find('\n')
             .map_or(text.len(), |at| start + at + 1);
         let line = text[start..end].trim_end_matches(['\n', '\r']);
-        let content = line.trim().trim_start_matches('>').trim();
+        let content = strip_containers(line);
         if let Some(inner) = content
             .strip_prefix("<!--")
             .and_then(|rest| rest.strip_suffix("-->"))
@@ -142,4 +145,71 @@ fn marker_lines(text: &str, block: Range<usize>) -> Vec<(Range<usize>, Option<St
         start = end;
     }
     found
+}
+
+/// A line without the quote and list markers in front of it (`> `, `- `, `1. `).
+fn strip_containers(line: &str) -> &str {
+    let mut rest = line.trim();
+    loop {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let next = if let Some(after) = rest.strip_prefix('>') {
+            after
+        } else if let Some(after) = rest
+            .strip_prefix(['-', '*', '+'])
+            .filter(|after| after.starts_with(char::is_whitespace))
+        {
+            after
+        } else if digits > 0
+            && let Some(after) = rest[digits..]
+                .strip_prefix(['.', ')'])
+                .filter(|after| after.starts_with(char::is_whitespace))
+        {
+            after
+        } else {
+            return rest;
+        };
+        rest = next.trim_start();
+    }
+}
+
+/// Fenced blocks written inside an HTML block's lines.
+fn fences_in_html(text: &str, block: Range<usize>) -> Vec<Fence> {
+    let mut fences = Vec::new();
+    let mut open: Option<(usize, String, usize, char)> = None;
+    let mut code = String::new();
+    let mut start = block.start;
+    while start < block.end {
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |at| start + at + 1);
+        let line = &text[start..end];
+        let trimmed = line.trim_start();
+        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = marker.map_or(0, |c| trimmed.len() - trimmed.trim_start_matches(c).len());
+        match (&open, marker) {
+            (None, Some(c)) if run >= 3 => {
+                let info = trimmed[run..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
+                open = Some((start, info, run, c));
+                code.clear();
+            }
+            (Some((from, info, length, c)), Some(mark))
+                if mark == *c && run >= *length && trimmed[run..].trim().is_empty() =>
+            {
+                fences.push(Fence {
+                    range: *from..end,
+                    language: info.clone(),
+                    code: std::mem::take(&mut code),
+                });
+                open = None;
+            }
+            (Some(_), _) => code.push_str(line),
+            (None, _) => {}
+        }
+        start = end;
+    }
+    fences
 }
