@@ -5,6 +5,8 @@ mod conformance;
 mod corpus;
 mod curl;
 mod docs;
+mod fuzz_regressions;
+mod hostile;
 mod roundtrip;
 mod snapshots;
 mod syntax;
