@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
     Client, CurlOptions, Error, Language, Payload, Request, Shell, Snippet, Token, guess_mime,
-    parse_curl, parse_curl_args, parse_spec, render, render_all, render_default,
+    parse_curl, parse_curl_args, parse_spec, protect_tokens, render, render_all, render_default,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -162,6 +162,15 @@ fn request(args: &Args) -> Result<(Request, Vec<String>), Error> {
     }
     if let Some(model) = &args.model {
         request.model = Some(model.clone());
+    }
+    let mut warnings = warnings;
+    if !args.keep_token {
+        let replaced = protect_tokens(&mut request).map_err(|message| Error::Spec {
+            origin: "token".into(),
+            at: None,
+            message,
+        })?;
+        warnings.extend(replaced);
     }
     request.validate()?;
     Ok((request, warnings))

@@ -434,3 +434,29 @@ fn invalid_utf8_on_stdin_is_located() {
         "snippet: <stdin>: line 2, column 6: not UTF-8 text; save it as UTF-8\n"
     );
 }
+
+#[test]
+fn real_tokens_never_reach_a_snippet_unasked() {
+    let real = "hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    // A spec's placeholder that is a real token: replaced, with a warning.
+    let spec = format!(r#"{{"url": "https://x.cloud/m", "token": "{real}"}}"#);
+    let output = snippet(&["--lang", "py", "--request", "-"], &spec);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stdout(&output).contains(real));
+    assert!(
+        stderr(&output).contains("replaced by $HF_TOKEN"),
+        "{}",
+        stderr(&output)
+    );
+    // Anywhere else: an error, unless --keep-token.
+    let command = format!("curl https://x.cloud/m -H 'X-Key: {real}'");
+    let refused = snippet(&["--lang", "py", "--curl", &command], "");
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(stdout(&refused), "");
+    assert_eq!(
+        stderr(&refused),
+        "snippet: token: a real-looking token is in the header X-Key; remove it, or pass --keep-token to copy it into the snippet\n"
+    );
+    let kept = snippet(&["--lang", "py", "--keep-token", "--curl", &command], "");
+    assert!(stdout(&kept).contains(real));
+}

@@ -9,6 +9,7 @@ use super::{Warning, encode};
 use crate::Task;
 use crate::error::Error;
 use crate::model::{Payload, Request, Token};
+use crate::secret::is_real_token;
 
 /// What curl sends as Content-Type for `-d` when no header says otherwise.
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -384,14 +385,4 @@ fn strip_literal_prefix(pieces: &mut Vec<Piece>, cut: impl Fn(&str) -> Option<us
             pieces[0] = Piece::Literal(rest);
         }
     }
-}
-
-/// `hf_` followed by 30 or more letters and digits: what Hugging Face tokens look
-/// like. One letter repeated (`hf_xxxx...`) is a placeholder, not a token.
-pub(crate) fn is_real_token(text: &str) -> bool {
-    text.strip_prefix("hf_").is_some_and(|rest| {
-        rest.len() >= 30
-            && rest.bytes().all(|b| b.is_ascii_alphanumeric())
-            && rest.bytes().any(|b| b != rest.as_bytes()[0])
-    })
 }

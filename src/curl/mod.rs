@@ -4,7 +4,7 @@
 //! What the parser understood but a [`Request`] cannot hold comes back as a
 //! [`Warning`], never silence; what it cannot read is an [`Error`] with its place.
 
-pub(crate) mod assemble;
+mod assemble;
 pub(crate) mod encode;
 mod form;
 pub(crate) mod lex;

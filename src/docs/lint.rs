@@ -2,8 +2,8 @@
 //! reader would trip on reported with its line.
 
 use super::{line_of, scan};
-use crate::curl::assemble::is_real_token;
 use crate::error::Error;
+use crate::secret::is_real_token;
 use crate::{CurlOptions, parse_curl};
 
 /// One problem in a page.

@@ -211,6 +211,13 @@ pub fn generate(
     if let Some(token) = &region.marker.token {
         request.token = Token::parse(token).map_err(located)?;
     }
+    // Pages are published: a token pasted in them must not spread into the snippets.
+    let replaced = crate::protect_tokens(&mut request).map_err(located)?;
+    warnings.extend(
+        replaced
+            .iter()
+            .map(|w| format!("{origin}:{}: {w}", region.line)),
+    );
     let snippets = match &region.marker.clients {
         // The legacy layout has no child for Rust: by default it shows what it can.
         None => render_all(&request)
