@@ -1,0 +1,96 @@
+//! `cargo bench --bench snippets`: rendering, the curl corpus, and `docs check`.
+//!
+//! Filter with divan's arguments: `cargo bench --bench snippets -- render`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::LazyLock;
+
+use divan::counter::ItemsCount;
+use divan::{Bencher, black_box};
+use inference_snippets::{Client, Request, Task, docs, render, render_all};
+use serde_json::json;
+
+fn main() {
+    if common::corpus_dir().is_none() {
+        eprintln!("../shared/corpus is absent: the corpus bench is skipped");
+    }
+    divan::main();
+}
+
+/// A request all six clients can send: the README's text classification.
+fn request() -> Request {
+    Request::new("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment")
+        .json(json!({"inputs": "Deploying my first endpoint was an amazing experience."}))
+        .task(Task::TextClassification)
+}
+
+/// One request rendered for one client.
+#[divan::bench(args = Client::ALL)]
+fn render_one(bencher: Bencher, client: Client) {
+    let request = request();
+    bencher.bench(|| render(black_box(&request), client).expect("every client sends it"));
+}
+
+/// One request rendered for all six clients.
+#[divan::bench]
+fn render_six(bencher: Bencher) {
+    let request = request();
+    bencher.bench(|| {
+        let snippets = render_all(black_box(&request)).expect("valid request");
+        assert_eq!(snippets.len(), 6);
+        snippets
+    });
+}
+
+static CORPUS: LazyLock<Vec<String>> =
+    LazyLock::new(|| common::corpus_dir().map_or_else(Vec::new, |dir| common::convertible(&dir)));
+
+/// Parse + render curl → Python `requests` over every corpus command that parses;
+/// divan's throughput line is commands per second.
+#[divan::bench(ignore = common::corpus_dir().is_none())]
+fn corpus_curl_to_python(bencher: Bencher) {
+    let commands = &*CORPUS;
+    bencher.counter(ItemsCount::new(commands.len())).bench(|| {
+        for command in commands {
+            black_box(common::curl_to_python(black_box(command)));
+        }
+    });
+}
+
+const TREES: [usize; 3] = [100, 1_000, 10_000];
+
+/// `docs check` in process, as the CLI does it: find the files, read each, check it.
+#[divan::bench(args = TREES, sample_count = 5, sample_size = 1)]
+fn docs_check(bencher: Bencher, files: usize) {
+    let dir = common::docs_tree(files);
+    bencher
+        .counter(ItemsCount::new(files))
+        .bench(|| check_tree(&dir));
+}
+
+fn check_tree(dir: &Path) {
+    for file in common::markdown_files(dir) {
+        let text = std::fs::read_to_string(&file).expect("readable page");
+        let base = file.parent().unwrap_or(dir);
+        let drifts =
+            docs::check(&text, &file.display().to_string(), base).expect("well-formed page");
+        assert!(drifts.is_empty(), "{} drifted", file.display());
+    }
+}
+
+/// The real binary: `snippet docs check DIR` as a process.
+#[divan::bench(args = TREES, sample_count = 5, sample_size = 1)]
+fn docs_check_process(bencher: Bencher, files: usize) {
+    let dir = common::docs_tree(files);
+    bencher.counter(ItemsCount::new(files)).bench(|| {
+        let status = Command::new(env!("CARGO_BIN_EXE_snippet"))
+            .args(["docs", "check"])
+            .arg(&dir)
+            .status()
+            .expect("snippet runs");
+        assert!(status.success(), "snippet docs check {}", dir.display());
+    });
+}
