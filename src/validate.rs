@@ -42,7 +42,10 @@ impl Request {
             if !is_token(method) {
                 return invalid(format!("method {method:?} is not a valid HTTP method"));
             }
-            if ["CONNECT", "TRACE", "TRACK"].contains(&method.to_ascii_uppercase().as_str()) {
+            if ["CONNECT", "TRACE", "TRACK"]
+                .iter()
+                .any(|refused| refused.eq_ignore_ascii_case(method))
+            {
                 return invalid(format!(
                     "method {method:?} is refused by fetch and most HTTP libraries"
                 ));
@@ -62,7 +65,10 @@ impl Request {
                     "header {name:?} is given twice; join the values with \", \""
                 ));
             }
-            if CLIENT_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+            if CLIENT_HEADERS
+                .iter()
+                .any(|header| header.eq_ignore_ascii_case(name))
+            {
                 return invalid(format!(
                     "header {name:?} is set by the HTTP client itself; remove it"
                 ));
@@ -72,7 +78,7 @@ impl Request {
                     "header {name:?} conflicts with the token; set \"token\": null to send your own"
                 ));
             }
-            header_value(&format!("header {name:?}"), value)?;
+            header_value(|| format!("header {name:?}"), value)?;
         }
         match &self.token {
             Token::Env(name) if !is_env_name(name) => invalid(format!(
@@ -81,7 +87,9 @@ impl Request {
             Token::Placeholder(text) if text.is_empty() => {
                 invalid("the token placeholder is empty".into())
             }
-            Token::Placeholder(text) => header_value(&format!("token placeholder {text:?}"), text),
+            Token::Placeholder(text) => {
+                header_value(|| format!("token placeholder {text:?}"), text)
+            }
             _ => Ok(()),
         }?;
         match &self.payload {
@@ -101,7 +109,7 @@ impl Request {
                 if content_type.is_empty() {
                     return invalid("the content type is empty".into());
                 }
-                header_value("the content type", content_type)
+                header_value(|| "the content type".into(), content_type)
             }
             Payload::Multipart(parts) => multipart(self, parts),
             _ => Ok(()),
@@ -144,7 +152,7 @@ fn multipart(request: &Request, parts: &[Part]) -> Result<(), Error> {
             ));
         }
         if let Some(content_type) = &part.content_type {
-            header_value("a part's content type", content_type)?;
+            header_value(|| "a part's content type".into(), content_type)?;
         }
     }
     Ok(())
@@ -158,11 +166,12 @@ fn invalid(what: String) -> Result<(), Error> {
 /// percent-escapes, no fragment (never sent), no dot segments (some clients
 /// resolve them), no `'` in the query (WHATWG URL parsers encode it).
 fn url(url: &str) -> Result<(), Error> {
-    let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
+    let scheme = |prefix: &str| {
+        url.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            .then(|| &url[prefix.len()..])
+    };
+    let Some(rest) = scheme("https://").or_else(|| scheme("http://")) else {
         return invalid(format!("url {url:?} must start with http:// or https://"));
     };
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
@@ -220,15 +229,18 @@ fn url(url: &str) -> Result<(), Error> {
 /// A header value every client sends unchanged: visible ASCII with inner spaces or
 /// tabs. Line breaks would start another header; surrounding whitespace is dropped
 /// by some clients; other bytes are refused or re-encoded by others.
-fn header_value(what: &str, value: &str) -> Result<(), Error> {
+/// `what` names the value in a message; it is only formatted when there is one.
+fn header_value(what: impl Fn() -> String, value: &str) -> Result<(), Error> {
     if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n')) {
         return invalid(format!(
-            "{what} has {bad:?} in its value, which would start another header"
+            "{} has {bad:?} in its value, which would start another header",
+            what()
         ));
     }
     if value.contains('\0') {
         return invalid(format!(
-            "{what} has a NUL byte in its value, which no HTTP client sends"
+            "{} has a NUL byte in its value, which no HTTP client sends",
+            what()
         ));
     }
     if let Some(bad) = value
@@ -236,12 +248,14 @@ fn header_value(what: &str, value: &str) -> Result<(), Error> {
         .find(|c| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
     {
         return invalid(format!(
-            "{what} has {bad:?} in its value; header values must be printable ASCII (encode the rest, e.g. as RFC 8187 or percent-encoding)"
+            "{} has {bad:?} in its value; header values must be printable ASCII (encode the rest, e.g. as RFC 8187 or percent-encoding)",
+            what()
         ));
     }
     if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
         return invalid(format!(
-            "{what} starts or ends with whitespace, which HTTP clients drop; remove it"
+            "{} starts or ends with whitespace, which HTTP clients drop; remove it",
+            what()
         ));
     }
     Ok(())

@@ -183,7 +183,11 @@ fn lex_at(
 ) -> Result<Lexed, LexError> {
     // Dropping the CR of each CRLF moves no character to another line or column: it is the
     // last character of its line.
-    let text = text.replace("\r\n", "\n");
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let mut cursor = Cursor::new(&text, start);
     let mut out = Builder::new(shell, depth);
     match shell {

@@ -62,12 +62,11 @@ pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, St
 
 /// A fenced block longer than any run of backticks in the code, so none closes it.
 fn fence(snippet: &Snippet) -> String {
-    let longest = snippet
-        .content
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let (mut longest, mut run) = (0, 0);
+    for byte in snippet.content.bytes() {
+        run = if byte == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
     let ticks = "`".repeat(longest.max(2) + 1);
     format!(
         "{ticks}{}\n{}{ticks}\n",

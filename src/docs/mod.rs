@@ -84,9 +84,10 @@ pub struct Updated {
 /// ```
 pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
     let scanned = scan::scan(text);
+    let lines = LineIndex::new(text);
     let error = |offset: usize, message: String| Error::Docs {
         origin: origin.to_owned(),
-        line: line_of(text, offset),
+        line: lines.line(offset),
         message,
     };
     let mut regions = Vec::new();
@@ -105,7 +106,7 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                     at,
                     format!(
                         "a region begins inside the region of line {}; add <!-- /snippet --> first",
-                        line_of(text, begin.range.start)
+                        lines.line(begin.range.start)
                     ),
                 ));
             }
@@ -151,7 +152,7 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                     Source::File(_) => None,
                 };
                 regions.push(Region {
-                    line: line_of(text, begin.range.start),
+                    line: lines.line(begin.range.start),
                     marker,
                     content: begin.range.end..marker_line.range.start,
                     source_code,
@@ -291,6 +292,19 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
 /// The drifted regions of `text`; empty when every region is up to date.
 pub fn check(text: &str, origin: &str, base_dir: &Path) -> Result<Vec<Drift>, Error> {
     Ok(update(text, origin, base_dir)?.drifts)
+}
+
+/// The 1-based lines of byte offsets, from the line ends counted once.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(text.match_indices('\n').map(|(at, _)| at).collect())
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
 }
 
 /// The 1-based line of byte `offset`.

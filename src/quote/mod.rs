@@ -151,17 +151,28 @@ fn separator(out: &mut String, last: bool, syntax: &dyn Literal) {
 pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_hidden(c) => hidden(&mut out, c),
-            c => out.push(c),
+    // Runs of characters written as they are are copied whole.
+    let mut copied = 0;
+    for (index, c) in text.char_indices() {
+        let escape = match c {
+            ' '..='~' if c != '"' && c != '\\' => continue,
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if !is_hidden(c) => continue,
+            _ => "",
+        };
+        out.push_str(&text[copied..index]);
+        if escape.is_empty() {
+            hidden(&mut out, c);
+        } else {
+            out.push_str(escape);
         }
+        copied = index + c.len_utf8();
     }
+    out.push_str(&text[copied..]);
     out.push('"');
     out
 }

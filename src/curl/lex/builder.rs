@@ -26,7 +26,10 @@ impl WordBuilder {
         if let Some(Piece::Literal(last)) = self.pieces.last_mut() {
             last.push_str(s);
         } else {
-            self.pieces.push(Piece::Literal(s.to_string()));
+            // Words grow a character at a time: room for a typical one saves reallocations.
+            let mut literal = String::with_capacity(s.len().max(32));
+            literal.push_str(s);
+            self.pieces.push(Piece::Literal(literal));
         }
     }
 
