@@ -81,8 +81,12 @@ pub(crate) fn assemble(
             });
             continue;
         }
-        let bearer = value
-            .is_some_and(|value| value.len() > 7 && value[..7].eq_ignore_ascii_case("bearer "));
+        let bearer = value.is_some_and(|value| {
+            value.len() > 7
+                && value
+                    .get(..7)
+                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
+        });
         if name.eq_ignore_ascii_case("authorization") && bearer {
             authorization = Some(header.clone());
             continue;

@@ -214,7 +214,7 @@ fn detect(text: &str) -> Shell {
         return Shell::Cmd;
     }
     let first_word = text.split_whitespace().next().unwrap_or("");
-    if text.contains("$env:")
+    if env_variable_outside_single_quotes(text)
         || first_word.eq_ignore_ascii_case("curl.exe")
         // A space before it: a backquoted bash command can end a line too.
         || lines().any(|line| line.ends_with(" `") || line.ends_with("\t`"))
@@ -222,6 +222,30 @@ fn detect(text: &str) -> Shell {
         return Shell::PowerShell;
     }
     Shell::Bash
+}
+
+/// Whether PowerShell's `$env:NAME` appears where it would expand: a single-quoted
+/// bash string may hold the text `$env:` too.
+fn env_variable_outside_single_quotes(text: &str) -> bool {
+    let mut single = false;
+    let mut escaped = false;
+    for (index, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if !single => escaped = true,
+            '\'' => single = !single,
+            '$' if !single => {
+                let rest = &text[index + 1..];
+                if rest.strip_prefix("env:").is_some_and(|name| {
+                    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                }) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The lines of `text` whose end is outside bash's single and double quotes.
