@@ -231,6 +231,11 @@ pub struct Snippet {
 /// ```
 pub fn render(request: &Request, client: Client) -> Result<String, Error> {
     request.validate()?;
+    render_valid(request, client)
+}
+
+/// [`render`] for a request already validated: [`render_all`] checks once, not per client.
+fn render_valid(request: &Request, client: Client) -> Result<String, Error> {
     let rendered = match client {
         Client::Curl => curl::view(request)?.render(),
         Client::Requests => requests::view(request).render(),
@@ -267,7 +272,7 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
     request.validate()?;
     let mut snippets = Vec::new();
     for client in Client::ALL {
-        match render(request, client) {
+        match render_valid(request, client) {
             Ok(content) => snippets.push(Snippet {
                 language: client.language(),
                 client,
@@ -293,9 +298,10 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
 /// assert_eq!(render_default(&request, Language::JavaScript).unwrap().client, Client::Fetch);
 /// ```
 pub fn render_default(request: &Request, language: Language) -> Result<Snippet, Error> {
+    request.validate()?;
     let mut refusal = None;
     for &client in language.clients() {
-        match render(request, client) {
+        match render_valid(request, client) {
             Ok(content) => {
                 return Ok(Snippet {
                     language,
