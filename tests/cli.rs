@@ -5,6 +5,11 @@ use std::process::{Command, Output, Stdio};
 
 /// Runs `snippet` with `args`, feeding `stdin`.
 fn snippet(args: &[&str], stdin: &str) -> Output {
+    snippet_bytes(args, stdin.as_bytes())
+}
+
+/// Runs `snippet` with `args`, feeding `stdin` as raw bytes.
+fn snippet_bytes(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
         .args(args)
         .stdin(Stdio::piped())
@@ -16,7 +21,7 @@ fn snippet(args: &[&str], stdin: &str) -> Output {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
+        .write_all(stdin)
         .expect("write stdin");
     child.wait_with_output().expect("snippet exits")
 }
@@ -414,20 +419,7 @@ fn readme_examples_are_up_to_date() {
 
 #[test]
 fn invalid_utf8_on_stdin_is_located() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
-        .args(["--lang", "py"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("snippet runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"curl https://a.b \\\n -d x\xff\xfe")
-        .expect("write stdin");
-    let output = child.wait_with_output().expect("snippet exits");
+    let output = snippet_bytes(&["--lang", "py"], b"curl https://a.b \\\n -d x\xff\xfe");
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
