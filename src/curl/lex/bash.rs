@@ -158,8 +158,8 @@ fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> 
             Some(_) => {}
         }
     }
-    let text: String = cursor.chars[start..cursor.pos - 1].iter().collect();
-    out.word(at).push_str(&text);
+    let text = cursor.before_last(start);
+    out.word(at).push_str(text);
     Ok(())
 }
 
@@ -216,7 +216,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Le
                 out.warn(at, "arithmetic expansion kept as is, not evaluated");
             } else {
                 out.warn(at, SUBSTITUTION_KEPT);
-                let body: String = cursor.chars[start + 2..cursor.pos - 1].iter().collect();
+                let body = cursor.before_last(start + 2).to_owned();
                 note_substitution(out, body, (at.0, at.1 + 2));
             }
             out.word(at).push(Piece::Opaque(text));
@@ -288,10 +288,10 @@ fn backquote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
     let text = cursor.text(start);
     out.warn(at, SUBSTITUTION_KEPT);
     let mut body = String::new();
-    let mut chars = cursor.chars[start + 1..cursor.pos - 1].iter().peekable();
-    while let Some(&c) = chars.next() {
+    let mut chars = cursor.before_last(start + 1).chars().peekable();
+    while let Some(c) = chars.next() {
         match (c, chars.peek()) {
-            ('\\', Some(&&e @ ('\\' | '`' | '$'))) => {
+            ('\\', Some(&e @ ('\\' | '`' | '$'))) => {
                 chars.next();
                 body.push(e);
             }
@@ -440,8 +440,8 @@ fn typographic_quote(cursor: &mut Cursor, out: &mut Builder, open: char) -> Resu
             Some(_) => {}
         }
     }
-    let text: String = cursor.chars[start..cursor.pos - 1].iter().collect();
-    out.word(at).push_str(&text);
+    let text = cursor.before_last(start);
+    out.word(at).push_str(text);
     Ok(())
 }
 

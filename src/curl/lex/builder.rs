@@ -296,7 +296,7 @@ impl Builder {
         redirect: Option<Redirect>,
         at: (usize, usize),
     ) -> Result<(), LexError> {
-        let op: String = cursor.chars[cursor.pos..cursor.pos + len].iter().collect();
+        let op = cursor.ahead(len).to_owned();
         cursor.skip(len);
         match redirect {
             Some(redirect) => self.redirect(redirect, &op, at),

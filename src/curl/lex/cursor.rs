@@ -2,18 +2,19 @@
 
 use super::LexError;
 
-/// A position in the input and the characters ahead.
-pub(super) struct Cursor {
-    pub(super) chars: Vec<char>,
+/// A position in the input (a byte offset, always on a character boundary) and
+/// the characters ahead. Reading the `&str` in place: no copy of the input.
+pub(super) struct Cursor<'a> {
+    text: &'a str,
     pub(super) pos: usize,
     line: usize,
     column: usize,
 }
 
-impl Cursor {
-    pub(super) fn new(text: &str, (line, column): (usize, usize)) -> Self {
+impl<'a> Cursor<'a> {
+    pub(super) fn new(text: &'a str, (line, column): (usize, usize)) -> Self {
         Cursor {
-            chars: text.chars().collect(),
+            text,
             pos: 0,
             line,
             column,
@@ -21,26 +22,30 @@ impl Cursor {
     }
 
     pub(super) fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.text[self.pos..].chars().next()
     }
 
     pub(super) fn peek_at(&self, ahead: usize) -> Option<char> {
-        self.chars.get(self.pos + ahead).copied()
+        self.text[self.pos..].chars().nth(ahead)
     }
 
     pub(super) fn looking_at(&self, s: &str) -> bool {
-        self.looking_at_from(0, s)
+        self.text[self.pos..].starts_with(s)
     }
 
     pub(super) fn looking_at_from(&self, ahead: usize, s: &str) -> bool {
-        s.chars()
-            .enumerate()
-            .all(|(i, c)| self.peek_at(ahead + i) == Some(c))
+        let mut rest = self.text[self.pos..].chars();
+        for _ in 0..ahead {
+            if rest.next().is_none() {
+                return false;
+            }
+        }
+        rest.as_str().starts_with(s)
     }
 
     pub(super) fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
-        self.pos += 1;
+        self.pos += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.column = 1;
@@ -62,21 +67,40 @@ impl Cursor {
 
     /// The place an "unterminated" error points at: the end of the last line.
     pub(super) fn end(&self) -> (usize, usize) {
-        if self.chars.last() == Some(&'\n') && self.pos == self.chars.len() && self.line > 1 {
+        if self.text.ends_with('\n') && self.pos == self.text.len() && self.line > 1 {
             // The newline itself is the last character: point at it, not at a line that
             // does not exist.
-            let len = self.chars[..self.chars.len() - 1]
-                .iter()
-                .rev()
-                .take_while(|&&c| c != '\n')
-                .count();
+            let before = &self.text[..self.text.len() - 1];
+            let len = before.rsplit('\n').next().unwrap_or("").chars().count();
             return (self.line - 1, len + 1);
         }
         self.at()
     }
 
     pub(super) fn text(&self, from: usize) -> String {
-        self.chars[from.min(self.pos)..self.pos].iter().collect()
+        self.text[from.min(self.pos)..self.pos].to_owned()
+    }
+
+    /// The text from `from` to the cursor, less the last character read (a closing
+    /// quote or bracket).
+    pub(super) fn before_last(&self, from: usize) -> &'a str {
+        let text: &'a str = self.text;
+        let last = text[..self.pos]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        text.get(from..self.pos - last).unwrap_or("")
+    }
+
+    /// The `len` characters at the cursor.
+    pub(super) fn ahead(&self, len: usize) -> &'a str {
+        let text: &'a str = self.text;
+        let rest = &text[self.pos..];
+        let end = rest
+            .char_indices()
+            .nth(len)
+            .map_or(rest.len(), |(at, _)| at);
+        &rest[..end]
     }
 
     pub(super) fn error(
