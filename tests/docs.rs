@@ -1388,3 +1388,17 @@ fn corpus_pages_with_a_region_write_cleanly() {
         "only {clean} of {with_block} pages write cleanly"
     );
 }
+
+#[test]
+fn request_paths_stay_inside_the_page_folder() {
+    for path in ["/etc/passwd", "../secret.json", "a/../../b.json"] {
+        let page = format!("<!-- snippet request={path} -->\n<!-- /snippet -->\n");
+        let error = inference_snippets::docs::update(&page, "page.md", std::path::Path::new("."))
+            .expect_err(path)
+            .to_string();
+        assert!(
+            error.contains("must be a path inside the page's folder"),
+            "{path}: {error}"
+        );
+    }
+}

@@ -199,7 +199,27 @@ pub fn generate(
             parse_spec(code, origin).map_err(|err| located(format!("the spec block: {err}")))?
         }
         Source::File(path) => {
-            let full = base_dir.join(path);
+            // A page names a file beside it, never one elsewhere on the machine.
+            let relative = Path::new(path);
+            if relative.is_absolute()
+                || relative.components().any(|part| {
+                    !matches!(
+                        part,
+                        std::path::Component::Normal(_) | std::path::Component::CurDir
+                    )
+                })
+            {
+                return Err(located(format!(
+                    "request={path} must be a path inside the page's folder (no /, .. or drive)"
+                )));
+            }
+            let full = base_dir.join(relative);
+            if !full.is_file() {
+                return Err(located(format!(
+                    "cannot read {}: not a file",
+                    full.display()
+                )));
+            }
             let text = std::fs::read_to_string(&full)
                 .map_err(|err| located(format!("cannot read {}: {err}", full.display())))?;
             parse_spec(&text, &full.display().to_string())
