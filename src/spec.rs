@@ -108,9 +108,10 @@ impl SpecReader<'_> {
             ),
         };
         request.model = self.string(spec, "model")?;
-        request
-            .validate()
-            .map_err(|err| self.error(None, &err.to_string()))?;
+        request.validate().map_err(|err| {
+            let message = err.to_string();
+            self.error(key_of(&message, spec), &message)
+        })?;
         Ok(request)
     }
 
@@ -260,6 +261,27 @@ impl SpecReader<'_> {
     }
 }
 
+/// The key of the spec a validation message is about, to place it.
+fn key_of<'a>(message: &str, spec: &'a Map<String, Value>) -> Option<&'a str> {
+    let about = |prefix: &str| message.starts_with(&format!("invalid request: {prefix}"));
+    let key = if about("url") {
+        "url"
+    } else if about("header") || about("a multipart") {
+        "headers"
+    } else if about("method") {
+        "method"
+    } else if about("token") || about("the token") {
+        "token"
+    } else if about("file path") {
+        "file"
+    } else if about("the content type") {
+        "content_type"
+    } else {
+        return None;
+    };
+    spec.get_key_value(key).map(|(key, _)| key.as_str())
+}
+
 /// serde_json ends its messages with " at line L column C"; we print the place first.
 fn strip_position(message: &str) -> &str {
     message
@@ -391,7 +413,7 @@ mod tests {
             ),
             (
                 r#"{"url": "https://a.b", "headers": {"X": "a\nb"}}"#,
-                "spec.json: invalid request: header \"X\" has '\\n' in its value, which would start another header",
+                "spec.json: line 1, column 24: invalid request: header \"X\" has '\\n' in its value, which would start another header",
             ),
         ];
         for (text, expected) in cases {
