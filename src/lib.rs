@@ -30,6 +30,7 @@ mod quote;
 mod render;
 mod secret;
 mod spec;
+mod suggest;
 mod task;
 mod validate;
 

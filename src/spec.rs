@@ -77,15 +77,10 @@ struct SpecReader<'a> {
 impl SpecReader<'_> {
     fn read(&self, spec: &Map<String, Value>) -> Result<Request, Error> {
         if let Some(key) = spec.keys().find(|key| !KEYS.contains(&key.as_str())) {
-            let hint = KEYS
-                .iter()
-                .map(|known| (crate::task::edit_distance(key, known), known))
-                .filter(|(distance, _)| *distance <= 2)
-                .min_by_key(|(distance, _)| *distance)
-                .map_or_else(
-                    || format!("; known keys: {}", KEYS.join(", ")),
-                    |(_, known)| format!(" (did you mean {known:?}?)"),
-                );
+            let hint = crate::suggest::closest(key, KEYS.iter().copied(), 2).map_or_else(
+                || format!("; known keys: {}", KEYS.join(", ")),
+                |known| format!(" (did you mean {known:?}?)"),
+            );
             return Err(self.error(Some(key), &format!("unknown key {key:?}{hint}")));
         }
         let url = match spec.get("url") {

@@ -125,13 +125,12 @@ impl Task {
 
     /// The pipeline tag closest to `name`, for "did you mean" hints.
     pub(crate) fn closest(name: &str) -> Option<&'static str> {
-        TAGS.iter()
-            .map(|(_, tag)| *tag)
-            .chain(ALIASES.iter().map(|(alias, _)| *alias))
-            .map(|tag| (edit_distance(name, tag), tag))
-            .filter(|(distance, _)| *distance <= 3)
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, tag)| tag)
+        let names = TAGS.iter().map(|(_, tag)| *tag);
+        crate::suggest::closest(
+            name,
+            names.chain(ALIASES.iter().map(|(alias, _)| *alias)),
+            3,
+        )
     }
 }
 
@@ -176,24 +175,6 @@ impl FromStr for Task {
             })
             .ok_or_else(|| UnknownTask(name.to_owned()))
     }
-}
-
-/// Levenshtein distance, small inputs only (task and option names).
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]

@@ -85,15 +85,10 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, String> {
             "task" => marker.task = Some(value.parse::<Task>().map_err(|err| err.to_string())?),
             "token" => marker.token = Some(value),
             other => {
-                let hint = KEYS
-                    .iter()
-                    .map(|known| (crate::task::edit_distance(other, known), known))
-                    .filter(|(distance, _)| *distance <= 2)
-                    .min_by_key(|(distance, _)| *distance)
-                    .map_or_else(
-                        || format!("; known keys: {}", KEYS.join(", ")),
-                        |(_, known)| format!(" (did you mean {known}?)"),
-                    );
+                let hint = crate::suggest::closest(other, KEYS.iter().copied(), 2).map_or_else(
+                    || format!("; known keys: {}", KEYS.join(", ")),
+                    |known| format!(" (did you mean {known}?)"),
+                );
                 return Err(format!("unknown marker key {other:?}{hint}"));
             }
         }
