@@ -51,16 +51,14 @@ impl Request {
                 ));
             }
         }
+        let repeated = first_repeated_header(&self.headers);
         for (index, (name, value)) in self.headers.iter().enumerate() {
             if !is_token(name) {
                 return invalid(format!(
                     "header name {name:?} is not a valid HTTP header name"
                 ));
             }
-            if self.headers[..index]
-                .iter()
-                .any(|(earlier, _)| earlier.eq_ignore_ascii_case(name))
-            {
+            if repeated == Some(index) {
                 return invalid(format!(
                     "header {name:?} is given twice; join the values with \", \""
                 ));
@@ -117,6 +115,23 @@ impl Request {
     }
 }
 
+/// The index of the first header whose name (in any case) came before.
+fn first_repeated_header(headers: &[(String, String)]) -> Option<usize> {
+    // Comparing each name with those before it is quadratic: fine for a request's
+    // few headers, not for a pasted command with thousands of them.
+    if headers.len() <= 16 {
+        return (1..headers.len()).find(|&index| {
+            headers[..index]
+                .iter()
+                .any(|(earlier, _)| earlier.eq_ignore_ascii_case(&headers[index].0))
+        });
+    }
+    let mut seen = std::collections::HashSet::with_capacity(headers.len());
+    headers
+        .iter()
+        .position(|(name, _)| !seen.insert(name.to_ascii_lowercase()))
+}
+
 /// Names and file names go into `Content-Disposition` quoted: clients escape a
 /// quote or a line break each their own way, so none may hold one.
 fn multipart(request: &Request, parts: &[Part]) -> Result<(), Error> {
@@ -162,6 +177,39 @@ fn invalid(what: String) -> Result<(), Error> {
     Err(Error::InvalidRequest(what))
 }
 
+/// The bytes a URL may hold as written: RFC 3986's unreserved and reserved
+/// characters and `%`. A table, because every request is checked on every render.
+const URL_BYTES: [bool; 256] = byte_set(b"-._~:/?#[]@!$&'()*+,;=%", true);
+
+/// Visible ASCII, space and tab: what a header value may hold.
+const HEADER_BYTES: [bool; 256] = {
+    let mut set = byte_set(b" \t", false);
+    let mut byte = b'!';
+    while byte <= b'~' {
+        set[byte as usize] = true;
+        byte += 1;
+    }
+    set
+};
+
+/// A membership table of `extra`, plus ASCII letters and digits when `alphanumeric`.
+const fn byte_set(extra: &[u8], alphanumeric: bool) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut index = 0;
+    while index < extra.len() {
+        set[extra[index] as usize] = true;
+        index += 1;
+    }
+    let mut byte = 0u8;
+    while alphanumeric && byte < 128 {
+        if byte.is_ascii_alphanumeric() {
+            set[byte as usize] = true;
+        }
+        byte += 1;
+    }
+    set
+}
+
 /// A URL every client sends as written: ASCII from RFC 3986's set, valid
 /// percent-escapes, no fragment (never sent), no dot segments (some clients
 /// resolve them), no `'` in the query (WHATWG URL parsers encode it).
@@ -177,50 +225,67 @@ fn url(url: &str) -> Result<(), Error> {
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
         return invalid(format!("url {url:?} has no host"));
     }
-    let allowed = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
-    if let Some(bad) = url.chars().find(|c| !allowed(*c)) {
+    if let Some(at) = url.bytes().position(|b| !URL_BYTES[usize::from(b)]) {
+        let bad = url[at..].chars().next().unwrap_or_default();
         return invalid(format!(
             "url {url:?} contains {bad:?}; percent-encode it (a space is %20, é is %C3%A9)"
         ));
     }
+    // One pass: every escape checked, the fragment and the query found.
     let bytes = url.as_bytes();
-    for (index, _) in url.match_indices('%') {
-        let escape = bytes.get(index + 1..index + 3);
-        let Some(byte) = escape
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-        else {
-            return invalid(format!(
-                "url {url:?} has a % not followed by two hex digits; write %25"
-            ));
-        };
-        // requests decodes these before sending; every client sends the plain form alike.
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            return invalid(format!(
-                "url {url:?} percent-encodes {:?}, which requests sends decoded; write it plainly",
-                char::from(byte)
-            ));
+    let mut fragment = false;
+    let mut query_start = None;
+    for (index, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'%' => escape(url, index)?,
+            b'#' => fragment = true,
+            b'?' if query_start.is_none() => query_start = Some(index),
+            _ => {}
         }
     }
-    if url.contains('#') {
+    if fragment {
         return invalid(format!(
             "url {url:?} has a #fragment, which is never sent; remove it"
         ));
     }
-    let (before_query, query) = url.split_once('?').unwrap_or((url, ""));
+    let (before_query, query) = url.split_at(query_start.unwrap_or(url.len()));
     let path = before_query.splitn(4, '/').nth(3).unwrap_or_default();
-    if path
-        .split('/')
-        .any(|segment| segment == "." || segment == "..")
+    if path.contains('.')
+        && path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
     {
         return invalid(format!(
             "url {url:?} has a . or .. segment, which some clients resolve; write the path it means"
         ));
     }
-    if query.contains('\'') {
+    if query.as_bytes().contains(&b'\'') {
         return invalid(format!(
             "url {url:?} has ' in its query, which fetch and reqwest send as %27; write %27"
+        ));
+    }
+    Ok(())
+}
+
+/// The `%` at `index` of `url` starts two hex digits that do not stand for a
+/// character every client would send plainly.
+fn escape(url: &str, index: usize) -> Result<(), Error> {
+    let digit = |at: usize| {
+        url.as_bytes()
+            .get(at)
+            .and_then(|&b| char::from(b).to_digit(16))
+    };
+    let (Some(high), Some(low)) = (digit(index + 1), digit(index + 2)) else {
+        return invalid(format!(
+            "url {url:?} has a % not followed by two hex digits; write %25"
+        ));
+    };
+    let byte = u8::try_from(high * 16 + low).unwrap_or_default();
+    // requests decodes these before sending; every client sends the plain form alike.
+    if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+        return invalid(format!(
+            "url {url:?} percent-encodes {:?}, which requests sends decoded; write it plainly",
+            char::from(byte)
         ));
     }
     Ok(())
@@ -231,6 +296,13 @@ fn url(url: &str) -> Result<(), Error> {
 /// by some clients; other bytes are refused or re-encoded by others.
 /// `what` names the value in a message; it is only formatted when there is one.
 fn header_value(what: impl Fn() -> String, value: &str) -> Result<(), Error> {
+    // The common case in one pass over the bytes; the rest finds what to say.
+    if value.bytes().all(|b| HEADER_BYTES[usize::from(b)])
+        && !value.starts_with([' ', '\t'])
+        && !value.ends_with([' ', '\t'])
+    {
+        return Ok(());
+    }
     if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n')) {
         return invalid(format!(
             "{} has {bad:?} in its value, which would start another header",
