@@ -9,6 +9,7 @@
 //! Every step moves forward through the input, so lexing is linear in its length; the one
 //! recursion (a curl inside `NAME=$(curl ...)`) is bounded by [`MAX_DEPTH`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use builder::{Builder, Heredoc, Redirect, is_name};
@@ -54,7 +55,8 @@ pub(crate) enum Piece {
 /// One shell word: an argument, a command name, a redirection target.
 ///
 /// Adjacent literal text is merged, so an all-literal word has exactly one piece.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// (The default, no pieces, is only what is left where a word was taken away.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Word {
     /// The pieces in order.
     pub pieces: Vec<Piece>,
@@ -67,7 +69,11 @@ pub(crate) struct Word {
 impl Word {
     /// The text with variables written back as `$NAME` and opaque parts verbatim (for display and
     /// option names).
-    pub(crate) fn text(&self) -> String {
+    pub(crate) fn text(&self) -> Cow<'_, str> {
+        if let [Piece::Literal(text)] = self.pieces.as_slice() {
+            // Most words: no copy.
+            return Cow::Borrowed(text);
+        }
         let mut text = String::new();
         for piece in &self.pieces {
             match piece {
@@ -78,7 +84,7 @@ impl Word {
                 }
             }
         }
-        text
+        Cow::Owned(text)
     }
 
     /// The text when the word is all literal.
@@ -184,9 +190,9 @@ fn lex_at(
     // Dropping the CR of each CRLF moves no character to another line or column: it is the
     // last character of its line.
     let text = if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+        Cow::Owned(text.replace("\r\n", "\n"))
     } else {
-        std::borrow::Cow::Borrowed(text)
+        Cow::Borrowed(text)
     };
     let mut cursor = Cursor::new(&text, start);
     let mut out = Builder::new(shell, depth);
@@ -204,72 +210,92 @@ fn lex_at(
 
 /// Guesses the shell from the marks each one leaves in a copied command.
 fn detect(text: &str) -> Shell {
-    // Only line ends outside bash quotes can be continuations: a quoted body may end
-    // a line with ` or ^ too.
-    let open_lines = unquoted_line_ends(text);
-    let lines = || open_lines.iter().map(|line| line.trim_end_matches('\r'));
+    let marks = Marks::find(text);
     // `^"` alone also appears inside bash's single-quoted data; cmd never uses `'`
     // quoting, so only a text without apostrophes is taken for cmd on that sign.
-    if (text.contains("^\"") && !text.contains('\'')) || lines().any(|line| line.ends_with(" ^")) {
+    if (text.contains("^\"") && !text.contains('\'')) || marks.caret_continuation {
         return Shell::Cmd;
     }
     let first_word = text.split_whitespace().next().unwrap_or("");
-    if env_variable_outside_single_quotes(text)
+    if marks.env_variable
         || first_word.eq_ignore_ascii_case("curl.exe")
-        // A space before it: a backquoted bash command can end a line too.
-        || lines().any(|line| line.ends_with(" `") || line.ends_with("\t`"))
+        || marks.backtick_continuation
     {
         return Shell::PowerShell;
     }
     Shell::Bash
 }
 
-/// Whether PowerShell's `$env:NAME` appears where it would expand: a single-quoted
-/// bash string may hold the text `$env:` too.
-fn env_variable_outside_single_quotes(text: &str) -> bool {
-    let mut single = false;
-    let mut escaped = false;
-    for (index, c) in text.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if !single => escaped = true,
-            '\'' => single = !single,
-            '$' if !single => {
-                let rest = &text[index + 1..];
-                if rest.strip_prefix("env:").is_some_and(|name| {
-                    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                }) {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+/// The signs of cmd and PowerShell, found in one pass over the bytes (every sign is
+/// ASCII, and no byte of a multi-byte character is).
+#[derive(Default)]
+struct Marks {
+    /// A line outside bash quotes ends with ` ^`: cmd's continuation.
+    caret_continuation: bool,
+    /// A line outside bash quotes ends with `` ` `` after a blank: PowerShell's
+    /// continuation (the blank: a backquoted bash command can end a line too).
+    backtick_continuation: bool,
+    /// `$env:NAME` where bash would expand it, so not inside single quotes (a
+    /// single-quoted bash string may hold the text `$env:`).
+    env_variable: bool,
 }
 
-/// The lines of `text` whose end is outside bash's single and double quotes.
-fn unquoted_line_ends(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let (mut single, mut double, mut escaped) = (false, false, false);
-    let mut start = 0;
-    for (index, c) in text.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if !single => escaped = true,
-            '\'' if !double => single = !single,
-            '"' if !single => double = !double,
-            '\n' => {
-                if !single && !double {
-                    lines.push(&text[start..index]);
+impl Marks {
+    fn find(text: &str) -> Marks {
+        let bytes = text.as_bytes();
+        let mut marks = Marks::default();
+        // Only line ends outside bash quotes can be continuations: a quoted body may
+        // end a line with ` or ^ too.
+        let (mut single, mut double, mut escaped) = (false, false, false);
+        // `$env:` follows its own view of quoting: a `'` toggles it even inside `"`.
+        let (mut env_single, mut env_escaped) = (false, false);
+        // The bytes before a line's end; the byte before the line is a newline, which
+        // no sign holds, so the line need not be cut at its start.
+        let line_end = |end: usize, marks: &mut Marks| {
+            let kept = bytes[..end].iter().rposition(|&b| b != b'\r');
+            let line = &bytes[..kept.map_or(0, |last| last + 1)];
+            marks.caret_continuation |= line.ends_with(b" ^");
+            marks.backtick_continuation |= line.ends_with(b" `") || line.ends_with(b"\t`");
+        };
+        let mut index = 0;
+        while index < bytes.len() {
+            // Other bytes change no state unless escaped: jump to the next one that does.
+            if !(escaped || env_escaped) {
+                let next = bytes[index..]
+                    .iter()
+                    .position(|b| matches!(b, b'\\' | b'\'' | b'"' | b'$' | b'\n'));
+                match next {
+                    Some(skip) => index += skip,
+                    None => break,
                 }
-                start = index + 1;
             }
-            _ => {}
+            let byte = bytes[index];
+            match byte {
+                _ if env_escaped => env_escaped = false,
+                b'\\' if !env_single => env_escaped = true,
+                b'\'' => env_single = !env_single,
+                b'$' if !env_single => {
+                    let name = bytes[index + 1..].strip_prefix(b"env:");
+                    marks.env_variable |= name.is_some_and(|name| {
+                        name.first()
+                            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+                    });
+                }
+                _ => {}
+            }
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' if !single => escaped = true,
+                b'\'' if !double => single = !single,
+                b'"' if !single => double = !double,
+                b'\n' if !single && !double => line_end(index, &mut marks),
+                _ => {}
+            }
+            index += 1;
         }
+        if !single && !double {
+            line_end(bytes.len(), &mut marks);
+        }
+        marks
     }
-    if !single && !double {
-        lines.push(&text[start..]);
-    }
-    lines
 }

@@ -80,7 +80,7 @@ pub struct Parsed {
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Parsed, Error> {
-    let lexed = lex::lex(text, options.shell).map_err(|err| Error::Curl {
+    let mut lexed = lex::lex(text, options.shell).map_err(|err| Error::Curl {
         origin: origin.to_owned(),
         at: Some((err.line, err.column)),
         message: err.message,
@@ -93,17 +93,23 @@ pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Par
             message: warning.message,
         })
         .collect();
-    let mut found = lexed.commands.iter().filter_map(|command| {
-        let start = command.words.iter().position(is_curl)?;
-        Some((command, start))
-    });
-    let Some((command, start)) = found.next() else {
+    let mut found = lexed
+        .commands
+        .iter()
+        .enumerate()
+        .filter_map(|(index, command)| {
+            let start = command.words.iter().position(is_curl)?;
+            Some((index, start))
+        });
+    let Some((found_at, start)) = found.next() else {
         return Err(Error::Curl {
             origin: origin.to_owned(),
             at: None,
             message: "no curl command found".into(),
         });
     };
+    let other = found.next();
+    let command = &lexed.commands[found_at];
     let curl = &command.words[start];
     if start > 0 {
         warnings.push(Warning {
@@ -111,25 +117,26 @@ pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Par
             message: format!("{} before curl left out", command.words[0].text()),
         });
     }
-    if let Some((other, index)) = found.next() {
-        let word = &other.words[index];
+    if let Some((other, index)) = other {
+        let word = &lexed.commands[other].words[index];
         warnings.push(Warning {
             at: Some((word.line, word.column)),
             message: "only the first curl command is converted".into(),
         });
     }
-    let stdin = match (&command.stdin, &command.stdin_file) {
+    // The parser takes the words' text instead of copying it.
+    let lex::Command {
+        words,
+        stdin,
+        stdin_file,
+        ..
+    } = &mut lexed.commands[found_at];
+    let stdin = match (stdin, stdin_file) {
         (Some(text), _) => Some(Stdin::Text(text)),
         (None, Some(file)) => file.literal().map(Stdin::File),
         (None, None) => None,
     };
-    convert(
-        &command.words[start + 1..],
-        stdin,
-        origin,
-        options,
-        warnings,
-    )
+    convert(&mut words[start + 1..], stdin, origin, options, warnings)
 }
 
 /// Reads curl's arguments already split by the user's shell (`snippet -- curl URL -d ...`).
@@ -139,7 +146,7 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
         args.first()
             .is_some_and(|first| first == "curl" || first == "curl.exe"),
     );
-    let words: Vec<Word> = args
+    let mut words: Vec<Word> = args
         .iter()
         .enumerate()
         .skip(skip)
@@ -149,7 +156,7 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
             column: index + 1,
         })
         .collect();
-    convert(&words, None, "arguments", options, Vec::new())
+    convert(&mut words, None, "arguments", options, Vec::new())
 }
 
 /// An argument's pieces: a `$NAME` or `${NAME}` still in it was quoted on purpose
@@ -200,7 +207,7 @@ enum Stdin<'a> {
 }
 
 fn convert(
-    args: &[Word],
+    args: &mut [Word],
     stdin: Option<Stdin<'_>>,
     origin: &str,
     options: &CurlOptions,

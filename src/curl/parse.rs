@@ -48,12 +48,16 @@ pub(crate) struct Invocation {
 }
 
 /// Reads curl's arguments (the words after `curl`).
-pub(crate) fn parse(args: &[Word], origin: &str) -> Result<Invocation, Error> {
+/// A value word is taken out of `args` (left empty), not copied.
+pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error> {
     let mut invocation = Invocation::default();
     let mut index = 0;
     let mut only_urls = false;
     while index < args.len() {
-        let word = &args[index];
+        let Some((word, following)) = args[index..].split_first_mut() else {
+            break;
+        };
+        let word = &*word;
         index += 1;
         let text = word.text();
         if only_urls || !text.starts_with('-') || text == "-" {
@@ -91,7 +95,7 @@ pub(crate) fn parse(args: &[Word], origin: &str) -> Result<Invocation, Error> {
                 ));
             };
             let value = if opt.takes_value {
-                let Some(value) = args.get(index) else {
+                let Some(value) = following.first_mut() else {
                     return Err(located(
                         origin,
                         word,
@@ -99,7 +103,7 @@ pub(crate) fn parse(args: &[Word], origin: &str) -> Result<Invocation, Error> {
                     ));
                 };
                 index += 1;
-                Some(value.clone())
+                Some(std::mem::take(value))
             } else {
                 None
             };
@@ -123,7 +127,7 @@ pub(crate) fn parse(args: &[Word], origin: &str) -> Result<Invocation, Error> {
             }
             let attached: String = rest.collect();
             let value = if attached.is_empty() {
-                let Some(value) = args.get(index) else {
+                let Some(value) = following.first_mut() else {
                     return Err(located(
                         origin,
                         word,
@@ -131,7 +135,7 @@ pub(crate) fn parse(args: &[Word], origin: &str) -> Result<Invocation, Error> {
                     ));
                 };
                 index += 1;
-                value.clone()
+                std::mem::take(value)
             } else {
                 // The value is the rest of this word, variables and all.
                 tail(word, text.len() - attached.len())
@@ -290,7 +294,7 @@ impl Invocation {
                         path: path.to_owned(),
                         strip: matches!(name, "data" | "data-ascii"),
                     },
-                    _ => Data::Text(text.clone()),
+                    _ => Data::Text(text.into_owned()),
                 };
                 if name == "json" {
                     self.json = true;
@@ -320,7 +324,7 @@ impl Invocation {
                 self.query.push(query);
             }
             "form" | "form-string" => self.forms.push(Located {
-                value: (text, name == "form-string"),
+                value: (text.into_owned(), name == "form-string"),
                 at: value_at,
             }),
             "range" => self.header_line(

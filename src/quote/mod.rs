@@ -151,17 +151,29 @@ fn separator(out: &mut String, last: bool, syntax: &dyn Literal) {
 pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    // Runs of characters written as they are are copied whole.
+    // Runs of characters written as they are are copied whole. Visible ASCII, the
+    // common case, is decided by its byte; only other characters are decoded.
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (index, c) in text.char_indices() {
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\' {
+            index += 1;
+            continue;
+        }
+        let c = text[index..].chars().next().unwrap_or_default();
+        let next = index + c.len_utf8();
         let escape = match c {
-            ' '..='~' if c != '"' && c != '\\' => continue,
             '"' => "\\\"",
             '\\' => "\\\\",
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
-            c if !is_hidden(c) => continue,
+            c if !is_hidden(c) => {
+                index = next;
+                continue;
+            }
             _ => "",
         };
         out.push_str(&text[copied..index]);
@@ -170,7 +182,8 @@ pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String
         } else {
             out.push_str(escape);
         }
-        copied = index + c.len_utf8();
+        copied = next;
+        index = next;
     }
     out.push_str(&text[copied..]);
     out.push('"');

@@ -73,8 +73,13 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError
                 typographic_quote(cursor, out, c)?;
             }
             _ => {
-                cursor.bump();
-                out.word(at).push_char(c);
+                let run = plain_run(cursor.rest());
+                if run > 0 {
+                    out.word(at).push_plain(cursor.take(run));
+                } else {
+                    cursor.bump();
+                    out.word(at).push_char(c);
+                }
             }
         }
     }
@@ -83,6 +88,34 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError
         return Err(unterminated_heredoc(cursor, heredoc));
     }
     Ok(())
+}
+
+/// The length of the run of ASCII characters at the start of `text` that the loop of
+/// [`lex`] would take one by one as word text: read at once instead.
+fn plain_run(text: &str) -> usize {
+    text.bytes()
+        .position(|b| {
+            !b.is_ascii()
+                || matches!(
+                    b,
+                    b' ' | b'\t'
+                        | b'\n'
+                        | b'\\'
+                        | b'\''
+                        | b'"'
+                        | b'$'
+                        | b'`'
+                        | b'#'
+                        | b';'
+                        | b'&'
+                        | b'|'
+                        | b'('
+                        | b')'
+                        | b'<'
+                        | b'>'
+                )
+        })
+        .unwrap_or(text.len())
 }
 
 /// Removes a prompt pasted with the command; a real command never starts with one.
@@ -150,15 +183,13 @@ fn backslash(cursor: &mut Cursor, out: &mut Builder) -> bool {
 fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
     let at = cursor.at();
     cursor.bump();
-    let start = cursor.pos;
-    loop {
-        match cursor.bump() {
-            None => return Err(cursor.unterminated("single quote", at)),
-            Some('\'') => break,
-            Some(_) => {}
-        }
-    }
-    let text = cursor.before_last(start);
+    let rest = cursor.rest();
+    let Some(len) = rest.find('\'') else {
+        cursor.take(rest.len());
+        return Err(cursor.unterminated("single quote", at));
+    };
+    let text = cursor.take(len);
+    cursor.bump();
     out.word(at).push_str(text);
     Ok(())
 }
@@ -195,8 +226,19 @@ fn double_quote(
             '$' => dollar(cursor, out, true)?,
             '`' => backquote(cursor, out)?,
             _ => {
-                cursor.bump();
-                out.word(at).push_str(c.encode_utf8(&mut [0; 4]));
+                // A run of ASCII text at once; `"` ends it, which only the typographic
+                // closers read as text, one character at a time below.
+                let run = cursor
+                    .rest()
+                    .bytes()
+                    .position(|b| !b.is_ascii() || matches!(b, b'"' | b'\\' | b'$' | b'`'))
+                    .unwrap_or(cursor.rest().len());
+                if run > 0 {
+                    out.word(at).push_str(cursor.take(run));
+                } else {
+                    cursor.bump();
+                    out.word(at).push_str(c.encode_utf8(&mut [0; 4]));
+                }
             }
         }
     }

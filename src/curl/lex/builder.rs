@@ -42,6 +42,16 @@ impl WordBuilder {
         }
     }
 
+    /// A run of characters written without quotes, escapes or expansions.
+    pub(super) fn push_plain(&mut self, s: &str) {
+        let plain = self.plain;
+        self.push_str(s);
+        self.plain = plain;
+        if plain {
+            self.plain_len += s.chars().count();
+        }
+    }
+
     pub(super) fn push(&mut self, piece: Piece) {
         self.plain = false;
         match piece {
@@ -240,11 +250,11 @@ impl Builder {
                         "here-string with a shell expansion kept as written",
                     );
                 }
-                self.current.stdin = Some(target.text() + "\n");
+                self.current.stdin = Some(target.text().into_owned() + "\n");
             }
             Redirect::Heredoc { strip_tabs } => self.heredocs.push(Heredoc {
                 operator: op.to_string(),
-                delimiter: target.text(),
+                delimiter: target.text().into_owned(),
                 strip_tabs,
                 at,
                 owner: None,

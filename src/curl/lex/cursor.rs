@@ -22,7 +22,34 @@ impl<'a> Cursor<'a> {
     }
 
     pub(super) fn peek(&self) -> Option<char> {
+        let byte = *self.text.as_bytes().get(self.pos)?;
+        if byte.is_ascii() {
+            return Some(char::from(byte));
+        }
         self.text[self.pos..].chars().next()
+    }
+
+    /// The input from the cursor on.
+    pub(super) fn rest(&self) -> &'a str {
+        let text: &'a str = self.text;
+        &text[self.pos..]
+    }
+
+    /// Moves the cursor `len` bytes on (to a character boundary) and returns the text
+    /// passed: one step for a run of characters, the line and column kept right.
+    pub(super) fn take(&mut self, len: usize) -> &'a str {
+        let text: &'a str = self.text;
+        let passed = &text[self.pos..self.pos + len];
+        let bytes = passed.as_bytes();
+        match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+                self.column = 1 + char_count(&bytes[last + 1..]);
+            }
+            None => self.column += char_count(bytes),
+        }
+        self.pos += len;
+        passed
     }
 
     pub(super) fn peek_at(&self, ahead: usize) -> Option<char> {
@@ -122,6 +149,12 @@ impl<'a> Cursor<'a> {
             format!("unterminated {what} opened at line {line}, column {column}"),
         )
     }
+}
+
+/// How many characters `bytes` (whole UTF-8 characters) holds: every byte but the
+/// continuation bytes (`0b10xx_xxxx`) starts one.
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// What a nested construct skipped by [`skip_nested`] is inside of.

@@ -14,7 +14,7 @@ fn argv(text: &str, shell: Shell) -> Vec<Vec<String>> {
     run(text, shell)
         .commands
         .iter()
-        .map(|c| c.words.iter().map(Word::text).collect())
+        .map(|c| c.words.iter().map(|w| w.text().into_owned()).collect())
         .collect()
 }
 
@@ -719,7 +719,7 @@ fn corpus_curlconverter_argv() {
             expected.iter().filter(|c| c["argv"][0] == "curl").collect();
         let got_argv: Vec<Vec<String>> = curls
             .iter()
-            .map(|c| c.words.iter().map(Word::text).collect())
+            .map(|c| c.words.iter().map(|w| w.text().into_owned()).collect())
             .collect();
         let want_argv: Vec<serde_json::Value> = want.iter().map(|c| c["argv"].clone()).collect();
         if serde_json::json!(got_argv) == serde_json::json!(want_argv) {
