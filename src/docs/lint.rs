@@ -1,7 +1,7 @@
 //! `snippet docs lint`: every fenced curl command of a page parsed, and what a
 //! reader would trip on reported with its line.
 
-use super::{line_of, scan};
+use super::{LineIndex, scan};
 use crate::error::Error;
 use crate::secret::is_real_token;
 use crate::{CurlOptions, parse_curl};
@@ -28,12 +28,13 @@ pub struct Finding {
 /// ```
 pub fn lint(text: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let lines = LineIndex::new(text);
     for fence in scan::scan(text).fences {
         if !holds_curl(&fence.code) {
             continue;
         }
         // The code starts on the line after the opening fence.
-        let first = line_of(text, fence.range.start) + 1;
+        let first = lines.line(fence.range.start) + 1;
         let place = |at: Option<(usize, usize)>| at.map_or(first, |(line, _)| first + line - 1);
         match parse_curl(&fence.code, "", &CurlOptions::default()) {
             Ok(parsed) => findings.extend(parsed.warnings.into_iter().map(|warning| Finding {

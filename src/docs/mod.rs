@@ -278,11 +278,16 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
     let mut drifts = Vec::new();
     let mut warnings = Vec::new();
     let mut copied = 0;
+    // The line ends in `new` so far, counted as it grows: counting them again
+    // for each drifted region would be quadratic in a page of many regions.
+    let mut new_line_ends = 0;
     for region in &regions {
         let (generated, more) = generate(region, origin, base_dir)?;
         warnings.extend(more);
         let current = &text[region.content.clone()];
-        new.push_str(&text[copied..region.content.start]);
+        let before = &text[copied..region.content.start];
+        new.push_str(before);
+        new_line_ends += line_ends(before);
         if current != generated {
             let diff = TextDiff::from_lines(current, generated.as_str())
                 .unified_diff()
@@ -294,11 +299,12 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
             drifts.push(Drift {
                 line: region.line,
                 // The marker's line ends where the content starts.
-                updated_line: line_of(&new, new.len()) - 1,
+                updated_line: new_line_ends,
                 diff,
             });
         }
         new.push_str(&generated);
+        new_line_ends += line_ends(&generated);
         copied = region.content.end;
     }
     new.push_str(&text[copied..]);
@@ -315,19 +321,19 @@ pub fn check(text: &str, origin: &str, base_dir: &Path) -> Result<Vec<Drift>, Er
 }
 
 /// The 1-based lines of byte offsets, from the line ends counted once.
-struct LineIndex(Vec<usize>);
+pub(super) struct LineIndex(Vec<usize>);
 
 impl LineIndex {
-    fn new(text: &str) -> LineIndex {
+    pub(super) fn new(text: &str) -> LineIndex {
         LineIndex(text.match_indices('\n').map(|(at, _)| at).collect())
     }
 
-    fn line(&self, offset: usize) -> usize {
+    pub(super) fn line(&self, offset: usize) -> usize {
         self.0.partition_point(|&newline| newline < offset) + 1
     }
 }
 
-/// The 1-based line of byte `offset`.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count() + 1
+/// How many line ends `text` holds.
+fn line_ends(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
 }
