@@ -129,7 +129,29 @@ fn first_repeated_header(headers: &[(String, String)]) -> Option<usize> {
     let mut seen = std::collections::HashSet::with_capacity(headers.len());
     headers
         .iter()
-        .position(|(name, _)| !seen.insert(name.to_ascii_lowercase()))
+        .position(|(name, _)| !seen.insert(AnyCase(name)))
+}
+
+/// A header name compared and hashed without regard to ASCII case, and without
+/// making a lowercase copy.
+struct AnyCase<'a>(&'a str);
+
+impl PartialEq for AnyCase<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for AnyCase<'_> {}
+
+impl std::hash::Hash for AnyCase<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for byte in self.0.bytes() {
+            state.write_u8(byte.to_ascii_lowercase());
+        }
+        // The end, as `str` hashing marks it: "ab" + "c" and "a" + "bc" differ in a tuple.
+        state.write_u8(0xff);
+    }
 }
 
 /// Names and file names go into `Content-Disposition` quoted: clients escape a
@@ -418,6 +440,15 @@ mod tests {
             .header("Accept", "a")
             .header("accept", "b");
         assert!(message(twice).contains("given twice"));
+        // Past 16 headers the repeat is found through a hash set: same answer.
+        let mut many = Request::new("https://x.cloud");
+        for index in 0..40 {
+            many = many.header(format!("X-Header-{index}"), "v");
+        }
+        let many = many
+            .header("x-HEADER-7", "again")
+            .header("X-Header-9", "too");
+        assert!(message(many).contains(r#"header "x-HEADER-7" is given twice"#));
         let host = Request::new("https://x.cloud").header("Host", "y");
         assert!(message(host).contains("set by the HTTP client itself"));
         let auth = Request::new("https://x.cloud").header("Authorization", "Basic x");

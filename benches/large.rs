@@ -1,0 +1,137 @@
+//! `cargo bench --bench large`: big inputs, to show that cost grows linearly with size.
+//!
+//! Each bench reads a generated input of 1, 2, 5 and 10 MB of one shape; divan's
+//! throughput line (bytes per second) stays flat when the cost is linear and falls
+//! as the input grows when it is not. The shapes are those that once were quadratic
+//! or could be: one huge word, thousands of options or headers, thousands of
+//! continued lines, a page of thousands of regions or fences.
+
+use std::path::Path;
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use inference_snippets::{Client, CurlOptions, docs, parse_curl, parse_spec, render};
+
+fn main() {
+    divan::main();
+}
+
+const MB: usize = 1024 * 1024;
+const SIZES: [usize; 4] = [1, 2, 5, 10];
+
+/// `text` repeated until the result is `size` MB or a little more.
+fn repeat(size: usize, mut item: impl FnMut(usize) -> String) -> String {
+    let mut text = String::with_capacity(size * MB + 256);
+    let mut index = 0;
+    while text.len() < size * MB {
+        text.push_str(&item(index));
+        index += 1;
+    }
+    text
+}
+
+/// What the CLI does with a curl command, minus IO: parse, then write Python.
+fn curl_to_python(command: &str) -> String {
+    let parsed = parse_curl(command, "<stdin>", &CurlOptions::default()).expect("parses");
+    render(&parsed.request, Client::Requests).expect("renders")
+}
+
+fn bench_curl(bencher: Bencher, command: String) {
+    bencher
+        .counter(BytesCount::of_str(&command))
+        .bench(|| curl_to_python(black_box(&command)));
+}
+
+/// One word of `size` MB: a JSON body in single quotes.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn curl_one_big_body(bencher: Bencher, size: usize) {
+    let inputs = repeat(size, |_| "Deploying my first endpoint. ".to_owned());
+    let command = format!(
+        "curl https://x.cloud/a -H 'Content-Type: application/json' -d '{{\"inputs\": \"{inputs}\"}}'"
+    );
+    bench_curl(bencher, command);
+}
+
+/// A double-quoted body full of escapes: the slow path of the lexer.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn curl_escaped_body(bencher: Bencher, size: usize) {
+    let body = repeat(size, |_| r#"say \"hi\" to \$HOME "#.to_owned());
+    bench_curl(bencher, format!("curl https://x.cloud/a -d \"{body}\""));
+}
+
+/// Tens of thousands of headers, each name different (all checked for repeats).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn curl_many_headers(bencher: Bencher, size: usize) {
+    let headers = repeat(size, |index| {
+        format!(" -H 'X-Header-{index}: value {index}'")
+    });
+    bench_curl(bencher, format!("curl https://x.cloud/a{headers}"));
+}
+
+/// Tens of thousands of `-d` parts, one per continued line, joined with `&`.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn curl_many_lines(bencher: Bencher, size: usize) {
+    let data = repeat(size, |index| format!(" \\\n  -d 'field{index}=value'"));
+    bench_curl(bencher, format!("curl https://x.cloud/a{data}"));
+}
+
+/// A JSON spec whose body is a long array.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn spec_big_json(bencher: Bencher, size: usize) {
+    let items = repeat(size, |index| format!("\"sentence number {index}\", "));
+    let spec = format!(
+        "{{\"url\": \"https://x.cloud/a\", \"json\": {{\"inputs\": [{}]}}}}",
+        items.trim_end_matches(", ")
+    );
+    bencher.counter(BytesCount::of_str(&spec)).bench(|| {
+        let request = parse_spec(black_box(&spec), "spec.json").expect("valid spec");
+        render(&request, Client::Requests).expect("renders")
+    });
+}
+
+/// A page of thousands of regions, each generated from the curl block above it.
+fn page_of_regions(size: usize) -> String {
+    repeat(size, |index| {
+        format!(
+            "\n## Example {index}\n\n```sh\ncurl https://x.cloud/model-{index} \\\n  -H 'Content-Type: application/json' \\\n  -d '{{\"inputs\": \"text {index}\"}}'\n```\n\n<!-- snippet from=curl layout=fences clients=requests,fetch -->\n<!-- /snippet -->\n"
+        )
+    })
+}
+
+/// `docs write`: every region of the page drifts (it is empty) and is written.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn docs_write_many_regions(bencher: Bencher, size: usize) {
+    let page = page_of_regions(size);
+    bencher.counter(BytesCount::of_str(&page)).bench(|| {
+        let updated = docs::update(black_box(&page), "page.md", Path::new(".")).expect("valid");
+        assert_eq!(updated.drifts.len(), page.matches("<!-- /snippet").count());
+        updated.text
+    });
+}
+
+/// `docs lint`: every fence holds a curl command to parse.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn docs_lint_many_fences(bencher: Bencher, size: usize) {
+    let page = page_of_regions(size);
+    bencher
+        .counter(BytesCount::of_str(&page))
+        .bench(|| docs::lint(black_box(&page)));
+}
+
+/// `docs check` of a long page of prose, lists and code with one region.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn docs_check_long_prose(bencher: Bencher, size: usize) {
+    let prose = repeat(size, |index| {
+        format!(
+            "Paragraph {index} with `code`, *emphasis* and a [link](https://example.com/{index}).\n\n- item\n  - nested item\n\n```python\nprint({index})\n```\n\n"
+        )
+    });
+    let region = "```sh\ncurl https://x.cloud/a -d 'hi'\n```\n\n<!-- snippet from=curl layout=fences clients=requests -->\n<!-- /snippet -->\n";
+    let written = docs::update(&format!("{prose}{region}"), "page.md", Path::new("."))
+        .expect("valid")
+        .text;
+    bencher.counter(BytesCount::of_str(&written)).bench(|| {
+        let drifts = docs::check(black_box(&written), "page.md", Path::new(".")).expect("valid");
+        assert!(drifts.is_empty());
+    });
+}
