@@ -39,8 +39,7 @@ impl Tally {
             }
             Err(err) => {
                 let located = matches!(&err, Error::Curl { at: Some(_), .. })
-                    || err.to_string().contains("no curl command found")
-                    || err.to_string().contains("has no URL");
+                    || err.to_string().ends_with("the input is empty");
                 if !located {
                     return Err(format!("{name}: unlocated or generic error: {err}"));
                 }

@@ -260,8 +260,19 @@ fn errors_are_located() {
             "curl https://x.cloud \\\n  -H",
             "test: line 2, column 3: option -H needs a value",
         ),
-        ("curl -s", "test: the curl command has no URL"),
-        ("echo hi", "test: no curl command found"),
+        (
+            "curl -s",
+            "test: line 1, column 1: the curl command has no URL; add the endpoint's URL after curl",
+        ),
+        (
+            "echo hi",
+            "test: line 1, column 1: no curl command found (this one runs echo); paste a command that starts with curl",
+        ),
+        ("", "test: no curl command found: the input is empty"),
+        (
+            "curl https://x.cloud \\\n  -d 'a\0b'",
+            "test: line 2, column 8: NUL byte in the command, which no shell can pass to curl; remove it",
+        ),
         (
             "curl https://x.cloud -d 'open",
             "test: line 1, column 30: unterminated single quote opened at line 1, column 25",

@@ -16,6 +16,7 @@ const FORM: &str = "application/x-www-form-urlencoded";
 
 pub(crate) fn assemble(
     mut invocation: Invocation,
+    command_at: (usize, usize),
     origin: &str,
     keep_token: bool,
 ) -> Result<(Request, Vec<Warning>), Error> {
@@ -25,7 +26,10 @@ pub(crate) fn assemble(
         message,
     };
     let Some(first) = invocation.urls.first().cloned() else {
-        return Err(error(None, "the curl command has no URL".into()));
+        return Err(error(
+            Some(command_at),
+            "the curl command has no URL; add the endpoint's URL after curl".into(),
+        ));
     };
     for extra in &invocation.urls[1..] {
         let message = format!(

@@ -176,6 +176,18 @@ pub(crate) struct Lexed {
 /// Empty input gives zero commands. CRLF line ends read as LF everywhere, inside quotes too:
 /// a text pasted from Windows means the same command.
 pub(crate) fn lex(text: &str, shell: Option<Shell>) -> Result<Lexed, LexError> {
+    if let Some(nul) = text.find('\0') {
+        // No shell passes a NUL byte in an argument (C strings end there), so no
+        // reading of it would be the command the user ran.
+        let before = &text[..nul];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        return Err(LexError {
+            line,
+            column,
+            message: "NUL byte in the command, which no shell can pass to curl; remove it".into(),
+        });
+    }
     let shell = shell.unwrap_or_else(|| detect(text));
     lex_at(text, shell, (1, 1), 0)
 }

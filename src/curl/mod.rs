@@ -102,15 +102,26 @@ pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Par
             Some((index, start))
         });
     let Some((found_at, start)) = found.next() else {
+        let first = lexed
+            .commands
+            .iter()
+            .find_map(|command| command.words.first());
         return Err(Error::Curl {
             origin: origin.to_owned(),
-            at: None,
-            message: "no curl command found".into(),
+            at: first.map(|word| (word.line, word.column)),
+            message: match first {
+                Some(word) => format!(
+                    "no curl command found (this one runs {}); paste a command that starts with curl",
+                    word.text()
+                ),
+                None => "no curl command found: the input is empty".into(),
+            },
         });
     };
     let other = found.next();
     let command = &lexed.commands[found_at];
     let curl = &command.words[start];
+    let at = (curl.line, curl.column);
     if start > 0 {
         warnings.push(Warning {
             at: Some((curl.line, curl.column)),
@@ -136,7 +147,14 @@ pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Par
         (None, Some(file)) => file.literal().map(Stdin::File),
         (None, None) => None,
     };
-    convert(&mut words[start + 1..], stdin, origin, options, warnings)
+    convert(
+        &mut words[start + 1..],
+        at,
+        stdin,
+        origin,
+        options,
+        warnings,
+    )
 }
 
 /// Reads curl's arguments already split by the user's shell (`snippet -- curl URL -d ...`).
@@ -156,7 +174,7 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
             column: index + 1,
         })
         .collect();
-    convert(&mut words, None, "arguments", options, Vec::new())
+    convert(&mut words, (1, 1), None, "arguments", options, Vec::new())
 }
 
 /// An argument's pieces: a `$NAME` or `${NAME}` still in it was quoted on purpose
@@ -206,8 +224,10 @@ enum Stdin<'a> {
     File(String),
 }
 
+/// `at` is where the command starts (its `curl`), the place of what it lacks.
 fn convert(
     args: &mut [Word],
+    at: (usize, usize),
     stdin: Option<Stdin<'_>>,
     origin: &str,
     options: &CurlOptions,
@@ -242,7 +262,7 @@ fn convert(
             }
         };
     }
-    let (request, more) = assemble::assemble(invocation, origin, options.keep_token)?;
+    let (request, more) = assemble::assemble(invocation, at, origin, options.keep_token)?;
     warnings.extend(more);
     Ok(Parsed { request, warnings })
 }
