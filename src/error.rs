@@ -30,8 +30,11 @@ pub enum Error {
     Docs {
         /// The file.
         origin: String,
-        /// The 1-based line of the marker concerned.
+        /// The 1-based line of the marker concerned, or of the problem in the
+        /// fenced block a region is generated from.
         line: usize,
+        /// The 1-based column (in characters) on that line.
+        column: usize,
         /// What is wrong and what to do.
         message: String,
     },
@@ -88,8 +91,9 @@ impl fmt::Display for Error {
             Error::Docs {
                 origin,
                 line,
+                column,
                 message,
-            } => write!(f, "{origin}:{line}: {message}"),
+            } => write!(f, "{origin}:{line}:{column}: {message}"),
             Error::InvalidRequest(message) => write!(f, "invalid request: {message}"),
             Error::Unsupported {
                 client,

@@ -371,7 +371,7 @@ fn layout_without_a_child_for_a_client_is_a_located_error() {
         assert_eq!(run.code, 2, "{action}: {run:?}");
         assert!(
             run.stderr
-                .contains("page.md:7: layout=inferencesnippet has no child for Rust"),
+                .contains("page.md:7:1: layout=inferencesnippet has no child for Rust"),
             "{action}: {run:?}"
         );
         assert_eq!(fs::read_to_string(dir.join("page.md")).unwrap(), page);
@@ -419,7 +419,7 @@ fn missing_request_file_is_a_located_error() {
     place(&dir, "fences-request.md", "page.md");
     let run = snippet(&dir, &["docs", "check", "page.md"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(run.stderr.contains("page.md:5: cannot read"), "{run:?}");
+    assert!(run.stderr.contains("page.md:5:1: cannot read"), "{run:?}");
     assert_eq!(run.stdout, "");
 }
 
@@ -554,101 +554,101 @@ const BLOCK: &str = "```sh\ncurl https://xyz.endpoints.huggingface.cloud/m -d x=
 
 #[test]
 fn malformed_pages_are_located_errors() {
-    let cases: &[(&str, String, usize, &str)] = &[
+    let cases: &[(&str, String, (usize, usize), &str)] = &[
         (
             "begin without end",
             format!("# T\n\n{BLOCK}<!-- snippet from=curl -->\n\ntext\n"),
-            7,
+            (7, 1),
             "region never ends; add <!-- /snippet -->",
         ),
         (
             "end without begin",
             "# T\n\ntext\n\n<!-- /snippet -->\n".into(),
-            5,
+            (5, 1),
             "<!-- /snippet --> without a region to end",
         ),
         (
             "nested begin",
             format!("{BLOCK}<!-- snippet from=curl -->\n\n{BLOCK}<!-- snippet from=curl -->\n<!-- /snippet -->\n"),
-            11,
+            (11, 1),
             "a region begins inside the region of line 5",
         ),
         (
             "unknown key",
             format!("{BLOCK}<!-- snippet form=curl -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "unknown marker key \"form\" (did you mean from?)",
         ),
         (
             "unknown key, far from any",
             format!("{BLOCK}<!-- snippet from=curl colour=red -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "unknown marker key \"colour\"; known keys: from, request, layout, clients, id, task, token",
         ),
         (
             "missing source",
             format!("{BLOCK}<!-- snippet layout=fences -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "the marker needs a source: from=curl, from=spec or request=PATH",
         ),
         (
             "two sources",
             format!("{BLOCK}<!-- snippet from=curl request=a.json -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "give from= or request=, not both",
         ),
         (
             "unknown layout",
             format!("{BLOCK}<!-- snippet from=curl layout=tabs -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "unknown layout \"tabs\"",
         ),
         (
             "unknown client",
             format!("{BLOCK}<!-- snippet from=curl clients=curl,cobol -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "unknown client \"cobol\"",
         ),
         (
             "not key=value",
             format!("{BLOCK}<!-- snippet from=curl hfoptions -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "\"hfoptions\" is not key=value",
         ),
         (
             "from=curl without a block",
             "# T\n\ntext\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n".into(),
-            5,
+            (5, 1),
             "from=curl needs the fenced curl block right before the marker",
         ),
         (
             "from=curl with prose between",
             format!("{BLOCK}Prose.\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n"),
-            7,
+            (7, 1),
             "from=curl needs the fenced curl block right before the marker",
         ),
         (
             "from=spec after a sh block",
             format!("{BLOCK}<!-- snippet from=spec -->\n<!-- /snippet -->\n"),
-            5,
+            (5, 1),
             "from=spec needs a ```json block before the marker, not ```sh",
         ),
         (
             "a curl block that does not parse",
             "```sh\ncurl https://x.cloud/m --dat x\n```\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n".into(),
-            5,
-            "the curl block:",
+            (2, 24),
+            "unknown option --dat (did you mean --data?) (in the curl block of the region at line 5)",
         ),
         (
             "in a list, indented",
             "# T\n\n- item\n\n  ```sh\n  curl https://x.cloud/m -d x=1\n  ```\n\n  <!-- snippet from=curl -->\n  <!-- /snippet -->\n".into(),
-            9,
+            (9, 3),
             "snippet markers must stand at the top level, not in a list or quote",
         ),
         (
             "in a blockquote",
             "# T\n\n> ```sh\n> curl https://x.cloud/m -d x=1\n> ```\n>\n> <!-- snippet from=curl -->\n> <!-- /snippet -->\n".into(),
-            7,
+            (7, 3),
             "snippet markers must stand at the top level, not in a list or quote",
         ),
     ];
@@ -658,36 +658,36 @@ fn malformed_pages_are_located_errors() {
 /// A marker that is a list item's first line is in a list all the same.
 #[test]
 fn markers_as_list_items_are_located_errors() {
-    let cases: &[(&str, String, usize, &str)] = &[
+    let cases: &[(&str, String, (usize, usize), &str)] = &[
         (
             "as a list item",
             format!("# T\n\n{BLOCK}- <!-- snippet from=curl -->\n- <!-- /snippet -->\n"),
-            7,
+            (7, 3),
             "snippet markers must stand at the top level, not in a list or quote",
         ),
         (
             "as a numbered list item, end at the top level",
             format!("# T\n\n{BLOCK}1. <!-- snippet from=curl -->\n\n<!-- /snippet -->\n"),
-            7,
+            (7, 4),
             "snippet markers must stand at the top level, not in a list or quote",
         ),
         (
             "as a list item in a quote",
             format!("# T\n\n{BLOCK}> - <!-- snippet from=curl -->\n> - <!-- /snippet -->\n"),
-            7,
+            (7, 5),
             "snippet markers must stand at the top level, not in a list or quote",
         ),
     ];
     assert_located_errors("docs-list-items", cases);
 }
 
-/// Each page of `cases` is an error `page.md:LINE: MESSAGE` for the library and for
+/// Each page of `cases` is an error `page.md:LINE:COLUMN: MESSAGE` for the library and for
 /// `check` and `write` (exit 2, nothing on stdout, the file untouched).
-fn assert_located_errors(scratch_name: &str, cases: &[(&str, String, usize, &str)]) {
+fn assert_located_errors(scratch_name: &str, cases: &[(&str, String, (usize, usize), &str)]) {
     let dir = scratch(scratch_name);
     let mut failures = Vec::new();
-    for (what, text, line, message) in cases {
-        let expected = format!("page.md:{line}: {message}");
+    for (what, text, (line, column), message) in cases {
+        let expected = format!("page.md:{line}:{column}: {message}");
         match docs::scan(text, "page.md").and_then(|_| docs::update(text, "page.md", &dir)) {
             Err(err) if err.to_string().starts_with(&expected) => {}
             other => failures.push(format!(

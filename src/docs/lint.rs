@@ -36,7 +36,12 @@ pub fn lint(text: &str) -> Vec<Finding> {
         // The code starts on the line after the opening fence.
         let first = lines.line(fence.range.start) + 1;
         let place = |at: Option<(usize, usize)>| at.map_or(first, |(line, _)| first + line - 1);
-        match parse_curl(&fence.code, "", &CurlOptions::default()) {
+        // Tokens are reported below, once, wherever they are in the block.
+        let options = CurlOptions {
+            keep_token: true,
+            ..CurlOptions::default()
+        };
+        match parse_curl(&fence.code, "", &options) {
             Ok(parsed) => findings.extend(parsed.warnings.into_iter().map(|warning| Finding {
                 line: place(warning.at),
                 message: warning.message,

@@ -34,6 +34,10 @@ use crate::{Client, CurlOptions, Snippet, Token, parse_curl, parse_spec, render,
 pub struct Region {
     /// The 1-based line of the begin marker.
     pub line: usize,
+    /// The 1-based column of the begin marker's `<!--`.
+    pub column: usize,
+    /// The 1-based line where the code of [`source_code`](Self::source_code) starts.
+    pub source_line: Option<usize>,
     /// What the begin marker asks for.
     pub marker: Marker,
     /// The bytes between the begin marker's line and the end marker's line.
@@ -79,16 +83,30 @@ pub struct Updated {
 /// assert_eq!(&page[regions[0].content.clone()], "old\n");
 ///
 /// let error = docs::scan("<!-- /snippet -->\n", "page.md").unwrap_err();
-/// assert_eq!(error.to_string(), "page.md:1: <!-- /snippet --> without a region to end");
+/// assert_eq!(error.to_string(), "page.md:1:1: <!-- /snippet --> without a region to end");
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
     let scanned = scan::scan(text);
     let lines = LineIndex::new(text);
-    let error = |offset: usize, message: String| Error::Docs {
-        origin: origin.to_owned(),
-        line: lines.line(offset),
-        message,
+    // A marker's place is its `<!--`; the line it is on starts at `offset`.
+    let place = |offset: usize| {
+        let line = &text[offset..];
+        let opening = line.find("<!--").filter(|&at| !line[..at].contains('\n'));
+        let (line, column) = lines.place(text, offset);
+        (
+            line,
+            column + opening.map_or(0, |at| line_chars(&text[offset..offset + at])),
+        )
+    };
+    let error = |offset: usize, message: String| {
+        let (line, column) = place(offset);
+        Error::Docs {
+            origin: origin.to_owned(),
+            line,
+            column,
+            message,
+        }
     };
     let mut regions = Vec::new();
     let mut open: Option<(&scan::MarkerLine, Marker)> = None;
@@ -121,6 +139,7 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                 ));
             }
             (None, Some((begin, marker))) => {
+                let mut source_line = None;
                 let source_code = match marker.source {
                     Source::Curl | Source::Spec => {
                         let wanted = if marker.source == Source::Curl {
@@ -147,12 +166,17 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                                 ),
                             ));
                         }
+                        // The code starts on the line after the opening fence.
+                        source_line = Some(lines.line(fence.range.start) + 1);
                         Some(fence.code.clone())
                     }
                     Source::File(_) => None,
                 };
+                let (line, column) = place(begin.range.start);
                 regions.push(Region {
-                    line: lines.line(begin.range.start),
+                    line,
+                    column,
+                    source_line,
                     marker,
                     content: begin.range.end..marker_line.range.start,
                     source_code,
@@ -179,25 +203,43 @@ pub fn generate(
     let located = |message: String| Error::Docs {
         origin: origin.to_owned(),
         line: region.line,
+        column: region.column,
         message,
+    };
+    // A place in the fenced block, as a place in the page.
+    let in_page = |at: Option<(usize, usize)>| match (at, region.source_line) {
+        (Some((line, column)), Some(first)) => (first + line - 1, column),
+        _ => (region.line, region.column),
+    };
+    // An error of the block's curl command or spec, placed in the page.
+    let block_error = |err: Error, block: &str| match err {
+        Error::Curl { at, message, .. } | Error::Spec { at, message, .. } => {
+            let (line, column) = in_page(at);
+            Error::Docs {
+                origin: origin.to_owned(),
+                line,
+                column,
+                message: format!(
+                    "{message} (in the {block} block of the region at line {})",
+                    region.line
+                ),
+            }
+        }
+        other => located(format!("the {block} block: {other}")),
     };
     let code = region.source_code.as_deref().unwrap_or_default();
     let mut warnings = Vec::new();
     let mut request = match &region.marker.source {
         Source::Curl => {
             let parsed = parse_curl(code, origin, &CurlOptions::default())
-                .map_err(|err| located(format!("the curl block: {err}")))?;
-            warnings.extend(
-                parsed
-                    .warnings
-                    .iter()
-                    .map(|w| format!("{origin}:{}: {w}", region.line)),
-            );
+                .map_err(|err| block_error(err, "curl"))?;
+            warnings.extend(parsed.warnings.iter().map(|warning| {
+                let (line, column) = in_page(warning.at);
+                format!("{origin}:{line}:{column}: {}", warning.message)
+            }));
             parsed.request
         }
-        Source::Spec => {
-            parse_spec(code, origin).map_err(|err| located(format!("the spec block: {err}")))?
-        }
+        Source::Spec => parse_spec(code, origin).map_err(|err| block_error(err, "spec"))?,
         Source::File(path) => {
             // A page names a file beside it, never one elsewhere on the machine.
             let relative = Path::new(path);
@@ -237,7 +279,7 @@ pub fn generate(
     warnings.extend(
         replaced
             .iter()
-            .map(|w| format!("{origin}:{}: {w}", region.line)),
+            .map(|w| format!("{origin}:{}:{}: {w}", region.line, region.column)),
     );
     let snippets = match &region.marker.clients {
         // The legacy layout has no child for Rust: by default it shows what it can.
@@ -331,6 +373,18 @@ impl LineIndex {
     pub(super) fn line(&self, offset: usize) -> usize {
         self.0.partition_point(|&newline| newline < offset) + 1
     }
+
+    /// The 1-based line and column (in characters) of byte `offset` of `text`.
+    fn place(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = if line == 1 { 0 } else { self.0[line - 2] + 1 };
+        (line, line_chars(&text[start..offset]) + 1)
+    }
+}
+
+/// How many characters `text` holds.
+fn line_chars(text: &str) -> usize {
+    text.chars().count()
 }
 
 /// How many line ends `text` holds.
