@@ -33,9 +33,15 @@ fn main() -> ExitCode {
                 _ => ExitCode::SUCCESS,
             }
         }
-        Err(err) => {
+        Err(run::Failure::Input(err)) => {
             eprintln!("snippet: {err}");
             ExitCode::from(err.code())
+        }
+        Err(run::Failure::Strict(warnings)) => {
+            for warning in &warnings {
+                eprintln!("snippet: {warning} (an error under --strict)");
+            }
+            ExitCode::from(2)
         }
     }
 }

@@ -15,18 +15,24 @@ pub(crate) struct Output {
     pub warnings: Vec<String>,
 }
 
-pub(crate) fn run(args: &Args) -> Result<Output, Error> {
+/// Why an invocation printed nothing.
+pub(crate) enum Failure {
+    /// Bad input or usage.
+    Input(Error),
+    /// `--strict`, and the curl command had these warnings (each with its place).
+    Strict(Vec<String>),
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Self {
+        Failure::Input(err)
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
     let (request, warnings) = request(args)?;
     if args.strict && !warnings.is_empty() {
-        return Err(Error::Curl {
-            origin: "--strict".into(),
-            at: None,
-            message: format!(
-                "{} warning(s) are errors: {}",
-                warnings.len(),
-                warnings.join("; ")
-            ),
-        });
+        return Err(Failure::Strict(warnings));
     }
     Ok(Output {
         text: output(args, &request)?,

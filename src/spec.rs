@@ -29,6 +29,20 @@ const KEYS: &[&str] = &[
 /// The MIME type of a `data` payload when the spec names none.
 pub const DEFAULT_TEXT_TYPE: &str = "text/plain";
 
+/// serde_json's message without its position (given apart), with what to do.
+fn json_error(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let what = strip_position(&full);
+    let hint = if err.is_eof() {
+        " (the text ends before the JSON is complete; close what is open)"
+    } else if what.contains("recursion limit") {
+        " (nested more than 128 levels deep)"
+    } else {
+        ""
+    };
+    format!("invalid JSON: {what}{hint}")
+}
+
 /// Reads a JSON request spec. `origin` names the text in error messages (a path, `<stdin>`).
 ///
 /// # Example
@@ -51,10 +65,17 @@ pub const DEFAULT_TEXT_TYPE: &str = "text/plain";
 /// ```
 pub fn parse_spec(text: &str, origin: &str) -> Result<Request, Error> {
     let reader = SpecReader { text, origin };
+    if text.trim().is_empty() {
+        return Err(reader.error(
+            None,
+            r#"the spec is empty; write a JSON object such as {"url": "https://..."}"#,
+        ));
+    }
     let value: Value = serde_json::from_str(text).map_err(|err| Error::Spec {
         origin: origin.to_owned(),
-        at: Some((err.line(), err.column())),
-        message: format!("invalid JSON: {}", strip_position(&err.to_string())),
+        // serde_json counts the column of an error before the first character as 0.
+        at: Some((err.line(), err.column().max(1))),
+        message: json_error(&err),
     })?;
     if let Some((key, at)) = duplicate_key(text) {
         return Err(Error::Spec {
@@ -386,7 +407,7 @@ mod tests {
         let cases = [
             (
                 "{",
-                "spec.json: line 1, column 1: invalid JSON: EOF while parsing an object",
+                "spec.json: line 1, column 1: invalid JSON: EOF while parsing an object (the text ends before the JSON is complete; close what is open)",
             ),
             ("[]", "spec.json: a request spec must be a JSON object"),
             ("{}", "spec.json: missing \"url\": the endpoint to call"),
