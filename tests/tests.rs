@@ -5,6 +5,7 @@ mod conformance;
 mod corpus;
 mod curl;
 mod docs;
+mod errors;
 mod fuzz_regressions;
 mod hostile;
 mod roundtrip;

@@ -1,0 +1,468 @@
+//! Every kind of bad input, run through the `snippet` binary, and what it says: the table
+//! in `ERRORS.md` is this test's output (`UPDATE_SNAPSHOTS=1` rewrites it).
+//!
+//! Besides the exact text, each message must hold to the rules of the README: exit 2 (1
+//! for drift and lint findings), nothing on standard output, one line starting with
+//! `snippet: ` and the input's name, and the line and column when the input is text.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::{root, scratch};
+
+/// One bad input.
+struct Case {
+    /// What is wrong, for the table.
+    what: &'static str,
+    /// The arguments after `snippet`.
+    args: &'static [&'static str],
+    /// Standard input.
+    stdin: &'static [u8],
+    /// `page.md`, made in the folder `snippet` runs in.
+    page: Option<&'static str>,
+    /// The expected exit status.
+    code: i32,
+    /// Whether the message must give a line and column.
+    located: bool,
+}
+
+/// Arguments clap itself rejects: its own message and usage lines, not ours.
+const CLAP: &[&str] = &["usage: no language"];
+
+const fn case(what: &'static str, args: &'static [&'static str], stdin: &'static str) -> Case {
+    Case {
+        what,
+        args,
+        stdin: stdin.as_bytes(),
+        page: None,
+        code: 2,
+        located: true,
+    }
+}
+
+const SPEC: &[&str] = &["--lang", "py", "--request", "-"];
+const CURL: &[&str] = &["--lang", "py", "--curl", "-"];
+const CURL_JS: &[&str] = &["--lang", "js", "--client", "huggingface.js", "--curl", "-"];
+
+/// A page with one region whose marker is `marker`, after a curl block.
+const fn page(what: &'static str, marker: &'static str, code: i32, located: bool) -> Case {
+    Case {
+        what,
+        args: &["docs", "check", "page.md"],
+        stdin: b"",
+        page: Some(marker),
+        code,
+        located,
+    }
+}
+
+const CASES: &[Case] = &[
+    // JSON request specs.
+    case(
+        "spec: not JSON",
+        SPEC,
+        "{\"url\": \"https://x.cloud\",\n \"json\": {\"inputs\": 1}",
+    ),
+    Case {
+        located: false,
+        ..case("spec: empty input", SPEC, "")
+    },
+    case(
+        "spec: unknown key",
+        SPEC,
+        "{\"url\": \"https://x.cloud\",\n \"hedaers\": {}}",
+    ),
+    case(
+        "spec: a key given twice",
+        SPEC,
+        "{\"url\": \"https://x.cloud\",\n \"url\": \"https://y.cloud\"}",
+    ),
+    case(
+        "spec: wrong type",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"headers\": [\"X-A: 1\"]}",
+    ),
+    case(
+        "spec: two bodies",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"json\": {}, \"data\": \"x\"}",
+    ),
+    case(
+        "spec: unknown task",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"task\": \"text-clasification\"}",
+    ),
+    case(
+        "spec: URL with a space",
+        SPEC,
+        "{\"url\": \"https://x.cloud/a b\"}",
+    ),
+    case(
+        "spec: URL without a scheme",
+        SPEC,
+        "{\"url\": \"x.cloud/a\"}",
+    ),
+    case(
+        "spec: header injection (CR LF in a value)",
+        SPEC,
+        "{\"url\": \"https://x.cloud\",\n \"headers\": {\"X-A\": \"1\\r\\nX-Evil: 2\"}}",
+    ),
+    case(
+        "spec: non-ASCII header value",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"headers\": {\"X-A\": \"café\"}}",
+    ),
+    case(
+        "spec: header the client sets itself",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"headers\": {\"Content-Length\": \"3\"}}",
+    ),
+    case(
+        "spec: bad token variable",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"token\": \"$HF-TOKEN\"}",
+    ),
+    case(
+        "spec: NUL byte",
+        SPEC,
+        "{\"url\": \"https://x.cloud\",\n \"data\": \"a\0b\"}",
+    ),
+    case(
+        "spec: JSON nested too deep",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"json\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    ),
+    Case {
+        stdin: b"{\"url\": \"https://x.cloud\", \"data\": \"caf\xe9\"}",
+        ..case("spec: invalid UTF-8", SPEC, "")
+    },
+    // curl commands.
+    case(
+        "curl: unknown option",
+        CURL,
+        "curl https://x.cloud \\\n  --hedaer 'X-A: 1'",
+    ),
+    case(
+        "curl: option without its value",
+        CURL,
+        "curl https://x.cloud -H",
+    ),
+    case(
+        "curl: unterminated quote",
+        CURL,
+        "curl https://x.cloud \\\n  -d '{\"inputs\": 1}",
+    ),
+    case("curl: no curl command", CURL, "wget https://x.cloud"),
+    Case {
+        located: false,
+        ..case("curl: empty input", CURL, "")
+    },
+    case("curl: no URL", CURL, "curl -d 'x=1'"),
+    case("curl: URL with a space", CURL, "curl 'https://x.cloud/a b'"),
+    case(
+        "curl: URL from a command substitution",
+        CURL,
+        "curl \"https://$(hostname)/a\"",
+    ),
+    case(
+        "curl: header injection",
+        CURL,
+        "curl https://x.cloud -H $'X-A: 1\\r\\nX-Evil: 2'",
+    ),
+    case(
+        "curl: header without a colon",
+        CURL,
+        "curl https://x.cloud -H 'X-A 1'",
+    ),
+    case(
+        "curl: body from standard input",
+        CURL,
+        "curl https://x.cloud -d @-",
+    ),
+    case(
+        "curl: body and form together",
+        CURL,
+        "curl https://x.cloud -d a=1 -F b=2",
+    ),
+    case("curl: NUL byte", CURL, "curl https://x.cloud -d 'a\0b'"),
+    Case {
+        stdin: b"curl https://x.cloud -d 'caf\xe9'",
+        ..case("curl: invalid UTF-8", CURL, "")
+    },
+    Case {
+        args: &["--lang", "py", "--strict", "--curl", "-"],
+        ..case(
+            "curl: a warning under --strict",
+            CURL,
+            "curl -k https://x.cloud",
+        )
+    },
+    Case {
+        located: false,
+        ..case(
+            "curl: a client that cannot send it",
+            CURL_JS,
+            "curl https://x.cloud -H 'X-A: 1' -d '{\"inputs\": 1}'",
+        )
+    },
+    // Usage.
+    Case {
+        located: false,
+        ..case(
+            "usage: unknown language",
+            &["--lang", "cobol", "https://x.cloud"],
+            "",
+        )
+    },
+    Case {
+        located: false,
+        ..case("usage: no language", &["https://x.cloud"], "")
+    },
+    Case {
+        located: false,
+        ..case(
+            "usage: client of another language",
+            &["--lang", "py", "--client", "fetch", "https://x.cloud"],
+            "",
+        )
+    },
+    Case {
+        located: false,
+        ..case(
+            "usage: unknown task",
+            &[
+                "--lang",
+                "py",
+                "--task",
+                "text-clasification",
+                "https://x.cloud",
+            ],
+            "",
+        )
+    },
+    Case {
+        located: false,
+        ..case(
+            "usage: missing spec file",
+            &["--lang", "py", "--request", "nope.json"],
+            "",
+        )
+    },
+    // Markdown pages.
+    page(
+        "docs: unknown marker key",
+        "```sh\ncurl https://x.cloud\n```\n\n<!-- snippet from=curl clinets=curl -->\n<!-- /snippet -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: region never closed",
+        "```sh\ncurl https://x.cloud\n```\n\n<!-- snippet from=curl -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: closing marker alone",
+        "Text.\n\n<!-- /snippet -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: marker inside a list",
+        "```sh\ncurl https://x.cloud\n```\n\n- <!-- snippet from=curl -->\n  <!-- /snippet -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: no curl block before from=curl",
+        "Text.\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: bad curl in the block",
+        "```sh\ncurl https://x.cloud \\\n  --dat 'x'\n```\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: request= leaves the page's folder",
+        "<!-- snippet request=../spec.json -->\n<!-- /snippet -->\n",
+        2,
+        true,
+    ),
+    page(
+        "docs: a region drifted",
+        "```sh\ncurl https://x.cloud\n```\n\n<!-- snippet from=curl layout=fences clients=curl -->\nold\n<!-- /snippet -->\n",
+        1,
+        true,
+    ),
+    Case {
+        args: &["docs", "lint", "page.md"],
+        ..page(
+            "docs lint: a real token in a page",
+            "```sh\ncurl https://x.cloud -H 'Authorization: Bearer hf_abcdefghijklmnopqrstuvwxyz0123456789'\n```\n",
+            1,
+            true,
+        )
+    },
+    Case {
+        located: false,
+        ..page("docs: no such page", "", 2, false)
+    },
+];
+
+/// What `snippet` said for one case.
+struct Said {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(case: &Case, dir: &Path) -> Said {
+    if let Some(page) = case.page {
+        std::fs::write(dir.join("page.md"), page).expect("writable scratch dir");
+    }
+    let mut args: Vec<&str> = case.args.to_vec();
+    if case.what == "docs: no such page" {
+        args = vec!["docs", "check", "missing.md"];
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
+        .args(&args)
+        .current_dir(dir)
+        .env_remove("HF_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("snippet runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(case.stdin)
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("snippet exits");
+    Said {
+        code: output.status.code().expect("an exit status"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// `text` as a Markdown code span inside a table cell.
+fn cell(text: &str) -> String {
+    let text = text.replace('|', "\\|").replace('\n', "⏎");
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
+/// The input as a reader would type it: the command line, then what goes in.
+fn input(case: &Case) -> String {
+    let mut shown = format!("snippet {}", case.args.join(" "));
+    if case.what == "docs: no such page" {
+        shown = "snippet docs check missing.md".into();
+    }
+    if let Some(page) = case.page.filter(|page| !page.is_empty()) {
+        let _ = write!(shown, "\npage.md:\n{page}");
+    }
+    if !case.stdin.is_empty() {
+        let text = String::from_utf8_lossy(case.stdin).replace('\0', "\\0");
+        let _ = write!(shown, "\nstdin: {}", text.replace('\u{fffd}', "\\xe9"));
+    }
+    shown
+}
+
+#[test]
+fn error_messages() {
+    let mut table = String::from(
+        "# Error messages\n\n\
+         What `snippet` says for each kind of bad input: the exact text, generated by\n\
+         `tests/errors.rs` (`UPDATE_SNAPSHOTS=1 cargo test errors` rewrites this file, and\n\
+         `cargo test` fails when a message changes without it). Line breaks of an input are\n\
+         shown as ⏎. Exit status 2 is bad input or usage (the message is on standard error),\n\
+         1 a drifted region or a lint finding (the report is on standard output; its first\n\
+         line is shown).\n\n\
+         | what | input | exit | message |\n|---|---|---|---|\n",
+    );
+    let mut broken = Vec::new();
+    for (index, case) in CASES.iter().enumerate() {
+        let dir = scratch(&format!("errors/{index}"));
+        let said = run(case, &dir);
+        // Drift and lint findings are the report, on standard output.
+        let report = if case.code == 1 {
+            &said.stdout
+        } else {
+            &said.stderr
+        };
+        let first = report.lines().next().unwrap_or_default();
+        let ours = !CLAP.contains(&case.what);
+        let mut problems = Vec::new();
+        if said.code != case.code {
+            problems.push(format!("exit {} (expected {})", said.code, case.code));
+        }
+        if said.stderr.contains("panicked") {
+            problems.push("panicked".into());
+        }
+        if case.code == 2 {
+            if !said.stdout.is_empty() {
+                problems.push(format!("wrote to standard output: {:?}", said.stdout));
+            }
+            if said.stderr.lines().count() != 1 && ours {
+                problems.push("not exactly one line".into());
+            }
+        }
+        if !first.starts_with(if ours { "snippet: " } else { "error: " }) && case.code == 2 {
+            problems.push("does not start with `snippet: `".into());
+        }
+        if case.located
+            && !(first.contains(", column ") || first.contains(':') && located_path(first))
+        {
+            problems.push("no line and column".into());
+        }
+        if !problems.is_empty() {
+            broken.push(format!(
+                "{}: {}\n  {}",
+                case.what,
+                problems.join(", "),
+                said.stderr
+            ));
+        }
+        let _ = writeln!(
+            table,
+            "| {} | {} | {} | {} |",
+            case.what,
+            cell(&input(case)),
+            said.code,
+            cell(first)
+        );
+    }
+    assert!(
+        broken.is_empty(),
+        "messages that break the rules:\n{}",
+        broken.join("\n")
+    );
+    let path = root().join("ERRORS.md");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &table).expect("writable ERRORS.md");
+        return;
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == table,
+        "ERRORS.md differs from what snippet says now; rerun with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
+
+/// Whether a docs message names `page.md:LINE` (its own way of giving the place).
+fn located_path(message: &str) -> bool {
+    message
+        .split("page.md:")
+        .nth(1)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
