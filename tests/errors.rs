@@ -309,8 +309,12 @@ const CASES: &[Case] = &[
         )
     },
     Case {
+        what: "docs: no such page",
+        args: &["docs", "check", "missing.md"],
+        stdin: b"",
+        page: None,
+        code: 2,
         located: false,
-        ..page("docs: no such page", "", 2, false)
     },
 ];
 
@@ -325,12 +329,8 @@ fn run(case: &Case, dir: &Path) -> Said {
     if let Some(page) = case.page {
         std::fs::write(dir.join("page.md"), page).expect("writable scratch dir");
     }
-    let mut args: Vec<&str> = case.args.to_vec();
-    if case.what == "docs: no such page" {
-        args = vec!["docs", "check", "missing.md"];
-    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
-        .args(&args)
+        .args(case.args)
         .current_dir(dir)
         .env_remove("HF_TOKEN")
         .stdin(Stdio::piped())
@@ -365,10 +365,7 @@ fn cell(text: &str) -> String {
 /// The input as a reader would type it: the command line, then what goes in.
 fn input(case: &Case) -> String {
     let mut shown = format!("snippet {}", case.args.join(" "));
-    if case.what == "docs: no such page" {
-        shown = "snippet docs check missing.md".into();
-    }
-    if let Some(page) = case.page.filter(|page| !page.is_empty()) {
+    if let Some(page) = case.page {
         let _ = write!(shown, "\npage.md:\n{page}");
     }
     if !case.stdin.is_empty() {
