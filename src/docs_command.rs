@@ -58,12 +58,8 @@ struct Status {
 fn one(file: &Path, mode: Mode, status: &mut Status, out: &mut impl Write) -> Result<(), String> {
     let name = file.display().to_string();
     let bytes = fs::read(file).map_err(|err| format!("{name}: {err}"))?;
-    let text = String::from_utf8(bytes).map_err(|err| {
-        format!(
-            "{name}: not UTF-8 text (byte {})",
-            err.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = crate::text::decode(bytes)
+        .map_err(|(line, column)| format!("{name}:{line}:{column}: {}", crate::text::NOT_UTF8))?;
     if mode == Mode::Lint {
         for finding in docs::lint(&text) {
             let _ = writeln!(out, "{name}:{}: {}", finding.line, finding.message);

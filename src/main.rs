@@ -4,6 +4,7 @@
 mod cli;
 mod docs_command;
 mod run;
+mod text;
 
 use std::io::Write;
 use std::process::ExitCode;

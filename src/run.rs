@@ -250,26 +250,13 @@ fn read_source(path: &str) -> Result<(String, String), Error> {
     } else {
         std::fs::read(path).map_err(io_error)?
     };
-    match String::from_utf8(bytes) {
+    match crate::text::decode(bytes) {
         Ok(text) => Ok((text, origin.to_owned())),
-        Err(err) => {
-            // Place the first invalid byte so the user can find it.
-            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-            let line_start = valid
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |at| at + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            Err(Error::Spec {
-                origin: origin.to_owned(),
-                at: Some((line, column)),
-                message: "not UTF-8 text; save it as UTF-8".into(),
-            })
-        }
+        Err(at) => Err(Error::Spec {
+            origin: origin.to_owned(),
+            at: Some(at),
+            message: crate::text::NOT_UTF8.into(),
+        }),
     }
 }
 

@@ -21,7 +21,7 @@ struct Case {
     /// Standard input.
     stdin: &'static [u8],
     /// `page.md`, made in the folder `snippet` runs in.
-    page: Option<&'static str>,
+    page: Option<&'static [u8]>,
     /// The expected exit status.
     code: i32,
     /// Whether the message must give a line and column.
@@ -52,7 +52,7 @@ const fn page(what: &'static str, marker: &'static str, code: i32, located: bool
         what,
         args: &["docs", "check", "page.md"],
         stdin: b"",
-        page: Some(marker),
+        page: Some(marker.as_bytes()),
         code,
         located,
     }
@@ -309,6 +309,10 @@ const CASES: &[Case] = &[
         )
     },
     Case {
+        page: Some(b"# Title\n\nCaf\xe9 prose.\n"),
+        ..page("docs: page not UTF-8", "", 2, true)
+    },
+    Case {
         what: "docs: no such page",
         args: &["docs", "check", "missing.md"],
         stdin: b"",
@@ -366,6 +370,7 @@ fn cell(text: &str) -> String {
 fn input(case: &Case) -> String {
     let mut shown = format!("snippet {}", case.args.join(" "));
     if let Some(page) = case.page {
+        let page = String::from_utf8_lossy(page).replace('\u{fffd}', "\\xe9");
         let _ = write!(shown, "\npage.md:\n{page}");
     }
     if !case.stdin.is_empty() {
