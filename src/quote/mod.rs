@@ -157,10 +157,9 @@ pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String
     let mut copied = 0;
     let mut index = 0;
     while index < bytes.len() {
-        let byte = bytes[index];
-        if matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\' {
-            index += 1;
-            continue;
+        match bytes[index..].iter().position(|&b| !PLAIN[usize::from(b)]) {
+            Some(skip) => index += skip,
+            None => break,
         }
         let c = text[index..].chars().next().unwrap_or_default();
         let next = index + c.len_utf8();
@@ -189,6 +188,17 @@ pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String
     out.push('"');
     out
 }
+
+/// The bytes [`double_quoted`] copies without a look: visible ASCII but `"` and `\`.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut byte = b' ';
+    while byte <= b'~' {
+        plain[byte as usize] = byte != b'"' && byte != b'\\';
+        byte += 1;
+    }
+    plain
+};
 
 /// `\xNN` below U+0100, else `\uNNNN`: Python and JavaScript read both alike.
 /// Every hidden character is in the Basic Multilingual Plane.

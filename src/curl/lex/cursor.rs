@@ -40,13 +40,15 @@ impl<'a> Cursor<'a> {
     pub(super) fn take(&mut self, len: usize) -> &'a str {
         let text: &'a str = self.text;
         let passed = &text[self.pos..self.pos + len];
-        let bytes = passed.as_bytes();
-        match bytes.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                self.line += bytes.iter().filter(|&&b| b == b'\n').count();
-                self.column = 1 + char_count(&bytes[last + 1..]);
+        // One pass: a newline starts a line, any other byte but a continuation byte
+        // (`0b10xx_xxxx`) starts a character.
+        for &byte in passed.as_bytes() {
+            if byte == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if (byte as i8) >= -0x40 {
+                self.column += 1;
             }
-            None => self.column += char_count(bytes),
         }
         self.pos += len;
         passed
@@ -149,12 +151,6 @@ impl<'a> Cursor<'a> {
             format!("unterminated {what} opened at line {line}, column {column}"),
         )
     }
-}
-
-/// How many characters `bytes` (whole UTF-8 characters) holds: every byte but the
-/// continuation bytes (`0b10xx_xxxx`) starts one.
-fn char_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// What a nested construct skipped by [`skip_nested`] is inside of.
