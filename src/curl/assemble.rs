@@ -25,13 +25,14 @@ pub(crate) fn assemble(
         at,
         message,
     };
-    let Some(first) = invocation.urls.first().cloned() else {
+    let mut urls = std::mem::take(&mut invocation.urls).into_iter();
+    let Some(first) = urls.next() else {
         return Err(error(
             Some(command_at),
             "the curl command has no URL; add the endpoint's URL after curl".into(),
         ));
     };
-    for extra in &invocation.urls[1..] {
+    for extra in urls {
         let message = format!(
             "only the first URL is converted; {} is left out",
             extra.value
@@ -41,18 +42,16 @@ pub(crate) fn assemble(
             message,
         });
     }
-    let mut url = first.value.clone();
-    if !url.contains("://") {
-        let scheme = invocation
-            .proto_default
-            .clone()
-            .unwrap_or_else(|| "http".into());
-        url = format!("{scheme}://{url}");
+    let url = if first.value.contains("://") {
+        first.value
+    } else {
+        let scheme = invocation.proto_default.as_deref().unwrap_or("http");
         invocation.warnings.push(Warning {
             at: Some(first.at),
             message: format!("no scheme in {}: curl uses {scheme}://", first.value),
         });
-    }
+        format!("{scheme}://{}", first.value)
+    };
     let mut request = Request::new(url);
 
     // Headers: `Name: value` adds, `Name:` removes curl's own, `Name;` sends it empty.

@@ -268,8 +268,11 @@ fn convert(
 }
 
 fn is_curl(word: &Word) -> bool {
-    word.literal().is_some_and(|text| {
-        let name = text.rsplit(['/', '\\']).next().unwrap_or(&text);
-        name == "curl" || name == "curl.exe"
-    })
+    match word.pieces.as_slice() {
+        [Piece::Literal(text)] => {
+            let name = text.rsplit(['/', '\\']).next().unwrap_or(text);
+            name == "curl" || name == "curl.exe"
+        }
+        _ => false,
+    }
 }

@@ -76,7 +76,11 @@ impl WordBuilder {
         let Some(Piece::Literal(first)) = self.pieces.first() else {
             return None;
         };
-        let prefix: String = first.chars().take(self.plain_len).collect();
+        let plain_end = first
+            .char_indices()
+            .nth(self.plain_len)
+            .map_or(first.len(), |(at, _)| at);
+        let prefix = &first[..plain_end];
         let eq = prefix.find('=')?;
         let name = prefix[..eq].strip_suffix('+').unwrap_or(&prefix[..eq]);
         is_name(name).then(|| (name.to_string(), eq + 1))
