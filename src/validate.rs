@@ -265,7 +265,11 @@ fn url(url: &str) -> Result<(), Error> {
         ));
     }
     let (before_query, query) = url.split_at(query_start.unwrap_or(url.len()));
-    let path = before_query.splitn(4, '/').nth(3).unwrap_or_default();
+    // The path: after the `/` that ends the host (`rest` starts at the host).
+    let authority_and_path = &before_query[url.len() - rest.len()..];
+    let path = authority_and_path
+        .find('/')
+        .map_or("", |slash| &authority_and_path[slash + 1..]);
     if path.contains('.')
         && path
             .split('/')

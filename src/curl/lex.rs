@@ -222,13 +222,21 @@ fn lex_at(
 
 /// Guesses the shell from the marks each one leaves in a copied command.
 fn detect(text: &str) -> Shell {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    // Every sign of cmd or PowerShell holds `^`, `` ` `` or `$env:`: most commands have
+    // none, and need no closer look.
+    if !text.bytes().any(|b| b == b'^' || b == b'`')
+        && !text.contains("$env:")
+        && !first_word.eq_ignore_ascii_case("curl.exe")
+    {
+        return Shell::Bash;
+    }
     let marks = Marks::find(text);
     // `^"` alone also appears inside bash's single-quoted data; cmd never uses `'`
     // quoting, so only a text without apostrophes is taken for cmd on that sign.
     if (text.contains("^\"") && !text.contains('\'')) || marks.caret_continuation {
         return Shell::Cmd;
     }
-    let first_word = text.split_whitespace().next().unwrap_or("");
     if marks.env_variable
         || first_word.eq_ignore_ascii_case("curl.exe")
         || marks.backtick_continuation
