@@ -325,7 +325,7 @@ fn token(
         (None, None) => return Ok(Token::None),
     };
     // The pieces after `Authorization: Bearer `.
-    let mut pieces = word.pieces.clone();
+    let mut pieces = word.pieces.to_vec();
     if !bearer {
         strip_literal_prefix(&mut pieces, |text| {
             let (_, value) = text.split_once(':')?;

@@ -52,6 +52,92 @@ pub(crate) enum Piece {
     Opaque(String),
 }
 
+/// The pieces of a word. Most words are one literal, held without a `Vec` (a word
+/// is lexed, parsed and dropped for every argument of every command converted).
+#[derive(Clone, Debug)]
+pub(crate) enum Pieces {
+    One(Piece),
+    Many(Vec<Piece>),
+}
+
+impl Pieces {
+    pub(crate) fn push(&mut self, piece: Piece) {
+        *self = match std::mem::take(self) {
+            Pieces::Many(mut pieces) if !pieces.is_empty() => {
+                pieces.push(piece);
+                Pieces::Many(pieces)
+            }
+            Pieces::Many(_) => Pieces::One(piece),
+            Pieces::One(first) => Pieces::Many(vec![first, piece]),
+        };
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Piece> {
+        match self {
+            Pieces::One(piece) => vec![piece],
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+}
+
+impl Default for Pieces {
+    /// No pieces (an empty `Vec` allocates nothing).
+    fn default() -> Self {
+        Pieces::Many(Vec::new())
+    }
+}
+
+impl From<Vec<Piece>> for Pieces {
+    fn from(mut pieces: Vec<Piece>) -> Self {
+        match pieces.pop() {
+            Some(piece) if pieces.is_empty() => Pieces::One(piece),
+            Some(piece) => {
+                pieces.push(piece);
+                Pieces::Many(pieces)
+            }
+            None => Pieces::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Pieces {
+    type Target = [Piece];
+
+    fn deref(&self) -> &[Piece] {
+        match self {
+            Pieces::One(piece) => std::slice::from_ref(piece),
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Pieces {
+    fn deref_mut(&mut self) -> &mut [Piece] {
+        match self {
+            Pieces::One(piece) => std::slice::from_mut(piece),
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+}
+
+impl PartialEq for Pieces {
+    /// The same pieces, however they are held.
+    fn eq(&self, other: &Self) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl Eq for Pieces {}
+
+impl<'a> IntoIterator for &'a Pieces {
+    type Item = &'a Piece;
+    type IntoIter = std::slice::Iter<'a, Piece>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// One shell word: an argument, a command name, a redirection target.
 ///
 /// Adjacent literal text is merged, so an all-literal word has exactly one piece.
@@ -59,7 +145,7 @@ pub(crate) enum Piece {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Word {
     /// The pieces in order.
-    pub pieces: Vec<Piece>,
+    pub pieces: Pieces,
     /// 1-based line of the word's first character.
     pub line: usize,
     /// 1-based column (in characters) of the word's first character.
@@ -70,7 +156,7 @@ impl Word {
     /// The text with variables written back as `$NAME` and opaque parts verbatim (for display and
     /// option names).
     pub(crate) fn text(&self) -> Cow<'_, str> {
-        if let [Piece::Literal(text)] = self.pieces.as_slice() {
+        if let [Piece::Literal(text)] = &self.pieces[..] {
             // Most words: no copy.
             return Cow::Borrowed(text);
         }

@@ -169,7 +169,7 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
         .enumerate()
         .skip(skip)
         .map(|(index, arg)| Word {
-            pieces: variables(arg),
+            pieces: variables(arg).into(),
             line: 1,
             column: index + 1,
         })
@@ -268,7 +268,7 @@ fn convert(
 }
 
 fn is_curl(word: &Word) -> bool {
-    match word.pieces.as_slice() {
+    match &word.pieces[..] {
         [Piece::Literal(text)] => {
             let name = text.rsplit(['/', '\\']).next().unwrap_or(text);
             name == "curl" || name == "curl.exe"

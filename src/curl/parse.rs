@@ -1,7 +1,7 @@
 //! curl's argv → what each option asked for, in curl's own terms ([`Invocation`]).
 //! [`super::assemble`] then turns that into a [`Request`](crate::Request).
 
-use super::lex::{Piece, Word};
+use super::lex::{Piece, Pieces, Word};
 use super::options::{self, Kind, Opt};
 use super::{Warning, encode};
 use crate::error::Error;
@@ -362,7 +362,7 @@ impl Invocation {
         pieces.extend(value.pieces.iter().cloned());
         self.headers.push(Located {
             value: Word {
-                pieces,
+                pieces: pieces.into(),
                 line: value.line,
                 column: value.column,
             },
@@ -473,7 +473,7 @@ fn tail(word: &Word, skip: usize) -> Word {
         skipped += length;
     }
     Word {
-        pieces,
+        pieces: pieces.into(),
         line: word.line,
         column: word.column + skip,
     }
@@ -481,7 +481,7 @@ fn tail(word: &Word, skip: usize) -> Word {
 
 fn literal_word(text: &str, like: &Word) -> Word {
     Word {
-        pieces: vec![Piece::Literal(text.to_owned())],
+        pieces: Pieces::One(Piece::Literal(text.to_owned())),
         line: like.line,
         column: like.column,
     }

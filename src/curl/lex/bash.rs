@@ -312,7 +312,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Le
 fn note_substitution(out: &mut Builder, body: String, at: (usize, usize)) {
     let Some(word) = &mut out.word else { return };
     // `NAME="$(curl ...)"` too: the quotes add no text.
-    let right_after_name = matches!(word.pieces.as_slice(),
+    let right_after_name = matches!(&word.pieces[..],
             [Piece::Literal(s)] if s.chars().count() == word.plain_len)
         && word
             .assignment_name()

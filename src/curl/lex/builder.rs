@@ -1,12 +1,12 @@
 //! Collecting words into commands: redirections, assignments, heredoc owners.
 
 use super::{
-    Assignment, Command, Cursor, LexError, MAX_DEPTH, Piece, Shell, Warning, Word, lex_at,
+    Assignment, Command, Cursor, LexError, MAX_DEPTH, Piece, Pieces, Shell, Warning, Word, lex_at,
 };
 
 /// A word being read.
 pub(super) struct WordBuilder {
-    pub(super) pieces: Vec<Piece>,
+    pub(super) pieces: Pieces,
     line: usize,
     column: usize,
     /// Characters at the start written without quotes, escapes or expansions: only those can
@@ -158,7 +158,7 @@ impl Builder {
     /// The word being read, started at `at` if there is none.
     pub(super) fn word(&mut self, (line, column): (usize, usize)) -> &mut WordBuilder {
         self.word.get_or_insert_with(|| WordBuilder {
-            pieces: Vec::new(),
+            pieces: Pieces::default(),
             line,
             column,
             plain_len: 0,
@@ -204,7 +204,7 @@ impl Builder {
         mut word: WordBuilder,
     ) -> Result<(), LexError> {
         let substitution = word.substitution.take();
-        let mut pieces = std::mem::take(&mut word.pieces);
+        let mut pieces = std::mem::take(&mut word.pieces).into_vec();
         if let Some(Piece::Literal(first)) = pieces.first_mut() {
             *first = first.chars().skip(value_start).collect();
             if first.is_empty() {
@@ -213,7 +213,7 @@ impl Builder {
         }
         let value_is_substitution = matches!(pieces.as_slice(), [Piece::Opaque(_)]);
         let value = Word {
-            pieces,
+            pieces: pieces.into(),
             line: word.line,
             column: word.column + value_start,
         };
@@ -277,7 +277,7 @@ impl Builder {
     ) -> Result<(), LexError> {
         if let Some(word) = &self.word {
             let digits = word.plain
-                && matches!(word.pieces.as_slice(),
+                && matches!(&word.pieces[..],
                     [Piece::Literal(s)] if s.chars().all(|c| c.is_ascii_digit()));
             if digits {
                 self.word = None;

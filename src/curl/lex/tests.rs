@@ -47,7 +47,7 @@ fn pieces(text: &str, shell: Shell) -> Vec<Vec<Piece>> {
     run(text, shell).commands[0]
         .words
         .iter()
-        .map(|w| w.pieces.clone())
+        .map(|w| w.pieces.to_vec())
         .collect()
 }
 
@@ -118,9 +118,9 @@ fn bash_variables() {
     );
     let lexed = run(r#"x "${A:-b}" $1 $@"#, Shell::Bash);
     let words = &lexed.commands[0].words;
-    assert_eq!(words[1].pieces, [opaque("${A:-b}")]);
-    assert_eq!(words[2].pieces, [opaque("$1")]);
-    assert_eq!(words[3].pieces, [opaque("$@")]);
+    assert_eq!(words[1].pieces[..], [opaque("${A:-b}")]);
+    assert_eq!(words[2].pieces[..], [opaque("$1")]);
+    assert_eq!(words[3].pieces[..], [opaque("$@")]);
     assert_eq!(
         lexed.warnings[0].message,
         "parameter expansion ${A:-b} kept as is"
@@ -136,13 +136,13 @@ fn bash_command_substitution() {
     let lexed = run(text, Shell::Bash);
     let words = &lexed.commands[0].words;
     assert_eq!(
-        words[2].pieces,
+        words[2].pieces[..],
         [
             lit("Authorization: Bearer "),
             opaque(r#"$(cat "a)b" | tr -d '()' $(x))"#)
         ]
     );
-    assert_eq!(words[3].pieces, [opaque("`date`")]);
+    assert_eq!(words[3].pieces[..], [opaque("`date`")]);
     assert_eq!(
         warnings(text, Shell::Bash),
         [
@@ -534,11 +534,11 @@ fn powershell_rules() {
         ]
     );
     assert_eq!(
-        words[2].pieces,
+        words[2].pieces[..],
         [lit("Authorization: Bearer "), var("HF_TOKEN")]
     );
-    assert_eq!(words[6].pieces, [lit("a\tb \"q\" \"r\" $x")]);
-    assert_eq!(words[7].pieces, [var("TOKEN")]);
+    assert_eq!(words[6].pieces[..], [lit("a\tb \"q\" \"r\" $x")]);
+    assert_eq!(words[7].pieces[..], [var("TOKEN")]);
     let cases: &[(&str, &[&str])] = &[
         ("x a`nb \"a`nb\" `u{e9}", &["x", "anb", "a\nb", "u{e9}"]),
         ("x \"`u{e9}\" 'a\"b'", &["x", "\u{e9}", "a\"b"]),
@@ -553,7 +553,10 @@ fn powershell_rules() {
         assert_eq!(one(text, Shell::PowerShell), strings(expected), "{text:?}");
     }
     let lexed = run("x \"$(Get-Date)\"", Shell::PowerShell);
-    assert_eq!(lexed.commands[0].words[1].pieces, [opaque("$(Get-Date)")]);
+    assert_eq!(
+        lexed.commands[0].words[1].pieces[..],
+        [opaque("$(Get-Date)")]
+    );
     assert_eq!(
         argv("a; b | c && d", Shell::PowerShell),
         [
@@ -601,14 +604,14 @@ fn detection() {
 #[test]
 fn word_accessors() {
     let word = Word {
-        pieces: vec![lit("a "), var("B"), opaque("$(c)")],
+        pieces: vec![lit("a "), var("B"), opaque("$(c)")].into(),
         line: 1,
         column: 1,
     };
     assert_eq!(word.text(), "a $B$(c)");
     assert_eq!(word.literal(), None);
     let word = Word {
-        pieces: vec![lit("a")],
+        pieces: vec![lit("a")].into(),
         line: 1,
         column: 1,
     };
