@@ -153,7 +153,15 @@ impl Invocation {
     fn url(&mut self, word: &Word, origin: &str) -> Result<(), Error> {
         let at = (word.line, word.column);
         let mut url = String::new();
-        for piece in &word.pieces {
+        let pieces = match &word.pieces[..] {
+            // Most URLs are one literal: copied once.
+            [Piece::Literal(text)] => {
+                url.clone_from(text);
+                &[][..]
+            }
+            pieces => pieces,
+        };
+        for piece in pieces {
             match piece {
                 Piece::Literal(text) => url.push_str(text),
                 Piece::Var(name) => {
@@ -176,7 +184,7 @@ impl Invocation {
             }
         }
         self.urls.push(Located {
-            value: placeholders(&url, at, &mut self.warnings),
+            value: placeholders(url, at, &mut self.warnings),
             at,
         });
         Ok(())
@@ -380,9 +388,12 @@ impl Invocation {
 
 /// `{name}` and `<name>` placeholders without their brackets, which no client sends
 /// as written (curl itself globs `{name}` to `name`).
-fn placeholders(url: &str, at: (usize, usize), warnings: &mut Vec<Warning>) -> String {
+fn placeholders(url: String, at: (usize, usize), warnings: &mut Vec<Warning>) -> String {
+    if !url.contains(['{', '<']) {
+        return url;
+    }
     let mut out = String::with_capacity(url.len());
-    let mut rest = url;
+    let mut rest = url.as_str();
     while let Some(start) = rest.find(['{', '<']) {
         let close = if rest.as_bytes()[start] == b'{' {
             '}'

@@ -193,6 +193,10 @@ impl Builder {
         {
             return self.assignment(name, value_start, word);
         }
+        if self.current.words.capacity() == 0 {
+            // Room for a typical curl command at once, instead of growing 4, 8, 16.
+            self.current.words.reserve(16);
+        }
         self.current.words.push(word.finish());
         Ok(())
     }
