@@ -55,6 +55,7 @@ pub(crate) fn view(request: &Request) -> View {
     for (name, value) in request.wire_headers() {
         headers.push((python::string(name), python::string(value)));
     }
+    let response = Response::of(request);
     let (mut json, mut text, mut file, mut parts) = (None, None, None, Vec::new());
     match &request.payload {
         Payload::None => {}
@@ -66,7 +67,12 @@ pub(crate) fn view(request: &Request) -> View {
     View {
         url: python::string(&request.url),
         function,
-        method: python::string(method),
+        // Only `requests.request(method, ...)` names the method.
+        method: if function.is_none() {
+            python::string(method)
+        } else {
+            String::new()
+        },
         needs_os: matches!(request.token, Token::Env(_)),
         strip_line_breaks: matches!(
             request.payload,
@@ -80,8 +86,13 @@ pub(crate) fn view(request: &Request) -> View {
         text,
         file,
         parts,
-        response: Response::of(request),
-        output_file: python::string(Response::file_name(request)),
+        response,
+        // Only a binary answer is saved to a file.
+        output_file: if response == Response::Bytes {
+            python::string(Response::file_name(request))
+        } else {
+            String::new()
+        },
     }
 }
 
