@@ -1,7 +1,8 @@
 //! The `snippet` binary: outputs, exit codes, and one clear line on bad input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::{root, run_snippet};
 
 /// Runs `snippet` with `args`, feeding `stdin`.
 fn snippet(args: &[&str], stdin: &str) -> Output {
@@ -10,20 +11,7 @@ fn snippet(args: &[&str], stdin: &str) -> Output {
 
 /// Runs `snippet` with `args`, feeding `stdin` as raw bytes.
 fn snippet_bytes(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("snippet runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("snippet exits")
+    run_snippet(args, stdin, root())
 }
 
 fn stdout(output: &Output) -> String {

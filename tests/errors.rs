@@ -6,11 +6,9 @@
 //! `snippet: ` and the input's name, and the line and column when the input is text.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use crate::{root, scratch};
+use crate::{root, run_snippet, scratch};
 
 /// One bad input.
 struct Case {
@@ -333,22 +331,7 @@ fn run(case: &Case, dir: &Path) -> Said {
     if let Some(page) = case.page {
         std::fs::write(dir.join("page.md"), page).expect("writable scratch dir");
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
-        .args(case.args)
-        .current_dir(dir)
-        .env_remove("HF_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("snippet runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(case.stdin)
-        .expect("write stdin");
-    let output = child.wait_with_output().expect("snippet exits");
+    let output = run_snippet(case.args, case.stdin, dir);
     Said {
         code: output.status.code().expect("an exit status"),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

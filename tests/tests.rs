@@ -30,6 +30,29 @@ fn cases() -> Vec<PathBuf> {
     cases
 }
 
+/// Runs the `snippet` binary in `dir` with `args`, feeding `stdin`; `HF_TOKEN` is
+/// unset so that no test depends on the developer's environment.
+fn run_snippet(args: &[&str], stdin: &[u8], dir: &Path) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_snippet"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("HF_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("snippet runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("snippet exits")
+}
+
 /// A folder under `target/` for generated test files, emptied first.
 fn scratch(name: &str) -> PathBuf {
     let dir = root().join("target").join("test-scratch").join(name);
