@@ -62,7 +62,11 @@ fn one(file: &Path, mode: Mode, status: &mut Status, out: &mut impl Write) -> Re
         .map_err(|(line, column)| format!("{name}:{line}:{column}: {}", crate::text::NOT_UTF8))?;
     if mode == Mode::Lint {
         for finding in docs::lint(&text) {
-            let _ = writeln!(out, "{name}:{}: {}", finding.line, finding.message);
+            let _ = writeln!(
+                out,
+                "{name}:{}:{}: {}",
+                finding.line, finding.column, finding.message
+            );
             status.problems = true;
         }
         return Ok(());

@@ -976,20 +976,20 @@ fn directories_are_walked_for_md_and_mdx_only() {
 }
 
 #[test]
-fn lint_reports_each_problem_with_its_line() {
+fn lint_reports_each_problem_with_its_place() {
     let dir = scratch("docs-lint");
     place(&dir, "lint.md", "lint.md");
     let run = snippet(&dir, &["docs", "lint", "lint.md"]);
     assert_eq!(run.code, 1, "{run:?}");
     let expected = [
-        "lint.md:15: unknown option --dat (did you mean --data?)",
-        "lint.md:22: a real-looking token (hf_aBcD...) is in the page; use $HF_TOKEN",
-        "lint.md:30: backslash at the end of the input continues nothing; ignored",
-        "lint.md:36: --insecure: the snippets keep checking TLS certificates",
-        "lint.md:42: unterminated single quote",
-        "lint.md:60: unknown option --hedaer (did you mean --header?)",
-        "lint.md:72: --proxy is not reproduced by the snippets",
-        "lint.md:80: a real-looking token (hf_ZyXw...) is in the page; use $HF_TOKEN",
+        "lint.md:15:3: unknown option --dat (did you mean --data?)",
+        "lint.md:22:29: a real-looking token (hf_aBcD...) is in the page; use $HF_TOKEN",
+        "lint.md:30:24: backslash at the end of the input continues nothing; ignored",
+        "lint.md:36:6: --insecure: the snippets keep checking TLS certificates",
+        "lint.md:42:67: unterminated single quote",
+        "lint.md:60:51: unknown option --hedaer (did you mean --header?)",
+        "lint.md:72:48: --proxy is not reproduced by the snippets",
+        "lint.md:80:63: a real-looking token (hf_ZyXw...) is in the page; use $HF_TOKEN",
     ];
     for line in expected {
         assert!(
@@ -1034,7 +1034,7 @@ fn lint_sees_fences_glued_to_html_tags() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
-        "legacy.md:11: unknown option --dat (did you mean --data?)\n"
+        "legacy.md:11:3: unknown option --dat (did you mean --data?)\n"
     );
 }
 

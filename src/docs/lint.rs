@@ -1,7 +1,7 @@
 //! `snippet docs lint`: every fenced curl command of a page parsed, and what a
 //! reader would trip on reported with its line.
 
-use super::{LineIndex, scan};
+use super::{LineIndex, fence_code_start, scan};
 use crate::error::Error;
 use crate::secret::is_real_token;
 use crate::{CurlOptions, parse_curl};
@@ -11,6 +11,9 @@ use crate::{CurlOptions, parse_curl};
 pub struct Finding {
     /// The 1-based line in the page.
     pub line: usize,
+    /// The 1-based column (in characters) on that line; the block's first column when
+    /// the finding is about the whole command.
+    pub column: usize,
     /// What is wrong.
     pub message: String,
 }
@@ -33,25 +36,37 @@ pub fn lint(text: &str) -> Vec<Finding> {
         if !holds_curl(&fence.code) {
             continue;
         }
-        // The code starts on the line after the opening fence.
-        let first = lines.line(fence.range.start) + 1;
-        let place = |at: Option<(usize, usize)>| at.map_or(first, |(line, _)| first + line - 1);
+        let (first, indent) = fence_code_start(&lines, text, fence.range.start);
+        let place = |at: Option<(usize, usize)>| {
+            at.map_or((first, indent), |(line, column)| {
+                (first + line - 1, indent + column - 1)
+            })
+        };
         // Tokens are reported below, once, wherever they are in the block.
         let options = CurlOptions {
             keep_token: true,
             ..CurlOptions::default()
         };
         match parse_curl(&fence.code, "", &options) {
-            Ok(parsed) => findings.extend(parsed.warnings.into_iter().map(|warning| Finding {
-                line: place(warning.at),
-                message: warning.message,
+            Ok(parsed) => findings.extend(parsed.warnings.into_iter().map(|warning| {
+                let (line, column) = place(warning.at);
+                Finding {
+                    line,
+                    column,
+                    message: warning.message,
+                }
             })),
-            Err(Error::Curl { at, message, .. }) => findings.push(Finding {
-                line: place(at),
-                message,
-            }),
+            Err(Error::Curl { at, message, .. }) => {
+                let (line, column) = place(at);
+                findings.push(Finding {
+                    line,
+                    column,
+                    message,
+                });
+            }
             Err(err) => findings.push(Finding {
                 line: first,
+                column: indent,
                 message: err.to_string(),
             }),
         }
@@ -61,6 +76,9 @@ pub fn lint(text: &str) -> Vec<Finding> {
                 .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                 .find(|word| is_real_token(word));
             if let Some(token) = token {
+                // `token` is a slice of `line`: its offset is its place.
+                let offset = token.as_ptr() as usize - line.as_ptr() as usize;
+                let column = indent + line[..offset].chars().count();
                 let shown: String = token.chars().take(7).collect();
                 let message =
                     format!("a real-looking token ({shown}...) is in the page; use $HF_TOKEN");
@@ -70,6 +88,7 @@ pub fn lint(text: &str) -> Vec<Finding> {
                 {
                     findings.push(Finding {
                         line: first + index,
+                        column,
                         message,
                     });
                 }

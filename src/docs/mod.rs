@@ -36,8 +36,9 @@ pub struct Region {
     pub line: usize,
     /// The 1-based column of the begin marker's `<!--`.
     pub column: usize,
-    /// The 1-based line where the code of [`source_code`](Self::source_code) starts.
-    pub source_line: Option<usize>,
+    /// Where the code of [`source_code`](Self::source_code) starts in the page: its
+    /// first line, and the column its lines start at (after the fence's indentation).
+    pub source_at: Option<(usize, usize)>,
     /// What the begin marker asks for.
     pub marker: Marker,
     /// The bytes between the begin marker's line and the end marker's line.
@@ -139,7 +140,7 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                 ));
             }
             (None, Some((begin, marker))) => {
-                let mut source_line = None;
+                let mut source_at = None;
                 let source_code = match marker.source {
                     Source::Curl | Source::Spec => {
                         let wanted = if marker.source == Source::Curl {
@@ -167,7 +168,7 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                             ));
                         }
                         // The code starts on the line after the opening fence.
-                        source_line = Some(lines.line(fence.range.start) + 1);
+                        source_at = Some(fence_code_start(&lines, text, fence.range.start));
                         Some(fence.code.clone())
                     }
                     Source::File(_) => None,
@@ -176,7 +177,7 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
                 regions.push(Region {
                     line,
                     column,
-                    source_line,
+                    source_at,
                     marker,
                     content: begin.range.end..marker_line.range.start,
                     source_code,
@@ -207,8 +208,8 @@ pub fn generate(
         message,
     };
     // A place in the fenced block, as a place in the page.
-    let in_page = |at: Option<(usize, usize)>| match (at, region.source_line) {
-        (Some((line, column)), Some(first)) => (first + line - 1, column),
+    let in_page = |at: Option<(usize, usize)>| match (at, region.source_at) {
+        (Some((line, column)), Some((first, indent))) => (first + line - 1, indent + column - 1),
         _ => (region.line, region.column),
     };
     // An error of the block's curl command or spec, placed in the page.
@@ -375,11 +376,18 @@ impl LineIndex {
     }
 
     /// The 1-based line and column (in characters) of byte `offset` of `text`.
-    fn place(&self, text: &str, offset: usize) -> (usize, usize) {
+    pub(super) fn place(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line(offset);
         let start = if line == 1 { 0 } else { self.0[line - 2] + 1 };
         (line, line_chars(&text[start..offset]) + 1)
     }
+}
+
+/// Where the code of the fenced block opening at byte `fence` starts: the line after
+/// the opening fence, at the fence's column (a list or quote indents both alike).
+pub(super) fn fence_code_start(lines: &LineIndex, text: &str, fence: usize) -> (usize, usize) {
+    let (line, column) = lines.place(text, fence);
+    (line + 1, column)
 }
 
 /// How many characters `text` holds.
