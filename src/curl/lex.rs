@@ -261,13 +261,31 @@ pub(crate) struct Lexed {
 ///
 /// Empty input gives zero commands. CRLF line ends read as LF everywhere, inside quotes too:
 /// a text pasted from Windows means the same command.
+#[cfg(test)]
 pub(crate) fn lex(text: &str, shell: Option<Shell>) -> Result<Lexed, LexError> {
+    lex_placed(text, shell, (1, 1))
+}
+
+/// [`lex`] for a text whose first character sits at `start` (line, column) of a bigger
+/// one, every later line starting at the same column (a fenced block in a page): the
+/// places in warnings and errors are the bigger text's.
+pub(crate) fn lex_placed(
+    text: &str,
+    shell: Option<Shell>,
+    start: (usize, usize),
+) -> Result<Lexed, LexError> {
+    let indent = start.1;
     if let Some(nul) = text.find('\0') {
         // No shell passes a NUL byte in an argument (C strings end there), so no
         // reading of it would be the command the user ran.
         let before = &text[..nul];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let (line, column) = match before.rfind('\n') {
+            Some(newline) => (
+                start.0 + before.matches('\n').count(),
+                indent + before[newline + 1..].chars().count(),
+            ),
+            None => (start.0, start.1 + before.chars().count()),
+        };
         return Err(LexError {
             line,
             column,
@@ -275,14 +293,16 @@ pub(crate) fn lex(text: &str, shell: Option<Shell>) -> Result<Lexed, LexError> {
         });
     }
     let shell = shell.unwrap_or_else(|| detect(text));
-    lex_at(text, shell, (1, 1), 0)
+    lex_at(text, shell, start, indent, 0)
 }
 
-/// Lexes `text` whose first character sits at `start` of the original input.
+/// Lexes `text` whose first character sits at `start` of the original input and whose
+/// later lines start at column `indent`.
 fn lex_at(
     text: &str,
     shell: Shell,
     start: (usize, usize),
+    indent: usize,
     depth: usize,
 ) -> Result<Lexed, LexError> {
     // Dropping the CR of each CRLF moves no character to another line or column: it is the
@@ -292,8 +312,8 @@ fn lex_at(
     } else {
         Cow::Borrowed(text)
     };
-    let mut cursor = Cursor::new(&text, start);
-    let mut out = Builder::new(shell, depth);
+    let mut cursor = Cursor::new(&text, start, indent);
+    let mut out = Builder::new(shell, indent, depth);
     match shell {
         Shell::Bash => bash::lex(&mut cursor, &mut out)?,
         Shell::Cmd => cmd::lex(&mut cursor, &mut out)?,

@@ -80,7 +80,19 @@ pub struct Parsed {
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Parsed, Error> {
-    let mut lexed = lex::lex(text, options.shell).map_err(|err| Error::Curl {
+    parse_curl_at(text, origin, options, (1, 1))
+}
+
+/// [`parse_curl`] for a command whose first character sits at `start` (line, column)
+/// of a page, every later line starting at the same column (a fenced block, maybe in a
+/// list): places in warnings and errors are the page's.
+pub(crate) fn parse_curl_at(
+    text: &str,
+    origin: &str,
+    options: &CurlOptions,
+    start: (usize, usize),
+) -> Result<Parsed, Error> {
+    let mut lexed = lex::lex_placed(text, options.shell, start).map_err(|err| Error::Curl {
         origin: origin.to_owned(),
         at: Some((err.line, err.column)),
         message: err.message,

@@ -2,9 +2,10 @@
 //! reader would trip on reported with its line.
 
 use super::{LineIndex, fence_code_start, scan};
+use crate::CurlOptions;
+use crate::curl::parse_curl_at;
 use crate::error::Error;
 use crate::secret::is_real_token;
-use crate::{CurlOptions, parse_curl};
 
 /// One problem in a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,17 +38,14 @@ pub fn lint(text: &str) -> Vec<Finding> {
             continue;
         }
         let (first, indent) = fence_code_start(&lines, text, fence.range.start);
-        let place = |at: Option<(usize, usize)>| {
-            at.map_or((first, indent), |(line, column)| {
-                (first + line - 1, indent + column - 1)
-            })
-        };
+        // The block is read at its place in the page: the places it gives are the page's.
+        let place = |at: Option<(usize, usize)>| at.unwrap_or((first, indent));
         // Tokens are reported below, once, wherever they are in the block.
         let options = CurlOptions {
             keep_token: true,
             ..CurlOptions::default()
         };
-        match parse_curl(&fence.code, "", &options) {
+        match parse_curl_at(&fence.code, "", &options, (first, indent)) {
             Ok(parsed) => findings.extend(parsed.warnings.into_iter().map(|warning| {
                 let (line, column) = place(warning.at);
                 Finding {

@@ -26,8 +26,9 @@ use similar::TextDiff;
 pub use lint::{Finding, lint};
 pub use marker::{Layout, Marker, Source};
 
+use crate::curl::parse_curl_at;
 use crate::error::Error;
-use crate::{Client, CurlOptions, Snippet, Token, parse_curl, parse_spec, render, render_all};
+use crate::{Client, CurlOptions, Snippet, Token, parse_spec, render, render_all};
 
 /// A region of a document: the markers, what they ask for, and the bytes between.
 #[derive(Clone, Debug)]
@@ -207,15 +208,18 @@ pub fn generate(
         column: region.column,
         message,
     };
-    // A place in the fenced block, as a place in the page.
-    let in_page = |at: Option<(usize, usize)>| match (at, region.source_at) {
-        (Some((line, column)), Some((first, indent))) => (first + line - 1, indent + column - 1),
-        _ => (region.line, region.column),
+    // The curl block is read at its place in the page (its places are the page's); a
+    // spec's places, from serde_json, are the block's and are moved here.
+    let start = region.source_at.unwrap_or((region.line, region.column));
+    let in_page = |at: Option<(usize, usize)>, placed: bool| match at {
+        Some(at) if placed => at,
+        Some((line, column)) => (start.0 + line - 1, start.1 + column - 1),
+        None => (region.line, region.column),
     };
     // An error of the block's curl command or spec, placed in the page.
     let block_error = |err: Error, block: &str| match err {
         Error::Curl { at, message, .. } | Error::Spec { at, message, .. } => {
-            let (line, column) = in_page(at);
+            let (line, column) = in_page(at, block == "curl");
             Error::Docs {
                 origin: origin.to_owned(),
                 line,
@@ -232,10 +236,10 @@ pub fn generate(
     let mut warnings = Vec::new();
     let mut request = match &region.marker.source {
         Source::Curl => {
-            let parsed = parse_curl(code, origin, &CurlOptions::default())
+            let parsed = parse_curl_at(code, origin, &CurlOptions::default(), start)
                 .map_err(|err| block_error(err, "curl"))?;
             warnings.extend(parsed.warnings.iter().map(|warning| {
-                let (line, column) = in_page(warning.at);
+                let (line, column) = in_page(warning.at, true);
                 format!("{origin}:{line}:{column}: {}", warning.message)
             }));
             parsed.request

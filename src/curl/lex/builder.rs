@@ -121,6 +121,8 @@ pub(super) struct Heredoc {
 /// Collects words into commands.
 pub(super) struct Builder {
     shell: Shell,
+    /// The column the input's lines start at (see `lex_placed`).
+    indent: usize,
     depth: usize,
     pub(super) commands: Vec<Command>,
     pub(super) current: Command,
@@ -133,9 +135,10 @@ pub(super) struct Builder {
 }
 
 impl Builder {
-    pub(super) fn new(shell: Shell, depth: usize) -> Self {
+    pub(super) fn new(shell: Shell, indent: usize, depth: usize) -> Self {
         Builder {
             shell,
+            indent,
             depth,
             commands: Vec::new(),
             current: Command::default(),
@@ -242,7 +245,7 @@ impl Builder {
             return Ok(());
         }
         self.warn(at, "curl command taken from inside $(...)");
-        let inner = lex_at(body, self.shell, at, self.depth + 1)?;
+        let inner = lex_at(body, self.shell, at, self.indent, self.depth + 1)?;
         self.warnings.extend(inner.warnings);
         self.inner.extend(inner.commands);
         Ok(())

@@ -9,15 +9,22 @@ pub(super) struct Cursor<'a> {
     pub(super) pos: usize,
     line: usize,
     column: usize,
+    /// The column of the first character.
+    first_column: usize,
+    /// The column every line after the first starts at: 1, or more for a text
+    /// indented in a bigger one (a fenced block in a Markdown list).
+    indent: usize,
 }
 
 impl<'a> Cursor<'a> {
-    pub(super) fn new(text: &'a str, (line, column): (usize, usize)) -> Self {
+    pub(super) fn new(text: &'a str, (line, column): (usize, usize), indent: usize) -> Self {
         Cursor {
             text,
             pos: 0,
             line,
             column,
+            first_column: column,
+            indent,
         }
     }
 
@@ -45,7 +52,7 @@ impl<'a> Cursor<'a> {
         for &byte in passed.as_bytes() {
             if byte == b'\n' {
                 self.line += 1;
-                self.column = 1;
+                self.column = self.indent;
             } else if (byte as i8) >= -0x40 {
                 self.column += 1;
             }
@@ -77,7 +84,7 @@ impl<'a> Cursor<'a> {
         self.pos += c.len_utf8();
         if c == '\n' {
             self.line += 1;
-            self.column = 1;
+            self.column = self.indent;
         } else {
             self.column += 1;
         }
@@ -96,12 +103,15 @@ impl<'a> Cursor<'a> {
 
     /// The place an "unterminated" error points at: the end of the last line.
     pub(super) fn end(&self) -> (usize, usize) {
-        if self.text.ends_with('\n') && self.pos == self.text.len() && self.line > 1 {
+        if self.text.ends_with('\n') && self.pos == self.text.len() {
             // The newline itself is the last character: point at it, not at a line that
             // does not exist.
             let before = &self.text[..self.text.len() - 1];
-            let len = before.rsplit('\n').next().unwrap_or("").chars().count();
-            return (self.line - 1, len + 1);
+            let column = match before.rfind('\n') {
+                Some(newline) => self.indent + before[newline + 1..].chars().count(),
+                None => self.first_column + before.chars().count(),
+            };
+            return (self.line - 1, column);
         }
         self.at()
     }

@@ -803,3 +803,22 @@ fn corpus_hf_docs() {
     }
     assert!(files > 0);
 }
+
+/// A text placed in a page (a fenced block in a list item, its lines starting at
+/// column 4) gives the page's lines and columns, in errors and in their messages.
+#[test]
+fn placed_text_gives_page_places() {
+    let text = "curl https://x.cloud \\\n  -d 'open";
+    let err = super::lex_placed(text, None, (10, 4)).unwrap_err();
+    // The end of the input, past `open`; the quote is the sixth character of its line.
+    assert_eq!((err.line, err.column), (11, 14));
+    assert_eq!(
+        err.message,
+        "unterminated single quote opened at line 11, column 9"
+    );
+    let nul = super::lex_placed("curl x \\\n -d a\0", None, (10, 4)).unwrap_err();
+    assert_eq!((nul.line, nul.column), (11, 9));
+    let words = super::lex_placed("curl \\\n  https://x.cloud", None, (3, 5)).unwrap();
+    let url = &words.commands[0].words[1];
+    assert_eq!((url.line, url.column), (4, 7));
+}
