@@ -640,6 +640,12 @@ fn malformed_pages_are_located_errors() {
             "unknown option --dat (did you mean --data?) (in the curl block of the region at line 5)",
         ),
         (
+            "a spec block with an unknown key",
+            "```json\n{\"url\": \"https://x.cloud\",\n \"jsn\": {}}\n```\n\n<!-- snippet from=spec -->\n<!-- /snippet -->\n".into(),
+            (3, 2),
+            "unknown key \"jsn\" (did you mean \"json\"?) (in the spec block of the region at line 6)",
+        ),
+        (
             "in a list, indented",
             "# T\n\n- item\n\n  ```sh\n  curl https://x.cloud/m -d x=1\n  ```\n\n  <!-- snippet from=curl -->\n  <!-- /snippet -->\n".into(),
             (9, 3),

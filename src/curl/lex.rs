@@ -278,19 +278,12 @@ pub(crate) fn lex_placed(
     if let Some(nul) = text.find('\0') {
         // No shell passes a NUL byte in an argument (C strings end there), so no
         // reading of it would be the command the user ran.
-        let before = &text[..nul];
-        let (line, column) = match before.rfind('\n') {
-            Some(newline) => (
-                start.0 + before.matches('\n').count(),
-                indent + before[newline + 1..].chars().count(),
-            ),
-            None => (start.0, start.1 + before.chars().count()),
-        };
-        return Err(LexError {
-            line,
-            column,
-            message: "NUL byte in the command, which no shell can pass to curl; remove it".into(),
-        });
+        let mut cursor = Cursor::new(text, start, indent);
+        cursor.take(nul);
+        return Err(cursor.error(
+            cursor.at(),
+            "NUL byte in the command, which no shell can pass to curl; remove it",
+        ));
     }
     let shell = shell.unwrap_or_else(|| detect(text));
     lex_at(text, shell, start, indent, 0)

@@ -91,15 +91,15 @@ pub struct Updated {
 pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
     let scanned = scan::scan(text);
     let lines = LineIndex::new(text);
-    // A marker's place is its `<!--`; the line it is on starts at `offset`.
+    // A marker's place is its `<!--`, on the line that starts at `offset`.
     let place = |offset: usize| {
-        let line = &text[offset..];
-        let opening = line.find("<!--").filter(|&at| !line[..at].contains('\n'));
         let (line, column) = lines.place(text, offset);
-        (
-            line,
-            column + opening.map_or(0, |at| line_chars(&text[offset..offset + at])),
-        )
+        let rest = &text[offset..];
+        let before_marker = rest
+            .find("<!--")
+            .filter(|&at| !rest[..at].contains('\n'))
+            .map_or("", |at| &rest[..at]);
+        (line, column + before_marker.chars().count())
     };
     let error = |offset: usize, message: String| {
         let (line, column) = place(offset);
@@ -208,29 +208,28 @@ pub fn generate(
         column: region.column,
         message,
     };
-    // The curl block is read at its place in the page (its places are the page's); a
-    // spec's places, from serde_json, are the block's and are moved here.
-    let start = region.source_at.unwrap_or((region.line, region.column));
-    let in_page = |at: Option<(usize, usize)>, placed: bool| match at {
-        Some(at) if placed => at,
-        Some((line, column)) => (start.0 + line - 1, start.1 + column - 1),
-        None => (region.line, region.column),
-    };
+    let marker = (region.line, region.column);
+    // The curl block is read at its place in the page, so its places are the page's;
+    // serde_json counts from the start of the spec block.
+    let start = region.source_at.unwrap_or(marker);
+    let spec_in_page = |(line, column): (usize, usize)| (start.0 + line - 1, start.1 + column - 1);
     // An error of the block's curl command or spec, placed in the page.
-    let block_error = |err: Error, block: &str| match err {
-        Error::Curl { at, message, .. } | Error::Spec { at, message, .. } => {
-            let (line, column) = in_page(at, block == "curl");
-            Error::Docs {
-                origin: origin.to_owned(),
-                line,
-                column,
-                message: format!(
-                    "{message} (in the {block} block of the region at line {})",
-                    region.line
-                ),
-            }
+    let block_error = |err: Error, block: &str| {
+        let (at, message) = match err {
+            Error::Curl { at, message, .. } => (at, message),
+            Error::Spec { at, message, .. } => (at.map(spec_in_page), message),
+            other => return located(format!("the {block} block: {other}")),
+        };
+        let (line, column) = at.unwrap_or(marker);
+        Error::Docs {
+            origin: origin.to_owned(),
+            line,
+            column,
+            message: format!(
+                "{message} (in the {block} block of the region at line {})",
+                region.line
+            ),
         }
-        other => located(format!("the {block} block: {other}")),
     };
     let code = region.source_code.as_deref().unwrap_or_default();
     let mut warnings = Vec::new();
@@ -239,7 +238,7 @@ pub fn generate(
             let parsed = parse_curl_at(code, origin, &CurlOptions::default(), start)
                 .map_err(|err| block_error(err, "curl"))?;
             warnings.extend(parsed.warnings.iter().map(|warning| {
-                let (line, column) = in_page(warning.at, true);
+                let (line, column) = warning.at.unwrap_or(marker);
                 format!("{origin}:{line}:{column}: {}", warning.message)
             }));
             parsed.request
@@ -383,7 +382,7 @@ impl LineIndex {
     pub(super) fn place(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line(offset);
         let start = if line == 1 { 0 } else { self.0[line - 2] + 1 };
-        (line, line_chars(&text[start..offset]) + 1)
+        (line, text[start..offset].chars().count() + 1)
     }
 }
 
@@ -392,11 +391,6 @@ impl LineIndex {
 pub(super) fn fence_code_start(lines: &LineIndex, text: &str, fence: usize) -> (usize, usize) {
     let (line, column) = lines.place(text, fence);
     (line + 1, column)
-}
-
-/// How many characters `text` holds.
-fn line_chars(text: &str) -> usize {
-    text.chars().count()
 }
 
 /// How many line ends `text` holds.
