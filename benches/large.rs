@@ -115,7 +115,7 @@ fn docs_lint_many_fences(bencher: Bencher, size: usize) {
     let page = page_of_regions(size);
     bencher
         .counter(BytesCount::of_str(&page))
-        .bench(|| docs::lint(black_box(&page)));
+        .bench(|| docs::lint(black_box(&page), "page.md"));
 }
 
 /// `docs check` of a long page of prose, lists and code with one region.

@@ -1,113 +1,105 @@
-//! The one error type of the library, with messages a user can act on.
+//! The one error type of the library: a [`Diagnostic`] of severity error.
 
 use std::fmt;
 
-use crate::Client;
+use crate::diagnostic::{Code, Diagnostic, Field, Hint, Place};
 
-/// Everything that can go wrong, each variant carrying what the user needs to fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Error {
-    /// A JSON request spec is malformed or says something impossible.
-    Spec {
-        /// Where the spec came from (a path, or `<stdin>`).
-        origin: String,
-        /// 1-based line and column, when the problem has a place.
-        at: Option<(usize, usize)>,
-        /// What is wrong and what to do.
-        message: String,
-    },
-    /// A curl command could not be read.
-    Curl {
-        /// Where the command came from (`--curl`, `<stdin>`, a file).
-        origin: String,
-        /// 1-based line and column, when the problem has a place.
-        at: Option<(usize, usize)>,
-        /// What is wrong and what to do.
-        message: String,
-    },
-    /// A Markdown document's regions are malformed or cannot be generated.
-    Docs {
-        /// The file.
-        origin: String,
-        /// The 1-based line of the marker concerned, or of the problem in the
-        /// fenced block a region is generated from.
-        line: usize,
-        /// The 1-based column (in characters) on that line.
-        column: usize,
-        /// What is wrong and what to do.
-        message: String,
-    },
-    /// The request cannot be sent by any client (a header with a line break, say).
-    InvalidRequest(String),
-    /// One client cannot send this request; another one can.
-    Unsupported {
-        /// The client asked for.
-        client: Client,
-        /// Why it cannot send the request.
-        reason: String,
-        /// The client of the same language that can.
-        instead: Option<Client>,
-    },
-    /// A file could not be read.
-    Io {
-        /// The file.
-        path: String,
-        /// The system's message.
-        message: String,
-    },
-}
+/// Why nothing was produced. It holds the [`Diagnostic`] a front end reports: its
+/// code, place, field and hints.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Code, Field, Request};
+///
+/// let error = Request::new("https://x.cloud/a b").validate().unwrap_err();
+/// assert_eq!(error.code(), Code::InvalidUrl);
+/// assert_eq!(error.diagnostic().field, Some(Field::Url));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Diagnostic>);
 
 impl Error {
-    /// The exit status the `snippet` binary uses for this error: 2, bad input.
-    pub fn code(&self) -> u8 {
-        2
+    /// An error of `code` with `message`, no place yet.
+    pub(crate) fn new(code: Code, message: impl Into<String>) -> Error {
+        Error(Box::new(Diagnostic::error(code, message)))
+    }
+
+    /// What went wrong, where, and what to do.
+    pub fn diagnostic(&self) -> &Diagnostic {
+        &self.0
+    }
+
+    /// The diagnostic, to keep or to change.
+    pub fn into_diagnostic(self) -> Diagnostic {
+        *self.0
+    }
+
+    /// The diagnostic's code.
+    pub fn code(&self) -> Code {
+        self.0.code
+    }
+
+    /// Whether a client refused a request that another client can send.
+    pub fn is_refusal(&self) -> bool {
+        self.0.code.is_refusal()
+    }
+
+    /// Placed at `place`.
+    pub(crate) fn at(mut self, place: Place) -> Error {
+        self.0.place = Some(place);
+        self
+    }
+
+    /// Placed at `place` when there is one.
+    pub(crate) fn at_maybe(mut self, place: Option<Place>) -> Error {
+        self.0.place = place;
+        self
+    }
+
+    /// In the input named `source`.
+    pub(crate) fn in_source(mut self, source: &str) -> Error {
+        self.0.source = Some(source.to_owned());
+        self
+    }
+
+    /// About `field` of the request.
+    pub(crate) fn about(mut self, field: Field) -> Error {
+        self.0.field = Some(field);
+        self
+    }
+
+    /// With one more hint.
+    pub(crate) fn hint(mut self, hint: Hint) -> Error {
+        self.0.hints.push(hint);
+        self
+    }
+
+    /// With advice in the library's words.
+    pub(crate) fn advice(self, text: impl Into<String>) -> Error {
+        self.hint(Hint::Advice(text.into()))
+    }
+
+    /// The diagnostic, to change in place.
+    pub(crate) fn diagnostic_mut(&mut self) -> &mut Diagnostic {
+        &mut self.0
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(diagnostic: Diagnostic) -> Error {
+        Error(Box::new(diagnostic))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Spec {
-                origin,
-                at: Some((line, column)),
-                message,
-            }
-            | Error::Curl {
-                origin,
-                at: Some((line, column)),
-                message,
-            } => write!(f, "{origin}: line {line}, column {column}: {message}"),
-            Error::Spec {
-                origin,
-                at: None,
-                message,
-            }
-            | Error::Curl {
-                origin,
-                at: None,
-                message,
-            } => write!(f, "{origin}: {message}"),
-            Error::Docs {
-                origin,
-                line,
-                column,
-                message,
-            } => write!(f, "{origin}:{line}:{column}: {message}"),
-            Error::InvalidRequest(message) => write!(f, "invalid request: {message}"),
-            Error::Unsupported {
-                client,
-                reason,
-                instead,
-            } => {
-                write!(f, "{client} cannot send this request: {reason}")?;
-                match instead {
-                    Some(other) => write!(f, "; use --client {other}"),
-                    None => Ok(()),
-                }
-            }
-            Error::Io { path, message } => write!(f, "{path}: {message}"),
-        }
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
     }
 }
 

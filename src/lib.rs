@@ -19,11 +19,20 @@
 //! ```
 //!
 //! A snippet sends exactly the request, or is not written: a client that cannot
-//! express a request returns [`Error::Unsupported`] naming the client that can.
+//! express a request returns a refusal ([`Error::is_refusal`]) whose hint names
+//! the client that can.
+//!
+//! Problems are data: every error holds a [`Diagnostic`] (a stable [`Code`], a
+//! [`Severity`], the [`Place`] in its input, the [`Field`] of the request, and
+//! [`Hint`]s that each front end words through [`Words`]); warnings are
+//! diagnostics too.
 
+mod client;
 mod curl;
+mod diagnostic;
 pub mod docs;
 mod error;
+mod lines;
 mod mime;
 mod model;
 mod quote;
@@ -34,11 +43,13 @@ mod suggest;
 mod task;
 mod validate;
 
-pub use curl::{CurlOptions, Parsed, Shell, Warning, parse_curl, parse_curl_args};
+pub use client::{Client, Language};
+pub use curl::{CurlOptions, Parsed, Shell, parse_curl, parse_curl_args};
+pub use diagnostic::{Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words};
 pub use error::Error;
 pub use mime::guess as guess_mime;
 pub use model::{Part, PartContent, Payload, Request, Token};
-pub use render::{Client, Language, Snippet, render, render_all, render_default};
+pub use render::{Snippet, render, render_all, render_default};
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, parse_spec};
 pub use task::{Task, UnknownTask};

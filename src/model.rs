@@ -6,6 +6,8 @@
 use serde_json::Value;
 
 use crate::Task;
+use crate::diagnostic::{Code, Field};
+use crate::error::Error;
 
 /// One HTTP request to an inference endpoint.
 ///
@@ -60,7 +62,7 @@ impl Token {
     /// assert_eq!(Token::parse("${MY_TOKEN}"), Ok(Token::Env("MY_TOKEN".into())));
     /// assert_eq!(Token::parse("hf_***"), Ok(Token::Placeholder("hf_***".into())));
     /// ```
-    pub fn parse(text: &str) -> Result<Token, String> {
+    pub fn parse(text: &str) -> Result<Token, Error> {
         let Some(name) = text.strip_prefix('$') else {
             return Ok(Token::Placeholder(text.to_owned()));
         };
@@ -68,14 +70,23 @@ impl Token {
             .strip_prefix('{')
             .and_then(|name| name.strip_suffix('}'))
             .unwrap_or(name);
-        if crate::validate::is_env_name(name) {
+        if is_env_name(name) {
             Ok(Token::Env(name.to_owned()))
         } else {
-            Err(format!(
-                "{text:?} is not an environment variable such as \"$HF_TOKEN\""
-            ))
+            Err(Error::new(
+                Code::InvalidTokenVariable,
+                format!("{text:?} is not an environment variable such as \"$HF_TOKEN\""),
+            )
+            .about(Field::Token))
         }
     }
+}
+
+/// A name every shell, Python, JavaScript and Rust can read from the environment.
+pub(crate) fn is_env_name(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 impl Default for Token {

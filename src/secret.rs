@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::diagnostic::{Code, Diagnostic, Field, Hint};
+use crate::error::Error;
 use crate::model::{Part, PartContent, Payload, Request, Token};
 
 /// `hf_` followed by 30 or more letters and digits: what Hugging Face tokens look
@@ -20,40 +22,62 @@ pub(crate) fn holds_token(text: &str) -> bool {
         .any(is_real_token)
 }
 
+/// The warning for a real-looking token replaced by `$HF_TOKEN`.
+pub(crate) fn replaced() -> Diagnostic {
+    Diagnostic::warning(
+        Code::TokenReplaced,
+        "a real-looking token was replaced by $HF_TOKEN",
+    )
+    .about(Field::Token)
+    .hint(Hint::KeepToken)
+}
+
+/// The error for a real-looking token published in a page, shown by its start.
+pub(crate) fn published(token: &str) -> Diagnostic {
+    let shown: String = token.chars().take(7).collect();
+    Diagnostic::error(
+        Code::PublishedToken,
+        format!("a real-looking token ({shown}...) is in the page"),
+    )
+    .advice("use $HF_TOKEN")
+}
+
 /// Makes `request` safe to print: a real-looking token placeholder becomes
-/// `$HF_TOKEN`. Returns what was replaced (for a warning) and, as an error
-/// message, the first other place a token stands, which cannot be replaced.
+/// `$HF_TOKEN`. Returns the warnings of what was replaced; fails on the first
+/// other place a token stands, which cannot be replaced.
 ///
 /// # Example
 /// ```
-/// use inference_snippets::{Request, Token, protect_tokens};
+/// use inference_snippets::{Code, Request, Token, protect_tokens};
 ///
 /// let mut request = Request::new("https://x.cloud")
 ///     .token(Token::Placeholder("hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789".into()));
 /// let replaced = protect_tokens(&mut request).unwrap();
 /// assert_eq!(request.token, Token::Env("HF_TOKEN".into()));
-/// assert_eq!(replaced.len(), 1);
+/// assert_eq!(replaced[0].code, Code::TokenReplaced);
 /// ```
-pub fn protect_tokens(request: &mut Request) -> Result<Vec<String>, String> {
+pub fn protect_tokens(request: &mut Request) -> Result<Vec<Diagnostic>, Error> {
     let mut replaced = Vec::new();
     if let Token::Placeholder(text) = &request.token
         && holds_token(text)
     {
         request.token = Token::default();
-        replaced.push(
-            "a real-looking token was replaced by $HF_TOKEN (--keep-token keeps it)".to_owned(),
-        );
+        replaced.push(self::replaced());
     }
-    let found = |place: &str| {
-        Err(format!(
-            "a real-looking token is in {place}; remove it, or pass --keep-token to copy it into the snippet"
-        ))
+    let found = |place: &str, field: Field| {
+        Err(Error::new(
+            Code::RealToken,
+            format!("a real-looking token is in {place}"),
+        )
+        .about(field)
+        .advice("remove it")
+        .hint(Hint::KeepToken))
     };
     if holds_token(&request.url) {
-        return found("the URL");
+        return found("the URL", Field::Url);
     }
     if let Some((name, _)) = request.headers.iter().find(|(_, value)| holds_token(value)) {
-        return found(&format!("the header {name}"));
+        return found(&format!("the header {name}"), Field::Header(name.clone()));
     }
     let in_body = match &request.payload {
         Payload::Json(value) => json_holds_token(value),
@@ -62,7 +86,7 @@ pub fn protect_tokens(request: &mut Request) -> Result<Vec<String>, String> {
         Payload::None | Payload::File { .. } => false,
     };
     if in_body {
-        return found("the body");
+        return found("the body", Field::Body);
     }
     Ok(replaced)
 }

@@ -9,7 +9,9 @@
 
 use serde_json::{Map, Value};
 
+use crate::diagnostic::{Code, Field, Hint, Place};
 use crate::error::Error;
+use crate::lines::Lines;
 use crate::model::{Payload, Request, Token};
 use crate::{Task, mime};
 
@@ -29,25 +31,27 @@ const KEYS: &[&str] = &[
 /// The MIME type of a `data` payload when the spec names none.
 pub const DEFAULT_TEXT_TYPE: &str = "text/plain";
 
-/// serde_json's message without its position (given apart), with what to do.
-fn json_error(err: &serde_json::Error) -> String {
+/// serde_json's error, placed, with what to do.
+fn json_error(err: &serde_json::Error) -> Error {
     let full = err.to_string();
     let what = strip_position(&full);
-    let hint = if err.is_eof() {
-        " (the text ends before the JSON is complete; close what is open)"
+    let error = Error::new(Code::InvalidJson, format!("invalid JSON: {what}"))
+        // serde_json counts the column of an error before the first character as 0.
+        .at(Place::at(err.line(), err.column().max(1)));
+    if err.is_eof() {
+        error.advice("the text ends before the JSON is complete; close what is open")
     } else if what.contains("recursion limit") {
-        " (nested more than 128 levels deep)"
+        error.advice("nested more than 128 levels deep")
     } else {
-        ""
-    };
-    format!("invalid JSON: {what}{hint}")
+        error
+    }
 }
 
-/// Reads a JSON request spec. `origin` names the text in error messages (a path, `<stdin>`).
+/// Reads a JSON request spec. `origin` names the text in diagnostics (a path, `-`).
 ///
 /// # Example
 /// ```
-/// use inference_snippets::{Payload, Token, parse_spec};
+/// use inference_snippets::{Code, Payload, Token, parse_spec};
 ///
 /// let request = parse_spec(
 ///     r#"{"url": "https://xyz.endpoints.huggingface.cloud/wav2vec-asr",
@@ -58,56 +62,76 @@ fn json_error(err: &serde_json::Error) -> String {
 /// assert!(matches!(request.payload, Payload::File { .. }));
 ///
 /// let error = parse_spec(r#"{"url": "https://x.cloud", "jsn": {}}"#, "bad.json").unwrap_err();
+/// assert_eq!(error.code(), Code::UnknownKey);
 /// assert_eq!(
 ///     error.to_string(),
-///     r#"bad.json: line 1, column 28: unknown key "jsn" (did you mean "json"?)"#
+///     r#"bad.json:1:28: unknown key "jsn"; did you mean "json"?"#
 /// );
 /// ```
 pub fn parse_spec(text: &str, origin: &str) -> Result<Request, Error> {
-    let reader = SpecReader { text, origin };
+    let lines = Lines::new(text);
+    read(text, &lines).map_err(|mut err| {
+        lines.resolve_diagnostic(err.diagnostic_mut());
+        err.in_source(origin)
+    })
+}
+
+fn read(text: &str, lines: &Lines) -> Result<Request, Error> {
     if text.trim().is_empty() {
+        return Err(Error::new(Code::EmptyInput, "the spec is empty")
+            .at(Place::at(1, 1))
+            .advice(r#"write a JSON object such as {"url": "https://..."}"#));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|err| json_error(&err))?;
+    let keys = Keys::of(text);
+    if let Some(key) = keys.duplicate() {
+        return Err(Error::new(
+            Code::DuplicateKey,
+            format!("key {:?} is given twice in one object", key.raw),
+        )
+        .at(lines.span(key.range()))
+        .advice("keep one"));
+    }
+    let reader = SpecReader { text, lines, keys };
+    let Value::Object(spec) = value else {
         return Err(reader.error(
             None,
-            r#"the spec is empty; write a JSON object such as {"url": "https://..."}"#,
+            Code::WrongType,
+            "a request spec must be a JSON object",
         ));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|err| Error::Spec {
-        origin: origin.to_owned(),
-        // serde_json counts the column of an error before the first character as 0.
-        at: Some((err.line(), err.column().max(1))),
-        message: json_error(&err),
-    })?;
-    if let Some((key, at)) = duplicate_key(text) {
-        return Err(Error::Spec {
-            origin: origin.to_owned(),
-            at: Some(at),
-            message: format!("key {key:?} is given twice in one object; keep one"),
-        });
-    }
-    let Value::Object(spec) = value else {
-        return Err(reader.error(None, "a request spec must be a JSON object"));
     };
     reader.read(&spec)
 }
 
 struct SpecReader<'a> {
     text: &'a str,
-    origin: &'a str,
+    lines: &'a Lines<'a>,
+    keys: Keys<'a>,
 }
 
 impl SpecReader<'_> {
     fn read(&self, spec: &Map<String, Value>) -> Result<Request, Error> {
         if let Some(key) = spec.keys().find(|key| !KEYS.contains(&key.as_str())) {
-            let hint = crate::suggest::closest(key, KEYS.iter().copied(), 2).map_or_else(
-                || format!("; known keys: {}", KEYS.join(", ")),
-                |known| format!(" (did you mean {known:?}?)"),
+            let error = self.error(Some(key), Code::UnknownKey, format!("unknown key {key:?}"));
+            return Err(
+                match crate::suggest::closest(key, KEYS.iter().copied(), 2) {
+                    Some(known) => error.hint(Hint::DidYouMean(format!("{known:?}"))),
+                    None => error.advice(format!("known keys: {}", KEYS.join(", "))),
+                },
             );
-            return Err(self.error(Some(key), &format!("unknown key {key:?}{hint}")));
         }
         let url = match spec.get("url") {
             Some(Value::String(url)) => url.clone(),
-            Some(_) => return Err(self.error(Some("url"), "\"url\" must be a string")),
-            None => return Err(self.error(None, "missing \"url\": the endpoint to call")),
+            Some(_) => {
+                return Err(self.error(Some("url"), Code::WrongType, "\"url\" must be a string"));
+            }
+            None => {
+                return Err(self.error(
+                    None,
+                    Code::MissingUrl,
+                    "missing \"url\": the endpoint to call",
+                ));
+            }
         };
         let mut request = Request::new(url);
         request.method = self
@@ -120,13 +144,13 @@ impl SpecReader<'_> {
             None => None,
             Some(name) => Some(
                 name.parse::<Task>()
-                    .map_err(|err| self.error(Some("task"), &err.to_string()))?,
+                    .map_err(|err| self.place(err.into(), Some("task")))?,
             ),
         };
         request.model = self.string(spec, "model")?;
         request.validate().map_err(|err| {
-            let message = err.to_string();
-            self.error(key_of(&message, spec), &message)
+            let at = self.field_place(err.diagnostic().field.as_ref(), spec);
+            err.at_maybe(at.or_else(|| Some(self.start())))
         })?;
         Ok(request)
     }
@@ -138,6 +162,7 @@ impl SpecReader<'_> {
         let Value::Object(headers) = headers else {
             return Err(self.error(
                 Some("headers"),
+                Code::WrongType,
                 "\"headers\" must be an object like {\"X-Name\": \"value\"}",
             ));
         };
@@ -147,7 +172,8 @@ impl SpecReader<'_> {
                 Value::String(value) => Ok((name.clone(), value.clone())),
                 _ => Err(self.error(
                     Some("headers"),
-                    &format!("header {name:?} must have a string value"),
+                    Code::WrongType,
+                    format!("header {name:?} must have a string value"),
                 )),
             })
             .collect()
@@ -169,10 +195,11 @@ impl SpecReader<'_> {
             None => Ok(Token::default()),
             Some(Value::Null) => Ok(Token::None),
             Some(Value::String(text)) => {
-                Token::parse(text).map_err(|message| self.error(Some("token"), &message))
+                Token::parse(text).map_err(|err| self.place(err, Some("token")))
             }
             Some(_) => Err(self.error(
                 Some("token"),
+                Code::WrongType,
                 "\"token\" must be \"$VARIABLE\", a placeholder string such as \"hf_***\", or null",
             )),
         }
@@ -188,10 +215,13 @@ impl SpecReader<'_> {
             .filter(|key| spec.contains_key(*key))
             .collect();
         if let [first, second, ..] = given[..] {
-            return Err(self.error(
-                Some(second),
-                &format!("\"{first}\" and \"{second}\" both give a body; keep one"),
-            ));
+            return Err(self
+                .error(
+                    Some(second),
+                    Code::ConflictingBodies,
+                    format!("\"{first}\" and \"{second}\" both give a body"),
+                )
+                .advice("keep one"));
         }
         let content_type = self.string(spec, "content_type")?;
         let header_type = headers
@@ -201,12 +231,15 @@ impl SpecReader<'_> {
         if let (Some(key_type), Some(header_type)) = (&content_type, &header_type)
             && key_type != header_type
         {
-            return Err(self.error(
-                Some("content_type"),
-                &format!(
-                    "\"content_type\" {key_type:?} disagrees with the Content-Type header {header_type:?}; keep one"
-                ),
-            ));
+            return Err(self
+                .error(
+                    Some("content_type"),
+                    Code::ConflictingContentType,
+                    format!(
+                        "\"content_type\" {key_type:?} disagrees with the Content-Type header {header_type:?}"
+                    ),
+                )
+                .advice("keep one"));
         }
         // Once a payload carries the type, the header would only say it twice.
         let mut take_type = |fallback: Option<String>| -> Option<String> {
@@ -214,10 +247,13 @@ impl SpecReader<'_> {
             content_type.clone().or(header_type.clone()).or(fallback)
         };
         match given.first().copied() {
-            None if content_type.is_some() => Err(self.error(
-                Some("content_type"),
-                "\"content_type\" needs a body: add \"json\", \"data\" or \"file\"",
-            )),
+            None if content_type.is_some() => Err(self
+                .error(
+                    Some("content_type"),
+                    Code::ContentTypeWithoutBody,
+                    "\"content_type\" needs a body",
+                )
+                .advice("add \"json\", \"data\" or \"file\"")),
             None => Ok(Payload::None),
             Some("json") => {
                 if let Some(key_type) = content_type
@@ -232,14 +268,17 @@ impl SpecReader<'_> {
                     body: body.clone(),
                     content_type: take_type(Some(DEFAULT_TEXT_TYPE.to_owned())),
                 }),
-                _ => Err(self.error(
-                    Some("data"),
-                    "\"data\" must be a string; use \"json\" to send a JSON value",
-                )),
+                _ => Err(self
+                    .error(Some("data"), Code::WrongType, "\"data\" must be a string")
+                    .advice("use \"json\" to send a JSON value")),
             },
             Some(_) => {
                 let Value::String(path) = &spec["file"] else {
-                    return Err(self.error(Some("file"), "\"file\" must be a path string"));
+                    return Err(self.error(
+                        Some("file"),
+                        Code::WrongType,
+                        "\"file\" must be a path string",
+                    ));
                 };
                 let guessed = mime::guess(path).map(str::to_owned);
                 match take_type(guessed) {
@@ -248,12 +287,13 @@ impl SpecReader<'_> {
                         content_type: Some(content_type),
                         strip_line_breaks: false,
                     }),
-                    None => Err(self.error(
-                        Some("file"),
-                        &format!(
-                            "cannot tell the MIME type of {path:?}; add \"content_type\", e.g. \"audio/flac\""
-                        ),
-                    )),
+                    None => Err(self
+                        .error(
+                            Some("file"),
+                            Code::UnknownMimeType,
+                            format!("cannot tell the MIME type of {path:?}"),
+                        )
+                        .advice("add \"content_type\", e.g. \"audio/flac\"")),
                 }
             }
         }
@@ -263,42 +303,53 @@ impl SpecReader<'_> {
         match spec.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(text)) => Ok(Some(text.clone())),
-            Some(_) => Err(self.error(Some(key), &format!("{key:?} must be a string"))),
+            Some(_) => Err(self.error(
+                Some(key),
+                Code::WrongType,
+                format!("{key:?} must be a string"),
+            )),
         }
     }
 
-    /// An error placed at the top-level `key` of the spec when there is one.
-    fn error(&self, key: Option<&str>, message: &str) -> Error {
-        Error::Spec {
-            origin: self.origin.to_owned(),
-            at: key.and_then(|key| locate_key(self.text, key)),
-            message: message.to_owned(),
-        }
+    /// An error placed at the top-level `key` of the spec, else at its start.
+    fn error(&self, key: Option<&str>, code: Code, message: impl Into<String>) -> Error {
+        self.place(Error::new(code, message), key)
+    }
+
+    /// `error` placed at the top-level `key` of the spec, else at its start.
+    fn place(&self, error: Error, key: Option<&str>) -> Error {
+        let at = key
+            .and_then(|key| self.keys.top_level(key))
+            .map(|key| self.lines.span(key.range()));
+        error.at(at.unwrap_or_else(|| self.start()))
+    }
+
+    /// Where the spec's value starts: the place of a problem with the whole of it.
+    fn start(&self) -> Place {
+        let blank = self.text.len() - self.text.trim_start().len();
+        self.lines.place(blank)
+    }
+
+    /// The place of the key a validation problem's field comes from.
+    fn field_place(&self, field: Option<&Field>, spec: &Map<String, Value>) -> Option<Place> {
+        let keys = &self.keys;
+        let top = |key: &str| keys.top_level(key);
+        let key = match field? {
+            Field::Url => top("url"),
+            Field::Method => top("method"),
+            Field::Header(name) => keys.member("headers", name).or_else(|| top("headers")),
+            Field::Token => top("token").or_else(|| keys.member("headers", "Authorization")),
+            Field::ContentType if spec.contains_key("content_type") => top("content_type"),
+            Field::ContentType => keys.member("headers", "Content-Type"),
+            Field::File => top("file"),
+            Field::Body => top("json").or_else(|| top("data")),
+            _ => None,
+        }?;
+        Some(self.lines.span(key.range()))
     }
 }
 
-/// The key of the spec a validation message is about, to place it.
-fn key_of<'a>(message: &str, spec: &'a Map<String, Value>) -> Option<&'a str> {
-    let about = |prefix: &str| message.starts_with(&format!("invalid request: {prefix}"));
-    let key = if about("url") {
-        "url"
-    } else if about("header") || about("a multipart") {
-        "headers"
-    } else if about("method") {
-        "method"
-    } else if about("token") || about("the token") {
-        "token"
-    } else if about("file path") {
-        "file"
-    } else if about("the content type") {
-        "content_type"
-    } else {
-        return None;
-    };
-    spec.get_key_value(key).map(|(key, _)| key.as_str())
-}
-
-/// serde_json ends its messages with " at line L column C"; we print the place first.
+/// serde_json ends its messages with " at line L column C"; the place is given apart.
 fn strip_position(message: &str) -> &str {
     message
         .rfind(" at line ")
@@ -314,84 +365,102 @@ struct Key<'a> {
     at: usize,
 }
 
-/// Every object key of an already valid JSON text, in order.
-fn keys(text: &str) -> Vec<Key<'_>> {
-    // Per open bracket: the object's number, or None for an array; and whether the
-    // next string in that object is a key (after `{` or `,`) rather than a value.
-    let mut open: Vec<(Option<usize>, bool)> = Vec::new();
-    let mut objects = 0;
-    let mut found = Vec::new();
-    let mut chars = text.char_indices();
-    while let Some((index, c)) = chars.next() {
-        match c {
-            '{' => {
-                open.push((Some(objects), true));
-                objects += 1;
-            }
-            '[' => open.push((None, false)),
-            '}' | ']' => {
-                open.pop();
-            }
-            ',' => {
-                if let Some((Some(_), expect_key)) = open.last_mut() {
-                    *expect_key = true;
+impl Key<'_> {
+    /// The bytes of the key, quotes included.
+    fn range(&self) -> std::ops::Range<usize> {
+        self.at..self.at + self.raw.len() + 2
+    }
+}
+
+/// Every object key of an already valid JSON text, in order, and where each object
+/// opens.
+struct Keys<'a> {
+    keys: Vec<Key<'a>>,
+    /// The byte offset of each object's `{`, by number.
+    objects: Vec<usize>,
+}
+
+impl<'a> Keys<'a> {
+    fn of(text: &'a str) -> Keys<'a> {
+        // Per open bracket: the object's number, or None for an array; and whether the
+        // next string in that object is a key (after `{` or `,`) rather than a value.
+        let mut open: Vec<(Option<usize>, bool)> = Vec::new();
+        let mut objects = Vec::new();
+        let mut keys = Vec::new();
+        let mut chars = text.char_indices();
+        while let Some((index, c)) = chars.next() {
+            match c {
+                '{' => {
+                    open.push((Some(objects.len()), true));
+                    objects.push(index);
                 }
-            }
-            '"' => {
-                let start = index + 1;
-                let mut end = text.len();
-                while let Some((at, c)) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => {
-                            end = at;
-                            break;
-                        }
-                        _ => {}
+                '[' => open.push((None, false)),
+                '}' | ']' => {
+                    open.pop();
+                }
+                ',' => {
+                    if let Some((Some(_), expect_key)) = open.last_mut() {
+                        *expect_key = true;
                     }
                 }
-                if let Some((Some(object), expect_key)) = open.last_mut()
-                    && *expect_key
-                {
-                    found.push(Key {
-                        object: *object,
-                        raw: &text[start..end],
-                        at: index,
-                    });
-                    *expect_key = false;
+                '"' => {
+                    let start = index + 1;
+                    let mut end = text.len();
+                    while let Some((at, c)) = chars.next() {
+                        match c {
+                            '\\' => {
+                                chars.next();
+                            }
+                            '"' => {
+                                end = at;
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                    if let Some((Some(object), expect_key)) = open.last_mut()
+                        && *expect_key
+                    {
+                        keys.push(Key {
+                            object: *object,
+                            raw: &text[start..end],
+                            at: index,
+                        });
+                        *expect_key = false;
+                    }
                 }
+                _ => {}
             }
-            _ => {}
         }
+        Keys { keys, objects }
     }
-    found
-}
 
-/// The 1-based line and column of byte `index` in `text`.
-fn position(text: &str, index: usize) -> (usize, usize) {
-    let line = text[..index].matches('\n').count() + 1;
-    let line_start = text[..index].rfind('\n').map_or(0, |at| at + 1);
-    (line, text[line_start..index].chars().count() + 1)
-}
+    /// The top-level key `name`.
+    fn top_level(&self, name: &str) -> Option<&Key<'a>> {
+        self.keys
+            .iter()
+            .find(|key| key.object == 0 && key.raw == name)
+    }
 
-/// The place of the top-level object key `key` in `text`.
-fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
-    keys(text)
-        .into_iter()
-        .find(|found| found.object == 0 && found.raw == key)
-        .map(|found| position(text, found.at))
-}
+    /// The key `name` (in any case) of the object that is the value of the top-level
+    /// key `parent`.
+    fn member(&self, parent: &str, name: &str) -> Option<&Key<'a>> {
+        let parent = self.top_level(parent)?;
+        // The value's object is the first one opened after its key.
+        let object = self.objects.iter().position(|&open| open > parent.at)?;
+        self.keys
+            .iter()
+            .find(|key| key.object == object && key.raw.eq_ignore_ascii_case(name))
+    }
 
-/// The first key given twice in one object: JSON parsers keep the last one
-/// silently, and the user surely meant something by the first.
-fn duplicate_key(text: &str) -> Option<(String, (usize, usize))> {
-    let mut seen = std::collections::HashSet::new();
-    keys(text)
-        .into_iter()
-        .find(|found| !seen.insert((found.object, found.raw)))
-        .map(|found| (found.raw.to_owned(), position(text, found.at)))
+    /// The first key given twice in one object: JSON parsers keep the last one
+    /// silently, and the user surely meant something by the first.
+    fn duplicate(&self) -> Option<&Key<'a>> {
+        let mut seen = std::collections::HashSet::new();
+        self.keys
+            .iter()
+            .find(|found| !seen.insert((found.object, found.raw)))
+    }
 }
 
 #[cfg(test)]
@@ -407,34 +476,70 @@ mod tests {
         let cases = [
             (
                 "{",
-                "spec.json: line 1, column 1: invalid JSON: EOF while parsing an object (the text ends before the JSON is complete; close what is open)",
+                Code::InvalidJson,
+                "spec.json:1:1: invalid JSON: EOF while parsing an object; the text ends before the JSON is complete; close what is open",
             ),
-            ("[]", "spec.json: a request spec must be a JSON object"),
-            ("{}", "spec.json: missing \"url\": the endpoint to call"),
+            (
+                "[]",
+                Code::WrongType,
+                "spec.json:1:1: a request spec must be a JSON object",
+            ),
+            (
+                " {}",
+                Code::MissingUrl,
+                "spec.json:1:2: missing \"url\": the endpoint to call",
+            ),
             (
                 "{\"url\": \"https://a.b\",\n \"json\": 1,\n \"data\": \"x\"}",
-                "spec.json: line 3, column 2: \"json\" and \"data\" both give a body; keep one",
+                Code::ConflictingBodies,
+                "spec.json:3:2: \"json\" and \"data\" both give a body; keep one",
             ),
             (
                 r#"{"url": "https://a.b", "file": "x.bin"}"#,
-                "spec.json: line 1, column 24: cannot tell the MIME type of \"x.bin\"; add \"content_type\", e.g. \"audio/flac\"",
+                Code::UnknownMimeType,
+                "spec.json:1:24: cannot tell the MIME type of \"x.bin\"; add \"content_type\", e.g. \"audio/flac\"",
             ),
             (
                 r#"{"url": "https://a.b", "task": "text-clasification"}"#,
-                "spec.json: line 1, column 24: unknown task \"text-clasification\" (did you mean \"text-classification\"?)",
+                Code::UnknownTask,
+                "spec.json:1:24: unknown task \"text-clasification\"; did you mean \"text-classification\"?",
             ),
             (
                 r#"{"url": "https://a.b", "token": "$HF TOKEN"}"#,
-                "spec.json: line 1, column 24: \"$HF TOKEN\" is not an environment variable such as \"$HF_TOKEN\"",
+                Code::InvalidTokenVariable,
+                "spec.json:1:24: \"$HF TOKEN\" is not an environment variable such as \"$HF_TOKEN\"",
             ),
+            // A header's problem is placed at its name in "headers".
             (
                 r#"{"url": "https://a.b", "headers": {"X": "a\nb"}}"#,
-                "spec.json: line 1, column 24: invalid request: header \"X\" has '\\n' in its value, which would start another header",
+                Code::InvalidHeaderValue,
+                "spec.json:1:36: header \"X\" has '\\n' in its value, which would start another header",
+            ),
+            (
+                r#"{"url": "https://a.b", "headers": {"content-type": "a"}, "content_type": "b", "data": ""}"#,
+                Code::ConflictingContentType,
+                "spec.json:1:58: \"content_type\" \"b\" disagrees with the Content-Type header \"a\"; keep one",
             ),
         ];
-        for (text, expected) in cases {
-            assert_eq!(error(text), expected, "{text}");
+        for (text, code, expected) in cases {
+            let err = parse_spec(text, "spec.json").unwrap_err();
+            assert_eq!(err.to_string(), expected, "{text}");
+            assert_eq!(err.code(), code, "{text}");
         }
+    }
+
+    #[test]
+    fn places_cover_the_key() {
+        let text = "{\"url\": \"https://a.b\",\n \"hedaers\": {}}";
+        let err = parse_spec(text, "spec.json").unwrap_err();
+        let place = err.diagnostic().place.unwrap();
+        assert_eq!(&text[place.bytes()], "\"hedaers\"");
+        let err = parse_spec("{\"url\": \"x\"}", "spec.json").unwrap_err();
+        assert_eq!(err.diagnostic().field, Some(Field::Url));
+        assert_eq!(
+            &"{\"url\": \"x\"}"[err.diagnostic().place.unwrap().bytes()],
+            "\"url\""
+        );
     }
 
     #[test]
@@ -443,7 +548,7 @@ mod tests {
             error(
                 "{\"url\": \"https://a.b\",\n \"json\": {\"inputs\": 1, \"x\": [{\"inputs\": 2}], \"inputs\": 3}}"
             ),
-            "spec.json: line 2, column 46: key \"inputs\" is given twice in one object; keep one"
+            "spec.json:2:46: key \"inputs\" is given twice in one object; keep one"
         );
         assert!(
             parse_spec(
@@ -457,7 +562,8 @@ mod tests {
     #[test]
     fn a_key_inside_a_value_is_not_the_key() {
         let text = r#"{"json": {"url": 1}, "url": 2}"#;
-        assert_eq!(locate_key(text, "url"), Some((1, 22)));
+        let keys = Keys::of(text);
+        assert_eq!(keys.top_level("url").map(|key| key.at), Some(21));
     }
 
     #[test]

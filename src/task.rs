@@ -3,6 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::diagnostic::{Code, Hint};
+use crate::error::Error;
+
 /// The inference task a request performs, as a Hugging Face pipeline tag.
 ///
 /// The task decides which typed method the Hugging Face clients call and how a
@@ -146,18 +149,27 @@ pub struct UnknownTask(pub String);
 
 impl fmt::Display for UnknownTask {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown task {:?}", self.0)?;
-        match Task::closest(&self.0) {
-            Some(tag) => write!(f, " (did you mean {tag:?}?)"),
-            None => {
-                let tags: Vec<&str> = TAGS.iter().map(|(_, tag)| *tag).collect();
-                write!(f, "; known tasks: {}", tags.join(", "))
-            }
-        }
+        Error::from(self.clone()).diagnostic().fmt(f)
     }
 }
 
 impl std::error::Error for UnknownTask {}
+
+impl From<UnknownTask> for Error {
+    fn from(unknown: UnknownTask) -> Error {
+        let error = Error::new(Code::UnknownTask, format!("unknown task {:?}", unknown.0));
+        match Task::closest(&unknown.0) {
+            Some(tag) => error.hint(Hint::DidYouMean(format!("{tag:?}"))),
+            None => error.advice(format!("known tasks: {}", known_tags())),
+        }
+    }
+}
+
+/// Every pipeline tag, for the message that lists them.
+fn known_tags() -> String {
+    let tags: Vec<&str> = TAGS.iter().map(|(_, tag)| *tag).collect();
+    tags.join(", ")
+}
 
 impl FromStr for Task {
     type Err = UnknownTask;
@@ -200,7 +212,7 @@ mod tests {
         let err = "text-clasification".parse::<Task>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            r#"unknown task "text-clasification" (did you mean "text-classification"?)"#
+            r#"unknown task "text-clasification"; did you mean "text-classification"?"#
         );
         let err = "xyzzy-plugh-frobnicate".parse::<Task>().unwrap_err();
         assert!(

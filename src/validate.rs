@@ -5,8 +5,9 @@
 //! reject something else (a leading space in a header, `'` in a query, a non-ASCII
 //! header value), so those are refused here with the fix to make.
 
+use crate::diagnostic::{Code, Field};
 use crate::error::Error;
-use crate::model::{Part, PartContent, Payload, Request, Token};
+use crate::model::{Part, PartContent, Payload, Request, Token, is_env_name};
 
 /// Headers the HTTP client computes itself; `fetch` refuses or drops them.
 pub(crate) const CLIENT_HEADERS: &[&str] = &[
@@ -33,68 +34,96 @@ impl Request {
     /// let request = Request::new("https://x.cloud/a").header("X-A", "b\r\nX-Evil: 1");
     /// assert_eq!(
     ///     request.validate().unwrap_err().to_string(),
-    ///     r#"invalid request: header "X-A" has '\r' in its value, which would start another header"#
+    ///     r#"header "X-A" has '\r' in its value, which would start another header"#
     /// );
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
         url(&self.url)?;
         if let Some(method) = &self.method {
             if !is_token(method) {
-                return invalid(format!("method {method:?} is not a valid HTTP method"));
+                return invalid(
+                    Code::InvalidMethod,
+                    Field::Method,
+                    format!("method {method:?} is not a valid HTTP method"),
+                );
             }
             if ["CONNECT", "TRACE", "TRACK"]
                 .iter()
                 .any(|refused| refused.eq_ignore_ascii_case(method))
             {
-                return invalid(format!(
-                    "method {method:?} is refused by fetch and most HTTP libraries"
-                ));
+                return invalid(
+                    Code::InvalidMethod,
+                    Field::Method,
+                    format!("method {method:?} is refused by fetch and most HTTP libraries"),
+                );
             }
         }
         let repeated = first_repeated_header(&self.headers);
         for (index, (name, value)) in self.headers.iter().enumerate() {
+            let field = || Field::Header(name.clone());
             if !is_token(name) {
-                return invalid(format!(
-                    "header name {name:?} is not a valid HTTP header name"
-                ));
+                return invalid(
+                    Code::InvalidHeaderName,
+                    field(),
+                    format!("header name {name:?} is not a valid HTTP header name"),
+                );
             }
             if repeated == Some(index) {
-                return invalid(format!(
-                    "header {name:?} is given twice; join the values with \", \""
-                ));
+                return Err(Error::new(
+                    Code::RepeatedHeader,
+                    format!("header {name:?} is given twice"),
+                )
+                .about(field())
+                .advice("join the values with \", \""));
             }
             if CLIENT_HEADERS
                 .iter()
                 .any(|header| header.eq_ignore_ascii_case(name))
             {
-                return invalid(format!(
-                    "header {name:?} is set by the HTTP client itself; remove it"
-                ));
+                return Err(Error::new(
+                    Code::ClientHeader,
+                    format!("header {name:?} is set by the HTTP client itself"),
+                )
+                .about(field())
+                .advice("remove it"));
             }
             if name.eq_ignore_ascii_case("authorization") && self.token != Token::None {
-                return invalid(format!(
-                    "header {name:?} conflicts with the token; set \"token\": null to send your own"
-                ));
+                return Err(Error::new(
+                    Code::TokenConflict,
+                    format!("header {name:?} conflicts with the token"),
+                )
+                .about(field())
+                .advice("set no token to send your own"));
             }
-            header_value(|| format!("header {name:?}"), value)?;
+            header_value(|| format!("header {name:?}"), field, value)?;
         }
         match &self.token {
-            Token::Env(name) if !is_env_name(name) => invalid(format!(
-                "token variable {name:?} is not a valid environment variable name (letters, digits, _)"
-            )),
-            Token::Placeholder(text) if text.is_empty() => {
-                invalid("the token placeholder is empty".into())
-            }
-            Token::Placeholder(text) => {
-                header_value(|| format!("token placeholder {text:?}"), text)
-            }
+            Token::Env(name) if !is_env_name(name) => invalid(
+                Code::InvalidTokenVariable,
+                Field::Token,
+                format!(
+                    "token variable {name:?} is not a valid environment variable name (letters, digits, _)"
+                ),
+            ),
+            Token::Placeholder(text) if text.is_empty() => invalid(
+                Code::InvalidToken,
+                Field::Token,
+                "the token placeholder is empty".into(),
+            ),
+            Token::Placeholder(text) => header_value(
+                || format!("token placeholder {text:?}"),
+                || Field::Token,
+                text,
+            ),
             _ => Ok(()),
         }?;
         match &self.payload {
             Payload::File { path, .. } if path.is_empty() || path.chars().any(char::is_control) => {
-                invalid(format!(
-                    "file path {path:?} is empty or holds a control character"
-                ))
+                invalid(
+                    Code::InvalidFilePath,
+                    Field::File,
+                    format!("file path {path:?} is empty or holds a control character"),
+                )
             }
             Payload::Text {
                 content_type: Some(content_type),
@@ -105,9 +134,17 @@ impl Request {
                 ..
             } => {
                 if content_type.is_empty() {
-                    return invalid("the content type is empty".into());
+                    return invalid(
+                        Code::InvalidHeaderValue,
+                        Field::ContentType,
+                        "the content type is empty".into(),
+                    );
                 }
-                header_value(|| "the content type".into(), content_type)
+                header_value(
+                    || "the content type".into(),
+                    || Field::ContentType,
+                    content_type,
+                )
             }
             Payload::Multipart(parts) => multipart(self, parts),
             _ => Ok(()),
@@ -158,9 +195,15 @@ impl std::hash::Hash for AnyCase<'_> {
 /// quote or a line break each their own way, so none may hold one.
 fn multipart(request: &Request, parts: &[Part]) -> Result<(), Error> {
     if request.header_value("content-type").is_some() {
-        return invalid("a multipart body gets its Content-Type (with the boundary) from the client; remove the header".into());
+        return Err(Error::new(
+            Code::InvalidMultipart,
+            "a multipart body gets its Content-Type (with the boundary) from the client",
+        )
+        .about(Field::ContentType)
+        .advice("remove the header"));
     }
     for part in parts {
+        let field = || Field::Part(part.name.clone());
         for (what, text) in [
             ("name", Some(&part.name)),
             ("file name", part.filename.as_ref()),
@@ -168,35 +211,51 @@ fn multipart(request: &Request, parts: &[Part]) -> Result<(), Error> {
             if let Some(text) = text
                 && text.chars().any(|c| c == '"' || c.is_control())
             {
-                return invalid(format!(
-                    "multipart {what} {text:?} holds a quote or a control character"
-                ));
+                return invalid(
+                    Code::InvalidMultipart,
+                    field(),
+                    format!("multipart {what} {text:?} holds a quote or a control character"),
+                );
             }
         }
         if matches!(part.content, PartContent::File(_))
             && (part.filename.is_none() || part.content_type.is_none())
         {
-            return invalid(format!(
-                "file part {:?} needs its file name and content type: clients default them differently",
-                part.name
-            ));
+            return invalid(
+                Code::InvalidMultipart,
+                field(),
+                format!(
+                    "file part {:?} needs its file name and content type: clients default them differently",
+                    part.name
+                ),
+            );
         }
         if let PartContent::File(path) | PartContent::FileText(path) = &part.content
             && (path.is_empty() || path.chars().any(char::is_control))
         {
-            return invalid(format!(
-                "file path {path:?} is empty or holds a control character"
-            ));
+            return invalid(
+                Code::InvalidFilePath,
+                field(),
+                format!("file path {path:?} is empty or holds a control character"),
+            );
         }
         if let Some(content_type) = &part.content_type {
-            header_value(|| "a part's content type".into(), content_type)?;
+            header_value(|| "a part's content type".into(), field, content_type)?;
         }
     }
     Ok(())
 }
 
-fn invalid(what: String) -> Result<(), Error> {
-    Err(Error::InvalidRequest(what))
+fn invalid(code: Code, field: Field, message: String) -> Result<(), Error> {
+    Err(Error::new(code, message).about(field))
+}
+
+fn bad_url(message: String, advice: Option<&str>) -> Result<(), Error> {
+    let error = Error::new(Code::InvalidUrl, message).about(Field::Url);
+    Err(match advice {
+        Some(advice) => error.advice(advice),
+        None => error,
+    })
 }
 
 /// The bytes a URL may hold as written: RFC 3986's unreserved and reserved
@@ -242,16 +301,20 @@ fn url(url: &str) -> Result<(), Error> {
             .then(|| &url[prefix.len()..])
     };
     let Some(rest) = scheme("https://").or_else(|| scheme("http://")) else {
-        return invalid(format!("url {url:?} must start with http:// or https://"));
+        return bad_url(
+            format!("url {url:?} must start with http:// or https://"),
+            None,
+        );
     };
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
-        return invalid(format!("url {url:?} has no host"));
+        return bad_url(format!("url {url:?} has no host"), None);
     }
     if let Some(at) = url.bytes().position(|b| !URL_BYTES[usize::from(b)]) {
         let bad = url[at..].chars().next().unwrap_or_default();
-        return invalid(format!(
-            "url {url:?} contains {bad:?}; percent-encode it (a space is %20, é is %C3%A9)"
-        ));
+        return bad_url(
+            format!("url {url:?} contains {bad:?}"),
+            Some("percent-encode it (a space is %20, é is %C3%A9)"),
+        );
     }
     // `%`, `#` and `?` are rare: memchr finds them faster than a loop over every byte.
     for (index, _) in url.match_indices('%') {
@@ -260,9 +323,10 @@ fn url(url: &str) -> Result<(), Error> {
     let fragment = url.contains('#');
     let query_start = url.find('?');
     if fragment {
-        return invalid(format!(
-            "url {url:?} has a #fragment, which is never sent; remove it"
-        ));
+        return bad_url(
+            format!("url {url:?} has a #fragment, which is never sent"),
+            Some("remove it"),
+        );
     }
     let (before_query, query) = url.split_at(query_start.unwrap_or(url.len()));
     // The path: after the `/` that ends the host (`rest` starts at the host).
@@ -275,14 +339,16 @@ fn url(url: &str) -> Result<(), Error> {
             .split('/')
             .any(|segment| segment == "." || segment == "..")
     {
-        return invalid(format!(
-            "url {url:?} has a . or .. segment, which some clients resolve; write the path it means"
-        ));
+        return bad_url(
+            format!("url {url:?} has a . or .. segment, which some clients resolve"),
+            Some("write the path it means"),
+        );
     }
     if query.as_bytes().contains(&b'\'') {
-        return invalid(format!(
-            "url {url:?} has ' in its query, which fetch and reqwest send as %27; write %27"
-        ));
+        return bad_url(
+            format!("url {url:?} has ' in its query, which fetch and reqwest send as %27"),
+            Some("write %27"),
+        );
     }
     Ok(())
 }
@@ -296,17 +362,21 @@ fn escape(url: &str, index: usize) -> Result<(), Error> {
             .and_then(|&b| char::from(b).to_digit(16))
     };
     let (Some(high), Some(low)) = (digit(index + 1), digit(index + 2)) else {
-        return invalid(format!(
-            "url {url:?} has a % not followed by two hex digits; write %25"
-        ));
+        return bad_url(
+            format!("url {url:?} has a % not followed by two hex digits"),
+            Some("write %25"),
+        );
     };
     let byte = u8::try_from(high * 16 + low).unwrap_or_default();
     // requests decodes these before sending; every client sends the plain form alike.
     if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-        return invalid(format!(
-            "url {url:?} percent-encodes {:?}, which requests sends decoded; write it plainly",
-            char::from(byte)
-        ));
+        return bad_url(
+            format!(
+                "url {url:?} percent-encodes {:?}, which requests sends decoded",
+                char::from(byte)
+            ),
+            Some("write it plainly"),
+        );
     }
     Ok(())
 }
@@ -314,8 +384,20 @@ fn escape(url: &str, index: usize) -> Result<(), Error> {
 /// A header value every client sends unchanged: visible ASCII with inner spaces or
 /// tabs. Line breaks would start another header; surrounding whitespace is dropped
 /// by some clients; other bytes are refused or re-encoded by others.
-/// `what` names the value in a message; it is only formatted when there is one.
-fn header_value(what: impl Fn() -> String, value: &str) -> Result<(), Error> {
+/// `what` names the value in a message and `field` is what it is about; they are
+/// only made when there is a message.
+fn header_value(
+    what: impl Fn() -> String,
+    field: impl Fn() -> Field,
+    value: &str,
+) -> Result<(), Error> {
+    let refuse = |message: String, advice: Option<&str>| {
+        let error = Error::new(Code::InvalidHeaderValue, message).about(field());
+        Err(match advice {
+            Some(advice) => error.advice(advice),
+            None => error,
+        })
+    };
     // The common case in one pass over the bytes; the rest finds what to say.
     if value.bytes().all(|b| HEADER_BYTES[usize::from(b)])
         && !value.starts_with([' ', '\t'])
@@ -324,31 +406,42 @@ fn header_value(what: impl Fn() -> String, value: &str) -> Result<(), Error> {
         return Ok(());
     }
     if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n')) {
-        return invalid(format!(
-            "{} has {bad:?} in its value, which would start another header",
-            what()
-        ));
+        return refuse(
+            format!(
+                "{} has {bad:?} in its value, which would start another header",
+                what()
+            ),
+            None,
+        );
     }
     if value.contains('\0') {
-        return invalid(format!(
-            "{} has a NUL byte in its value, which no HTTP client sends",
-            what()
-        ));
+        return refuse(
+            format!(
+                "{} has a NUL byte in its value, which no HTTP client sends",
+                what()
+            ),
+            None,
+        );
     }
     if let Some(bad) = value
         .chars()
         .find(|c| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
     {
-        return invalid(format!(
-            "{} has {bad:?} in its value; header values must be printable ASCII (encode the rest, e.g. as RFC 8187 or percent-encoding)",
-            what()
-        ));
+        return refuse(
+            format!("{} has {bad:?} in its value", what()),
+            Some(
+                "header values must be printable ASCII (encode the rest, e.g. as RFC 8187 or percent-encoding)",
+            ),
+        );
     }
     if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
-        return invalid(format!(
-            "{} starts or ends with whitespace, which HTTP clients drop; remove it",
-            what()
-        ));
+        return refuse(
+            format!(
+                "{} starts or ends with whitespace, which HTTP clients drop",
+                what()
+            ),
+            Some("remove it"),
+        );
     }
     Ok(())
 }
@@ -360,13 +453,6 @@ fn is_token(text: &str) -> bool {
 
 /// The bytes of an HTTP token.
 const TOKEN_BYTES: [bool; 256] = byte_set(b"!#$%&'*+-.^_`|~", true);
-
-/// A name every shell, Python, JavaScript and Rust can read from the environment.
-pub(crate) fn is_env_name(text: &str) -> bool {
-    let mut bytes = text.bytes();
-    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
 
 #[cfg(test)]
 mod tests {

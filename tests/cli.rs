@@ -88,7 +88,7 @@ fn explicit_typed_client_explains_its_refusal() {
     assert_eq!(stdout(&output), "");
     assert_eq!(
         stderr(&output),
-        "snippet: huggingface.js cannot send this request: it calls a typed method per task and the request names none (add \"task\" or --task); use --client fetch\n"
+        "snippet: arguments: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK; use --client fetch\n"
     );
 }
 
@@ -97,23 +97,23 @@ fn bad_specs_exit_2_with_one_line() {
     let cases = [
         (
             "{\"url\": 1",
-            "snippet: <stdin>: line 1, column 9: invalid JSON: EOF while parsing an object (the text ends before the JSON is complete; close what is open)\n",
+            "snippet: <stdin>:1:9: invalid JSON: EOF while parsing an object; the text ends before the JSON is complete; close what is open\n",
         ),
         (
             r#"{"json": {}}"#,
-            "snippet: <stdin>: missing \"url\": the endpoint to call\n",
+            "snippet: <stdin>:1:1: missing \"url\": the endpoint to call\n",
         ),
         (
             r#"{"url": "https://a.b", "jsonn": {}}"#,
-            "snippet: <stdin>: line 1, column 24: unknown key \"jsonn\" (did you mean \"json\"?)\n",
+            "snippet: <stdin>:1:24: unknown key \"jsonn\"; did you mean \"json\"?\n",
         ),
         (
             r#"{"url": "https://a.b", "json": {}, "file": "a.flac"}"#,
-            "snippet: <stdin>: line 1, column 36: \"json\" and \"file\" both give a body; keep one\n",
+            "snippet: <stdin>:1:36: \"json\" and \"file\" both give a body; keep one\n",
         ),
         (
             "",
-            "snippet: <stdin>: the spec is empty; write a JSON object such as {\"url\": \"https://...\"}\n",
+            "snippet: <stdin>:1:1: the spec is empty; write a JSON object such as {\"url\": \"https://...\"}\n",
         ),
     ];
     for (spec, message) in cases {
@@ -334,14 +334,14 @@ fn curl_warnings_and_strict() {
     assert!(output.status.success());
     assert_eq!(
         stderr(&output),
-        "snippet: warning: --curl: line 1, column 6: --insecure: the snippets keep checking TLS certificates\n"
+        "snippet: warning: --curl:1:6: --insecure: the snippets keep checking TLS certificates\n"
     );
     let strict = snippet(&["--lang", "curl", "--strict", "--curl", command], "");
     assert_eq!(strict.status.code(), Some(2));
     assert_eq!(stdout(&strict), "");
     assert_eq!(
         stderr(&strict),
-        "snippet: --curl: line 1, column 6: --insecure: the snippets keep checking TLS certificates (an error under --strict)\n"
+        "snippet: --curl:1:6: --insecure: the snippets keep checking TLS certificates (an error under --strict)\n"
     );
 }
 
@@ -366,7 +366,7 @@ fn bad_curl_exits_2_with_a_located_line() {
     assert_eq!(stdout(&output), "");
     assert_eq!(
         stderr(&output),
-        "snippet: <stdin>: line 2, column 3: unknown option --hedaer (did you mean --header?)\n"
+        "snippet: <stdin>:2:3: unknown option --hedaer; did you mean --header?\n"
     );
 }
 
@@ -410,7 +410,7 @@ fn invalid_utf8_on_stdin_is_located() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
-        "snippet: <stdin>: line 2, column 6: not UTF-8 text; save it as UTF-8\n"
+        "snippet: <stdin>:2:6: not UTF-8 text; save it as UTF-8\n"
     );
 }
 
@@ -434,7 +434,7 @@ fn real_tokens_never_reach_a_snippet_unasked() {
     assert_eq!(stdout(&refused), "");
     assert_eq!(
         stderr(&refused),
-        "snippet: token: a real-looking token is in the header X-Key; remove it, or pass --keep-token to copy it into the snippet\n"
+        "snippet: --curl: a real-looking token is in the header X-Key; remove it; pass --keep-token to keep it\n"
     );
     let kept = snippet(&["--lang", "py", "--keep-token", "--curl", &command], "");
     assert!(stdout(&kept).contains(real));

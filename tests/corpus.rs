@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{CurlOptions, Error, parse_curl};
+use inference_snippets::{Code, CurlOptions, parse_curl};
 
 fn corpus() -> Option<PathBuf> {
     let path = super::root().join("../shared/corpus");
@@ -38,8 +38,7 @@ impl Tally {
                 }
             }
             Err(err) => {
-                let located = matches!(&err, Error::Curl { at: Some(_), .. })
-                    || err.to_string().ends_with("the input is empty");
+                let located = err.diagnostic().place.is_some() || err.code() == Code::EmptyInput;
                 if !located {
                     return Err(format!("{name}: unlocated or generic error: {err}"));
                 }

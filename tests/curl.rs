@@ -254,36 +254,36 @@ fn errors_are_located() {
     let cases = [
         (
             "curl https://x.cloud --dat x",
-            "test: line 1, column 22: unknown option --dat (did you mean --data?)",
+            "test:1:22: unknown option --dat; did you mean --data?",
         ),
         (
             "curl https://x.cloud \\\n  -H",
-            "test: line 2, column 3: option -H needs a value",
+            "test:2:3: option -H needs a value",
         ),
         (
             "curl -s",
-            "test: line 1, column 1: the curl command has no URL; add the endpoint's URL after curl",
+            "test:1:1: the curl command has no URL; add the endpoint's URL after curl",
         ),
         (
             "echo hi",
-            "test: line 1, column 1: no curl command found (this one runs echo); paste a command that starts with curl",
+            "test:1:1: no curl command found (this one runs echo); paste a command that starts with curl",
         ),
         ("", "test: no curl command found: the input is empty"),
         (
             "curl https://x.cloud \\\n  -d 'a\0b'",
-            "test: line 2, column 8: NUL byte in the command, which no shell can pass to curl; remove it",
+            "test:2:8: NUL byte in the command, which no shell can pass to curl; remove it",
         ),
         (
             "curl https://x.cloud -d 'open",
-            "test: line 1, column 30: unterminated single quote opened at line 1, column 25",
+            "test:1:30: unterminated single quote opened at line 1, column 25",
         ),
         (
             "curl https://x.cloud -u user",
-            "test: line 1, column 22: -u user: curl would prompt for the password; write user:password",
+            "test:1:22: -u user: curl would prompt for the password; write user:password",
         ),
         (
             "curl \"$(cat url.txt)/x\"",
-            "test: line 1, column 6: the URL holds $(cat url.txt), which only a shell can run; write the URL out",
+            "test:1:6: the URL holds $(cat url.txt), which only a shell can run; write the URL out",
         ),
     ];
     for (command, expected) in cases {

@@ -257,7 +257,7 @@ fn hfoptions_from_curl() {
     assert!(
         check
             .stdout
-            .starts_with("page.md:12: region is out of date\n")
+            .starts_with("page.md:12:1: region is out of date\n")
     );
     assert!(
         check
@@ -266,7 +266,7 @@ fn hfoptions_from_curl() {
     );
 
     let (written, report) = write_until_stable(&dir, "page.md");
-    assert_eq!(report, "page.md:12: region updated\n");
+    assert_eq!(report, "page.md:12:1: region updated\n");
     let content = &contents(&written)[0];
     assert!(
         content.starts_with("\n<hfoptions id=\"classify\">\n\n<hfoption id=\"curl\">\n\n```sh\n"),
@@ -302,7 +302,7 @@ fn inferencesnippet_from_spec() {
     let dir = scratch("docs-inferencesnippet");
     place(&dir, "inferencesnippet-from-spec.md", "page.mdx");
     let (written, report) = write_until_stable(&dir, "page.mdx");
-    assert_eq!(report, "page.mdx:12: region updated\n");
+    assert_eq!(report, "page.mdx:12:1: region updated\n");
     let content = &contents(&written)[0];
     assert!(
         content.starts_with("\n<inferencesnippet>\n\n<python>\n\n```py\n"),
@@ -389,7 +389,7 @@ fn fences_from_a_request_file_next_to_the_page() {
     place(&dir, "fences-request.md", "guide/asr.md");
     // Run from the parent: the path is relative to the page, not to the directory.
     let (written, report) = write_until_stable(&dir, "guide/asr.md");
-    assert_eq!(report, "guide/asr.md:5: region updated\n");
+    assert_eq!(report, "guide/asr.md:5:1: region updated\n");
     let content = &contents(&written)[0];
     assert_blank_lines_around(content);
     let labels: Vec<&str> = content
@@ -438,8 +438,8 @@ fn drift_is_a_diff_per_region_and_write_reports_each_region() {
     assert_eq!(
         headers,
         [
-            "outdated.md:19: region is out of date",
-            "outdated.md:37: region is out of date"
+            "outdated.md:19:1: region is out of date",
+            "outdated.md:37:1: region is out of date"
         ]
     );
     assert!(
@@ -468,14 +468,14 @@ fn drift_is_a_diff_per_region_and_write_reports_each_region() {
     let lines: Vec<usize> = docs::scan(&written, "outdated.md")
         .unwrap()
         .iter()
-        .map(|region| region.line)
+        .map(|region| region.at.line)
         .collect();
     assert_eq!(lines[0], 19);
     assert!(lines[1] > 37, "the first region grew: {lines:?}");
     assert_eq!(
         write.stdout,
         format!(
-            "outdated.md:19: region updated\noutdated.md:{}: region updated\n",
+            "outdated.md:19:1: region updated\noutdated.md:{}:1: region updated\n",
             lines[1]
         )
     );
@@ -498,7 +498,7 @@ fn drift_is_a_diff_per_region_and_write_reports_each_region() {
     let write = snippet(&dir, &["docs", "write", "outdated.md"]);
     assert_eq!(
         write.stdout,
-        format!("outdated.md:{}: region updated\n", lines[1])
+        format!("outdated.md:{}:1: region updated\n", lines[1])
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), written);
     let second = snippet(&dir, &["docs", "write", "outdated.md"]);
@@ -577,7 +577,7 @@ fn malformed_pages_are_located_errors() {
             "unknown key",
             format!("{BLOCK}<!-- snippet form=curl -->\n<!-- /snippet -->\n"),
             (5, 1),
-            "unknown marker key \"form\" (did you mean from?)",
+            "unknown marker key \"form\"; did you mean from=?",
         ),
         (
             "unknown key, far from any",
@@ -637,13 +637,13 @@ fn malformed_pages_are_located_errors() {
             "a curl block that does not parse",
             "```sh\ncurl https://x.cloud/m --dat x\n```\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n".into(),
             (2, 24),
-            "unknown option --dat (did you mean --data?) (in the curl block of the region at line 5)",
+            "unknown option --dat (in the curl block of the region at line 5); did you mean --data?",
         ),
         (
             "a spec block with an unknown key",
             "```json\n{\"url\": \"https://x.cloud\",\n \"jsn\": {}}\n```\n\n<!-- snippet from=spec -->\n<!-- /snippet -->\n".into(),
             (3, 2),
-            "unknown key \"jsn\" (did you mean \"json\"?) (in the spec block of the region at line 6)",
+            "unknown key \"jsn\" (in the spec block of the region at line 6); did you mean \"json\"?",
         ),
         (
             "in a list, indented",
@@ -781,7 +781,7 @@ fn marker_keys_task_token_and_quoted_id() {
     );
     let updated = docs::update(&page, "page.md", Path::new(".")).unwrap();
     assert_eq!(updated.drifts.len(), 1);
-    assert_eq!(updated.drifts[0].line, 5);
+    assert_eq!(updated.drifts[0].at.line, 5);
     let content = &contents(&updated.text)[0];
     assert!(
         content.starts_with("\n<hfoptions id=\"two tabs\">\n"),
@@ -957,7 +957,7 @@ fn directories_are_walked_for_md_and_mdx_only() {
         files.sort();
         files
     };
-    let mut expected: Vec<String> = drifted.iter().map(|name| format!("{name}:12")).collect();
+    let mut expected: Vec<String> = drifted.iter().map(|name| format!("{name}:12:1")).collect();
     expected.sort();
     assert_eq!(reported(&check.stdout, ": region is out of date"), expected);
     let write = snippet(&dir, &["docs", "write", "docs"]);
@@ -988,12 +988,12 @@ fn lint_reports_each_problem_with_its_place() {
     let run = snippet(&dir, &["docs", "lint", "lint.md"]);
     assert_eq!(run.code, 1, "{run:?}");
     let expected = [
-        "lint.md:15:3: unknown option --dat (did you mean --data?)",
+        "lint.md:15:3: unknown option --dat; did you mean --data?",
         "lint.md:22:29: a real-looking token (hf_aBcD...) is in the page; use $HF_TOKEN",
         "lint.md:30:24: backslash at the end of the input continues nothing; ignored",
         "lint.md:36:6: --insecure: the snippets keep checking TLS certificates",
         "lint.md:42:67: unterminated single quote opened at line 42, column 51",
-        "lint.md:60:51: unknown option --hedaer (did you mean --header?)",
+        "lint.md:60:51: unknown option --hedaer; did you mean --header?",
         "lint.md:72:48: --proxy is not reproduced by the snippets",
         "lint.md:80:63: a real-looking token (hf_ZyXw...) is in the page; use $HF_TOKEN",
     ];
@@ -1025,7 +1025,7 @@ fn lint_reports_each_problem_with_its_place() {
     assert_eq!(lines, sorted, "findings in page order");
 
     // The library agrees with the command.
-    let findings = docs::lint(&fixture("lint.md"));
+    let findings = docs::lint(&fixture("lint.md"), "lint.md");
     assert_eq!(findings.len(), run.stdout.lines().count());
 }
 
@@ -1040,7 +1040,7 @@ fn lint_sees_fences_glued_to_html_tags() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
-        "legacy.md:11:3: unknown option --dat (did you mean --data?)\n"
+        "legacy.md:11:3: unknown option --dat; did you mean --data?\n"
     );
 }
 
@@ -1178,7 +1178,7 @@ fn corpus_pages_lint() {
             println!("  {finding}");
         }
         assert_eq!(
-            docs::lint(&fs::read_to_string(page).unwrap()).len(),
+            docs::lint(&fs::read_to_string(page).unwrap(), &name).len(),
             findings.len(),
             "{name}"
         );
@@ -1293,7 +1293,7 @@ fn write_region(dir: &Path, name: &str, text: &str, line: usize) -> Result<Strin
     }
     assert_eq!(
         write.stdout,
-        format!("{name}:{line}: region updated\n"),
+        format!("{name}:{line}:1: region updated\n"),
         "{name}"
     );
     let written = fs::read_to_string(&path).expect("readable page");
@@ -1304,7 +1304,7 @@ fn write_region(dir: &Path, name: &str, text: &str, line: usize) -> Result<Strin
     );
     let regions = docs::scan(&written, name).expect("the written page scans");
     assert_eq!(regions.len(), 1, "{name}");
-    assert_eq!(regions[0].line, line, "{name}");
+    assert_eq!(regions[0].at.line, line, "{name}");
     assert!(
         !written[regions[0].content.clone()].trim().is_empty(),
         "{name}"

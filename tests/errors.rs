@@ -8,6 +8,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use inference_snippets::Code;
+
 use crate::{root, run_snippet, scratch};
 
 /// One bad input.
@@ -327,11 +329,11 @@ struct Said {
     stderr: String,
 }
 
-fn run(case: &Case, dir: &Path) -> Said {
+fn run(case: &Case, args: &[&str], dir: &Path) -> Said {
     if let Some(page) = case.page {
         std::fs::write(dir.join("page.md"), page).expect("writable scratch dir");
     }
-    let output = run_snippet(case.args, case.stdin, dir);
+    let output = run_snippet(args, case.stdin, dir);
     Said {
         code: output.status.code().expect("an exit status"),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -372,13 +374,14 @@ fn error_messages() {
          `cargo test` fails when a message changes without it). Line breaks of an input are\n\
          shown as ⏎. Exit status 2 is bad input or usage (the message is on standard error),\n\
          1 a drifted region or a lint finding (the report is on standard output; its first\n\
-         line is shown).\n\n\
-         | what | input | exit | message |\n|---|---|---|---|\n",
+         line is shown). The code is the stable name of the problem, the `code` of the same\n\
+         run with `--message-format json` (the list of every code closes this page).\n\n\
+         | what | input | exit | code | message |\n|---|---|---|---|---|\n",
     );
     let mut broken = Vec::new();
     for (index, case) in CASES.iter().enumerate() {
         let dir = scratch(&format!("errors/{index}"));
-        let said = run(case, &dir);
+        let said = run(case, case.args, &dir);
         // Drift and lint findings are the report, on standard output.
         let report = if case.code == 1 {
             &said.stdout
@@ -405,11 +408,20 @@ fn error_messages() {
         if !first.starts_with(if ours { "snippet: " } else { "error: " }) && case.code == 2 {
             problems.push("does not start with `snippet: `".into());
         }
-        if case.located
-            && !(first.contains(", column ") || first.contains(':') && located_path(first))
-        {
+        if case.located && !located(first) {
             problems.push("no line and column".into());
         }
+        let code = if ours {
+            match json_diagnostic(case, &dir) {
+                Ok(code) => code,
+                Err(problem) => {
+                    problems.push(problem);
+                    String::new()
+                }
+            }
+        } else {
+            "(clap's own)".to_owned()
+        };
         if !problems.is_empty() {
             broken.push(format!(
                 "{}: {}\n  {}",
@@ -420,12 +432,17 @@ fn error_messages() {
         }
         let _ = writeln!(
             table,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             case.what,
             cell(&input(case)),
             said.code,
+            cell(&code),
             cell(first)
         );
+    }
+    table.push_str("\n## Every code\n\n| code | meaning |\n|---|---|\n");
+    for code in Code::ALL {
+        let _ = writeln!(table, "| `{}` | {} |", code.name(), code.summary());
     }
     assert!(
         broken.is_empty(),
@@ -444,10 +461,67 @@ fn error_messages() {
     );
 }
 
-/// Whether a docs message names `page.md:LINE` (its own way of giving the place).
-fn located_path(message: &str) -> bool {
-    message
-        .split("page.md:")
-        .nth(1)
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+/// The same case with `--message-format json`: standard error is one JSON object per
+/// line with the documented keys, the same exit status, and the first object's
+/// severity says what the exit status does. Gives the first object's code.
+fn json_diagnostic(case: &Case, dir: &Path) -> Result<String, String> {
+    let mut args = vec!["--message-format", "json"];
+    args.extend_from_slice(case.args);
+    let said = run(case, &args, dir);
+    if said.code != case.code {
+        return Err(format!("json: exit {}", said.code));
+    }
+    let mut objects = Vec::new();
+    for line in said.stderr.lines() {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|err| format!("json: {err} in {line:?}"))?;
+        let object = value.as_object().ok_or("json: not an object")?.clone();
+        let known = [
+            "severity", "code", "message", "file", "line", "column", "hint",
+        ];
+        if let Some(key) = object.keys().find(|key| !known.contains(&key.as_str())) {
+            return Err(format!("json: unknown key {key}"));
+        }
+        for key in ["severity", "code", "message"] {
+            if !object.get(key).is_some_and(serde_json::Value::is_string) {
+                return Err(format!("json: no {key} in {line}"));
+            }
+        }
+        objects.push(object);
+    }
+    let first = objects.first().ok_or("json: no diagnostic")?;
+    if case.code != 0 && first["severity"] != "error" {
+        return Err(format!(
+            "json: severity {} for exit {}",
+            first["severity"], case.code
+        ));
+    }
+    if case.located
+        && !(first
+            .get("line")
+            .is_some_and(|line| line.as_u64() >= Some(1))
+            && first
+                .get("column")
+                .is_some_and(|column| column.as_u64() >= Some(1)))
+    {
+        return Err("json: no line and column".into());
+    }
+    if case.code == 2 && first.get("file").is_none() && first["code"] != "usage" {
+        return Err("json: no file".into());
+    }
+    Ok(first["code"].as_str().unwrap_or_default().to_owned())
+}
+
+/// Whether a message gives its place as `file:LINE:COLUMN: `.
+fn located(message: &str) -> bool {
+    message.split(": ").next().is_some_and(|place| {
+        let mut parts = place.rsplit(':');
+        let column = parts.next().unwrap_or_default();
+        let line = parts.next().unwrap_or_default();
+        [line, column]
+            .iter()
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    }) || message
+        .strip_prefix("snippet: ")
+        .is_some_and(|rest| located(rest) || rest.strip_prefix("warning: ").is_some_and(located))
 }

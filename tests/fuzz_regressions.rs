@@ -72,7 +72,7 @@ fn outside<'a>(text: &'a str, regions: &[docs::Region]) -> Vec<&'a str> {
 
 fn docs_page(text: &str) {
     let scanned = docs::scan(text, "fuzz.md");
-    let _ = docs::lint(text);
+    let _ = docs::lint(text, "page.md");
     let base_dir = Path::new("/nonexistent-dir");
     let Ok(updated) = docs::update(text, "fuzz.md", base_dir) else {
         return;

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use inference_snippets::{Client, CurlOptions, Error, Request, parse_curl, parse_spec, render};
+use inference_snippets::{Client, CurlOptions, Request, parse_curl, parse_spec, render};
 use similar::TextDiff;
 
 /// The request of a case: `request.json` (a spec) or `command.sh` (a curl command).
@@ -33,9 +33,7 @@ fn expected(case: &Path, client: Client) -> (String, String) {
     let request = request(case);
     match render(&request, client) {
         Ok(content) => (client.file_name().to_owned(), content),
-        Err(err @ Error::Unsupported { .. }) => {
-            (format!("{}.refused", client.name()), format!("{err}\n"))
-        }
+        Err(err) if err.is_refusal() => (format!("{}.refused", client.name()), format!("{err}\n")),
         Err(err) => panic!("{}: {client}: {err}", case.display()),
     }
 }

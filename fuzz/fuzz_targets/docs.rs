@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let scanned = docs::scan(text, "fuzz.md");
-    let _ = docs::lint(text);
+    let _ = docs::lint(text, "page.md");
     let base_dir = Path::new("/nonexistent-dir");
     let Ok(updated) = docs::update(text, "fuzz.md", base_dir) else {
         return;

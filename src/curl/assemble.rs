@@ -3,228 +3,37 @@
 
 use serde_json::Value;
 
+use super::encode;
 use super::lex::{Piece, Word};
 use super::parse::{Data, Invocation, Located};
-use super::{Warning, encode};
 use crate::Task;
+use crate::diagnostic::{Code, Diagnostic, Field, Place};
 use crate::error::Error;
 use crate::model::{Payload, Request, Token};
-use crate::secret::is_real_token;
+use crate::secret;
 
 /// What curl sends as Content-Type for `-d` when no header says otherwise.
 const FORM: &str = "application/x-www-form-urlencoded";
 
+/// The request of `invocation`, whose `curl` word is at `command_at` (the place of
+/// what the command lacks), with the warnings of the way.
 pub(crate) fn assemble(
-    mut invocation: Invocation,
-    command_at: (usize, usize),
-    origin: &str,
+    invocation: Invocation,
+    command_at: Place,
     keep_token: bool,
-) -> Result<(Request, Vec<Warning>), Error> {
-    let error = |at: Option<(usize, usize)>, message: String| Error::Curl {
-        origin: origin.to_owned(),
-        at,
-        message,
+) -> Result<(Request, Vec<Diagnostic>), Error> {
+    let mut assembler = Assembler {
+        invocation,
+        command_at,
+        content_type: None,
+        authorization: None,
     };
-    let mut urls = std::mem::take(&mut invocation.urls).into_iter();
-    let Some(first) = urls.next() else {
-        return Err(error(
-            Some(command_at),
-            "the curl command has no URL; add the endpoint's URL after curl".into(),
-        ));
-    };
-    for extra in urls {
-        let message = format!(
-            "only the first URL is converted; {} is left out",
-            extra.value
-        );
-        invocation.warnings.push(Warning {
-            at: Some(extra.at),
-            message,
-        });
-    }
-    let url = if first.value.contains("://") {
-        first.value
-    } else {
-        let scheme = invocation.proto_default.as_deref().unwrap_or("http");
-        invocation.warnings.push(Warning {
-            at: Some(first.at),
-            message: format!("no scheme in {}: curl uses {scheme}://", first.value),
-        });
-        format!("{scheme}://{}", first.value)
-    };
-    let mut request = Request::new(url);
-
-    // Headers: `Name: value` adds, `Name:` removes curl's own, `Name;` sends it empty.
-    let mut content_type: Option<Option<String>> = None;
-    let mut authorization: Option<Located<Word>> = None;
-    for header in &invocation.headers {
-        let text = header.value.text();
-        let (name, value) = match text.split_once(':') {
-            Some((name, value)) => (name.trim(), Some(value.trim())),
-            None => match text.strip_suffix(';') {
-                Some(name) => (name.trim(), Some("")),
-                None => {
-                    return Err(error(
-                        Some(header.at),
-                        format!("header {text:?} has no `:`; write `Name: value`"),
-                    ));
-                }
-            },
-        };
-        let value = value.filter(|value| !value.is_empty() || text.ends_with(';'));
-        if name.eq_ignore_ascii_case("content-type") {
-            content_type = Some(value.map(str::to_owned));
-            continue;
-        }
-        // Browsers' "Copy as cURL" lists connection headers each client manages itself.
-        if crate::validate::CLIENT_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-            invocation.warnings.push(Warning {
-                at: Some(header.at),
-                message: format!("header {name} is managed by each HTTP client; left out"),
-            });
-            continue;
-        }
-        let bearer = value.is_some_and(|value| {
-            value.len() > 7
-                && value
-                    .get(..7)
-                    .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
-        });
-        if name.eq_ignore_ascii_case("authorization") && bearer {
-            authorization = Some(header.clone());
-            continue;
-        }
-        match value {
-            Some(value) => {
-                if header.value.pieces.iter().any(|piece| !matches!(piece, Piece::Literal(_))) {
-                    invocation.warnings.push(Warning {
-                        at: Some(header.at),
-                        message: format!("header {name}: shell variables kept as literal text"),
-                    });
-                }
-                request.headers.push((name.to_owned(), value.to_owned()));
-            }
-            None => invocation.warnings.push(Warning {
-                at: Some(header.at),
-                message: format!("-H '{name}:' removes a header curl adds; the snippets' own clients may still send it"),
-            }),
-        }
-    }
-    if invocation.json {
-        if content_type.is_none() {
-            content_type = Some(Some("application/json".into()));
-        }
-        if request.header_value("accept").is_none() {
-            request
-                .headers
-                .push(("Accept".into(), "application/json".into()));
-        }
-    }
-
-    request.token = token(&mut invocation, authorization, keep_token)?;
-    if let Some(user) = &invocation.user {
-        if request.token != Token::None {
-            // A given Authorization header replaces the one curl makes from -u.
-            invocation.warnings.push(Warning {
-                at: Some(user.at),
-                message: "-u is left out: the bearer token is the Authorization sent".into(),
-            });
-        } else if !user.value.contains(':') {
-            return Err(error(
-                Some(user.at),
-                format!(
-                    "-u {}: curl would prompt for the password; write user:password",
-                    user.value
-                ),
-            ));
-        } else {
-            let basic = format!("Basic {}", encode::base64(user.value.as_bytes()));
-            request.headers.push(("Authorization".into(), basic));
-        }
-    }
-
-    // The body, or the query with -G.
-    let mut method_default = "GET";
-    if invocation.get {
-        let mut query: Vec<String> = Vec::new();
-        for part in &invocation.data {
-            match &part.value {
-                Data::Text(text) => query.push(text.clone()),
-                Data::File { path, .. } => {
-                    return Err(error(
-                        Some(part.at),
-                        format!("-G with @{path}: reading the query from a file is not supported"),
-                    ));
-                }
-            }
-        }
-        query.extend(invocation.query.iter().cloned());
-        append_query(&mut request.url, &query);
-    } else {
-        append_query(&mut request.url, &invocation.query);
-        if let Some(upload) = &invocation.upload {
-            if !invocation.data.is_empty() {
-                return Err(error(
-                    Some(upload.at),
-                    "-T and -d both give a body; keep one".into(),
-                ));
-            }
-            request.payload = Payload::File {
-                path: upload.value.clone(),
-                content_type: content_type.clone().flatten(),
-                strip_line_breaks: false,
-            };
-            method_default = "PUT";
-        } else if let Some(form) = invocation.forms.first() {
-            if let Some(data) = invocation.data.first() {
-                return Err(error(
-                    Some(data.at),
-                    "-F and -d both give a body; keep one".into(),
-                ));
-            }
-            if let Some(Some(value)) = &content_type {
-                if !value.starts_with("multipart/form-data") {
-                    return Err(error(
-                        Some(form.at),
-                        format!(
-                            "-F sends multipart/form-data, not {value}; remove the Content-Type header"
-                        ),
-                    ));
-                }
-                invocation.warnings.push(Warning {
-                    at: Some(form.at),
-                    message: "the multipart Content-Type and its boundary come from each client"
-                        .into(),
-                });
-            }
-            let mut parts = Vec::new();
-            for form in &invocation.forms {
-                let (value, literal) = &form.value;
-                parts.push(
-                    super::form::part(value, *literal)
-                        .map_err(|message| error(Some(form.at), message))?,
-                );
-            }
-            request.payload = Payload::Multipart(parts);
-            method_default = "POST";
-        } else if !invocation.data.is_empty() {
-            request.payload = body(&invocation, content_type.clone(), origin)?;
-            method_default = "POST";
-        }
-    }
-    if invocation.head {
-        method_default = "HEAD";
-    }
-    if let Some(method) = &invocation.method {
-        let method = method.value.to_ascii_uppercase();
-        if method != method_default {
-            request.method = Some(method);
-        }
-    } else if method_default != "GET" && method_default != "POST" {
-        request.method = Some(method_default.into());
-    }
+    let mut request = Request::new(assembler.url()?);
+    assembler.headers(&mut request)?;
+    assembler.credentials(&mut request, keep_token)?;
+    assembler.body_or_query(&mut request)?;
     // A JSON payload's Content-Type is its own; only another value stays a header.
-    if let (Payload::Json(_), Some(Some(value))) = (&request.payload, &content_type)
+    if let (Payload::Json(_), Some(Some(value))) = (&request.payload, &assembler.content_type)
         && value != "application/json"
     {
         request.headers.push(("Content-Type".into(), value.clone()));
@@ -236,27 +45,377 @@ pub(crate) fn assemble(
     {
         request.task = Some(Task::ChatCompletion);
     }
-    request.validate().map_err(|err| {
-        // Place the problem at the word it came from: a header's, else the URL's.
-        let message = err.to_string();
-        let header = invocation.headers.iter().find(|header| {
+    request
+        .validate()
+        .map_err(|err| assembler.place_field(err))?;
+    Ok((request, assembler.invocation.warnings))
+}
+
+/// An invocation being turned into a request, with what one step tells the next.
+struct Assembler {
+    invocation: Invocation,
+    command_at: Place,
+    /// The Content-Type header: `Some(None)` when `-H 'Content-Type:'` removes it.
+    content_type: Option<Option<String>>,
+    /// The `Authorization: Bearer ...` header, which gives the token.
+    authorization: Option<Located<Word>>,
+}
+
+impl Assembler {
+    fn warn(&mut self, at: Place, code: Code, message: impl Into<String>) {
+        self.invocation
+            .warnings
+            .push(Diagnostic::warning(code, message).at(at));
+    }
+
+    /// The first URL, with a scheme; the others are left out with a warning.
+    fn url(&mut self) -> Result<String, Error> {
+        let mut urls = self.invocation.urls.iter();
+        let Some(first) = urls.next() else {
+            return Err(Error::new(Code::MissingUrl, "the curl command has no URL")
+                .at(self.command_at)
+                .advice("add the endpoint's URL after curl"));
+        };
+        let mut warnings = Vec::new();
+        for extra in urls {
+            warnings.push(
+                Diagnostic::warning(
+                    Code::LeftOut,
+                    format!(
+                        "only the first URL is converted; {} is left out",
+                        extra.value
+                    ),
+                )
+                .at(extra.at),
+            );
+        }
+        let url = if first.value.contains("://") {
+            first.value.clone()
+        } else {
+            let scheme = self.invocation.proto_default.as_deref().unwrap_or("http");
+            warnings.push(
+                Diagnostic::warning(
+                    Code::MissingScheme,
+                    format!("no scheme in {}: curl uses {scheme}://", first.value),
+                )
+                .at(first.at),
+            );
+            format!("{scheme}://{}", first.value)
+        };
+        self.invocation.warnings.extend(warnings);
+        Ok(url)
+    }
+
+    /// Headers: `Name: value` adds, `Name:` removes curl's own, `Name;` sends it empty.
+    fn headers(&mut self, request: &mut Request) -> Result<(), Error> {
+        for header in std::mem::take(&mut self.invocation.headers) {
             let text = header.value.text();
-            let name = text.split([':', ';']).next().unwrap_or_default().trim();
-            message.contains(&format!("header {name:?}"))
-        });
-        let at = header.map_or(first.at, |header| header.at);
-        error(Some(at), message)
-    })?;
-    Ok((request, invocation.warnings))
+            let (name, value) = match text.split_once(':') {
+                Some((name, value)) => (name.trim(), Some(value.trim())),
+                None => match text.strip_suffix(';') {
+                    Some(name) => (name.trim(), Some("")),
+                    None => {
+                        return Err(Error::new(
+                            Code::HeaderWithoutColon,
+                            format!("header {text:?} has no `:`"),
+                        )
+                        .at(header.at)
+                        .advice("write `Name: value`"));
+                    }
+                },
+            };
+            let value = value.filter(|value| !value.is_empty() || text.ends_with(';'));
+            if name.eq_ignore_ascii_case("content-type") {
+                self.content_type = Some(value.map(str::to_owned));
+            } else if crate::validate::CLIENT_HEADERS.contains(&name.to_ascii_lowercase().as_str())
+            {
+                // Browsers' "Copy as cURL" lists connection headers each client manages itself.
+                self.warn(
+                    header.at,
+                    Code::ClientHeader,
+                    format!("header {name} is managed by each HTTP client; left out"),
+                );
+            } else if name.eq_ignore_ascii_case("authorization") && is_bearer(value) {
+                self.authorization = Some(header.clone());
+            } else if let Some(value) = value {
+                if header
+                    .value
+                    .pieces
+                    .iter()
+                    .any(|piece| !matches!(piece, Piece::Literal(_)))
+                {
+                    self.warn(
+                        header.at,
+                        Code::LiteralVariable,
+                        format!("header {name}: shell variables kept as literal text"),
+                    );
+                }
+                request.headers.push((name.to_owned(), value.to_owned()));
+            } else {
+                self.warn(
+                    header.at,
+                    Code::RemovedHeader,
+                    format!("-H '{name}:' removes a header curl adds; the snippets' own clients may still send it"),
+                );
+            }
+            // Kept for placing validation problems at the word they came from.
+            self.invocation.headers.push(header);
+        }
+        if self.invocation.json {
+            if self.content_type.is_none() {
+                self.content_type = Some(Some("application/json".into()));
+            }
+            if request.header_value("accept").is_none() {
+                request
+                    .headers
+                    .push(("Accept".into(), "application/json".into()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The token, from `Authorization: Bearer` or `--oauth2-bearer`, and `-u`'s Basic
+    /// credentials when there is no token.
+    fn credentials(&mut self, request: &mut Request, keep_token: bool) -> Result<(), Error> {
+        request.token = self.token(keep_token);
+        let Some(user) = &self.invocation.user else {
+            return Ok(());
+        };
+        if request.token != Token::None {
+            // A given Authorization header replaces the one curl makes from -u.
+            let at = user.at;
+            self.warn(
+                at,
+                Code::CredentialsLeftOut,
+                "-u is left out: the bearer token is the Authorization sent",
+            );
+        } else if !user.value.contains(':') {
+            return Err(Error::new(
+                Code::MissingPassword,
+                format!("-u {}: curl would prompt for the password", user.value),
+            )
+            .at(user.at)
+            .advice("write user:password"));
+        } else {
+            let basic = format!("Basic {}", encode::base64(user.value.as_bytes()));
+            request.headers.push(("Authorization".into(), basic));
+        }
+        Ok(())
+    }
+
+    /// The token of an `Authorization: Bearer ...` header or `--oauth2-bearer`.
+    fn token(&mut self, keep_token: bool) -> Token {
+        let (word, at, bearer) = match (&self.invocation.bearer, &self.authorization) {
+            (Some(bearer), _) => (bearer.value.clone(), bearer.at, true),
+            (None, Some(header)) => (header.value.clone(), header.at, false),
+            (None, None) => return Token::None,
+        };
+        // The pieces after `Authorization: Bearer `.
+        let mut pieces = word.pieces.to_vec();
+        if !bearer {
+            strip_literal_prefix(&mut pieces, |text| {
+                let (_, value) = text.split_once(':')?;
+                let rest = value.trim_start().get(7..)?;
+                Some(text.len() - rest.len())
+            });
+        }
+        let trimmed: Vec<&Piece> = pieces
+            .iter()
+            .filter(|piece| !matches!(piece, Piece::Literal(text) if text.trim().is_empty()))
+            .collect();
+        match trimmed[..] {
+            [Piece::Var(name)] => Token::Env(name.clone()),
+            [Piece::Literal(text)] => {
+                let text = text.trim();
+                if secret::is_real_token(text) && !keep_token {
+                    self.invocation.warnings.push(secret::replaced().at(at));
+                    Token::default()
+                } else {
+                    Token::Placeholder(text.to_owned())
+                }
+            }
+            _ => {
+                self.warn(
+                    at,
+                    Code::LiteralVariable,
+                    format!(
+                        "token {} is not one variable; kept as literal text",
+                        word.text()
+                    ),
+                );
+                Token::Placeholder(
+                    pieces
+                        .iter()
+                        .map(piece_text)
+                        .collect::<String>()
+                        .trim()
+                        .to_owned(),
+                )
+            }
+        }
+    }
+
+    /// The body (a file, a form, data) and the method it implies; or, with `-G`, the
+    /// data in the query.
+    fn body_or_query(&mut self, request: &mut Request) -> Result<(), Error> {
+        let invocation = &self.invocation;
+        let mut method_default = "GET";
+        if invocation.get {
+            let mut query: Vec<String> = Vec::new();
+            for part in &invocation.data {
+                match &part.value {
+                    Data::Text(text) => query.push(text.clone()),
+                    Data::File { path, .. } => {
+                        return Err(Error::new(
+                            Code::UnsupportedBody,
+                            format!(
+                                "-G with @{path}: reading the query from a file is not supported"
+                            ),
+                        )
+                        .at(part.at));
+                    }
+                }
+            }
+            query.extend(invocation.query.iter().cloned());
+            append_query(&mut request.url, &query);
+        } else {
+            append_query(&mut request.url, &invocation.query);
+            if let Some(upload) = &invocation.upload {
+                if !invocation.data.is_empty() {
+                    return Err(two_bodies("-T and -d", upload.at));
+                }
+                request.payload = Payload::File {
+                    path: upload.value.clone(),
+                    content_type: self.content_type.clone().flatten(),
+                    strip_line_breaks: false,
+                };
+                method_default = "PUT";
+            } else if !invocation.forms.is_empty() {
+                request.payload = self.form()?;
+                method_default = "POST";
+            } else if !invocation.data.is_empty() {
+                request.payload = body(invocation, self.content_type.clone())?;
+                method_default = "POST";
+            }
+        }
+        let invocation = &self.invocation;
+        if invocation.head {
+            method_default = "HEAD";
+        }
+        if let Some(method) = &invocation.method {
+            let method = method.value.to_ascii_uppercase();
+            if method != method_default {
+                request.method = Some(method);
+            }
+        } else if method_default != "GET" && method_default != "POST" {
+            request.method = Some(method_default.into());
+        }
+        Ok(())
+    }
+
+    /// The multipart body of `-F` options.
+    fn form(&mut self) -> Result<Payload, Error> {
+        let invocation = &self.invocation;
+        let form_at = invocation.forms[0].at;
+        if let Some(data) = invocation.data.first() {
+            return Err(two_bodies("-F and -d", data.at));
+        }
+        if let Some(Some(value)) = &self.content_type {
+            if !value.starts_with("multipart/form-data") {
+                return Err(Error::new(
+                    Code::ConflictingContentType,
+                    format!("-F sends multipart/form-data, not {value}"),
+                )
+                .at(form_at)
+                .advice("remove the Content-Type header"));
+            }
+            self.warn(
+                form_at,
+                Code::InvalidMultipart,
+                "the multipart Content-Type and its boundary come from each client",
+            );
+        }
+        let parts = self
+            .invocation
+            .forms
+            .iter()
+            .map(|form| {
+                let (value, literal) = &form.value;
+                super::form::part(value, *literal).map_err(|err| err.at(form.at))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Payload::Multipart(parts))
+    }
+
+    /// Places a validation problem at the word its field came from: a header's, the
+    /// method's, the body's, else the URL's.
+    fn place_field(&self, err: Error) -> Error {
+        let invocation = &self.invocation;
+        let url_at = invocation
+            .urls
+            .first()
+            .map_or(self.command_at, |url| url.at);
+        let header = |wanted: &str| {
+            invocation
+                .headers
+                .iter()
+                .find(|header| {
+                    let text = header.value.text();
+                    let name = text.split([':', ';']).next().unwrap_or_default().trim();
+                    name.eq_ignore_ascii_case(wanted)
+                })
+                .map(|header| header.at)
+        };
+        let body_at = || {
+            invocation
+                .upload
+                .as_ref()
+                .map(|upload| upload.at)
+                .or_else(|| invocation.data.first().map(|data| data.at))
+                .or_else(|| invocation.forms.first().map(|form| form.at))
+        };
+        let at = match &err.diagnostic().field {
+            Some(Field::Header(name)) => header(name),
+            Some(Field::Method) => invocation.method.as_ref().map(|method| method.at),
+            Some(Field::Token) => invocation
+                .bearer
+                .as_ref()
+                .map(|bearer| bearer.at)
+                .or_else(|| header("authorization")),
+            Some(Field::ContentType) => header("content-type").or_else(body_at),
+            Some(Field::File | Field::Body) => body_at(),
+            Some(Field::Part(name)) => invocation
+                .forms
+                .iter()
+                .find(|form| form.value.0.split('=').next() == Some(name.as_str()))
+                .map(|form| form.at),
+            _ => None,
+        };
+        err.at(at.unwrap_or(url_at))
+    }
+}
+
+fn is_bearer(value: Option<&str>) -> bool {
+    value.is_some_and(|value| {
+        value.len() > 7
+            && value
+                .get(..7)
+                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
+    })
+}
+
+fn two_bodies(options: &str, at: Place) -> Error {
+    Error::new(
+        Code::ConflictingBodies,
+        format!("{options} both give a body"),
+    )
+    .at(at)
+    .advice("keep one")
 }
 
 /// The body of the data options: one `@file` alone is a file; text parts join
 /// with `&` (with nothing for `--json`), and text sent as JSON becomes JSON.
-fn body(
-    invocation: &Invocation,
-    content_type: Option<Option<String>>,
-    origin: &str,
-) -> Result<Payload, Error> {
+fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result<Payload, Error> {
     let content_type = match content_type {
         Some(explicit) => explicit,
         None => Some(FORM.to_owned()),
@@ -284,13 +443,12 @@ fn body(
                 text.push_str(part);
             }
             Data::File { path, .. } => {
-                return Err(Error::Curl {
-                    origin: origin.to_owned(),
-                    at: Some(part.at),
-                    message: format!(
-                        "@{path} joined with other data is not supported; put the whole body in the file"
-                    ),
-                });
+                return Err(Error::new(
+                    Code::UnsupportedBody,
+                    format!("@{path} joined with other data is not supported"),
+                )
+                .at(part.at)
+                .advice("put the whole body in the file"));
             }
         }
     }
@@ -310,66 +468,6 @@ fn append_query(url: &mut String, parts: &[String]) {
     for part in parts {
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str(part);
-    }
-}
-
-/// The token of an `Authorization: Bearer ...` header or `--oauth2-bearer`.
-fn token(
-    invocation: &mut Invocation,
-    authorization: Option<Located<Word>>,
-    keep_token: bool,
-) -> Result<Token, Error> {
-    let (word, at, bearer) = match (&invocation.bearer, authorization) {
-        (Some(bearer), _) => (bearer.value.clone(), bearer.at, true),
-        (None, Some(header)) => (header.value.clone(), header.at, false),
-        (None, None) => return Ok(Token::None),
-    };
-    // The pieces after `Authorization: Bearer `.
-    let mut pieces = word.pieces.to_vec();
-    if !bearer {
-        strip_literal_prefix(&mut pieces, |text| {
-            let (_, value) = text.split_once(':')?;
-            let rest = value.trim_start().get(7..)?;
-            Some(text.len() - rest.len())
-        });
-    }
-    let trimmed: Vec<&Piece> = pieces
-        .iter()
-        .filter(|piece| !matches!(piece, Piece::Literal(text) if text.trim().is_empty()))
-        .collect();
-    match trimmed[..] {
-        [Piece::Var(name)] => Ok(Token::Env(name.clone())),
-        [Piece::Literal(text)] => {
-            let text = text.trim();
-            if is_real_token(text) && !keep_token {
-                invocation.warnings.push(Warning {
-                    at: Some(at),
-                    message:
-                        "a real-looking token was replaced by $HF_TOKEN (--keep-token keeps it)"
-                            .into(),
-                });
-                Ok(Token::Env("HF_TOKEN".into()))
-            } else {
-                Ok(Token::Placeholder(text.to_owned()))
-            }
-        }
-        _ => {
-            invocation.warnings.push(Warning {
-                at: Some(at),
-                message: format!(
-                    "token {} is not one variable; kept as literal text",
-                    word.text()
-                ),
-            });
-            Ok(Token::Placeholder(
-                pieces
-                    .iter()
-                    .map(piece_text)
-                    .collect::<String>()
-                    .trim()
-                    .to_owned(),
-            ))
-        }
     }
 }
 

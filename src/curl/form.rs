@@ -1,15 +1,17 @@
 //! The value of `-F` / `--form`: `name=text`, `name=@file`, `name=<file`, each
 //! followed by `;type=MIME` and `;filename=NAME` as curl reads them.
 
+use crate::diagnostic::Code;
+use crate::error::Error;
 use crate::model::{Part, PartContent};
 
 /// Reads one `-F` value; `literal` is `--form-string`, whose text is never
-/// interpreted. Errors are messages for the caller to place.
-pub(crate) fn part(value: &str, literal: bool) -> Result<Part, String> {
+/// interpreted. Errors are for the caller to place.
+pub(crate) fn part(value: &str, literal: bool) -> Result<Part, Error> {
     let Some((name, rest)) = value.split_once('=') else {
-        return Err(format!(
+        return Err(invalid(format!(
             "-F {value:?} has no `=`; write name=value, name=@file or name=<file"
-        ));
+        )));
     };
     if literal {
         return Ok(Part {
@@ -40,9 +42,9 @@ pub(crate) fn part(value: &str, literal: bool) -> Result<Part, String> {
             "type" => part.content_type = Some(value),
             "filename" => part.filename = Some(value),
             other => {
-                return Err(format!(
+                return Err(invalid(format!(
                     "-F {name}: ;{other}= is not supported; only ;type= and ;filename="
-                ));
+                )));
             }
         }
     }
@@ -61,12 +63,12 @@ pub(crate) fn part(value: &str, literal: bool) -> Result<Part, String> {
 /// `content;key=value;...`, where `content` and values may be double-quoted
 /// (`@"a;b.png"`) with `\"` and `\\` escapes. A `;` not followed by a known key
 /// stays in plain text content, as curl keeps it.
-fn split_parameters(text: &str) -> Result<(String, Vec<(String, String)>), String> {
+fn split_parameters(text: &str) -> Result<(String, Vec<(String, String)>), Error> {
     let (content, mut rest) = quoted_or_until_known(text)?;
     let mut parameters = Vec::new();
     while let Some(after) = rest.strip_prefix(';') {
         let Some((key, value)) = after.split_once('=') else {
-            return Err(format!("-F: cannot read the parameter {after:?}"));
+            return Err(invalid(format!("-F: cannot read the parameter {after:?}")));
         };
         let (value, remaining) = quoted_or_until_known(value)?;
         parameters.push((key.trim().to_ascii_lowercase(), value));
@@ -77,7 +79,7 @@ fn split_parameters(text: &str) -> Result<(String, Vec<(String, String)>), Strin
 
 const KEYS: &[&str] = &["type=", "filename=", "headers=", "encoder="];
 
-fn quoted_or_until_known(text: &str) -> Result<(String, &str), String> {
+fn quoted_or_until_known(text: &str) -> Result<(String, &str), Error> {
     if let Some(inner) = text.strip_prefix('"') {
         let mut out = String::new();
         let mut chars = inner.char_indices();
@@ -92,7 +94,7 @@ fn quoted_or_until_known(text: &str) -> Result<(String, &str), String> {
                 c => out.push(c),
             }
         }
-        return Err(format!("-F: unterminated quote in {text:?}"));
+        return Err(invalid(format!("-F: unterminated quote in {text:?}")));
     }
     let mut end = text.len();
     for (index, _) in text.match_indices(';') {
@@ -119,6 +121,10 @@ fn guess(path: &str) -> &'static str {
         Some("xml") => "application/xml",
         _ => "application/octet-stream",
     }
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(Code::InvalidForm, message)
 }
 
 #[cfg(test)]
@@ -168,15 +174,22 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert!(part("novalue", false).unwrap_err().contains("has no `=`"));
+        assert!(
+            part("novalue", false)
+                .unwrap_err()
+                .to_string()
+                .contains("has no `=`")
+        );
         assert!(
             part("h=x;headers=X-A: 1", false)
                 .unwrap_err()
+                .to_string()
                 .contains(";headers= is not supported")
         );
         assert!(
             part("f=@\"open", false)
                 .unwrap_err()
+                .to_string()
                 .contains("unterminated quote")
         );
     }

@@ -3,17 +3,19 @@
 //! The lexer never runs anything: variables become [`Piece::Var`], command substitutions stay
 //! verbatim as [`Piece::Opaque`], and the parser decides what to do with them. What a shell
 //! would reject but a person clearly meant (a pasted prompt, a space after a line-continuation
-//! backslash, typographic quotes) is repaired with a [`Warning`]; what cannot be read with
-//! confidence (an unterminated quote) is a [`LexError`] with its place.
+//! backslash, typographic quotes) is repaired with a warning; what cannot be read with
+//! confidence (an unterminated quote) is an [`Error`] with its place.
 //!
 //! Every step moves forward through the input, so lexing is linear in its length; the one
 //! recursion (a curl inside `NAME=$(curl ...)`) is bounded by [`MAX_DEPTH`].
 
 use std::borrow::Cow;
-use std::fmt;
 
-use builder::{Builder, Heredoc, Redirect, is_name};
+use builder::{Builder, Heredoc, Redirect};
 use cursor::{Cursor, Nest, skip_nested};
+
+use crate::diagnostic::{Code, Diagnostic, Place};
+use crate::error::Error;
 
 mod bash;
 mod builder;
@@ -146,10 +148,8 @@ impl<'a> IntoIterator for &'a Pieces {
 pub(crate) struct Word {
     /// The pieces in order.
     pub pieces: Pieces,
-    /// 1-based line of the word's first character.
-    pub line: usize,
-    /// 1-based column (in characters) of the word's first character.
-    pub column: usize,
+    /// Where the word's first character is.
+    pub at: Place,
 }
 
 impl Word {
@@ -195,40 +195,6 @@ pub(crate) struct Assignment {
     pub value: Word,
 }
 
-/// Something repaired or ignored on the way, with its place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Warning {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// What was done and why.
-    pub message: String,
-}
-
-/// Input that cannot be read as shell words with confidence.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct LexError {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// What was expected.
-    pub message: String,
-}
-
-impl fmt::Display for LexError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for LexError {}
-
 /// One simple command (words up to `;`, `&&`, `||`, `|`, `&`, or an unescaped newline).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Command {
@@ -254,7 +220,7 @@ pub(crate) struct Lexed {
     /// The commands in order; a curl found inside `NAME=$(curl ...)` follows its assignment.
     pub commands: Vec<Command>,
     /// Repairs and ignored parts, in the order met.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Splits `text` into commands of words, as `shell` would; `shell: None` detects the shell.
@@ -262,28 +228,27 @@ pub(crate) struct Lexed {
 /// Empty input gives zero commands. CRLF line ends read as LF everywhere, inside quotes too:
 /// a text pasted from Windows means the same command.
 #[cfg(test)]
-pub(crate) fn lex(text: &str, shell: Option<Shell>) -> Result<Lexed, LexError> {
-    lex_placed(text, shell, (1, 1))
+pub(crate) fn lex(text: &str, shell: Option<Shell>) -> Result<Lexed, Error> {
+    lex_placed(text, shell, Place::at(1, 1))
 }
 
-/// [`lex`] for a text whose first character sits at `start` (line, column) of a bigger
-/// one, every later line starting at the same column (a fenced block in a page): the
-/// places in warnings and errors are the bigger text's.
-pub(crate) fn lex_placed(
-    text: &str,
-    shell: Option<Shell>,
-    start: (usize, usize),
-) -> Result<Lexed, LexError> {
-    let indent = start.1;
+/// [`lex`] for a text whose first character sits at `start` of a bigger one, every
+/// later line starting at the same column (a fenced block in a page): the places in
+/// warnings and errors are the bigger text's.
+pub(crate) fn lex_placed(text: &str, shell: Option<Shell>, start: Place) -> Result<Lexed, Error> {
+    let indent = start.column;
     if let Some(nul) = text.find('\0') {
         // No shell passes a NUL byte in an argument (C strings end there), so no
         // reading of it would be the command the user ran.
         let mut cursor = Cursor::new(text, start, indent);
         cursor.take(nul);
-        return Err(cursor.error(
-            cursor.at(),
-            "NUL byte in the command, which no shell can pass to curl; remove it",
-        ));
+        return Err(cursor
+            .error(
+                cursor.at(),
+                Code::NulByte,
+                "NUL byte in the command, which no shell can pass to curl",
+            )
+            .advice("remove it"));
     }
     let shell = shell.unwrap_or_else(|| detect(text));
     lex_at(text, shell, start, indent, 0)
@@ -294,10 +259,10 @@ pub(crate) fn lex_placed(
 fn lex_at(
     text: &str,
     shell: Shell,
-    start: (usize, usize),
+    start: Place,
     indent: usize,
     depth: usize,
-) -> Result<Lexed, LexError> {
+) -> Result<Lexed, Error> {
     // Dropping the CR of each CRLF moves no character to another line or column: it is the
     // last character of its line.
     let text = if text.contains('\r') {

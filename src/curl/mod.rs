@@ -2,7 +2,8 @@
 //! table, and the parser that gives each option curl's meaning.
 //!
 //! What the parser understood but a [`Request`] cannot hold comes back as a
-//! [`Warning`], never silence; what it cannot read is an [`Error`] with its place.
+//! warning [`Diagnostic`], never silence; what it cannot read is an [`Error`] with
+//! its place.
 
 mod assemble;
 pub(crate) mod encode;
@@ -11,33 +12,14 @@ pub(crate) mod lex;
 pub(crate) mod options;
 mod parse;
 
-use std::fmt;
-
 pub use lex::Shell;
 
+use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
-use crate::model::Request;
+use crate::lines::Lines;
+use crate::model::{Request, is_env_name};
 use lex::{Piece, Word};
 use parse::Data;
-
-/// Something the parser worked around: an option the snippets do not reproduce, a
-/// repaired quote, a token replaced by `$HF_TOKEN`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    /// 1-based line and column in the command, when there is one.
-    pub at: Option<(usize, usize)>,
-    /// What happened.
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.at {
-            Some((line, column)) => write!(f, "line {line}, column {column}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
-}
 
 /// How to read a curl command.
 #[derive(Clone, Debug, Default)]
@@ -54,16 +36,17 @@ pub struct CurlOptions {
 pub struct Parsed {
     /// The request the command sends.
     pub request: Request,
-    /// Everything understood but not reproduced, in order.
-    pub warnings: Vec<Warning>,
+    /// Everything understood but not reproduced, in order: warnings, each with its
+    /// code and place.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads a curl command as pasted from documentation or a browser's "Copy as cURL".
-/// `origin` names the text in messages (a path, `--curl`, `<stdin>`).
+/// `origin` names the text in diagnostics (a path, `--curl`, `-` for standard input).
 ///
 /// # Example
 /// ```
-/// use inference_snippets::{CurlOptions, Payload, Token, parse_curl};
+/// use inference_snippets::{Code, CurlOptions, Payload, Token, parse_curl};
 ///
 /// let parsed = parse_curl(
 ///     r#"curl https://xyz.endpoints.huggingface.cloud/distilbert-sentiment \
@@ -77,34 +60,49 @@ pub struct Parsed {
 /// assert_eq!(parsed.request.token, Token::Env("HF_TOKEN".into()));
 /// assert!(matches!(parsed.request.payload, Payload::Json(_)));
 /// assert!(parsed.warnings.is_empty());
+///
+/// let parsed = parse_curl("curl -k https://x.cloud", "-", &CurlOptions::default())?;
+/// assert_eq!(parsed.warnings[0].code, Code::Insecure);
+/// assert_eq!(parsed.warnings[0].to_string(), "-:1:6: --insecure: the snippets keep checking TLS certificates");
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Parsed, Error> {
-    parse_curl_at(text, origin, options, (1, 1))
+    let lines = Lines::new(text);
+    match parse_curl_at(text, origin, options, Place::at(1, 1)) {
+        Ok(mut parsed) => {
+            for warning in &mut parsed.warnings {
+                lines.resolve_diagnostic(warning);
+            }
+            Ok(parsed)
+        }
+        Err(mut err) => {
+            lines.resolve_diagnostic(err.diagnostic_mut());
+            Err(err)
+        }
+    }
 }
 
-/// [`parse_curl`] for a command whose first character sits at `start` (line, column)
-/// of a page, every later line starting at the same column (a fenced block, maybe in a
-/// list): places in warnings and errors are the page's.
+/// [`parse_curl`] for a command whose first character sits at `start` of a page,
+/// every later line starting at the same column (a fenced block, maybe in a list):
+/// places in warnings and errors are the page's lines and columns, their bytes left
+/// for the caller to find in the page.
 pub(crate) fn parse_curl_at(
     text: &str,
     origin: &str,
     options: &CurlOptions,
-    start: (usize, usize),
+    start: Place,
 ) -> Result<Parsed, Error> {
-    let mut lexed = lex::lex_placed(text, options.shell, start).map_err(|err| Error::Curl {
-        origin: origin.to_owned(),
-        at: Some((err.line, err.column)),
-        message: err.message,
-    })?;
-    let mut warnings: Vec<Warning> = lexed
-        .warnings
-        .into_iter()
-        .map(|warning| Warning {
-            at: Some((warning.line, warning.column)),
-            message: warning.message,
-        })
-        .collect();
+    let mut parsed = read(text, options, start).map_err(|err| err.in_source(origin))?;
+    for warning in &mut parsed.warnings {
+        warning.source = Some(origin.to_owned());
+    }
+    Ok(parsed)
+}
+
+/// The request of the first curl command of `text`.
+fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error> {
+    let mut lexed = lex::lex_placed(text, options.shell, start)?;
+    let mut warnings = std::mem::take(&mut lexed.warnings);
     let mut found = lexed
         .commands
         .iter()
@@ -118,34 +116,38 @@ pub(crate) fn parse_curl_at(
             .commands
             .iter()
             .find_map(|command| command.words.first());
-        return Err(Error::Curl {
-            origin: origin.to_owned(),
-            at: first.map(|word| (word.line, word.column)),
-            message: match first {
-                Some(word) => format!(
-                    "no curl command found (this one runs {}); paste a command that starts with curl",
-                    word.text()
-                ),
-                None => "no curl command found: the input is empty".into(),
-            },
+        return Err(match first {
+            Some(word) => Error::new(
+                Code::NoCurlCommand,
+                format!("no curl command found (this one runs {})", word.text()),
+            )
+            .at(word.at)
+            .advice("paste a command that starts with curl"),
+            None => Error::new(
+                Code::EmptyInput,
+                "no curl command found: the input is empty",
+            ),
         });
     };
     let other = found.next();
     let command = &lexed.commands[found_at];
     let curl = &command.words[start];
-    let at = (curl.line, curl.column);
+    let at = curl.at;
     if start > 0 {
-        warnings.push(Warning {
-            at: Some((curl.line, curl.column)),
-            message: format!("{} before curl left out", command.words[0].text()),
-        });
+        warnings.push(
+            Diagnostic::warning(
+                Code::LeftOut,
+                format!("{} before curl left out", command.words[0].text()),
+            )
+            .at(at),
+        );
     }
     if let Some((other, index)) = other {
         let word = &lexed.commands[other].words[index];
-        warnings.push(Warning {
-            at: Some((word.line, word.column)),
-            message: "only the first curl command is converted".into(),
-        });
+        warnings.push(
+            Diagnostic::warning(Code::LeftOut, "only the first curl command is converted")
+                .at(word.at),
+        );
     }
     // The parser takes the words' text instead of copying it.
     let lex::Command {
@@ -159,18 +161,15 @@ pub(crate) fn parse_curl_at(
         (None, Some(file)) => file.literal().map(Stdin::File),
         (None, None) => None,
     };
-    convert(
-        &mut words[start + 1..],
-        at,
-        stdin,
-        origin,
-        options,
-        warnings,
-    )
+    convert(&mut words[start + 1..], at, stdin, options, warnings)
 }
 
+/// The source name of diagnostics about arguments given one by one.
+const ARGUMENTS: &str = "arguments";
+
 /// Reads curl's arguments already split by the user's shell (`snippet -- curl URL -d ...`).
-/// A leading `curl` is skipped. Places in messages count arguments as columns of line 1.
+/// A leading `curl` is skipped. Places in diagnostics count arguments as columns of
+/// line 1 of the source `arguments`.
 pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed, Error> {
     let skip = usize::from(
         args.first()
@@ -182,11 +181,17 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
         .skip(skip)
         .map(|(index, arg)| Word {
             pieces: variables(arg).into(),
-            line: 1,
-            column: index + 1,
+            at: Place::at(1, index + 1),
         })
         .collect();
-    convert(&mut words, (1, 1), None, "arguments", options, Vec::new())
+    let in_source = |mut diagnostic: Diagnostic| {
+        diagnostic.source = Some(ARGUMENTS.to_owned());
+        diagnostic
+    };
+    let mut parsed = convert(&mut words, Place::at(1, 1), None, options, Vec::new())
+        .map_err(|err| Error::from(in_source(err.into_diagnostic())))?;
+    parsed.warnings = parsed.warnings.into_iter().map(in_source).collect();
+    Ok(parsed)
 }
 
 /// An argument's pieces: a `$NAME` or `${NAME}` still in it was quoted on purpose
@@ -209,7 +214,7 @@ fn variables(arg: &str) -> Vec<Piece> {
                 (&after[..end], end)
             }
         };
-        if !crate::validate::is_env_name(name) {
+        if !is_env_name(name) {
             literal.push_str(&rest[..=start]);
             rest = after;
             continue;
@@ -239,13 +244,12 @@ enum Stdin<'a> {
 /// `at` is where the command starts (its `curl`), the place of what it lacks.
 fn convert(
     args: &mut [Word],
-    at: (usize, usize),
+    at: Place,
     stdin: Option<Stdin<'_>>,
-    origin: &str,
     options: &CurlOptions,
-    mut warnings: Vec<Warning>,
+    mut warnings: Vec<Diagnostic>,
 ) -> Result<Parsed, Error> {
-    let mut invocation = parse::parse(args, origin)?;
+    let mut invocation = parse::parse(args)?;
     // `@-` reads standard input: the text says what it is, or the conversion cannot.
     // `-d @-` drops line breaks as it does for a file; `--data-binary @-` keeps them.
     for part in &mut invocation.data {
@@ -264,17 +268,16 @@ fn convert(
                 strip,
             },
             None => {
-                return Err(Error::Curl {
-                    origin: origin.to_owned(),
-                    at: Some(part.at),
-                    message:
-                        "the body is read from standard input (@-); put it in a file or paste it"
-                            .into(),
-                });
+                return Err(Error::new(
+                    Code::StdinBody,
+                    "the body is read from standard input (@-)",
+                )
+                .at(part.at)
+                .advice("put it in a file or paste it"));
             }
         };
     }
-    let (request, more) = assemble::assemble(invocation, at, origin, options.keep_token)?;
+    let (request, more) = assemble::assemble(invocation, at, options.keep_token)?;
     warnings.extend(more);
     Ok(Parsed { request, warnings })
 }

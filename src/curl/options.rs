@@ -6,6 +6,10 @@
 //! options (`--test-event`, `--test-duphandle`), the Watt-32 `--wdebug`, and the `--expand-`
 //! prefix, which is not an option of its own.
 
+use Action::{
+    Cookie, Data, DataUrlencode, Form, FormString, Get, Head, Header, Insecure, Method,
+    OAuth2Bearer, ProtoDefault, Range, Referer, UploadFile, Url, UrlQuery, User, UserAgent,
+};
 use Kind::{Harmless, Request, Unsupported};
 
 /// One curl command-line option.
@@ -24,8 +28,9 @@ pub(crate) struct Opt {
 /// What the converter does with the option (the parser matches on this).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// Changes the request a converter must reproduce: method, URL, headers, body, credentials.
-    Request,
+    /// Changes the request a converter must reproduce: method, URL, headers, body,
+    /// credentials; the action says how.
+    Request(Action),
     /// Accepted with nothing to reproduce: output, verbosity, progress, retries, timeouts,
     /// redirects, TLS tuning, connection tuning.
     Harmless,
@@ -33,6 +38,62 @@ pub(crate) enum Kind {
     /// certificates, non-Basic authentication, cookie jars, several transfers, non-HTTP
     /// protocols. The parser warns.
     Unsupported,
+}
+
+/// What an option of [`Kind::Request`] does to the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// `-X`: the method.
+    Method,
+    /// `--url`: one more URL.
+    Url,
+    /// `-H`: a header line, or `@file` of them.
+    Header,
+    /// `-A`: the User-Agent header.
+    UserAgent,
+    /// `-e`: the Referer header.
+    Referer,
+    /// `-b`: the Cookie header (or a cookie file).
+    Cookie,
+    /// `-d` and its kin: a part of the body.
+    Data(DataOption),
+    /// `--data-urlencode`: a part of the body, percent-encoded.
+    DataUrlencode,
+    /// `--url-query`: a part of the query.
+    UrlQuery,
+    /// `-F`: a multipart part, `@file` and `<file` read.
+    Form,
+    /// `--form-string`: a multipart part taken as it is.
+    FormString,
+    /// `-r`: the Range header.
+    Range,
+    /// `--proto-default`: the scheme of a URL without one.
+    ProtoDefault,
+    /// `-T`: a file uploaded as the body.
+    UploadFile,
+    /// `-u`: Basic credentials.
+    User,
+    /// `--oauth2-bearer`: the bearer token.
+    OAuth2Bearer,
+    /// `-G`: the data goes into the query.
+    Get,
+    /// `-I`: a HEAD request.
+    Head,
+    /// `-k`: certificates are not checked, which the snippets keep doing.
+    Insecure,
+}
+
+/// How a `-d`-family option treats its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DataOption {
+    /// `-d`, `--data-ascii`: `@file` is read with its line breaks dropped.
+    Ascii,
+    /// `--data-binary`: `@file` is read as it is.
+    Binary,
+    /// `--data-raw`: a leading `@` is text.
+    Raw,
+    /// `--json`: as `--data-binary`, parts joined without `&`, JSON headers added.
+    Json,
 }
 
 impl Opt {
@@ -85,18 +146,18 @@ pub(crate) static OPTIONS: &[Opt] = &[
     arg("connect-timeout", Harmless),
     arg("connect-to", Unsupported),
     arg("continue-at", Unsupported).letter('C'),
-    arg("cookie", Request).letter('b'),
+    arg("cookie", Request(Cookie)).letter('b'),
     arg("cookie-jar", Unsupported).letter('c'),
     flag("create-dirs", Harmless),
     arg("create-file-mode", Harmless),
     flag("crlf", Unsupported),
     arg("crlfile", Harmless),
     arg("curves", Harmless),
-    arg("data", Request).letter('d'),
-    arg("data-ascii", Request),
-    arg("data-binary", Request),
-    arg("data-raw", Request),
-    arg("data-urlencode", Request),
+    arg("data", Request(Data(DataOption::Ascii))).letter('d'),
+    arg("data-ascii", Request(Data(DataOption::Ascii))),
+    arg("data-binary", Request(Data(DataOption::Binary))),
+    arg("data-raw", Request(Data(DataOption::Raw))),
+    arg("data-urlencode", Request(DataUrlencode)),
     arg("delegation", Unsupported),
     flag("digest", Unsupported),
     flag("disable", Harmless).letter('q'),
@@ -125,9 +186,9 @@ pub(crate) static OPTIONS: &[Opt] = &[
     flag("fail-with-body", Harmless),
     flag("false-start", Harmless),
     flag("follow", Harmless),
-    arg("form", Request).letter('F'),
-    flag("form-escape", Request),
-    arg("form-string", Request),
+    arg("form", Request(Form)).letter('F'),
+    flag("form-escape", Unsupported),
+    arg("form-string", Request(FormString)),
     arg("ftp-account", Unsupported),
     arg("ftp-alternative-to-user", Unsupported),
     flag("ftp-create-dirs", Unsupported),
@@ -141,13 +202,13 @@ pub(crate) static OPTIONS: &[Opt] = &[
     arg("ftp-ssl-ccc-mode", Unsupported),
     flag("ftp-ssl-control", Unsupported),
     flag("ftp-ssl-reqd", Unsupported),
-    flag("get", Request).letter('G'),
+    flag("get", Request(Get)).letter('G'),
     flag("globoff", Harmless).letter('g'),
     arg("happy-eyeballs-timeout-ms", Harmless),
     arg("haproxy-clientip", Unsupported),
     flag("haproxy-protocol", Unsupported),
-    flag("head", Request).letter('I'),
-    arg("header", Request).letter('H'),
+    flag("head", Request(Head)).letter('I'),
+    arg("header", Request(Header)).letter('H'),
     // curl 8 reads an optional category after --help; a converter never needs it.
     flag("help", Harmless).letter('h'),
     arg("hostpubmd5", Unsupported),
@@ -163,13 +224,13 @@ pub(crate) static OPTIONS: &[Opt] = &[
     flag("ignore-content-length", Harmless),
     // -i moved to --show-headers in curl 8.10; --include stays as its long alias.
     flag("include", Harmless),
-    flag("insecure", Harmless).letter('k'),
+    flag("insecure", Request(Insecure)).letter('k'),
     arg("interface", Unsupported),
     arg("ip-tos", Harmless),
     arg("ipfs-gateway", Unsupported),
     flag("ipv4", Harmless).letter('4'),
     flag("ipv6", Harmless).letter('6'),
-    arg("json", Request),
+    arg("json", Request(Data(DataOption::Json))),
     flag("junk-session-cookies", Harmless).letter('j'),
     arg("keepalive-cnt", Harmless),
     arg("keepalive-time", Harmless),
@@ -210,7 +271,7 @@ pub(crate) static OPTIONS: &[Opt] = &[
     arg("noproxy", Harmless),
     flag("ntlm", Unsupported),
     flag("ntlm-wb", Unsupported),
-    arg("oauth2-bearer", Request),
+    arg("oauth2-bearer", Request(OAuth2Bearer)),
     flag("out-null", Harmless),
     arg("output", Harmless).letter('o'),
     arg("output-dir", Harmless),
@@ -228,7 +289,7 @@ pub(crate) static OPTIONS: &[Opt] = &[
     flag("progress-bar", Harmless).letter('#'),
     arg("proto", Harmless),
     // Gives a scheme-less URL its scheme.
-    arg("proto-default", Request),
+    arg("proto-default", Request(ProtoDefault)),
     arg("proto-redir", Harmless),
     arg("proxy", Unsupported).letter('x'),
     flag("proxy-anyauth", Unsupported),
@@ -265,16 +326,16 @@ pub(crate) static OPTIONS: &[Opt] = &[
     arg("quote", Unsupported).letter('Q'),
     arg("random-file", Harmless),
     // Sent as a Range header.
-    arg("range", Request).letter('r'),
+    arg("range", Request(Range)).letter('r'),
     arg("rate", Harmless),
     flag("raw", Harmless),
-    arg("referer", Request).letter('e'),
+    arg("referer", Request(Referer)).letter('e'),
     flag("remote-header-name", Harmless).letter('J'),
     flag("remote-name", Harmless).letter('O'),
     flag("remote-name-all", Harmless),
     flag("remote-time", Harmless).letter('R'),
     flag("remove-on-error", Harmless),
-    arg("request", Request).letter('X'),
+    arg("request", Request(Method)).letter('X'),
     arg("request-target", Unsupported),
     arg("resolve", Unsupported),
     arg("retry", Harmless),
@@ -336,13 +397,13 @@ pub(crate) static OPTIONS: &[Opt] = &[
     flag("trace-ids", Harmless),
     flag("trace-time", Harmless),
     arg("unix-socket", Unsupported),
-    arg("upload-file", Request).letter('T'),
+    arg("upload-file", Request(UploadFile)).letter('T'),
     arg("upload-flags", Unsupported),
-    arg("url", Request),
-    arg("url-query", Request),
+    arg("url", Request(Url)),
+    arg("url-query", Request(UrlQuery)),
     flag("use-ascii", Unsupported).letter('B'),
-    arg("user", Request).letter('u'),
-    arg("user-agent", Request).letter('A'),
+    arg("user", Request(User)).letter('u'),
+    arg("user-agent", Request(UserAgent)).letter('A'),
     // Only useful with --expand-*, which the converter does not resolve.
     arg("variable", Unsupported),
     flag("verbose", Harmless).letter('v'),
@@ -487,7 +548,7 @@ mod tests {
     fn long_names() {
         let binary = long("data-binary").expect("data-binary");
         assert!(binary.takes_value);
-        assert_eq!(binary.kind, Kind::Request);
+        assert_eq!(binary.kind, Kind::Request(Action::Data(DataOption::Binary)));
         assert_eq!(
             long("no-progress-meter").map(|o| o.long),
             Some("no-progress-meter")

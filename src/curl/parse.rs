@@ -1,16 +1,17 @@
 //! curl's argv → what each option asked for, in curl's own terms ([`Invocation`]).
 //! [`super::assemble`] then turns that into a [`Request`](crate::Request).
 
+use super::encode;
 use super::lex::{Piece, Pieces, Word};
-use super::options::{self, Kind, Opt};
-use super::{Warning, encode};
+use super::options::{self, Action, DataOption, Kind, Opt};
+use crate::diagnostic::{Code, Diagnostic, Hint, Place};
 use crate::error::Error;
 
 /// A value with the place of the word it came from.
 #[derive(Clone, Debug)]
 pub(crate) struct Located<T> {
     pub value: T,
-    pub at: (usize, usize),
+    pub at: Place,
 }
 
 /// One `-d`-family value, as curl will send it.
@@ -44,12 +45,12 @@ pub(crate) struct Invocation {
     pub bearer: Option<Located<Word>>,
     /// `--proto-default`: the scheme of a URL written without one.
     pub proto_default: Option<String>,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads curl's arguments (the words after `curl`).
 /// A value word is taken out of `args` (left empty), not copied.
-pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error> {
+pub(crate) fn parse(args: &mut [Word]) -> Result<Invocation, Error> {
     let mut invocation = Invocation::default();
     let mut index = 0;
     let mut only_urls = false;
@@ -61,7 +62,7 @@ pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error
         index += 1;
         let text = word.text();
         if only_urls || !text.starts_with('-') || text == "-" {
-            invocation.url(word, origin)?;
+            invocation.url(word)?;
             continue;
         }
         if text == "--" {
@@ -70,7 +71,8 @@ pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error
         }
         if text == "--next" || text == "-:" {
             invocation.warn(
-                (word.line, word.column),
+                word.at,
+                Code::LeftOut,
                 "only the request before --next is converted",
             );
             break;
@@ -81,26 +83,20 @@ pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error
                 && let Some(opt) = options::long(name).filter(|opt| opt.takes_value)
             {
                 let value = tail(word, text.len() - attached.len());
-                invocation.apply(opt, false, Some(value), word, origin)?;
+                invocation.apply(opt, false, Some(value), word)?;
                 continue;
             }
             let Some(opt) = options::long(name) else {
-                let hint = options::suggest(name)
-                    .map(|known| format!(" (did you mean --{known}?)"))
-                    .unwrap_or_default();
-                return Err(located(
-                    origin,
-                    word,
-                    format!("unknown option {text}{hint}"),
-                ));
+                let error =
+                    Error::new(Code::UnknownOption, format!("unknown option {text}")).at(word.at);
+                return Err(match options::suggest(name) {
+                    Some(known) => error.hint(Hint::DidYouMean(format!("--{known}"))),
+                    None => error,
+                });
             };
             let value = if opt.takes_value {
                 let Some(value) = following.first_mut() else {
-                    return Err(located(
-                        origin,
-                        word,
-                        format!("option {text} needs a value"),
-                    ));
+                    return Err(missing_value(&text, word));
                 };
                 index += 1;
                 Some(std::mem::take(value))
@@ -108,31 +104,27 @@ pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error
                 None
             };
             let negated = name.starts_with("no-") && opt.long != name;
-            invocation.apply(opt, negated, value, word, origin)?;
+            invocation.apply(opt, negated, value, word)?;
             continue;
         }
         // A cluster of short options: `-sSL`, `-XPOST`, `-H'X: y'`.
         let mut rest = text[1..].chars();
         while let Some(letter) = rest.next() {
             let Some(opt) = options::short(letter) else {
-                return Err(located(
-                    origin,
-                    word,
+                return Err(Error::new(
+                    Code::UnknownOption,
                     format!("unknown option -{letter} in {text}"),
-                ));
+                )
+                .at(word.at));
             };
             if !opt.takes_value {
-                invocation.apply(opt, false, None, word, origin)?;
+                invocation.apply(opt, false, None, word)?;
                 continue;
             }
             let attached: String = rest.collect();
             let value = if attached.is_empty() {
                 let Some(value) = following.first_mut() else {
-                    return Err(located(
-                        origin,
-                        word,
-                        format!("option -{letter} needs a value"),
-                    ));
+                    return Err(missing_value(&format!("-{letter}"), word));
                 };
                 index += 1;
                 std::mem::take(value)
@@ -140,18 +132,22 @@ pub(crate) fn parse(args: &mut [Word], origin: &str) -> Result<Invocation, Error
                 // The value is the rest of this word, variables and all.
                 tail(word, text.len() - attached.len())
             };
-            invocation.apply(opt, false, Some(value), word, origin)?;
+            invocation.apply(opt, false, Some(value), word)?;
             break;
         }
     }
     Ok(invocation)
 }
 
+fn missing_value(option: &str, word: &Word) -> Error {
+    Error::new(Code::MissingValue, format!("option {option} needs a value")).at(word.at)
+}
+
 impl Invocation {
     /// A URL as documentation writes it: shell variables and `{name}` / `<name>`
     /// placeholders are kept for the reader to replace, with a warning each.
-    fn url(&mut self, word: &Word, origin: &str) -> Result<(), Error> {
-        let at = (word.line, word.column);
+    fn url(&mut self, word: &Word) -> Result<(), Error> {
+        let at = word.at;
         let mut url = String::new();
         let pieces = match &word.pieces[..] {
             // Most URLs are one literal: copied once.
@@ -165,21 +161,24 @@ impl Invocation {
             match piece {
                 Piece::Literal(text) => url.push_str(text),
                 Piece::Var(name) => {
-                    self.warn(
-                        at,
-                        &format!("${name} in the URL is kept as text; replace it with its value"),
+                    self.warnings.push(
+                        Diagnostic::warning(
+                            Code::LiteralVariable,
+                            format!("${name} in the URL is kept as text"),
+                        )
+                        .at(at)
+                        .advice("replace it with its value"),
                     );
                     url.push('$');
                     url.push_str(name);
                 }
                 Piece::Opaque(text) => {
-                    return Err(located(
-                        origin,
-                        word,
-                        format!(
-                            "the URL holds {text}, which only a shell can run; write the URL out"
-                        ),
-                    ));
+                    return Err(Error::new(
+                        Code::ShellExpansion,
+                        format!("the URL holds {text}, which only a shell can run"),
+                    )
+                    .at(at)
+                    .advice("write the URL out"));
                 }
             }
         }
@@ -196,125 +195,105 @@ impl Invocation {
         negated: bool,
         value: Option<Word>,
         word: &Word,
-        origin: &str,
     ) -> Result<(), Error> {
-        let at = (word.line, word.column);
-        let name = opt.long;
-        match opt.kind {
-            Kind::Harmless => {
-                if name == "insecure" && !negated {
-                    self.warn(
-                        at,
-                        "--insecure: the snippets keep checking TLS certificates",
-                    );
-                }
-                return Ok(());
-            }
+        let at = word.at;
+        let action = match opt.kind {
+            Kind::Harmless => return Ok(()),
             Kind::Unsupported => {
-                self.warn(at, &format!("--{name} is not reproduced by the snippets"));
+                self.not_reproduced(opt, at);
                 return Ok(());
             }
-            Kind::Request => {}
-        }
+            Kind::Request(action) => action,
+        };
         let Some(value) = value else {
-            match name {
-                "get" => self.get = !negated,
-                "head" => self.head = !negated,
-                _ => self.warn(at, &format!("--{name} is not reproduced by the snippets")),
+            match action {
+                Action::Get => self.get = !negated,
+                Action::Head => self.head = !negated,
+                Action::Insecure if !negated => self.warn(
+                    at,
+                    Code::Insecure,
+                    "--insecure: the snippets keep checking TLS certificates",
+                ),
+                Action::Insecure => {}
+                _ => self.not_reproduced(opt, at),
             }
             return Ok(());
         };
         let literal = |what: &str| -> Result<String, Error> {
             value.literal().ok_or_else(|| {
-                located(
-                    origin,
-                    &value,
-                    format!(
-                        "the {what} {} comes from the shell; write it out",
-                        value.text()
-                    ),
+                Error::new(
+                    Code::ShellExpansion,
+                    format!("the {what} {} comes from the shell", value.text()),
                 )
+                .at(value.at)
+                .advice("write it out")
             })
         };
         let text = value.text();
-        let value_at = (value.line, value.column);
-        match name {
-            "request" => {
+        match action {
+            Action::Method => {
                 self.method = Some(Located {
                     value: literal("method")?,
                     at,
                 })
             }
-            "url" => self.url(&value, origin)?,
-            "header" => {
-                if let Some(path) = text.strip_prefix('@') {
-                    // curl reads the file when it runs; the conversion reads it now.
-                    let lines = read(path).map_err(|err| located(origin, &value, err))?;
-                    self.warn(value_at, &format!("headers read from {path} as it is now"));
-                    for line in lines
-                        .lines()
-                        .map(str::trim_end)
-                        .filter(|line| !line.is_empty())
-                    {
-                        self.headers.push(Located {
-                            value: literal_word(line, &value),
-                            at: value_at,
-                        });
-                    }
-                    return Ok(());
-                }
-                self.headers.push(Located {
-                    value,
-                    at: value_at,
-                });
-            }
-            "user-agent" => self.header_line("User-Agent", &value, value_at),
-            "referer" => {
+            Action::Url => self.url(&value)?,
+            Action::Header => self.header(value)?,
+            Action::UserAgent => self.header_line("User-Agent", &value),
+            Action::Referer => {
                 let referer = text.strip_suffix(";auto").unwrap_or(&text).to_owned();
                 if referer.is_empty() {
-                    self.warn(at, "--referer ';auto' sets no header the snippets can send");
+                    self.warn(
+                        at,
+                        Code::UnsupportedOption,
+                        "--referer ';auto' sets no header the snippets can send",
+                    );
                 } else {
                     self.headers.push(Located {
                         value: literal_word(&format!("Referer: {referer}"), &value),
-                        at: value_at,
+                        at: value.at,
                     });
                 }
             }
-            "cookie" => {
+            Action::Cookie => {
                 if text.contains('=') {
-                    self.header_line("Cookie", &value, value_at);
+                    self.header_line("Cookie", &value);
                 } else {
                     self.warn(
                         at,
-                        &format!("--cookie {text}: cookies from a file are not reproduced"),
+                        Code::UnsupportedOption,
+                        format!("--cookie {text}: cookies from a file are not reproduced"),
                     );
                 }
             }
-            "data" | "data-ascii" | "data-raw" | "data-binary" | "json" => {
+            Action::Data(kind) => {
                 if value.literal().is_none() {
                     self.warn(
-                        value_at,
-                        &format!("--{name}: shell expansions kept as literal text: {text}"),
+                        value.at,
+                        Code::LiteralVariable,
+                        format!(
+                            "--{}: shell expansions kept as literal text: {text}",
+                            opt.long
+                        ),
                     );
                 }
                 let data = match text.strip_prefix('@') {
-                    Some(path) if name != "data-raw" => Data::File {
+                    Some(path) if kind != DataOption::Raw => Data::File {
                         path: path.to_owned(),
-                        strip: matches!(name, "data" | "data-ascii"),
+                        strip: kind == DataOption::Ascii,
                     },
                     _ => Data::Text(text.into_owned()),
                 };
-                if name == "json" {
-                    self.json = true;
-                }
+                self.json |= kind == DataOption::Json;
                 self.data.push(Located { value: data, at });
             }
-            "data-urlencode" => {
-                let encoded = urlencoded(&text).map_err(|err| located(origin, &value, err))?;
+            Action::DataUrlencode => {
+                let encoded = urlencoded(&text).map_err(|err| err.at(value.at))?;
                 if names_file(&text) {
                     self.warn(
-                        value_at,
-                        &format!(
+                        value.at,
+                        Code::FileReadNow,
+                        format!(
                             "--data-urlencode {text}: the file's content is embedded as it is now"
                         ),
                     );
@@ -324,71 +303,103 @@ impl Invocation {
                     at,
                 });
             }
-            "url-query" => {
+            Action::UrlQuery => {
                 let query = match text.strip_prefix('+') {
                     Some(verbatim) => verbatim.to_owned(),
-                    None => urlencoded(&text).map_err(|err| located(origin, &value, err))?,
+                    None => urlencoded(&text).map_err(|err| err.at(value.at))?,
                 };
                 self.query.push(query);
             }
-            "form" | "form-string" => self.forms.push(Located {
-                value: (text.into_owned(), name == "form-string"),
-                at: value_at,
+            Action::Form | Action::FormString => self.forms.push(Located {
+                value: (text.into_owned(), action == Action::FormString),
+                at: value.at,
             }),
-            "range" => self.header_line(
-                "Range",
-                &literal_word(&format!("bytes={text}"), &value),
-                value_at,
-            ),
-            "proto-default" => self.proto_default = Some(literal("protocol")?),
-            "upload-file" => {
+            Action::Range => {
+                self.header_line("Range", &literal_word(&format!("bytes={text}"), &value))
+            }
+            Action::ProtoDefault => self.proto_default = Some(literal("protocol")?),
+            Action::UploadFile => {
                 self.upload = Some(Located {
                     value: literal("file name")?,
                     at,
                 })
             }
-            "user" => {
+            Action::User => {
                 self.user = Some(Located {
                     value: literal("user")?,
                     at,
                 })
             }
-            "oauth2-bearer" => {
+            Action::OAuth2Bearer => {
                 self.bearer = Some(Located {
+                    at: value.at,
                     value,
-                    at: value_at,
                 })
             }
-            _ => self.warn(at, &format!("--{name} is not reproduced by the snippets")),
+            Action::Get | Action::Head | Action::Insecure => self.not_reproduced(opt, at),
+        }
+        Ok(())
+    }
+
+    /// `-H`: a header line, or the lines of `@file` (read now; curl reads it when it runs).
+    fn header(&mut self, value: Word) -> Result<(), Error> {
+        let text = value.text();
+        let Some(path) = text.strip_prefix('@') else {
+            self.headers.push(Located {
+                at: value.at,
+                value,
+            });
+            return Ok(());
+        };
+        let lines = read(path).map_err(|err| err.at(value.at))?;
+        self.warn(
+            value.at,
+            Code::FileReadNow,
+            format!("headers read from {path} as it is now"),
+        );
+        for line in lines
+            .lines()
+            .map(str::trim_end)
+            .filter(|line| !line.is_empty())
+        {
+            self.headers.push(Located {
+                value: literal_word(line, &value),
+                at: value.at,
+            });
         }
         Ok(())
     }
 
     /// A header from an option that names it (`-A`, `-b`), keeping variables.
-    fn header_line(&mut self, name: &str, value: &Word, at: (usize, usize)) {
+    fn header_line(&mut self, name: &str, value: &Word) {
         let mut pieces = vec![Piece::Literal(format!("{name}: "))];
         pieces.extend(value.pieces.iter().cloned());
         self.headers.push(Located {
             value: Word {
                 pieces: pieces.into(),
-                line: value.line,
-                column: value.column,
+                at: value.at,
             },
-            at,
+            at: value.at,
         });
     }
 
-    pub(crate) fn warn(&mut self, at: (usize, usize), message: &str) {
-        self.warnings.push(Warning {
-            at: Some(at),
-            message: message.to_owned(),
-        });
+    fn not_reproduced(&mut self, opt: &Opt, at: Place) {
+        self.warn(
+            at,
+            Code::UnsupportedOption,
+            format!("--{} is not reproduced by the snippets", opt.long),
+        );
+    }
+
+    pub(crate) fn warn(&mut self, at: Place, code: Code, message: impl Into<String>) {
+        self.warnings
+            .push(Diagnostic::warning(code, message).at(at));
     }
 }
 
 /// `{name}` and `<name>` placeholders without their brackets, which no client sends
 /// as written (curl itself globs `{name}` to `name`).
-fn placeholders(url: String, at: (usize, usize), warnings: &mut Vec<Warning>) -> String {
+fn placeholders(url: String, at: Place, warnings: &mut Vec<Diagnostic>) -> String {
     if !url.contains(['{', '<']) {
         return url;
     }
@@ -407,13 +418,17 @@ fn placeholders(url: String, at: (usize, usize), warnings: &mut Vec<Warning>) ->
         if name.is_empty() || name.contains([',', '{', '<', '/']) {
             break;
         }
-        warnings.push(Warning {
-            at: Some(at),
-            message: format!(
-                "placeholder {} in the URL is sent as {name}; replace it with its value",
-                &rest[start..start + length + 2]
-            ),
-        });
+        warnings.push(
+            Diagnostic::warning(
+                Code::Placeholder,
+                format!(
+                    "placeholder {} in the URL is sent as {name}",
+                    &rest[start..start + length + 2]
+                ),
+            )
+            .at(at)
+            .advice("replace it with its value"),
+        );
         out.push_str(&rest[..start]);
         out.push_str(name);
         rest = &rest[start + length + 2..];
@@ -424,7 +439,7 @@ fn placeholders(url: String, at: (usize, usize), warnings: &mut Vec<Warning>) ->
 
 /// `--data-urlencode` forms: `content`, `=content`, `name=content`, and the two
 /// that read a file, `@file` and `name@file` (read now, as curl would when it runs).
-fn urlencoded(text: &str) -> Result<String, String> {
+fn urlencoded(text: &str) -> Result<String, Error> {
     if let Some(content) = text.strip_prefix('=') {
         return Ok(encode::percent(content));
     }
@@ -453,12 +468,17 @@ fn names_file(text: &str) -> bool {
 }
 
 /// A file an option names, read at conversion time.
-fn read(path: &str) -> Result<String, String> {
+fn read(path: &str) -> Result<String, Error> {
     if path == "-" {
-        return Err("the value is read from standard input (@-); paste it".into());
+        return Err(Error::new(
+            Code::StdinBody,
+            "the value is read from standard input (@-)",
+        )
+        .advice("paste it"));
     }
     std::fs::read_to_string(path).map_err(|err| {
-        format!("cannot read {path} ({err}); curl reads it when it runs: convert where the file is, or paste its content")
+        Error::new(Code::ReadFailed, format!("cannot read {path} ({err})"))
+            .advice("curl reads it when it runs: convert where the file is, or paste its content")
     })
 }
 
@@ -485,23 +505,13 @@ fn tail(word: &Word, skip: usize) -> Word {
     }
     Word {
         pieces: pieces.into(),
-        line: word.line,
-        column: word.column + skip,
+        at: Place::at(word.at.line, word.at.column + skip),
     }
 }
 
 fn literal_word(text: &str, like: &Word) -> Word {
     Word {
         pieces: Pieces::One(Piece::Literal(text.to_owned())),
-        line: like.line,
-        column: like.column,
-    }
-}
-
-pub(crate) fn located(origin: &str, word: &Word, message: String) -> Error {
-    Error::Curl {
-        origin: origin.to_owned(),
-        at: Some((word.line, word.column)),
-        message,
+        at: like.at,
     }
 }

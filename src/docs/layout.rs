@@ -3,9 +3,11 @@
 //! read them alike.
 
 use super::marker::{Layout, Marker};
+use crate::diagnostic::Code;
+use crate::error::Error;
 use crate::{Language, Snippet};
 
-pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, String> {
+pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, Error> {
     let mut out = String::new();
     match marker.layout {
         Layout::HfOptions => {
@@ -17,13 +19,7 @@ pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, St
             }
             out.push_str("</hfoptions>\n");
         }
-        Layout::Fences => {
-            let blocks: Vec<String> = snippets
-                .iter()
-                .map(|snippet| format!("**{}**\n\n{}", snippet.client, fence(snippet)))
-                .collect();
-            out.push_str(&blocks.join("\n"));
-        }
+        Layout::Fences => out.push_str(&fences(snippets)),
         Layout::InferenceSnippet => {
             out.push_str("<inferencesnippet>\n\n");
             // One child per language, in the order the clients first name it.
@@ -39,10 +35,11 @@ pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, St
                     Language::Python => "python",
                     Language::JavaScript => "js",
                     Language::Rust => {
-                        return Err(
-                            "layout=inferencesnippet has no child for Rust; drop reqwest from clients= or use hfoptions"
-                                .into(),
-                        );
+                        return Err(Error::new(
+                            Code::LayoutCannotShow,
+                            "layout=inferencesnippet has no child for Rust",
+                        )
+                        .advice("drop reqwest from clients= or use layout=hfoptions"));
                     }
                 };
                 out.push_str(&format!("<{tag}>\n\n"));
@@ -58,6 +55,32 @@ pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, St
         }
     }
     Ok(out)
+}
+
+/// Each snippet as a fenced block after a bold label line naming its client, blocks
+/// separated by a blank line: the `fences` layout, and `snippet --format markdown`.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Language, Snippet, docs};
+///
+/// let snippet = Snippet {
+///     language: Language::Curl,
+///     client: Client::Curl,
+///     content: "curl https://x.cloud --data-raw '\n```\n'\n".into(),
+/// };
+/// // The fence is longer than any run of backticks inside, so none closes it.
+/// assert_eq!(
+///     docs::fences(&[snippet]),
+///     "**curl**\n\n````sh\ncurl https://x.cloud --data-raw '\n```\n'\n````\n"
+/// );
+/// ```
+pub fn fences(snippets: &[Snippet]) -> String {
+    let blocks: Vec<String> = snippets
+        .iter()
+        .map(|snippet| format!("**{}**\n\n{}", snippet.client, fence(snippet)))
+        .collect();
+    blocks.join("\n")
 }
 
 /// A fenced block longer than any run of backticks in the code, so none closes it.

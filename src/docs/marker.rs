@@ -1,5 +1,7 @@
 //! The begin marker of a region: `<!-- snippet from=curl layout=hfoptions clients=... -->`.
 
+use crate::diagnostic::{Code, Hint, Words};
+use crate::error::Error;
 use crate::{Client, Task};
 
 /// Where a region's request comes from.
@@ -45,9 +47,31 @@ const KEYS: &[&str] = &[
     "from", "request", "layout", "clients", "id", "task", "token",
 ];
 
+/// How a page's markers ask for things: the words of hints about a region.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Hint, docs::MarkerWords};
+///
+/// assert_eq!(Hint::UseClient(Client::Requests).text(&MarkerWords).unwrap(), "list requests in clients= instead");
+/// assert_eq!(Hint::AddTask.text(&MarkerWords).unwrap(), "add task=TASK to the marker");
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MarkerWords;
+
+impl Words for MarkerWords {
+    fn use_client(&self, client: Client) -> String {
+        format!("list {client} in clients= instead")
+    }
+
+    fn add_task(&self) -> String {
+        "add task=TASK to the marker".to_owned()
+    }
+}
+
 /// The text between `<!-- snippet` and `-->`, read into a [`Marker`]. Values may be
-/// double-quoted. Errors are messages for the caller to place.
-pub(crate) fn parse(attributes: &str) -> Result<Marker, String> {
+/// double-quoted. Errors are for the caller to place.
+pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
     let mut from = None;
     let mut request = None;
     let mut marker = Marker {
@@ -68,9 +92,8 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, String> {
                     "inferencesnippet" => Layout::InferenceSnippet,
                     "fences" => Layout::Fences,
                     other => {
-                        return Err(format!(
-                            "unknown layout {other:?}; choose hfoptions, inferencesnippet or fences"
-                        ));
+                        return Err(invalid(format!("unknown layout {other:?}"))
+                            .advice("choose hfoptions, inferencesnippet or fences"));
                     }
                 }
             }
@@ -78,70 +101,79 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, String> {
                 let clients = value
                     .split(',')
                     .map(|name| name.trim().parse::<Client>())
-                    .collect::<Result<Vec<_>, _>>()?;
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(invalid)?;
                 marker.clients = Some(clients);
             }
             "id" => marker.id = value,
-            "task" => marker.task = Some(value.parse::<Task>().map_err(|err| err.to_string())?),
+            "task" => marker.task = Some(value.parse::<Task>()?),
             "token" => marker.token = Some(value),
             other => {
-                let hint = crate::suggest::closest(other, KEYS.iter().copied(), 2).map_or_else(
-                    || format!("; known keys: {}", KEYS.join(", ")),
-                    |known| format!(" (did you mean {known}?)"),
+                let error = invalid(format!("unknown marker key {other:?}"));
+                return Err(
+                    match crate::suggest::closest(other, KEYS.iter().copied(), 2) {
+                        Some(known) => error.hint(Hint::DidYouMean(format!("{known}="))),
+                        None => error.advice(format!("known keys: {}", KEYS.join(", "))),
+                    },
                 );
-                return Err(format!("unknown marker key {other:?}{hint}"));
             }
         }
     }
     marker.source = match (from.as_deref(), request) {
-        (Some(_), Some(_)) => return Err("give from= or request=, not both".into()),
+        (Some(_), Some(_)) => return Err(invalid("give from= or request=, not both".into())),
         (Some("curl"), None) => Source::Curl,
         (Some("spec"), None) => Source::Spec,
         (Some(other), None) => {
-            return Err(format!(
-                "unknown source from={other}; choose from=curl, from=spec or request=PATH"
-            ));
+            return Err(invalid(format!("unknown source from={other}"))
+                .advice("choose from=curl, from=spec or request=PATH"));
         }
         (None, Some(path)) => Source::File(path),
         (None, None) => {
-            return Err("the marker needs a source: from=curl, from=spec or request=PATH".into());
+            return Err(Error::new(
+                Code::MissingSource,
+                "the marker needs a source: from=curl, from=spec or request=PATH",
+            ));
         }
     };
     if marker.id.is_empty() || marker.id.contains(['"', '<', '>']) {
-        return Err(format!(
+        return Err(invalid(format!(
             "id {:?} must be non-empty, without quotes or angle brackets",
             marker.id
-        ));
+        )));
     }
     Ok(marker)
 }
 
 /// `key=value` pairs separated by spaces; a value may be `"quoted"`.
-fn pairs(text: &str) -> Result<Vec<(String, String)>, String> {
+fn pairs(text: &str) -> Result<Vec<(String, String)>, Error> {
     let mut pairs = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() {
         let Some((key, after)) = rest.split_once('=') else {
-            return Err(format!("{rest:?} is not key=value"));
+            return Err(invalid(format!("{rest:?} is not key=value")));
         };
         let key = key.trim();
         if key.is_empty() || key.contains(char::is_whitespace) {
-            return Err(format!("{key:?} is not key=value"));
+            return Err(invalid(format!("{key:?} is not key=value")));
         }
         let (value, remaining) = match after.strip_prefix('"') {
             Some(quoted) => match quoted.split_once('"') {
                 Some((value, remaining)) => (value, remaining),
-                None => return Err(format!("unterminated quote in {after:?}")),
+                None => return Err(invalid(format!("unterminated quote in {after:?}"))),
             },
             None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
         };
         if pairs.iter().any(|(seen, _)| seen == key) {
-            return Err(format!("{key}= is given twice"));
+            return Err(invalid(format!("{key}= is given twice")));
         }
         pairs.push((key.to_owned(), value.to_owned()));
         rest = remaining.trim_start();
     }
     Ok(pairs)
+}
+
+fn invalid(message: String) -> Error {
+    Error::new(Code::InvalidMarker, message)
 }
 
 #[cfg(test)]
@@ -168,7 +200,7 @@ mod tests {
             ("", "the marker needs a source"),
             (
                 "form=curl",
-                "unknown marker key \"form\" (did you mean from?)",
+                "unknown marker key \"form\"; did you mean from=?",
             ),
             ("from=curl request=a.json", "not both"),
             ("from=yaml", "unknown source from=yaml"),
@@ -178,7 +210,7 @@ mod tests {
             ("from=curl id=\"open", "unterminated quote"),
         ];
         for (text, expected) in cases {
-            let message = parse(text).unwrap_err();
+            let message = parse(text).unwrap_err().to_string();
             assert!(message.contains(expected), "{text}: {message}");
         }
     }

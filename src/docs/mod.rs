@@ -23,23 +23,25 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-pub use lint::{Finding, lint};
-pub use marker::{Layout, Marker, Source};
+pub use layout::fences;
+pub use lint::lint;
+pub use marker::{Layout, Marker, MarkerWords, Source};
 
 use crate::curl::parse_curl_at;
+use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
+use crate::lines::Lines;
+use crate::model::Request;
 use crate::{Client, CurlOptions, Snippet, Token, parse_spec, render, render_all};
 
 /// A region of a document: the markers, what they ask for, and the bytes between.
 #[derive(Clone, Debug)]
 pub struct Region {
-    /// The 1-based line of the begin marker.
-    pub line: usize,
-    /// The 1-based column of the begin marker's `<!--`.
-    pub column: usize,
+    /// Where the begin marker's `<!--` is (its bytes: the marker's line).
+    pub at: Place,
     /// Where the code of [`source_code`](Self::source_code) starts in the page: its
     /// first line, and the column its lines start at (after the fence's indentation).
-    pub source_at: Option<(usize, usize)>,
+    pub source_at: Option<Place>,
     /// What the begin marker asks for.
     pub marker: Marker,
     /// The bytes between the begin marker's line and the end marker's line.
@@ -53,12 +55,21 @@ pub struct Region {
 /// A region whose content is not what the tool generates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drift {
-    /// The 1-based line of the begin marker.
-    pub line: usize,
+    /// Where the region's begin marker is.
+    pub at: Place,
     /// The line of the begin marker in the updated text.
     pub updated_line: usize,
     /// A unified diff from the current content to the generated one.
     pub diff: String,
+}
+
+impl Drift {
+    /// The drift as a diagnostic of `origin`: an error of `docs check`.
+    pub fn diagnostic(&self, origin: &str) -> Diagnostic {
+        Diagnostic::error(Code::OutOfDate, "region is out of date")
+            .in_source(origin)
+            .at(self.at)
+    }
 }
 
 /// A document with its regions brought up to date.
@@ -68,116 +79,83 @@ pub struct Updated {
     pub text: String,
     /// The regions that changed, in order.
     pub drifts: Vec<Drift>,
-    /// Warnings about the curl commands read, each with its line.
-    pub warnings: Vec<String>,
+    /// Warnings about the requests read, each with its place in the page.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Finds the regions of `text`. Unmatched, nested, malformed or nested-in-a-list
-/// markers are errors naming `origin` and the line.
+/// markers are errors naming `origin` and the place.
 ///
 /// # Example
 /// ```
-/// use inference_snippets::docs;
+/// use inference_snippets::{Code, docs};
 ///
 /// let page = "```json\n{\"url\": \"https://x.cloud\"}\n```\n<!-- snippet from=spec -->\nold\n<!-- /snippet -->\n";
 /// let regions = docs::scan(page, "page.md")?;
-/// assert_eq!(regions[0].line, 4);
+/// assert_eq!(regions[0].at.line, 4);
 /// assert_eq!(&page[regions[0].content.clone()], "old\n");
 ///
 /// let error = docs::scan("<!-- /snippet -->\n", "page.md").unwrap_err();
+/// assert_eq!(error.code(), Code::StrayEndMarker);
 /// assert_eq!(error.to_string(), "page.md:1:1: <!-- /snippet --> without a region to end");
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
+    let lines = Lines::new(text);
+    regions(text, &lines).map_err(|err| err.in_source(origin))
+}
+
+fn regions(text: &str, lines: &Lines) -> Result<Vec<Region>, Error> {
     let scanned = scan::scan(text);
-    let lines = LineIndex::new(text);
-    // A marker's place is its `<!--`, on the line that starts at `offset`.
-    let place = |offset: usize| {
-        let (line, column) = lines.place(text, offset);
-        let rest = &text[offset..];
-        let before_marker = rest
-            .find("<!--")
-            .filter(|&at| !rest[..at].contains('\n'))
-            .map_or("", |at| &rest[..at]);
-        (line, column + before_marker.chars().count())
+    // A marker's place is its `<!--`, on the line at `range`; it covers the marker.
+    let place = |range: &Range<usize>| {
+        let rest = &text[range.clone()];
+        let before_marker = rest.find("<!--").unwrap_or(0);
+        let marker = rest.trim_end_matches(['\n', '\r']);
+        lines.span(range.start + before_marker..range.start + marker.len())
     };
-    let error = |offset: usize, message: String| {
-        let (line, column) = place(offset);
-        Error::Docs {
-            origin: origin.to_owned(),
-            line,
-            column,
-            message,
-        }
+    let error = |range: &Range<usize>, code: Code, message: String| {
+        Error::new(code, message).at(place(range))
     };
     let mut regions = Vec::new();
     let mut open: Option<(&scan::MarkerLine, Marker)> = None;
     for marker_line in &scanned.markers {
-        let at = marker_line.range.start;
+        let range = &marker_line.range;
         if !marker_line.top_level {
             return Err(error(
-                at,
+                range,
+                Code::MisplacedMarker,
                 "snippet markers must stand at the top level, not in a list or quote".into(),
             ));
         }
         match (&marker_line.begin, open.take()) {
             (Some(_), Some((begin, _))) => {
                 return Err(error(
-                    at,
+                    range,
+                    Code::NestedRegion,
                     format!(
-                        "a region begins inside the region of line {}; add <!-- /snippet --> first",
+                        "a region begins inside the region of line {}",
                         lines.line(begin.range.start)
                     ),
-                ));
+                )
+                .advice("add <!-- /snippet --> first"));
             }
             (Some(attributes), None) => {
-                let marker = marker::parse(attributes).map_err(|message| error(at, message))?;
+                let marker = marker::parse(attributes).map_err(|err| err.at(place(range)))?;
                 open = Some((marker_line, marker));
             }
             (None, None) => {
                 return Err(error(
-                    at,
+                    range,
+                    Code::StrayEndMarker,
                     "<!-- /snippet --> without a region to end".into(),
                 ));
             }
             (None, Some((begin, marker))) => {
-                let mut source_at = None;
-                let source_code = match marker.source {
-                    Source::Curl | Source::Spec => {
-                        let wanted = if marker.source == Source::Curl {
-                            "curl"
-                        } else {
-                            "json"
-                        };
-                        let Some(fence) = begin.previous_fence.map(|index| &scanned.fences[index])
-                        else {
-                            return Err(error(
-                                begin.range.start,
-                                format!(
-                                    "from={} needs the fenced {wanted} block right before the marker",
-                                    if wanted == "curl" { "curl" } else { "spec" }
-                                ),
-                            ));
-                        };
-                        if marker.source == Source::Spec && !fence.language.starts_with("json") {
-                            return Err(error(
-                                begin.range.start,
-                                format!(
-                                    "from=spec needs a ```json block before the marker, not ```{}",
-                                    fence.language
-                                ),
-                            ));
-                        }
-                        // The code starts on the line after the opening fence.
-                        source_at = Some(fence_code_start(&lines, text, fence.range.start));
-                        Some(fence.code.clone())
-                    }
-                    Source::File(_) => None,
-                };
-                let (line, column) = place(begin.range.start);
+                let (source_at, source_code) = source_block(lines, &scanned, begin, &marker)
+                    .map_err(|err| err.at(place(&begin.range)))?;
                 regions.push(Region {
-                    line,
-                    column,
+                    at: place(&begin.range),
                     source_at,
                     marker,
                     content: begin.range.end..marker_line.range.start,
@@ -189,61 +167,115 @@ pub fn scan(text: &str, origin: &str) -> Result<Vec<Region>, Error> {
     }
     if let Some((begin, _)) = open {
         return Err(error(
-            begin.range.start,
-            "region never ends; add <!-- /snippet -->".into(),
-        ));
+            &begin.range,
+            Code::UnclosedRegion,
+            "region never ends".into(),
+        )
+        .advice("add <!-- /snippet -->"));
     }
     Ok(regions)
 }
 
-/// The text a region should hold, with the warnings of its curl command.
+/// The fenced block a `from=curl` or `from=spec` region reads: where its code starts
+/// in the page, and the code.
+fn source_block(
+    lines: &Lines,
+    scanned: &scan::Scanned,
+    begin: &scan::MarkerLine,
+    marker: &Marker,
+) -> Result<(Option<Place>, Option<String>), Error> {
+    let (key, wanted) = match marker.source {
+        Source::Curl => ("curl", "curl"),
+        Source::Spec => ("spec", "json"),
+        Source::File(_) => return Ok((None, None)),
+    };
+    let Some(fence) = begin.previous_fence.map(|index| &scanned.fences[index]) else {
+        return Err(Error::new(
+            Code::MissingSource,
+            format!("from={key} needs the fenced {wanted} block right before the marker"),
+        ));
+    };
+    if marker.source == Source::Spec && !fence.language.starts_with("json") {
+        return Err(Error::new(
+            Code::MissingSource,
+            format!(
+                "from=spec needs a ```json block before the marker, not ```{}",
+                fence.language
+            ),
+        ));
+    }
+    Ok((
+        Some(fence_code_start(lines, fence.range.start)),
+        Some(fence.code.clone()),
+    ))
+}
+
+/// The text a region should hold, with the warnings of its request.
 pub fn generate(
     region: &Region,
     origin: &str,
     base_dir: &Path,
-) -> Result<(String, Vec<String>), Error> {
-    let located = |message: String| Error::Docs {
-        origin: origin.to_owned(),
-        line: region.line,
-        column: region.column,
-        message,
+) -> Result<(String, Vec<Diagnostic>), Error> {
+    let at_marker = |err: Error| err.at(region.at).in_source(origin);
+    let (mut request, mut warnings) = request(region, origin, base_dir)?;
+    if let Some(task) = region.marker.task {
+        request.task = Some(task);
+    }
+    if let Some(token) = &region.marker.token {
+        request.token = Token::parse(token).map_err(at_marker)?;
+    }
+    // Pages are published: a token pasted in them must not spread into the snippets.
+    let replaced = crate::protect_tokens(&mut request).map_err(at_marker)?;
+    warnings.extend(
+        replaced
+            .into_iter()
+            .map(|warning| warning.in_source(origin).at(region.at)),
+    );
+    let snippets = snippets(region, &request).map_err(at_marker)?;
+    let body = layout::render(&snippets, &region.marker).map_err(at_marker)?;
+    let text = format!("\n{body}\n");
+    let text = if region.crlf {
+        text.replace('\n', "\r\n")
+    } else {
+        text
     };
-    let marker = (region.line, region.column);
-    // The curl block is read at its place in the page, so its places are the page's;
-    // serde_json counts from the start of the spec block.
-    let start = region.source_at.unwrap_or(marker);
-    let spec_in_page = |(line, column): (usize, usize)| (start.0 + line - 1, start.1 + column - 1);
-    // An error of the block's curl command or spec, placed in the page.
-    let block_error = |err: Error, block: &str| {
-        let (at, message) = match err {
-            Error::Curl { at, message, .. } => (at, message),
-            Error::Spec { at, message, .. } => (at.map(spec_in_page), message),
-            other => return located(format!("the {block} block: {other}")),
-        };
-        let (line, column) = at.unwrap_or(marker);
-        Error::Docs {
-            origin: origin.to_owned(),
-            line,
-            column,
-            message: format!(
-                "{message} (in the {block} block of the region at line {})",
-                region.line
-            ),
-        }
-    };
+    Ok((text, warnings))
+}
+
+/// The request of a region's source, with the warnings of its curl command.
+fn request(
+    region: &Region,
+    origin: &str,
+    base_dir: &Path,
+) -> Result<(Request, Vec<Diagnostic>), Error> {
+    let at_marker = |err: Error| err.at(region.at).in_source(origin);
+    let start = region.source_at.unwrap_or(region.at);
     let code = region.source_code.as_deref().unwrap_or_default();
-    let mut warnings = Vec::new();
-    let mut request = match &region.marker.source {
-        Source::Curl => {
-            let parsed = parse_curl_at(code, origin, &CurlOptions::default(), start)
-                .map_err(|err| block_error(err, "curl"))?;
-            warnings.extend(parsed.warnings.iter().map(|warning| {
-                let (line, column) = warning.at.unwrap_or(marker);
-                format!("{origin}:{line}:{column}: {}", warning.message)
-            }));
-            parsed.request
-        }
-        Source::Spec => parse_spec(code, origin).map_err(|err| block_error(err, "spec"))?,
+    // The block's problems are the page's, and say which region reads the block.
+    let in_block = |mut err: Error, block: &str| {
+        let diagnostic = err.diagnostic_mut();
+        diagnostic.message = format!(
+            "{} (in the {block} block of the region at line {})",
+            diagnostic.message, region.at.line
+        );
+        diagnostic.place.get_or_insert(region.at);
+        err
+    };
+    match &region.marker.source {
+        // The curl block is read at its place in the page, so its places are the page's.
+        Source::Curl => parse_curl_at(code, origin, &CurlOptions::default(), start)
+            .map(|parsed| (parsed.request, parsed.warnings))
+            .map_err(|err| in_block(err, "curl")),
+        Source::Spec => parse_spec(code, origin)
+            .map(|request| (request, Vec::new()))
+            .map_err(|mut err| {
+                // serde_json counts from the start of the block: move into the page.
+                if let Some(place) = &mut err.diagnostic_mut().place {
+                    *place =
+                        Place::at(start.line + place.line - 1, start.column + place.column - 1);
+                }
+                in_block(err.in_source(origin), "spec")
+            }),
         Source::File(path) => {
             // A page names a file beside it, never one elsewhere on the machine.
             let relative = Path::new(path);
@@ -255,70 +287,73 @@ pub fn generate(
                     )
                 })
             {
-                return Err(located(format!(
-                    "request={path} must be a path inside the page's folder (no /, .. or drive)"
+                return Err(at_marker(Error::new(
+                    Code::UnsafePath,
+                    format!(
+                        "request={path} must be a path inside the page's folder (no /, .. or drive)"
+                    ),
                 )));
             }
             let full = base_dir.join(relative);
+            let read_failed = |why: String| {
+                at_marker(Error::new(
+                    Code::ReadFailed,
+                    format!("cannot read {}: {why}", full.display()),
+                ))
+            };
             if !full.is_file() {
-                return Err(located(format!(
-                    "cannot read {}: not a file",
-                    full.display()
-                )));
+                return Err(read_failed("not a file".into()));
             }
-            let text = std::fs::read_to_string(&full)
-                .map_err(|err| located(format!("cannot read {}: {err}", full.display())))?;
-            parse_spec(&text, &full.display().to_string())
-                .map_err(|err| located(err.to_string()))?
+            let text =
+                std::fs::read_to_string(&full).map_err(|err| read_failed(err.to_string()))?;
+            // The spec's own problems are placed in the spec file.
+            let request = parse_spec(&text, &full.display().to_string())?;
+            Ok((request, Vec::new()))
         }
-    };
-    if let Some(task) = region.marker.task {
-        request.task = Some(task);
     }
-    if let Some(token) = &region.marker.token {
-        request.token = Token::parse(token).map_err(located)?;
-    }
-    // Pages are published: a token pasted in them must not spread into the snippets.
-    let replaced = crate::protect_tokens(&mut request).map_err(located)?;
-    warnings.extend(
-        replaced
-            .iter()
-            .map(|w| format!("{origin}:{}:{}: {w}", region.line, region.column)),
-    );
-    let snippets = match &region.marker.clients {
+}
+
+/// The snippets a region shows: the clients it names, or every client that can
+/// send the request (of the languages its layout shows).
+fn snippets(region: &Region, request: &Request) -> Result<Vec<Snippet>, Error> {
+    match &region.marker.clients {
         // The legacy layout has no child for Rust: by default it shows what it can.
-        None => render_all(&request)
-            .map_err(|err| located(err.to_string()))?
+        None => Ok(render_all(request)?
             .into_iter()
             .filter(|snippet| {
                 region.marker.layout != Layout::InferenceSnippet
                     || snippet.language != crate::Language::Rust
             })
-            .collect(),
+            .collect()),
         Some(clients) => clients
             .iter()
             .map(|&client: &Client| {
                 Ok(Snippet {
                     language: client.language(),
                     client,
-                    content: render(&request, client)?,
+                    content: render(request, client)?,
                 })
             })
-            .collect::<Result<Vec<_>, Error>>()
-            .map_err(|err| located(err.to_string()))?,
-    };
-    let body = layout::render(&snippets, &region.marker).map_err(located)?;
-    let text = format!("\n{body}\n");
-    let text = if region.crlf {
-        text.replace('\n', "\r\n")
-    } else {
-        text
-    };
-    Ok((text, warnings))
+            .collect(),
+    }
 }
 
 /// Brings every region of `text` up to date; `base_dir` resolves `request=` paths.
 pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Error> {
+    let lines = Lines::new(text);
+    let mut updated = update_regions(text, origin, base_dir).map_err(|mut err| {
+        if err.diagnostic().source.as_deref() == Some(origin) {
+            lines.resolve_diagnostic(err.diagnostic_mut());
+        }
+        err
+    })?;
+    for warning in &mut updated.warnings {
+        lines.resolve_diagnostic(warning);
+    }
+    Ok(updated)
+}
+
+fn update_regions(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Error> {
     let regions = scan(text, origin)?;
     let mut new = String::with_capacity(text.len());
     let mut drifts = Vec::new();
@@ -338,12 +373,12 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
             let diff = TextDiff::from_lines(current, generated.as_str())
                 .unified_diff()
                 .header(
-                    &format!("{origin}:{} (in the file)", region.line),
+                    &format!("{origin}:{} (in the file)", region.at.line),
                     "generated",
                 )
                 .to_string();
             drifts.push(Drift {
-                line: region.line,
+                at: region.at,
                 // The marker's line ends where the content starts.
                 updated_line: new_line_ends,
                 diff,
@@ -366,31 +401,11 @@ pub fn check(text: &str, origin: &str, base_dir: &Path) -> Result<Vec<Drift>, Er
     Ok(update(text, origin, base_dir)?.drifts)
 }
 
-/// The 1-based lines of byte offsets, from the line ends counted once.
-pub(super) struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    pub(super) fn new(text: &str) -> LineIndex {
-        LineIndex(text.match_indices('\n').map(|(at, _)| at).collect())
-    }
-
-    pub(super) fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&newline| newline < offset) + 1
-    }
-
-    /// The 1-based line and column (in characters) of byte `offset` of `text`.
-    pub(super) fn place(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.line(offset);
-        let start = if line == 1 { 0 } else { self.0[line - 2] + 1 };
-        (line, text[start..offset].chars().count() + 1)
-    }
-}
-
 /// Where the code of the fenced block opening at byte `fence` starts: the line after
 /// the opening fence, at the fence's column (a list or quote indents both alike).
-pub(super) fn fence_code_start(lines: &LineIndex, text: &str, fence: usize) -> (usize, usize) {
-    let (line, column) = lines.place(text, fence);
-    (line + 1, column)
+pub(super) fn fence_code_start(lines: &Lines, fence: usize) -> Place {
+    let place = lines.place(fence);
+    Place::at(place.line + 1, place.column)
 }
 
 /// How many line ends `text` holds.

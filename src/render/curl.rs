@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::Response;
+use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
 use crate::model::{Part, PartContent, Payload, Request, Token};
@@ -60,11 +60,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             ));
         }
         Payload::Text { body, .. } if body.contains('\0') => {
-            return Err(Error::Unsupported {
-                client: Client::Curl,
-                reason: "a shell argument cannot hold a NUL byte; put the body in a file".into(),
-                instead: None,
-            });
+            return Err(refusal(
+                Client::Curl,
+                "a shell argument cannot hold a NUL byte",
+                None,
+            )
+            .advice("put the body in a file"));
         }
         // `--data-raw` sends a leading `@` as text instead of reading a file.
         Payload::Text { body, .. } => options.push(format!("--data-raw {}", shell::word(body))),
@@ -105,11 +106,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 /// One multipart part as `--form-string` (text, taken as is) or `-F` with curl's
 /// `;type=` and `;filename=` parameters.
 fn form_option(part: &Part) -> Result<String, Error> {
-    let refuse = |reason: String| Error::Unsupported {
-        client: Client::Curl,
-        reason,
-        instead: None,
-    };
+    let refuse = |reason: String| refusal(Client::Curl, reason, None);
     let mut value = match &part.content {
         PartContent::Text(text) if text.contains('\0') => {
             return Err(refuse("a shell argument cannot hold a NUL byte".into()));

@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::Response;
+use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
 use crate::model::{Part, PartContent, Payload, Request, Token};
@@ -101,13 +101,15 @@ fn reads_file(payload: &Payload) -> bool {
 /// (and a file's text, unknown here, cannot be sent as a text value).
 fn append(part: &Part) -> Result<String, Error> {
     let name = js::string(&part.name);
-    let crlf = || Error::Unsupported {
-        client: Client::Fetch,
-        reason: format!(
-            "FormData turns line breaks in the part {:?} into CRLF",
-            part.name
-        ),
-        instead: None,
+    let crlf = || {
+        refusal(
+            Client::Fetch,
+            format!(
+                "FormData turns line breaks in the part {:?} into CRLF",
+                part.name
+            ),
+            None,
+        )
     };
     match (&part.content, &part.content_type, &part.filename) {
         (PartContent::Text(text), None, None) if text.contains(['\r', '\n']) => Err(crlf()),
@@ -119,13 +121,13 @@ fn append(part: &Part) -> Result<String, Error> {
             js::string(content_type),
             js::string(filename)
         )),
-        _ => Err(Error::Unsupported {
-            client: Client::Fetch,
-            reason: format!(
+        _ => Err(refusal(
+            Client::Fetch,
+            format!(
                 "FormData cannot send the part {:?} with that type and file name",
                 part.name
             ),
-            instead: None,
-        }),
+            None,
+        )),
     }
 }

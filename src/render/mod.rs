@@ -10,195 +10,27 @@ mod response;
 mod typed;
 
 use std::fmt;
-use std::str::FromStr;
 
 use askama::Template;
 use serde::Serialize;
 
+use crate::diagnostic::{Code, Hint};
 use crate::error::Error;
 use crate::model::Request;
+use crate::{Client, Language};
 
 pub(crate) use response::Response;
 
-/// A target language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// A curl command for a POSIX shell.
-    Curl,
-    /// Python 3.
-    Python,
-    /// JavaScript for Node 18+ as an ES module.
-    #[serde(rename = "js")]
-    JavaScript,
-    /// Rust.
-    Rust,
-}
-
-impl Language {
-    /// Every language, in the order of [`render_all`].
-    pub const ALL: [Language; 4] = [
-        Language::Curl,
-        Language::Python,
-        Language::JavaScript,
-        Language::Rust,
-    ];
-
-    /// The short name used on the command line and in JSON output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::Curl => "curl",
-            Language::Python => "python",
-            Language::JavaScript => "js",
-            Language::Rust => "rust",
-        }
-    }
-
-    /// The info string of a Markdown code fence.
-    pub fn fence(self) -> &'static str {
-        match self {
-            Language::Curl => "sh",
-            Language::Python => "py",
-            Language::JavaScript => "js",
-            Language::Rust => "rust",
-        }
-    }
-
-    /// The clients of this language, the Hugging Face one (when there is one) first.
-    pub fn clients(self) -> &'static [Client] {
-        match self {
-            Language::Curl => &[Client::Curl],
-            Language::Python => &[Client::HuggingfaceHub, Client::Requests],
-            Language::JavaScript => &[Client::HuggingfaceJs, Client::Fetch],
-            Language::Rust => &[Client::Reqwest],
-        }
-    }
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Language {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Language, String> {
-        match name.to_ascii_lowercase().as_str() {
-            "curl" | "sh" | "shell" | "bash" => Ok(Language::Curl),
-            "python" | "py" => Ok(Language::Python),
-            "js" | "javascript" | "node" => Ok(Language::JavaScript),
-            "rust" | "rs" => Ok(Language::Rust),
-            _ => Err(format!(
-                "unknown language {name:?}; choose curl, python, js or rust"
-            )),
-        }
-    }
-}
-
-/// A client library (or tool) a snippet is written for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub enum Client {
-    /// The curl command line.
-    #[serde(rename = "curl")]
-    Curl,
-    /// Python `requests`.
-    #[serde(rename = "requests")]
-    Requests,
-    /// Python `huggingface_hub.InferenceClient`.
-    #[serde(rename = "huggingface_hub")]
-    HuggingfaceHub,
-    /// JavaScript `fetch`.
-    #[serde(rename = "fetch")]
-    Fetch,
-    /// JavaScript `@huggingface/inference`.
-    #[serde(rename = "huggingface.js")]
-    HuggingfaceJs,
-    /// Rust `reqwest` (blocking).
-    #[serde(rename = "reqwest")]
-    Reqwest,
-}
-
-impl Client {
-    /// Every client, in the order of [`render_all`].
-    pub const ALL: [Client; 6] = [
-        Client::Curl,
-        Client::HuggingfaceHub,
-        Client::Requests,
-        Client::HuggingfaceJs,
-        Client::Fetch,
-        Client::Reqwest,
-    ];
-
-    /// The name used on the command line and in JSON output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Client::Curl => "curl",
-            Client::Requests => "requests",
-            Client::HuggingfaceHub => "huggingface_hub",
-            Client::Fetch => "fetch",
-            Client::HuggingfaceJs => "huggingface.js",
-            Client::Reqwest => "reqwest",
-        }
-    }
-
-    /// The language the client's snippets are written in.
-    pub fn language(self) -> Language {
-        match self {
-            Client::Curl => Language::Curl,
-            Client::Requests | Client::HuggingfaceHub => Language::Python,
-            Client::Fetch | Client::HuggingfaceJs => Language::JavaScript,
-            Client::Reqwest => Language::Rust,
-        }
-    }
-
-    /// The file a snippet of this client is saved as: `curl.sh`, `requests.py`, ...
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Client::Curl => "curl.sh",
-            Client::Requests => "requests.py",
-            Client::HuggingfaceHub => "huggingface_hub.py",
-            Client::Fetch => "fetch.js",
-            Client::HuggingfaceJs => "huggingface.js",
-            Client::Reqwest => "reqwest.rs",
-        }
-    }
-
-    /// The client of the same language that can send any request, for refusals to name.
-    pub fn generic(self) -> Client {
-        match self.language() {
-            Language::Curl => Client::Curl,
-            Language::Python => Client::Requests,
-            Language::JavaScript => Client::Fetch,
-            Language::Rust => Client::Reqwest,
-        }
-    }
-}
-
-impl fmt::Display for Client {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Client {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Client, String> {
-        let wanted = name.to_ascii_lowercase().replace('-', "_");
-        let alias = match wanted.as_str() {
-            "huggingface_js" | "@huggingface/inference" | "inference" => "huggingface.js",
-            "hub" | "huggingface.hub" => "huggingface_hub",
-            other => other,
-        };
-        Client::ALL
-            .into_iter()
-            .find(|client| client.name() == alias)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Client::ALL.iter().map(|c| c.name()).collect();
-                format!("unknown client {name:?}; choose {}", names.join(", "))
-            })
+/// `client` cannot send exactly this request, for `reason`; `instead`, when given,
+/// is the client of the same language that can.
+pub(crate) fn refusal(client: Client, reason: impl fmt::Display, instead: Option<Client>) -> Error {
+    let error = Error::new(
+        Code::UnsupportedByClient,
+        format!("{client} cannot send this request: {reason}"),
+    );
+    match instead {
+        Some(other) => error.hint(Hint::UseClient(other)),
+        None => error,
     }
 }
 
@@ -216,7 +48,7 @@ pub struct Snippet {
 /// Writes the snippet that sends `request` with `client`.
 ///
 /// Fails when the request is invalid, or when this client cannot send exactly this
-/// request (the error then names the client that can).
+/// request (a refusal: [`Error::is_refusal`], with a hint naming the client that can).
 ///
 /// # Example
 /// ```
@@ -244,7 +76,8 @@ fn render_valid(request: &Request, client: Client) -> Result<String, Error> {
         Client::HuggingfaceJs => huggingface_js::view(request)?.render(),
         Client::Reqwest => reqwest::view(request).render(),
     };
-    let mut content = rendered.map_err(|err| Error::InvalidRequest(format!("template: {err}")))?;
+    let mut content =
+        rendered.map_err(|err| Error::new(Code::Internal, format!("template: {err}")))?;
     // Control lines start with `{%-`, which leaves a newline before a template's first
     // line, and askama drops the last one: the snippet's ends are decided here, once.
     let trimmed = content.trim_end_matches('\n').len();
@@ -278,7 +111,7 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
                 client,
                 content,
             }),
-            Err(Error::Unsupported { .. }) => {}
+            Err(err) if err.is_refusal() => {}
             Err(err) => return Err(err),
         }
     }
@@ -309,9 +142,10 @@ pub fn render_default(request: &Request, language: Language) -> Result<Snippet, 
                     content,
                 });
             }
-            Err(err @ Error::Unsupported { .. }) => refusal = Some(err),
+            Err(err) if err.is_refusal() => refusal = Some(err),
             Err(err) => return Err(err),
         }
     }
-    Err(refusal.unwrap_or_else(|| Error::InvalidRequest(format!("no client writes {language}"))))
+    Err(refusal
+        .unwrap_or_else(|| Error::new(Code::Internal, format!("no client writes {language}"))))
 }

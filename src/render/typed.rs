@@ -1,31 +1,30 @@
 //! What the typed Hugging Face clients can send: the checks both of them share.
 //!
 //! A typed client is only used when its method sends exactly the request; each
-//! check that fails becomes the reason in [`Error::Unsupported`].
+//! check that fails becomes the reason of a refusal that names the generic client.
 
 use serde_json::{Map, Value};
 
+use crate::diagnostic::{Code, Hint};
 use crate::error::Error;
 use crate::model::{Payload, Request};
 use crate::{Client, Task};
 
 /// A refusal naming the generic client of the same language.
 pub(crate) fn refuse(client: Client, reason: impl Into<String>) -> Error {
-    Error::Unsupported {
-        client,
-        reason: reason.into(),
-        instead: Some(client.generic()),
-    }
+    super::refusal(client, reason.into(), Some(client.generic()))
 }
 
 /// The task of a request a typed client may send: it has a task, and is a POST
 /// with a JSON or file body.
 pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
     let Some(task) = request.task else {
-        return Err(refuse(
-            client,
-            "it calls a typed method per task and the request names none (add \"task\" or --task)",
-        ));
+        return Err(Error::new(
+            Code::MissingTask,
+            format!("{client} cannot send this request: it calls a typed method per task and the request names none"),
+        )
+        .hint(Hint::AddTask)
+        .hint(Hint::UseClient(client.generic())));
     };
     if request.method() != "POST" {
         return Err(refuse(

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Client, Error, Request, render};
+use inference_snippets::{Client, Request, render};
 
 use super::cases::{self, Case, Origin};
 use super::report::Cell;
@@ -78,7 +78,7 @@ pub(super) fn prepare(
             }
             let code = match render(&request, client) {
                 Ok(code) => code,
-                Err(err @ Error::Unsupported { .. }) => {
+                Err(err) if err.is_refusal() => {
                     return Plan::Decided(Cell::NotApplicable(err.to_string()));
                 }
                 Err(err) => return Plan::Decided(Cell::Fail(format!("render: {err}"))),

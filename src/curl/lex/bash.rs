@@ -1,7 +1,10 @@
 //! bash words: quotes, escapes, expansions kept by name, redirections and heredocs, and the
 //! repairs a pasted command needs (prompts, odd spaces, typographic quotes).
 
-use super::{Builder, Cursor, Heredoc, LexError, Nest, Piece, Redirect, is_name, skip_nested};
+use super::{Builder, Cursor, Heredoc, Nest, Piece, Redirect, skip_nested};
+use crate::diagnostic::{Code, Place};
+use crate::error::Error;
+use crate::model::is_env_name;
 
 /// Prompts copied along with a command, at the start of its first line.
 const PROMPTS: [&str; 6] = ["$ ", "$\t", "% ", ">>> ", "~ ", "~$ "];
@@ -11,7 +14,7 @@ const CONTINUATION_PROMPTS: [&str; 2] = ["> ", "... "];
 const SUBSTITUTION_KEPT: &str = "command substitution kept as is, not run";
 const DANGLING_BACKSLASH: &str = "backslash at the end of the input continues nothing; ignored";
 
-pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let mut line_start = true;
     let mut continued = false;
     loop {
@@ -28,7 +31,7 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError
             }
             '\u{a0}' => {
                 cursor.bump();
-                out.warn(at, "non-breaking space read as a space");
+                out.warn(at, Code::Repaired, "non-breaking space read as a space");
                 out.finish_word()?;
             }
             '\n' => {
@@ -64,6 +67,7 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError
                 let text: String = (0..length).filter_map(|_| cursor.bump()).collect();
                 out.warn(
                     at,
+                    Code::Placeholder,
                     format!("{text} read as a placeholder, not a redirection"),
                 );
                 out.word(at).push_str(&text);
@@ -132,6 +136,7 @@ fn remove_prompt(cursor: &mut Cursor, out: &mut Builder, continued: bool) {
         cursor.skip(blanks);
         out.warn(
             cursor.at(),
+            Code::Prompt,
             format!("prompt `{}` removed", prompt.trim_end()),
         );
         cursor.skip(prompt.chars().count());
@@ -144,13 +149,13 @@ fn backslash(cursor: &mut Cursor, out: &mut Builder) -> bool {
     cursor.bump();
     match cursor.peek() {
         None => {
-            out.warn(at, DANGLING_BACKSLASH);
+            out.warn(at, Code::DanglingContinuation, DANGLING_BACKSLASH);
             false
         }
         Some('\n') => {
             cursor.bump();
             if cursor.peek().is_none() {
-                out.warn(at, DANGLING_BACKSLASH);
+                out.warn(at, Code::DanglingContinuation, DANGLING_BACKSLASH);
             }
             true
         }
@@ -162,9 +167,13 @@ fn backslash(cursor: &mut Cursor, out: &mut Builder) -> bool {
                 // bash would read an escaped space and end the command at the newline; the
                 // author meant a continuation and an editor kept the trailing spaces.
                 cursor.skip(blanks + 1);
-                out.warn(at, "spaces after a line-continuation backslash ignored");
+                out.warn(
+                    at,
+                    Code::Repaired,
+                    "spaces after a line-continuation backslash ignored",
+                );
                 if cursor.peek().is_none() {
-                    out.warn(at, DANGLING_BACKSLASH);
+                    out.warn(at, Code::DanglingContinuation, DANGLING_BACKSLASH);
                 }
                 return true;
             }
@@ -180,7 +189,7 @@ fn backslash(cursor: &mut Cursor, out: &mut Builder) -> bool {
     }
 }
 
-fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     cursor.bump();
     let rest = cursor.rest();
@@ -198,10 +207,10 @@ fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> 
 fn double_quote(
     cursor: &mut Cursor,
     out: &mut Builder,
-    open: (usize, usize),
+    open: Place,
     is_close: &dyn Fn(char) -> bool,
     name: &str,
-) -> Result<(), LexError> {
+) -> Result<(), Error> {
     loop {
         let at = cursor.at();
         let Some(c) = cursor.peek() else {
@@ -245,7 +254,7 @@ fn double_quote(
 }
 
 /// `$` and what follows it; `quoted` inside double quotes.
-fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), LexError> {
+fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Error> {
     let at = cursor.at();
     let start = cursor.pos;
     match cursor.peek_at(1) {
@@ -255,11 +264,15 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Le
             skip_nested(cursor, Nest::Substitution, at, '\\')?;
             let text = cursor.text(start);
             if arithmetic {
-                out.warn(at, "arithmetic expansion kept as is, not evaluated");
+                out.warn(
+                    at,
+                    Code::ShellExpansion,
+                    "arithmetic expansion kept as is, not evaluated",
+                );
             } else {
-                out.warn(at, SUBSTITUTION_KEPT);
+                out.warn(at, Code::ShellExpansion, SUBSTITUTION_KEPT);
                 let body = cursor.before_last(start + 2).to_owned();
-                note_substitution(out, body, (at.0, at.1 + 2));
+                note_substitution(out, body, Place::at(at.line, at.column + 2));
             }
             out.word(at).push(Piece::Opaque(text));
         }
@@ -268,11 +281,15 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Le
             skip_nested(cursor, Nest::Brace, at, '\\')?;
             let text = cursor.text(start);
             let name = &text[2..text.len() - 1];
-            if is_name(name) {
+            if is_env_name(name) {
                 let name = name.to_string();
                 out.word(at).push(Piece::Var(name));
             } else {
-                out.warn(at, format!("parameter expansion {text} kept as is"));
+                out.warn(
+                    at,
+                    Code::ShellExpansion,
+                    format!("parameter expansion {text} kept as is"),
+                );
                 out.word(at).push(Piece::Opaque(text));
             }
         }
@@ -309,7 +326,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Le
 
 /// Remembers the body of a substitution written right after `NAME=`, so that a curl inside
 /// it can be read (see `Builder::follow_substitution`).
-fn note_substitution(out: &mut Builder, body: String, at: (usize, usize)) {
+fn note_substitution(out: &mut Builder, body: String, at: Place) {
     let Some(word) = &mut out.word else { return };
     // `NAME="$(curl ...)"` too: the quotes add no text.
     let right_after_name = matches!(&word.pieces[..],
@@ -322,13 +339,13 @@ fn note_substitution(out: &mut Builder, body: String, at: (usize, usize)) {
     }
 }
 
-fn backquote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn backquote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     let start = cursor.pos;
     cursor.bump();
     skip_nested(cursor, Nest::Backquote, at, '\\')?;
     let text = cursor.text(start);
-    out.warn(at, SUBSTITUTION_KEPT);
+    out.warn(at, Code::ShellExpansion, SUBSTITUTION_KEPT);
     let mut body = String::new();
     let mut chars = cursor.before_last(start + 1).chars().peekable();
     while let Some(c) = chars.next() {
@@ -340,13 +357,13 @@ fn backquote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
             _ => body.push(c),
         }
     }
-    note_substitution(out, body, (at.0, at.1 + 1));
+    note_substitution(out, body, Place::at(at.line, at.column + 1));
     out.word(at).push(Piece::Opaque(text));
     Ok(())
 }
 
 /// `$'...'`, the cursor on the `$`. Escapes make bytes, as in bash: `\xc3\xa9` is `é`.
-fn ansi_c_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn ansi_c_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     cursor.skip(2);
     let mut bytes = Vec::new();
@@ -421,7 +438,11 @@ fn ansi_c_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> 
         }
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        out.warn(at, "$'...' ends at its \\0 byte, as in bash");
+        out.warn(
+            at,
+            Code::Repaired,
+            "$'...' ends at its \\0 byte, as in bash",
+        );
         bytes.truncate(nul);
     }
     let text = match String::from_utf8(bytes) {
@@ -429,6 +450,7 @@ fn ansi_c_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> 
         Err(e) => {
             out.warn(
                 at,
+                Code::Repaired,
                 "$'...' escapes make invalid UTF-8; replaced with U+FFFD",
             );
             String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -462,12 +484,16 @@ fn quote_can_open(out: &Builder) -> bool {
     }
 }
 
-fn typographic_quote(cursor: &mut Cursor, out: &mut Builder, open: char) -> Result<(), LexError> {
+fn typographic_quote(cursor: &mut Cursor, out: &mut Builder, open: char) -> Result<(), Error> {
     let at = cursor.at();
     cursor.bump();
     let single = matches!(open, '\u{2018}' | '\u{2019}');
     let ascii = if single { '\'' } else { '"' };
-    out.warn(at, format!("typographic quote {open} read as {ascii}"));
+    out.warn(
+        at,
+        Code::Repaired,
+        format!("typographic quote {open} read as {ascii}"),
+    );
     out.word(at).push_str("");
     let name = format!("typographic quote {open}");
     if !single {
@@ -488,7 +514,7 @@ fn typographic_quote(cursor: &mut Cursor, out: &mut Builder, open: char) -> Resu
 }
 
 /// Control operators end the command; redirection operators make the next word their target.
-fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), LexError> {
+fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), Error> {
     let at = cursor.at();
     let next = cursor.peek_at(1);
     let (len, redirect) = match (c, next) {
@@ -512,18 +538,22 @@ fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), LexEr
 }
 
 /// `<(...)` and `>(...)`: a file name made by a command; kept as is, like `$(...)`.
-fn process_substitution(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn process_substitution(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     let start = cursor.pos;
     cursor.skip(2);
     skip_nested(cursor, Nest::Substitution, at, '\\')?;
-    out.warn(at, "process substitution kept as is, not run");
+    out.warn(
+        at,
+        Code::ShellExpansion,
+        "process substitution kept as is, not run",
+    );
     out.word(at).push(Piece::Opaque(cursor.text(start)));
     Ok(())
 }
 
 /// Reads the bodies of the heredocs opened on the line just ended.
-fn read_heredocs(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn read_heredocs(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     for heredoc in std::mem::take(&mut out.heredocs) {
         let mut body = String::new();
         loop {
@@ -558,9 +588,10 @@ fn read_heredocs(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError>
     Ok(())
 }
 
-fn unterminated_heredoc(cursor: &Cursor, heredoc: &Heredoc) -> LexError {
+fn unterminated_heredoc(cursor: &Cursor, heredoc: &Heredoc) -> Error {
     cursor.error(
         heredoc.at,
+        Code::Unterminated,
         format!(
             "unterminated heredoc {}{} (no line {})",
             heredoc.operator, heredoc.delimiter, heredoc.delimiter

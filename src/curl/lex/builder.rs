@@ -1,20 +1,20 @@
 //! Collecting words into commands: redirections, assignments, heredoc owners.
 
-use super::{
-    Assignment, Command, Cursor, LexError, MAX_DEPTH, Piece, Pieces, Shell, Warning, Word, lex_at,
-};
+use super::{Assignment, Command, Cursor, MAX_DEPTH, Piece, Pieces, Shell, Word, lex_at};
+use crate::diagnostic::{Code, Diagnostic, Place};
+use crate::error::Error;
+use crate::model::is_env_name;
 
 /// A word being read.
 pub(super) struct WordBuilder {
     pub(super) pieces: Pieces,
-    line: usize,
-    column: usize,
+    at: Place,
     /// Characters at the start written without quotes, escapes or expansions: only those can
     /// make a file-descriptor number (`2>`) or an assignment name (`NAME=`).
     pub(super) plain_len: usize,
     pub(super) plain: bool,
     /// A `$(...)` or backtick body met right after `NAME=`, with where its text starts.
-    pub(super) substitution: Option<(String, (usize, usize))>,
+    pub(super) substitution: Option<(String, Place)>,
 }
 
 impl WordBuilder {
@@ -66,8 +66,7 @@ impl WordBuilder {
         }
         Word {
             pieces: self.pieces,
-            line: self.line,
-            column: self.column,
+            at: self.at,
         }
     }
 
@@ -83,16 +82,8 @@ impl WordBuilder {
         let prefix = &first[..plain_end];
         let eq = prefix.find('=')?;
         let name = prefix[..eq].strip_suffix('+').unwrap_or(&prefix[..eq]);
-        is_name(name).then(|| (name.to_string(), eq + 1))
+        is_env_name(name).then(|| (name.to_string(), eq + 1))
     }
-}
-
-pub(super) fn is_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Where a redirection sends or takes its data; the word after the operator is its target.
@@ -113,7 +104,7 @@ pub(super) struct Heredoc {
     pub(super) operator: String,
     pub(super) delimiter: String,
     pub(super) strip_tabs: bool,
-    pub(super) at: (usize, usize),
+    pub(super) at: Place,
     /// The command that reads it: `None` while that command is still being read.
     pub(super) owner: Option<usize>,
 }
@@ -127,11 +118,11 @@ pub(super) struct Builder {
     pub(super) commands: Vec<Command>,
     pub(super) current: Command,
     pub(super) word: Option<WordBuilder>,
-    redirect: Option<(Redirect, String, (usize, usize))>,
+    redirect: Option<(Redirect, String, Place)>,
     pub(super) heredocs: Vec<Heredoc>,
     /// Commands found inside the current command's `NAME=$(curl ...)`, to follow it.
     inner: Vec<Command>,
-    pub(super) warnings: Vec<Warning>,
+    pub(super) warnings: Vec<Diagnostic>,
 }
 
 impl Builder {
@@ -150,20 +141,16 @@ impl Builder {
         }
     }
 
-    pub(super) fn warn(&mut self, (line, column): (usize, usize), message: impl Into<String>) {
-        self.warnings.push(Warning {
-            line,
-            column,
-            message: message.into(),
-        });
+    pub(super) fn warn(&mut self, at: Place, code: Code, message: impl Into<String>) {
+        self.warnings
+            .push(Diagnostic::warning(code, message).at(at));
     }
 
     /// The word being read, started at `at` if there is none.
-    pub(super) fn word(&mut self, (line, column): (usize, usize)) -> &mut WordBuilder {
+    pub(super) fn word(&mut self, at: Place) -> &mut WordBuilder {
         self.word.get_or_insert_with(|| WordBuilder {
             pieces: Pieces::default(),
-            line,
-            column,
+            at,
             plain_len: 0,
             plain: true,
             substitution: None,
@@ -182,7 +169,7 @@ impl Builder {
             && self.current.assignments.is_empty()
     }
 
-    pub(super) fn finish_word(&mut self) -> Result<(), LexError> {
+    pub(super) fn finish_word(&mut self) -> Result<(), Error> {
         let Some(word) = self.word.take() else {
             return Ok(());
         };
@@ -209,7 +196,7 @@ impl Builder {
         name: String,
         value_start: usize,
         mut word: WordBuilder,
-    ) -> Result<(), LexError> {
+    ) -> Result<(), Error> {
         let substitution = word.substitution.take();
         let mut pieces = std::mem::take(&mut word.pieces).into_vec();
         if let Some(Piece::Literal(first)) = pieces.first_mut() {
@@ -221,8 +208,7 @@ impl Builder {
         let value_is_substitution = matches!(pieces.as_slice(), [Piece::Opaque(_)]);
         let value = Word {
             pieces: pieces.into(),
-            line: word.line,
-            column: word.column + value_start,
+            at: Place::at(word.at.line, word.at.column + value_start),
         };
         self.current.assignments.push(Assignment { name, value });
         if let (true, Some((body, at))) = (value_is_substitution, substitution) {
@@ -232,7 +218,7 @@ impl Builder {
     }
 
     /// `NAME=$(curl ...)`: the curl inside is the command the user wants converted.
-    fn follow_substitution(&mut self, body: &str, at: (usize, usize)) -> Result<(), LexError> {
+    fn follow_substitution(&mut self, body: &str, at: Place) -> Result<(), Error> {
         let starts_with_curl = body
             .trim_start()
             .strip_prefix("curl")
@@ -241,23 +227,28 @@ impl Builder {
             return Ok(());
         }
         if self.depth >= MAX_DEPTH {
-            self.warn(at, "command substitution nested too deep; not read");
+            self.warn(
+                at,
+                Code::LeftOut,
+                "command substitution nested too deep; not read",
+            );
             return Ok(());
         }
-        self.warn(at, "curl command taken from inside $(...)");
+        self.warn(at, Code::LeftOut, "curl command taken from inside $(...)");
         let inner = lex_at(body, self.shell, at, self.indent, self.depth + 1)?;
         self.warnings.extend(inner.warnings);
         self.inner.extend(inner.commands);
         Ok(())
     }
 
-    fn redirect_target(&mut self, redirect: Redirect, op: &str, at: (usize, usize), target: Word) {
+    fn redirect_target(&mut self, redirect: Redirect, op: &str, at: Place, target: Word) {
         match redirect {
             Redirect::StdinFile => self.current.stdin_file = Some(target),
             Redirect::HereString => {
                 if target.literal().is_none() {
                     self.warn(
-                        (target.line, target.column),
+                        target.at,
+                        Code::ShellExpansion,
                         "here-string with a shell expansion kept as written",
                     );
                 }
@@ -280,8 +271,8 @@ impl Builder {
         &mut self,
         redirect: Redirect,
         op: &str,
-        at: (usize, usize),
-    ) -> Result<(), LexError> {
+        at: Place,
+    ) -> Result<(), Error> {
         if let Some(word) = &self.word {
             let digits = word.plain
                 && matches!(&word.pieces[..],
@@ -298,12 +289,12 @@ impl Builder {
         Ok(())
     }
 
-    fn missing_target(&self, op: &str, at: (usize, usize), found: &str) -> LexError {
-        LexError {
-            line: at.0,
-            column: at.1,
-            message: format!("expected a file name or word after `{op}`, found {found}"),
-        }
+    fn missing_target(&self, op: &str, at: Place, found: &str) -> Error {
+        Error::new(
+            Code::MissingRedirectTarget,
+            format!("expected a file name or word after `{op}`, found {found}"),
+        )
+        .at(at)
     }
 
     /// Ends the current command; `found` names what ended it, for the error of a redirection
@@ -315,8 +306,8 @@ impl Builder {
         cursor: &mut Cursor,
         len: usize,
         redirect: Option<Redirect>,
-        at: (usize, usize),
-    ) -> Result<(), LexError> {
+        at: Place,
+    ) -> Result<(), Error> {
         let op = cursor.ahead(len).to_owned();
         cursor.skip(len);
         match redirect {
@@ -326,7 +317,7 @@ impl Builder {
         }
     }
 
-    pub(super) fn end_command(&mut self, found: &str) -> Result<(), LexError> {
+    pub(super) fn end_command(&mut self, found: &str) -> Result<(), Error> {
         self.finish_word()?;
         if let Some((_, op, at)) = self.redirect.take() {
             return Err(self.missing_target(&op, at, found));
@@ -346,7 +337,7 @@ impl Builder {
     }
 
     /// Ends the current command at a `|`: the next one reads its output.
-    pub(super) fn pipe(&mut self, found: &str) -> Result<(), LexError> {
+    pub(super) fn pipe(&mut self, found: &str) -> Result<(), Error> {
         self.end_command(found)?;
         self.current.piped = true;
         Ok(())

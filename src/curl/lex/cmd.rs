@@ -9,9 +9,11 @@
 //! carets. `^"` gives a `"` that the runtime still reads as a quote (browsers wrap every
 //! argument in `^"...^"`); a literal quote is `\"`, written `^\"` or `^\^"`.
 
-use super::{Builder, Cursor, LexError, Piece, Redirect};
+use super::{Builder, Cursor, Piece, Redirect};
+use crate::diagnostic::{Code, Place};
+use crate::error::Error;
 
-pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let mut runtime = Runtime::default();
     // cmd's own quoting, which only decides whether `&`, `|`, `<`, `>` are operators.
     let mut cmd_quoted = false;
@@ -62,7 +64,7 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError
     out.end_command("end of input")
 }
 
-fn caret(cursor: &mut Cursor, out: &mut Builder, runtime: &mut Runtime) -> Result<(), LexError> {
+fn caret(cursor: &mut Cursor, out: &mut Builder, runtime: &mut Runtime) -> Result<(), Error> {
     let at = cursor.at();
     cursor.bump();
     let blanks = (0..)
@@ -70,12 +72,17 @@ fn caret(cursor: &mut Cursor, out: &mut Builder, runtime: &mut Runtime) -> Resul
         .count();
     if blanks > 0 && matches!(cursor.peek_at(blanks), Some('\n')) {
         // cmd would escape one space and end the command; the author meant a continuation.
-        out.warn(at, "spaces after a line-continuation caret ignored");
+        out.warn(
+            at,
+            Code::Repaired,
+            "spaces after a line-continuation caret ignored",
+        );
         cursor.skip(blanks);
     }
     match cursor.bump() {
         None => out.warn(
             at,
+            Code::DanglingContinuation,
             "caret at the end of the input continues nothing; ignored",
         ),
         Some('\n') => {
@@ -116,7 +123,7 @@ fn variable(cursor: &mut Cursor) -> Option<String> {
     Some(name)
 }
 
-fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), LexError> {
+fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), Error> {
     let at = cursor.at();
     let next = cursor.peek_at(1);
     let (len, redirect) = match (c, next) {
@@ -133,13 +140,13 @@ fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), LexEr
 #[derive(Default)]
 struct Runtime {
     /// Where the open quote was opened.
-    quoted: Option<(usize, usize)>,
+    quoted: Option<Place>,
     /// Backslashes not yet written: their meaning depends on whether a `"` follows.
     backslashes: usize,
 }
 
 impl Runtime {
-    fn feed(&mut self, out: &mut Builder, c: char, at: (usize, usize)) -> Result<(), LexError> {
+    fn feed(&mut self, out: &mut Builder, c: char, at: Place) -> Result<(), Error> {
         match c {
             '\\' => {
                 out.word(at);
@@ -169,7 +176,7 @@ impl Runtime {
         Ok(())
     }
 
-    fn flush(&mut self, out: &mut Builder, at: (usize, usize)) {
+    fn flush(&mut self, out: &mut Builder, at: Place) {
         let n = std::mem::take(&mut self.backslashes);
         if n > 0 {
             out.word(at).push_str(&"\\".repeat(n));
@@ -177,16 +184,17 @@ impl Runtime {
     }
 
     /// The end of a command line: a quote still open is an error.
-    fn end(&mut self, out: &mut Builder, at: (usize, usize)) -> Result<(), LexError> {
+    fn end(&mut self, out: &mut Builder, at: Place) -> Result<(), Error> {
         self.flush(out, at);
         match self.quoted.take() {
-            Some((line, column)) => Err(LexError {
-                line: at.0,
-                column: at.1,
-                message: format!(
-                    "unterminated double quote opened at line {line}, column {column}"
+            Some(open) => Err(Error::new(
+                Code::Unterminated,
+                format!(
+                    "unterminated double quote opened at line {}, column {}",
+                    open.line, open.column
                 ),
-            }),
+            )
+            .at(at)),
             None => Ok(()),
         }
     }

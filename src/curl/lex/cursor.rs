@@ -1,6 +1,7 @@
 //! Reading position in the input, and skipping nested constructs kept verbatim.
 
-use super::LexError;
+use crate::diagnostic::{Code, Place};
+use crate::error::Error;
 
 /// A position in the input (a byte offset, always on a character boundary) and
 /// the characters ahead. Reading the `&str` in place: no copy of the input.
@@ -17,13 +18,13 @@ pub(super) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    pub(super) fn new(text: &'a str, (line, column): (usize, usize), indent: usize) -> Self {
+    pub(super) fn new(text: &'a str, start: Place, indent: usize) -> Self {
         Cursor {
             text,
             pos: 0,
-            line,
-            column,
-            first_column: column,
+            line: start.line,
+            column: start.column,
+            first_column: start.column,
             indent,
         }
     }
@@ -97,12 +98,12 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub(super) fn at(&self) -> (usize, usize) {
-        (self.line, self.column)
+    pub(super) fn at(&self) -> Place {
+        Place::at(self.line, self.column)
     }
 
     /// The place an "unterminated" error points at: the end of the last line.
-    pub(super) fn end(&self) -> (usize, usize) {
+    pub(super) fn end(&self) -> Place {
         if self.text.ends_with('\n') && self.pos == self.text.len() {
             // The newline itself is the last character: point at it, not at a line that
             // does not exist.
@@ -111,7 +112,7 @@ impl<'a> Cursor<'a> {
                 Some(newline) => self.indent + before[newline + 1..].chars().count(),
                 None => self.first_column + before.chars().count(),
             };
-            return (self.line - 1, column);
+            return Place::at(self.line - 1, column);
         }
         self.at()
     }
@@ -142,23 +143,19 @@ impl<'a> Cursor<'a> {
         &rest[..end]
     }
 
-    pub(super) fn error(
-        &self,
-        (line, column): (usize, usize),
-        message: impl Into<String>,
-    ) -> LexError {
-        LexError {
-            line,
-            column,
-            message: message.into(),
-        }
+    pub(super) fn error(&self, at: Place, code: Code, message: impl Into<String>) -> Error {
+        Error::new(code, message).at(at)
     }
 
     /// The error for a construct opened at `open` and still open at the end of the input.
-    pub(super) fn unterminated(&self, what: &str, (line, column): (usize, usize)) -> LexError {
+    pub(super) fn unterminated(&self, what: &str, open: Place) -> Error {
         self.error(
             self.end(),
-            format!("unterminated {what} opened at line {line}, column {column}"),
+            Code::Unterminated,
+            format!(
+                "unterminated {what} opened at line {}, column {}",
+                open.line, open.column
+            ),
         )
     }
 }
@@ -199,9 +196,9 @@ impl Nest {
 pub(super) fn skip_nested(
     cursor: &mut Cursor,
     first: Nest,
-    open: (usize, usize),
+    open: Place,
     escape: char,
-) -> Result<(), LexError> {
+) -> Result<(), Error> {
     let mut stack = vec![(first, open)];
     while let Some(&(nest, opened)) = stack.last() {
         let here = cursor.at();
@@ -249,11 +246,7 @@ pub(super) fn skip_nested(
     Ok(())
 }
 
-pub(super) fn open_dollar(
-    cursor: &mut Cursor,
-    stack: &mut Vec<(Nest, (usize, usize))>,
-    at: (usize, usize),
-) {
+pub(super) fn open_dollar(cursor: &mut Cursor, stack: &mut Vec<(Nest, Place)>, at: Place) {
     match cursor.peek() {
         Some('(') => {
             cursor.bump();

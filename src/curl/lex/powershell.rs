@@ -3,7 +3,9 @@
 //!
 //! Not read: here-strings (`@'...'@`), `--%`, array and hashtable literals, `<# #>` comments.
 
-use super::{Builder, Cursor, LexError, Nest, Piece, Redirect, skip_nested};
+use super::{Builder, Cursor, Nest, Piece, Redirect, skip_nested};
+use crate::diagnostic::Code;
+use crate::error::Error;
 
 /// PowerShell reads the typographic quotes as quotes of its own.
 fn is_single_quote(c: char) -> bool {
@@ -14,7 +16,7 @@ fn is_double_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}')
 }
 
-pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     while let Some(c) = cursor.peek() {
         let at = cursor.at();
         match c {
@@ -61,21 +63,25 @@ fn backtick(cursor: &mut Cursor, out: &mut Builder) {
     if blanks > 0 && matches!(cursor.peek_at(blanks), None | Some('\n')) {
         // PowerShell would escape one space and end the command; the author meant a
         // continuation.
-        out.warn(at, "spaces after a line-continuation backtick ignored");
+        out.warn(
+            at,
+            Code::Repaired,
+            "spaces after a line-continuation backtick ignored",
+        );
         cursor.skip(blanks);
     }
     match cursor.bump() {
-        None => out.warn(at, DANGLING),
+        None => out.warn(at, Code::DanglingContinuation, DANGLING),
         Some('\n') => {
             if cursor.peek().is_none() {
-                out.warn(at, DANGLING);
+                out.warn(at, Code::DanglingContinuation, DANGLING);
             }
         }
         Some(c) => out.word(at).push_str(c.encode_utf8(&mut [0; 4])),
     }
 }
 
-fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     cursor.bump();
     out.word(at).push_str("");
@@ -95,7 +101,7 @@ fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> 
     }
 }
 
-fn double_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn double_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let open = cursor.at();
     cursor.bump();
     out.word(open).push_str("");
@@ -157,7 +163,7 @@ fn unicode_escape(cursor: &mut Cursor) -> Option<char> {
     Some(c)
 }
 
-fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
+fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     let start = cursor.pos;
     let is_name_char = |c: char| c.is_alphanumeric() || c == '_';
@@ -165,7 +171,11 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
         Some('(') => {
             cursor.skip(2);
             skip_nested(cursor, Nest::Substitution, at, '`')?;
-            out.warn(at, "subexpression kept as is, not run");
+            out.warn(
+                at,
+                Code::ShellExpansion,
+                "subexpression kept as is, not run",
+            );
             out.word(at).push(Piece::Opaque(cursor.text(start)));
         }
         Some('{') => {
@@ -205,7 +215,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), LexError> {
     Ok(())
 }
 
-fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), LexError> {
+fn operator(cursor: &mut Cursor, out: &mut Builder, c: char) -> Result<(), Error> {
     let at = cursor.at();
     let next = cursor.peek_at(1);
     let (len, redirect) = match (c, next) {

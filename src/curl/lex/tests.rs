@@ -31,7 +31,15 @@ fn one(text: &str, shell: Shell) -> Vec<String> {
 fn error(text: &str, shell: Shell) -> String {
     match lex(text, Some(shell)) {
         Ok(lexed) => panic!("{text:?} lexed: {lexed:?}"),
-        Err(e) => e.to_string(),
+        Err(e) => {
+            let place = e.diagnostic().place.expect("a lexer error has a place");
+            format!(
+                "line {}, column {}: {}",
+                place.line,
+                place.column,
+                e.diagnostic().message_with_hints(&crate::LibraryWords)
+            )
+        }
     }
 }
 
@@ -39,7 +47,10 @@ fn warnings(text: &str, shell: Shell) -> Vec<String> {
     run(text, shell)
         .warnings
         .iter()
-        .map(|w| format!("{}:{} {}", w.line, w.column, w.message))
+        .map(|w| {
+            let place = w.place.expect("a lexer warning has a place");
+            format!("{}:{} {}", place.line, place.column, w.message)
+        })
         .collect()
 }
 
@@ -280,7 +291,7 @@ fn bash_assignments() {
     );
     assert_eq!(command.assignments[0].name, "HF_TOKEN");
     assert_eq!(command.assignments[0].value.text(), "hf_x");
-    assert_eq!(command.assignments[0].value.column, 10);
+    assert_eq!(command.assignments[0].value.at.column, 10);
     assert_eq!(command.assignments[1].name, "A");
     // Quoted names are not assignments.
     assert_eq!(one("'A=1' x", Shell::Bash), ["A=1", "x"]);
@@ -304,8 +315,8 @@ fn bash_assignments() {
         ]
     );
     // Positions inside the substitution are positions in the pasted text.
-    assert_eq!((curl.words[0].line, curl.words[0].column), (1, 12));
-    assert_eq!((curl.words[6].line, curl.words[6].column), (2, 6));
+    assert_eq!((curl.words[0].at.line, curl.words[0].at.column), (1, 12));
+    assert_eq!((curl.words[6].at.line, curl.words[6].at.column), (2, 6));
     assert_eq!(lexed.commands[2].words[0].text(), "echo");
     assert!(
         warnings(text, Shell::Bash)
@@ -365,13 +376,13 @@ fn bash_positions() {
     let places: Vec<(usize, usize)> = lexed.commands[0]
         .words
         .iter()
-        .map(|w| (w.line, w.column))
+        .map(|w| (w.at.line, w.at.column))
         .collect();
     assert_eq!(places, [(1, 3), (1, 5)]);
     let places: Vec<(usize, usize)> = lexed.commands[1]
         .words
         .iter()
-        .map(|w| (w.line, w.column))
+        .map(|w| (w.at.line, w.at.column))
         .collect();
     assert_eq!(places, [(2, 2), (3, 3)]);
 }
@@ -605,15 +616,13 @@ fn detection() {
 fn word_accessors() {
     let word = Word {
         pieces: vec![lit("a "), var("B"), opaque("$(c)")].into(),
-        line: 1,
-        column: 1,
+        at: Place::at(1, 1),
     };
     assert_eq!(word.text(), "a $B$(c)");
     assert_eq!(word.literal(), None);
     let word = Word {
         pieces: vec![lit("a")].into(),
-        line: 1,
-        column: 1,
+        at: Place::at(1, 1),
     };
     assert_eq!(word.literal().as_deref(), Some("a"));
 }
@@ -641,7 +650,8 @@ fn never_panics_on_odd_input() {
             Some(Shell::PowerShell),
         ] {
             if let Err(e) = lex(&text, shell) {
-                assert!(e.line >= 1 && e.column >= 1, "{text:?}: {e}");
+                let place = e.diagnostic().place.expect("placed");
+                assert!(place.line >= 1 && place.column >= 1, "{text:?}: {e}");
             }
         }
     }
@@ -786,8 +796,9 @@ fn corpus_hf_docs() {
             }
             Err(e) => {
                 let lines = text.lines().count().max(1);
+                let place = e.diagnostic().place.expect("placed");
                 assert!(
-                    e.line >= 1 && e.line <= lines + 1 && e.column >= 1,
+                    place.line >= 1 && place.line <= lines + 1 && place.column >= 1,
                     "{file}: {e}"
                 );
                 errors.push(format!("{file}: {e}"));
@@ -809,16 +820,17 @@ fn corpus_hf_docs() {
 #[test]
 fn placed_text_gives_page_places() {
     let text = "curl https://x.cloud \\\n  -d 'open";
-    let err = super::lex_placed(text, None, (10, 4)).unwrap_err();
+    let err = super::lex_placed(text, None, Place::at(10, 4)).unwrap_err();
+    let err = err.diagnostic();
     // The end of the input, past `open`; the quote is the sixth character of its line.
-    assert_eq!((err.line, err.column), (11, 14));
+    assert_eq!(err.place, Some(Place::at(11, 14)));
     assert_eq!(
         err.message,
         "unterminated single quote opened at line 11, column 9"
     );
-    let nul = super::lex_placed("curl x \\\n -d a\0", None, (10, 4)).unwrap_err();
-    assert_eq!((nul.line, nul.column), (11, 9));
-    let words = super::lex_placed("curl \\\n  https://x.cloud", None, (3, 5)).unwrap();
+    let nul = super::lex_placed("curl x \\\n -d a\0", None, Place::at(10, 4)).unwrap_err();
+    assert_eq!(nul.diagnostic().place, Some(Place::at(11, 9)));
+    let words = super::lex_placed("curl \\\n  https://x.cloud", None, Place::at(3, 5)).unwrap();
     let url = &words.commands[0].words[1];
-    assert_eq!((url.line, url.column), (4, 7));
+    assert_eq!(url.at, Place::at(4, 7));
 }

@@ -6,12 +6,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use inference_snippets::docs;
+use inference_snippets::{Code, Diagnostic, Error, docs};
 
 use crate::cli::Docs;
+use crate::report::Reporter;
 
 /// Exit codes: 0 all good, 1 drift or findings, 2 malformed input.
-pub(crate) fn run(action: &Docs) -> ExitCode {
+pub(crate) fn run(action: &Docs, reporter: &Reporter) -> ExitCode {
     let (paths, mode) = match action {
         Docs::Check { paths } => (paths, Mode::Check),
         Docs::Write { paths } => (paths, Mode::Write),
@@ -20,15 +21,15 @@ pub(crate) fn run(action: &Docs) -> ExitCode {
     let mut status = Status::default();
     let files = match markdown_files(paths) {
         Ok(files) => files,
-        Err(message) => {
-            eprintln!("snippet: {message}");
+        Err(err) => {
+            reporter.emit(err.diagnostic());
             return ExitCode::from(2);
         }
     };
     let mut stdout = std::io::stdout().lock();
     for file in files {
-        if let Err(message) = one(&file, mode, &mut status, &mut stdout) {
-            eprintln!("snippet: {message}");
+        if let Err(err) = one(&file, mode, &mut status, reporter, &mut stdout) {
+            reporter.emit(err.diagnostic());
             status.malformed = true;
         }
     }
@@ -55,45 +56,67 @@ struct Status {
     problems: bool,
 }
 
-fn one(file: &Path, mode: Mode, status: &mut Status, out: &mut impl Write) -> Result<(), String> {
+/// One page. The report (findings, drift with its diff, updates) goes to `out`;
+/// in JSON, findings and drift are diagnostics on standard error instead, and
+/// the diffs stay on `out`.
+fn one(
+    file: &Path,
+    mode: Mode,
+    status: &mut Status,
+    reporter: &Reporter,
+    out: &mut impl Write,
+) -> Result<(), Error> {
     let name = file.display().to_string();
-    let bytes = fs::read(file).map_err(|err| format!("{name}: {err}"))?;
-    let text = crate::text::decode(bytes)
-        .map_err(|(line, column)| format!("{name}:{line}:{column}: {}", crate::text::NOT_UTF8))?;
+    let bytes = fs::read(file).map_err(|err| read_failed(&name, &err))?;
+    let text = crate::text::decode(bytes, &name)?;
     if mode == Mode::Lint {
-        for finding in docs::lint(&text) {
-            let _ = writeln!(
-                out,
-                "{name}:{}:{}: {}",
-                finding.line, finding.column, finding.message
-            );
+        for finding in docs::lint(&text, &name) {
+            if reporter.is_json() {
+                reporter.emit(&finding);
+            } else {
+                let _ = writeln!(out, "{}", reporter.text(&finding));
+            }
             status.problems = true;
         }
         return Ok(());
     }
     let base = file.parent().unwrap_or(Path::new("."));
-    let updated = docs::update(&text, &name, base).map_err(|err| err.to_string())?;
+    let updated = docs::update(&text, &name, base)?;
     for warning in &updated.warnings {
-        eprintln!("snippet: warning: {warning}");
+        reporter.emit(warning);
     }
     match mode {
         Mode::Check => {
             for drift in &updated.drifts {
-                let _ = writeln!(out, "{name}:{}: region is out of date", drift.line);
+                if reporter.is_json() {
+                    reporter.emit(&drift.diagnostic(&name));
+                } else {
+                    let _ = writeln!(out, "{name}:{}: region is out of date", drift.at);
+                }
                 let _ = write!(out, "{}", drift.diff);
                 status.problems = true;
             }
         }
         Mode::Write if updated.drifts.is_empty() => {}
         Mode::Write => {
-            write_atomic(file, updated.text.as_bytes()).map_err(|err| format!("{name}: {err}"))?;
+            write_atomic(file, updated.text.as_bytes()).map_err(|err| read_failed(&name, &err))?;
             for drift in &updated.drifts {
-                let _ = writeln!(out, "{name}:{}: region updated", drift.updated_line);
+                let _ = writeln!(
+                    out,
+                    "{name}:{}:{}: region updated",
+                    drift.updated_line, drift.at.column
+                );
             }
         }
         Mode::Lint => {}
     }
     Ok(())
+}
+
+fn read_failed(name: &str, err: &std::io::Error) -> Error {
+    Diagnostic::error(Code::ReadFailed, err.to_string())
+        .in_source(name)
+        .into()
 }
 
 /// Replaces `path` by a temporary file renamed over it: a reader (or a crash)
@@ -122,12 +145,13 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// The files given, and the .md / .mdx files under the directories given, sorted.
-fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for path in paths {
-        let metadata = fs::metadata(path).map_err(|err| format!("{}: {err}", path.display()))?;
+        let name = path.display().to_string();
+        let metadata = fs::metadata(path).map_err(|err| read_failed(&name, &err))?;
         if metadata.is_dir() {
-            walk(path, &mut files).map_err(|err| format!("{}: {err}", path.display()))?;
+            walk(path, &mut files).map_err(|err| read_failed(&name, &err))?;
         } else {
             files.push(path.clone());
         }

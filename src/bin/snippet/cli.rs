@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Write the code that sends one inference request, for curl, Python, JavaScript or Rust.
 #[derive(Debug, Parser)]
@@ -26,7 +27,6 @@ A spec is a JSON object: {\"url\": ..., \"json\" | \"data\" | \"file\" (+ \"cont
 \"headers\", \"token\" (\"$VAR\", a placeholder such as \"hf_***\", or null), \"task\", \"model\"}.
 With no request source and a non-terminal stdin, stdin is read as a curl command.
 Exit status: 0 ok, 1 drift or lint findings (docs), 2 bad input or usage.",
-    args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true
 )]
 pub(crate) struct Args {
@@ -73,6 +73,12 @@ pub(crate) struct Args {
     /// Treat warnings about a curl command as errors.
     #[arg(long)]
     pub strict: bool,
+
+    /// How diagnostics are written on standard error: `human` lines
+    /// (`file:line:column: message`), or `json`, one object per line with the keys
+    /// severity, code, message, file, line, column and hint.
+    #[arg(long, value_enum, global = true, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
 
     /// The endpoint URL (the quick form, instead of --request or a curl command).
     #[arg(index = 1)]
@@ -155,10 +161,42 @@ pub(crate) enum ShellArg {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MessageFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
     Code,
     Markdown,
     Json,
+}
+
+impl Args {
+    /// The arguments of this process. A converter option given with `docs` is a
+    /// usage error (only `--message-format` applies to both).
+    pub(crate) fn from_env() -> Args {
+        let mut command = Args::command();
+        let matches = command.get_matches_mut();
+        let args = Args::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        let converter_only = |id: &clap::Id| {
+            id.as_str() != "message_format"
+                && command.get_arguments().any(|arg| arg.get_id() == id)
+                && matches.value_source(id.as_str()) == Some(ValueSource::CommandLine)
+        };
+        if args.command.is_some()
+            && let Some(id) = matches.ids().find(|id| converter_only(id))
+        {
+            command
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("the converter's argument '{id}' cannot be used with 'docs'"),
+                )
+                .exit();
+        }
+        args
+    }
 }
 
 #[cfg(test)]

@@ -1,25 +1,27 @@
 //! `snippet`: the command line over the library. Parses arguments, prints, maps
-//! errors to exit codes (0 ok, 2 bad input or usage).
+//! problems to exit codes (0 ok, 1 drift or findings, 2 bad input or usage).
 
 mod cli;
-mod docs_command;
-mod run;
+mod convert;
+mod docs;
+mod report;
 mod text;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use report::Reporter;
 
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
+    let args = cli::Args::from_env();
     if let Some(cli::Command::Docs { action }) = &args.command {
-        return docs_command::run(action);
+        return docs::run(action, &Reporter::docs(args.message_format));
     }
-    match run::run(&args) {
+    let reporter = Reporter::converter(args.message_format);
+    match convert::run(&args) {
         Ok(output) => {
             for warning in &output.warnings {
-                eprintln!("snippet: warning: {warning}");
+                reporter.emit(warning);
             }
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -34,13 +36,13 @@ fn main() -> ExitCode {
                 _ => ExitCode::SUCCESS,
             }
         }
-        Err(run::Failure::Input(err)) => {
-            eprintln!("snippet: {err}");
-            ExitCode::from(err.code())
+        Err(convert::Failure::Input(err)) => {
+            reporter.emit(err.diagnostic());
+            ExitCode::from(2)
         }
-        Err(run::Failure::Strict(warnings)) => {
+        Err(convert::Failure::Strict(warnings)) => {
             for warning in &warnings {
-                eprintln!("snippet: {warning} (an error under --strict)");
+                reporter.emit_strict(warning);
             }
             ExitCode::from(2)
         }

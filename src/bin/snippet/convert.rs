@@ -1,0 +1,279 @@
+//! What one conversion does: read the request, pick the clients, format the output.
+
+use std::io::{IsTerminal, Read};
+
+use inference_snippets::{
+    Client, Code, CurlOptions, Diagnostic, Error, Language, Parsed, Payload, Place, Request, Shell,
+    Snippet, Task, Token, docs, guess_mime, parse_curl, parse_curl_args, parse_spec,
+    protect_tokens, render, render_all, render_default,
+};
+
+use crate::cli::{Args, Format, ShellArg};
+
+/// What one conversion prints: the output, and warnings for standard error.
+pub(crate) struct Output {
+    pub text: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a conversion printed nothing.
+pub(crate) enum Failure {
+    /// Bad input or usage.
+    Input(Error),
+    /// `--strict`, and the curl command had these warnings.
+    Strict(Vec<Diagnostic>),
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Self {
+        Failure::Input(err)
+    }
+}
+
+pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
+    let (request, input, warnings) = request(args)?;
+    if args.strict && !warnings.is_empty() {
+        return Err(Failure::Strict(warnings));
+    }
+    // A problem of the request, not of one argument, is about the input it came from.
+    let text = output(args, &request).map_err(|err| about(err, &input))?;
+    Ok(Output { text, warnings })
+}
+
+/// `err`, in the input named `input` unless it names its own.
+fn about(err: Error, input: &str) -> Error {
+    let mut diagnostic = err.into_diagnostic();
+    diagnostic.source.get_or_insert_with(|| input.to_owned());
+    diagnostic.into()
+}
+
+/// A usage error about `option`, when it is about one.
+fn usage(option: Option<&str>, message: String) -> Error {
+    let diagnostic = Diagnostic::error(Code::Usage, message);
+    match option {
+        Some(option) => diagnostic.in_source(option).into(),
+        None => diagnostic.into(),
+    }
+}
+
+fn output(args: &Args, request: &Request) -> Result<String, Error> {
+    let language = match args.lang.as_deref() {
+        Some(name) => Some(
+            name.parse::<Language>()
+                .map_err(|message| usage(Some("--lang"), message))?,
+        ),
+        None => None,
+    };
+    let snippets = match (args.all, language) {
+        (true, language) => {
+            let mut snippets = render_all(request)?;
+            snippets.retain(|snippet| language.is_none_or(|l| snippet.language == l));
+            snippets
+        }
+        (false, Some(language)) => match &args.client {
+            Some(name) => {
+                let client = name
+                    .parse::<Client>()
+                    .map_err(|message| usage(Some("--client"), message))?;
+                if client.language() != language {
+                    return Err(usage(
+                        Some("--client"),
+                        format!(
+                            "client {client} writes {}, not {language}",
+                            client.language()
+                        ),
+                    ));
+                }
+                vec![Snippet {
+                    language,
+                    client,
+                    content: render(request, client)?,
+                }]
+            }
+            None => vec![render_default(request, language)?],
+        },
+        (false, None) => {
+            return Err(usage(
+                None,
+                "choose a language with --lang, or --all".into(),
+            ));
+        }
+    };
+    Ok(format(&snippets, args.format))
+}
+
+fn format(snippets: &[Snippet], format: Format) -> String {
+    match format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(snippets).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        Format::Code if snippets.len() == 1 => snippets[0].content.clone(),
+        Format::Code => snippets
+            .iter()
+            .map(|snippet| {
+                let comment = match snippet.language {
+                    Language::JavaScript | Language::Rust => "//",
+                    _ => "#",
+                };
+                format!("{comment} {}\n{}", snippet.client, snippet.content)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // The page layout of the same name: one fence a snippet, none broken by
+        // backticks inside.
+        Format::Markdown => docs::fences(snippets),
+    }
+}
+
+/// The request from --request, a curl command, or the quick-form arguments, with
+/// the --task, --token and --model overrides applied; the name of the input it
+/// came from; and the warnings.
+fn request(args: &Args) -> Result<(Request, String, Vec<Diagnostic>), Error> {
+    let options = CurlOptions {
+        shell: args.shell.map(|shell| match shell {
+            ShellArg::Bash => Shell::Bash,
+            ShellArg::Cmd => Shell::Cmd,
+            ShellArg::Powershell => Shell::PowerShell,
+        }),
+        keep_token: args.keep_token,
+    };
+    let curl =
+        |parsed: Result<Parsed, Error>| parsed.map(|parsed| (parsed.request, parsed.warnings));
+    let (input, (mut request, mut warnings)) = if let Some(path) = &args.request {
+        let text = read_source(path)?;
+        let request = parse_spec(&text, path)?;
+        (path.clone(), (request, Vec::new()))
+    } else if let Some(command) = &args.curl {
+        if command == "-" {
+            let text = read_source("-")?;
+            ("-".to_owned(), curl(parse_curl(&text, "-", &options))?)
+        } else {
+            (
+                "--curl".to_owned(),
+                curl(parse_curl(command, "--curl", &options))?,
+            )
+        }
+    } else if !args.curl_args.is_empty() {
+        (
+            "arguments".to_owned(),
+            curl(parse_curl_args(&args.curl_args, &options))?,
+        )
+    } else if let Some(url) = &args.url {
+        (
+            "arguments".to_owned(),
+            (quick_request(args, url)?, Vec::new()),
+        )
+    } else if !std::io::stdin().is_terminal() {
+        let text = read_source("-")?;
+        ("-".to_owned(), curl(parse_curl(&text, "-", &options))?)
+    } else {
+        return Err(usage(
+            None,
+            "give a URL, --request FILE, --curl COMMAND, or a curl command on stdin".into(),
+        ));
+    };
+    if let Some(task) = &args.task {
+        request.task = Some(
+            task.parse::<Task>()
+                .map_err(|err| in_option(err.into(), "--task"))?,
+        );
+    }
+    if let Some(token) = &args.token {
+        request.token = Token::parse(token).map_err(|err| in_option(err, "--token"))?;
+    }
+    if args.no_token {
+        request.token = Token::None;
+    }
+    if let Some(model) = &args.model {
+        request.model = Some(model.clone());
+    }
+    if !args.keep_token {
+        let replaced = protect_tokens(&mut request).map_err(|err| about(err, &input))?;
+        warnings.extend(
+            replaced
+                .into_iter()
+                .map(|warning| warning.in_source(input.clone())),
+        );
+    }
+    request.validate().map_err(|err| about(err, &input))?;
+    Ok((request, input, warnings))
+}
+
+fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
+    let mut request = Request::new(url);
+    request.method = args
+        .method
+        .as_ref()
+        .map(|method| method.to_ascii_uppercase());
+    for header in &args.headers {
+        let Some((name, value)) = header.split_once(':') else {
+            return Err(Diagnostic::error(
+                Code::HeaderWithoutColon,
+                format!("{header:?} is not `Name: value`"),
+            )
+            .in_source("--header")
+            .into());
+        };
+        request
+            .headers
+            .push((name.trim().to_owned(), value.trim().to_owned()));
+    }
+    if let Some(json) = &args.data {
+        let value = serde_json::from_str(json).map_err(|err| -> Error {
+            // serde_json ends its message with the place, which is given apart.
+            let text = err.to_string();
+            let what = text
+                .rfind(" at line ")
+                .map_or(text.as_str(), |end| &text[..end]);
+            Diagnostic::error(Code::InvalidJson, format!("invalid JSON ({what})"))
+                .in_source("--data")
+                .at(Place::at(err.line(), err.column().max(1)))
+                .advice(r#"quote it for the shell, e.g. -d '{"inputs": "Hi"}'"#)
+                .into()
+        })?;
+        request.payload = Payload::Json(value);
+    }
+    if let Some(path) = &args.file {
+        let content_type = match (&args.content_type, guess_mime(path)) {
+            (Some(given), _) => given.clone(),
+            (None, Some(guessed)) => guessed.to_owned(),
+            (None, None) => {
+                return Err(Diagnostic::error(
+                    Code::UnknownMimeType,
+                    format!("cannot tell the MIME type of {path:?}"),
+                )
+                .in_source("--file")
+                .advice("add --content-type, e.g. audio/flac")
+                .into());
+            }
+        };
+        request.payload = Payload::File {
+            path: path.clone(),
+            content_type: Some(content_type),
+            strip_line_breaks: false,
+        };
+    }
+    Ok(request)
+}
+
+/// `err` about the command-line option `option`.
+fn in_option(err: Error, option: &str) -> Error {
+    err.into_diagnostic().in_source(option).into()
+}
+
+/// The text of a file, or of standard input for `-`.
+fn read_source(path: &str) -> Result<String, Error> {
+    let io_error = |err: std::io::Error| {
+        Error::from(Diagnostic::error(Code::ReadFailed, err.to_string()).in_source(path))
+    };
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(io_error)?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(io_error)?
+    };
+    crate::text::decode(bytes, path)
+}

@@ -1,0 +1,126 @@
+//! Diagnostics on standard error, in the command line's words: one human line each
+//! (`snippet: file:line:column: message; hint`), or one JSON object per line with
+//! `--message-format json`.
+
+use std::io::Write;
+
+use inference_snippets::{Client, Diagnostic, Severity, Words, docs::MarkerWords};
+use serde_json::{Map, Value};
+
+use crate::cli::MessageFormat;
+
+/// The command line's words for hints: its options.
+pub(crate) struct CliWords;
+
+impl Words for CliWords {
+    fn use_client(&self, client: Client) -> String {
+        format!("use --client {client}")
+    }
+
+    fn add_task(&self) -> String {
+        "add --task TASK".to_owned()
+    }
+
+    fn keep_token(&self) -> Option<String> {
+        Some("pass --keep-token to keep it".to_owned())
+    }
+}
+
+/// Where diagnostics go, and in which words: the converter's options, or (for
+/// `docs`) the keys of a page's markers.
+pub(crate) struct Reporter {
+    format: MessageFormat,
+    words: &'static dyn Words,
+}
+
+impl Reporter {
+    /// For the converter: hints name its options.
+    pub(crate) fn converter(format: MessageFormat) -> Reporter {
+        Reporter {
+            format,
+            words: &CliWords,
+        }
+    }
+
+    /// For `docs`: hints name marker keys.
+    pub(crate) fn docs(format: MessageFormat) -> Reporter {
+        Reporter {
+            format,
+            words: &MarkerWords,
+        }
+    }
+
+    /// Whether diagnostics are JSON lines.
+    pub(crate) fn is_json(&self) -> bool {
+        self.format == MessageFormat::Json
+    }
+
+    /// Writes `diagnostic` to standard error.
+    pub(crate) fn emit(&self, diagnostic: &Diagnostic) {
+        let line = self.line(diagnostic, "");
+        // Standard error closed: nothing left to tell anyone.
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+
+    /// Writes a warning that `--strict` turned into an error.
+    pub(crate) fn emit_strict(&self, warning: &Diagnostic) {
+        let mut error = warning.clone();
+        error.severity = Severity::Error;
+        let line = self.line(&error, " (an error under --strict)");
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+
+    /// The line for `diagnostic`; `suffix` follows a human message.
+    fn line(&self, diagnostic: &Diagnostic, suffix: &str) -> String {
+        match self.format {
+            MessageFormat::Human => self.human(diagnostic, suffix),
+            MessageFormat::Json => self.json(diagnostic),
+        }
+    }
+
+    /// `snippet: [warning: ]file:line:column: message; hint`.
+    fn human(&self, diagnostic: &Diagnostic, suffix: &str) -> String {
+        let severity = match diagnostic.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+            _ => "note: ",
+        };
+        format!("snippet: {severity}{}{suffix}", self.text(diagnostic))
+    }
+
+    /// `file:line:column: message; hint`, as much of the place as is known.
+    pub(crate) fn text(&self, diagnostic: &Diagnostic) -> String {
+        let file = diagnostic.source.as_deref().map(human_name);
+        let place = match (file, diagnostic.place) {
+            (Some(file), Some(place)) => format!("{file}:{place}: "),
+            (Some(file), None) => format!("{file}: "),
+            (None, _) => String::new(),
+        };
+        format!("{place}{}", diagnostic.message_with_hints(self.words))
+    }
+
+    /// `{"severity", "code", "message", "file", "line", "column", "hint"}`, the
+    /// place keys only when known.
+    fn json(&self, diagnostic: &Diagnostic) -> String {
+        let mut object = Map::new();
+        object.insert("severity".into(), diagnostic.severity.name().into());
+        object.insert("code".into(), diagnostic.code.name().into());
+        object.insert("message".into(), diagnostic.message.clone().into());
+        if let Some(source) = &diagnostic.source {
+            object.insert("file".into(), source.clone().into());
+        }
+        if let Some(place) = diagnostic.place {
+            object.insert("line".into(), place.line.into());
+            object.insert("column".into(), place.column.into());
+        }
+        if let Some(hint) = diagnostic.hint_text(self.words) {
+            object.insert("hint".into(), hint.into());
+        }
+        Value::Object(object).to_string()
+    }
+}
+
+/// A source as a person reads it: standard input is `<stdin>`.
+fn human_name(source: &str) -> &str {
+    if source == "-" { "<stdin>" } else { source }
+}

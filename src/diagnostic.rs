@@ -1,0 +1,493 @@
+//! Problems as data: what went wrong (a stable [`Code`]), how bad it is
+//! ([`Severity`]), where ([`Place`] in a named input), what part of the request it
+//! is about ([`Field`]), and what to do ([`Hint`]).
+//!
+//! The library words messages in its own terms. A hint that names something a
+//! front end asks for in its own way (another client, the task) stays data until a
+//! front end words it through [`Words`]: the command line says `--client fetch`, a
+//! Markdown marker `clients=fetch`.
+//!
+//! ```
+//! use inference_snippets::{Code, Severity, parse_spec};
+//!
+//! let error = parse_spec("{\"url\": \"https://x.cloud\",\n \"jsn\": {}}", "spec.json").unwrap_err();
+//! let diagnostic = error.diagnostic();
+//! assert_eq!(diagnostic.code, Code::UnknownKey);
+//! assert_eq!(diagnostic.code.name(), "unknown-key");
+//! assert_eq!(diagnostic.severity, Severity::Error);
+//! let place = diagnostic.place.expect("a place in the spec");
+//! assert_eq!((place.line, place.column), (2, 2));
+//! assert_eq!(diagnostic.to_string(), r#"spec.json:2:2: unknown key "jsn"; did you mean "json"?"#);
+//! ```
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::Client;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Severity {
+    /// Nothing was produced: the input must change.
+    Error,
+    /// Something was worked around; the output may not be what was meant.
+    Warning,
+    /// Information, nothing to fix.
+    Note,
+}
+
+impl Severity {
+    /// The lowercase name used in machine-readable output: `error`, `warning`, `note`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Declares [`Code`] with its stable names and one-line summaries, in one list.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal,)+) => {
+        /// What kind of problem a diagnostic reports: a stable, kebab-case name that
+        /// tools can match on while messages are free to improve.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl Code {
+            /// Every code, in the order of this list.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)+];
+
+            /// The stable name, e.g. `unknown-option`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)+
+                }
+            }
+
+            /// What the code means, in one line.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => concat!($($doc),+).trim_ascii(),)+
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // Any input.
+    /// The input is not UTF-8 text.
+    NotUtf8 = "not-utf8",
+    /// The input is empty.
+    EmptyInput = "empty-input",
+    /// A file could not be read.
+    ReadFailed = "read-failed",
+    /// The command line is used wrongly.
+    Usage = "usage",
+
+    // JSON request specs.
+    /// The text is not valid JSON.
+    InvalidJson = "invalid-json",
+    /// The spec has a key it does not know.
+    UnknownKey = "unknown-key",
+    /// An object gives the same key twice.
+    DuplicateKey = "duplicate-key",
+    /// A value has the wrong JSON type.
+    WrongType = "wrong-type",
+    /// The request has no URL.
+    MissingUrl = "missing-url",
+    /// Two sources give a body.
+    ConflictingBodies = "conflicting-bodies",
+    /// Two sources give different content types.
+    ConflictingContentType = "conflicting-content-type",
+    /// A content type is given without a body.
+    ContentTypeWithoutBody = "content-type-without-body",
+    /// The MIME type of a file cannot be told from its name.
+    UnknownMimeType = "unknown-mime-type",
+    /// The task is not a known pipeline tag.
+    UnknownTask = "unknown-task",
+    /// The token notation names no valid environment variable.
+    InvalidTokenVariable = "invalid-token-variable",
+
+    // What any request must satisfy.
+    /// The URL is not one every client sends as written.
+    InvalidUrl = "invalid-url",
+    /// The method is not one every client sends.
+    InvalidMethod = "invalid-method",
+    /// A header name is not an HTTP token.
+    InvalidHeaderName = "invalid-header-name",
+    /// A header value is not one every client sends unchanged.
+    InvalidHeaderValue = "invalid-header-value",
+    /// A header is given twice.
+    RepeatedHeader = "repeated-header",
+    /// A header is one the HTTP client sets itself.
+    ClientHeader = "client-header",
+    /// An Authorization header and the token both give the credentials.
+    TokenConflict = "token-conflict",
+    /// The token placeholder is empty or not a valid header value.
+    InvalidToken = "invalid-token",
+    /// A file path is empty or holds a control character.
+    InvalidFilePath = "invalid-file-path",
+    /// A multipart form is one clients would send differently.
+    InvalidMultipart = "invalid-multipart",
+    /// A real-looking token would be copied into the snippets.
+    RealToken = "real-token",
+    /// A real-looking token was replaced by the `HF_TOKEN` variable.
+    TokenReplaced = "token-replaced",
+
+    // Reading a curl command.
+    /// No command in the input runs curl.
+    NoCurlCommand = "no-curl-command",
+    /// A quote, heredoc or substitution is never closed.
+    Unterminated = "unterminated",
+    /// A NUL byte, which no shell passes to a program.
+    NulByte = "nul-byte",
+    /// A redirection has no target.
+    MissingRedirectTarget = "missing-redirect-target",
+    /// A shell expansion that only a shell could resolve.
+    ShellExpansion = "shell-expansion",
+    /// A shell variable kept as the literal text of its name.
+    LiteralVariable = "literal-variable",
+    /// A line continuation that continues nothing.
+    DanglingContinuation = "dangling-continuation",
+    /// Input read as what was clearly meant (a typographic quote, a stray space).
+    Repaired = "repaired",
+    /// A part of the input left out: a prompt, another command, another URL.
+    LeftOut = "left-out",
+    /// curl has no such option.
+    UnknownOption = "unknown-option",
+    /// An option is missing its value.
+    MissingValue = "missing-value",
+    /// An option the snippets do not reproduce.
+    UnsupportedOption = "unsupported-option",
+    /// `--insecure`: the snippets keep checking certificates.
+    Insecure = "insecure",
+    /// A URL without a scheme.
+    MissingScheme = "missing-scheme",
+    /// A placeholder (`<name>`, `{name}`) kept as text for the reader to replace.
+    Placeholder = "placeholder",
+    /// A shell prompt pasted before the command, removed.
+    Prompt = "prompt",
+    /// A header line without `:`.
+    HeaderWithoutColon = "header-without-colon",
+    /// `-H 'Name:'` removes a header curl adds, which the clients may still send.
+    RemovedHeader = "removed-header",
+    /// A body read from standard input.
+    StdinBody = "stdin-body",
+    /// A body or query shape the snippets cannot send.
+    UnsupportedBody = "unsupported-body",
+    /// A `-F` value that cannot be read.
+    InvalidForm = "invalid-form",
+    /// `-u` without a password, for which curl would prompt.
+    MissingPassword = "missing-password",
+    /// Credentials left out because the bearer token is sent instead.
+    CredentialsLeftOut = "credentials-left-out",
+    /// A file read when the command is converted, not when it runs.
+    FileReadNow = "file-read-now",
+
+    // Writing snippets.
+    /// A typed client needs the inference task, and the request names none.
+    MissingTask = "missing-task",
+    /// This client cannot send exactly this request; another one can.
+    UnsupportedByClient = "unsupported-by-client",
+    /// A template failed to render (a bug).
+    Internal = "internal",
+
+    // Markdown regions.
+    /// A marker is not at the top level of the page.
+    MisplacedMarker = "misplaced-marker",
+    /// A region begins inside another.
+    NestedRegion = "nested-region",
+    /// An end marker without a region to end.
+    StrayEndMarker = "stray-end-marker",
+    /// A region that never ends.
+    UnclosedRegion = "unclosed-region",
+    /// A begin marker that cannot be read.
+    InvalidMarker = "invalid-marker",
+    /// A region names no source, or its fenced block is missing.
+    MissingSource = "missing-source",
+    /// `request=` names a file outside the page's folder.
+    UnsafePath = "unsafe-path",
+    /// The layout cannot show a client asked for.
+    LayoutCannotShow = "layout-cannot-show",
+    /// A region's content is not what the tool generates.
+    OutOfDate = "out-of-date",
+    /// A region was rewritten.
+    RegionUpdated = "region-updated",
+    /// A real-looking token is published in a page.
+    PublishedToken = "published-token",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Code {
+    /// Whether the code is a client's refusal of a request that another client can send.
+    pub fn is_refusal(self) -> bool {
+        matches!(self, Code::MissingTask | Code::UnsupportedByClient)
+    }
+}
+
+/// A place in an input text: the 1-based line and column (in characters) of its
+/// start, and the bytes it covers.
+///
+/// # Example
+/// ```
+/// use inference_snippets::Place;
+///
+/// let place = Place::at(2, 3);
+/// assert_eq!(place.to_string(), "2:3");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset of the first byte, in the input.
+    pub start: usize,
+    /// Byte offset past the last byte; `start` when only the start is known.
+    pub end: usize,
+}
+
+impl Place {
+    /// The place at `line` and `column`, its bytes not yet known.
+    pub fn at(line: usize, column: usize) -> Place {
+        Place {
+            line,
+            column,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// The bytes of the input the place covers.
+    pub fn bytes(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// The part of a request a problem is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Field {
+    /// The URL.
+    Url,
+    /// The method.
+    Method,
+    /// A header, by its name as written.
+    Header(String),
+    /// The token (the `Authorization` header it makes).
+    Token,
+    /// The MIME type of the body.
+    ContentType,
+    /// The file the body is read from.
+    File,
+    /// A part of a multipart form, by its name.
+    Part(String),
+    /// The body as a whole.
+    Body,
+}
+
+/// What to do about a problem. Hints that name something a front end asks for in
+/// its own words are rendered through [`Words`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Hint {
+    /// Another client can send the request.
+    UseClient(Client),
+    /// The request needs its inference task.
+    AddTask,
+    /// A real-looking token can be copied into the snippet on purpose.
+    KeepToken,
+    /// The known name closest to an unknown one, as the input would write it.
+    DidYouMean(String),
+    /// Advice in the library's own words.
+    Advice(String),
+}
+
+impl Hint {
+    /// The hint in `words`; `None` when that front end has no way to do it.
+    pub fn text(&self, words: &dyn Words) -> Option<String> {
+        match self {
+            Hint::UseClient(client) => Some(words.use_client(*client)),
+            Hint::AddTask => Some(words.add_task()),
+            Hint::KeepToken => words.keep_token(),
+            Hint::DidYouMean(name) => Some(format!("did you mean {name}?")),
+            Hint::Advice(text) => Some(text.clone()),
+        }
+    }
+}
+
+/// How a front end words the hints that name its own inputs. The defaults are the
+/// library's words, for messages that no front end rewords.
+pub trait Words {
+    /// How to choose another client: `use --client fetch`, `use clients=fetch`.
+    fn use_client(&self, client: Client) -> String {
+        format!("the {client} client can send it")
+    }
+
+    /// How to name the task: `add --task TASK`, `add task=TASK to the marker`.
+    fn add_task(&self) -> String {
+        "name the inference task".to_owned()
+    }
+
+    /// How to keep a real-looking token, when the front end has a way.
+    fn keep_token(&self) -> Option<String> {
+        None
+    }
+}
+
+/// The library's own words, which [`Diagnostic`]'s `Display` uses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LibraryWords;
+
+impl Words for LibraryWords {}
+
+/// One problem: what, how bad, where, about what, and what to do.
+///
+/// Its `Display` is `source:line:column: message; hint; hint`, in the library's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What kind of problem.
+    pub code: Code,
+    /// How bad.
+    pub severity: Severity,
+    /// What is wrong, in the library's words (no front end's option names).
+    pub message: String,
+    /// The input it is in: a path, `--curl`, `-` for standard input; `None` when the
+    /// problem is not in an input (a client refusing a request, say).
+    pub source: Option<String>,
+    /// Where in that input; `None` when the input is not text or the problem has no
+    /// single place.
+    pub place: Option<Place>,
+    /// The part of the request it is about, when it is about one.
+    pub field: Option<Field>,
+    /// What to do, most useful first.
+    pub hints: Vec<Hint>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `severity`, with no place, field or hint yet.
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            source: None,
+            place: None,
+            field: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// An error.
+    pub fn error(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code, message)
+    }
+
+    /// A warning.
+    pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, code, message)
+    }
+
+    /// A note.
+    pub fn note(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Note, code, message)
+    }
+
+    /// Placed at `place`.
+    pub fn at(mut self, place: Place) -> Diagnostic {
+        self.place = Some(place);
+        self
+    }
+
+    /// Placed at `place` when there is one.
+    pub fn at_maybe(mut self, place: Option<Place>) -> Diagnostic {
+        self.place = place;
+        self
+    }
+
+    /// In the input named `source`.
+    pub fn in_source(mut self, source: impl Into<String>) -> Diagnostic {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// About `field` of the request.
+    pub fn about(mut self, field: Field) -> Diagnostic {
+        self.field = Some(field);
+        self
+    }
+
+    /// With one more hint.
+    pub fn hint(mut self, hint: Hint) -> Diagnostic {
+        self.hints.push(hint);
+        self
+    }
+
+    /// With advice in the library's words.
+    pub fn advice(self, text: impl Into<String>) -> Diagnostic {
+        self.hint(Hint::Advice(text.into()))
+    }
+
+    /// The hints in `words`, joined by `; `; `None` when there is none to say.
+    pub fn hint_text(&self, words: &dyn Words) -> Option<String> {
+        let texts: Vec<String> = self
+            .hints
+            .iter()
+            .filter_map(|hint| hint.text(words))
+            .collect();
+        (!texts.is_empty()).then(|| texts.join("; "))
+    }
+
+    /// The message followed by the hints in `words`: `message; hint; hint`.
+    pub fn message_with_hints(&self, words: &dyn Words) -> String {
+        match self.hint_text(words) {
+            Some(hints) => format!("{}; {hints}", self.message),
+            None => self.message.clone(),
+        }
+    }
+
+    /// `source:line:column: ` (what is known of it), or nothing.
+    pub fn location(&self) -> String {
+        match (&self.source, &self.place) {
+            (Some(source), Some(place)) => format!("{source}:{place}: "),
+            (Some(source), None) => format!("{source}: "),
+            (None, Some(place)) => format!("{place}: "),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}{}",
+            self.location(),
+            self.message_with_hints(&LibraryWords)
+        )
+    }
+}
