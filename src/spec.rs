@@ -442,15 +442,17 @@ impl<'a> Keys<'a> {
             .find(|key| key.object == 0 && key.raw == name)
     }
 
-    /// The key `name` (in any case) of the object that is the value of the top-level
-    /// key `parent`.
+    /// The key `name` (as written, else in any case) of the object that is the value
+    /// of the top-level key `parent`.
     fn member(&self, parent: &str, name: &str) -> Option<&Key<'a>> {
         let parent = self.top_level(parent)?;
         // The value's object is the first one opened after its key.
         let object = self.objects.iter().position(|&open| open > parent.at)?;
-        self.keys
-            .iter()
-            .find(|key| key.object == object && key.raw.eq_ignore_ascii_case(name))
+        let mut members = self.keys.iter().filter(|key| key.object == object);
+        members
+            .clone()
+            .find(|key| key.raw == name)
+            .or_else(|| members.find(|key| key.raw.eq_ignore_ascii_case(name)))
     }
 
     /// The first key given twice in one object: JSON parsers keep the last one

@@ -4,6 +4,7 @@ mod cli;
 mod conformance;
 mod corpus;
 mod curl;
+mod diagnostics;
 mod docs;
 mod errors;
 mod fuzz_regressions;

@@ -279,6 +279,8 @@ fn convert(
     }
     let (request, more) = assemble::assemble(invocation, at, options.keep_token)?;
     warnings.extend(more);
+    // In the order of the command, whichever step found them.
+    warnings.sort_by_key(|warning| warning.place.map(|place| (place.line, place.column)));
     Ok(Parsed { request, warnings })
 }
 
