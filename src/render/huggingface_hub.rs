@@ -163,33 +163,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     })
 }
 
+/// The typed method call for `task`, and what is done with its result.
 fn call(request: &Request, task: Task) -> Result<Call, Error> {
-    let file_method = match task {
-        Task::AutomaticSpeechRecognition => Some("automatic_speech_recognition"),
-        Task::AudioClassification => Some("audio_classification"),
-        Task::ImageClassification => Some("image_classification"),
-        Task::ObjectDetection => Some("object_detection"),
-        _ => None,
-    };
-    if let Some(method) = file_method {
-        let Payload::File { path, .. } = &request.payload else {
-            return Err(refuse(
-                CLIENT,
-                format!("its {method} sends the bytes of a file"),
-            ));
-        };
-        if request.content_type().is_none() {
-            return Err(refuse(
-                CLIENT,
-                "it sends a Content-Type guessed from the file name, and this request sends none",
-            ));
-        }
-        return Ok(Call {
-            method,
-            args: vec![python::string(path)],
-            result: "result",
-            output: Output::Print,
-        });
+    if let Some(method) = file_method(task) {
+        return file_call(request, method);
     }
     if task == Task::ChatCompletion {
         return chat(request);
@@ -215,112 +192,160 @@ fn call(request: &Request, task: Task) -> Result<Call, Error> {
             }
             text_call("zero_shot_classification", ZERO_SHOT)
         }
-        Task::TextGeneration => {
-            let streams = request.payload.streams();
-            let mut call = text_call("text_generation", TEXT_GENERATION)?;
-            if streams {
-                if typed::parameters(body, CLIENT)?.is_some_and(|p| p.contains_key("details")) {
-                    return Err(refuse(
-                        CLIENT,
-                        "a streamed text_generation with \"details\" yields objects this snippet does not print",
-                    ));
-                }
-                call.args.push("stream=True".into());
-                call.result = "stream";
-                call.output = Output::TokenStream;
-            }
-            Ok(call)
-        }
+        Task::TextGeneration => text_generation(request, body, task),
         Task::TextToImage => {
             let mut call = text_call("text_to_image", &[])?;
             call.result = "image";
             call.output = Output::SaveImage;
             Ok(call)
         }
-        Task::FeatureExtraction => {
-            let inputs = typed::text_inputs(body, CLIENT, task)?;
-            let mut allowed = vec!["inputs"];
-            allowed.extend(FEATURE_EXTRACTION);
-            typed::only_keys(body, &allowed, CLIENT, "its feature_extraction")?;
-            let mut args = vec![python::string(inputs)];
-            args.extend(keywords(body.iter().filter(|(key, _)| *key != "inputs"))?);
-            Ok(Call {
-                method: "feature_extraction",
-                args,
-                result: "result",
-                output: Output::Print,
-            })
-        }
-        Task::QuestionAnswering => {
-            typed::only_keys(
-                body,
-                &["inputs", "parameters"],
-                CLIENT,
-                "its question_answering",
-            )?;
-            let inputs = body.get("inputs").and_then(Value::as_object);
-            let (Some(Value::String(question)), Some(Value::String(context)), Some(2)) = (
-                inputs.and_then(|i| i.get("question")),
-                inputs.and_then(|i| i.get("context")),
-                inputs.map(Map::len),
-            ) else {
-                return Err(refuse(
-                    CLIENT,
-                    "its question_answering sends \"inputs\": {\"question\": ..., \"context\": ...} and nothing else",
-                ));
-            };
-            let mut args = vec![
-                format!("question={}", python::string(question)),
-                format!("context={}", python::string(context)),
-            ];
-            args.extend(parameter_keywords(
-                body,
-                QUESTION_ANSWERING,
-                "its question_answering",
-            )?);
-            Ok(Call {
-                method: "question_answering",
-                args,
-                result: "result",
-                output: Output::Print,
-            })
-        }
-        Task::SentenceSimilarity => {
-            typed::only_keys(
-                body,
-                &["inputs", "parameters"],
-                CLIENT,
-                "its sentence_similarity",
-            )?;
-            let inputs = body.get("inputs").and_then(Value::as_object);
-            let (Some(Value::String(source)), Some(sentences @ Value::Array(_)), Some(2)) = (
-                inputs.and_then(|i| i.get("source_sentence")),
-                inputs.and_then(|i| i.get("sentences")),
-                inputs.map(Map::len),
-            ) else {
-                return Err(refuse(
-                    CLIENT,
-                    "its sentence_similarity sends \"inputs\": {\"source_sentence\": ..., \"sentences\": [...]} and nothing else",
-                ));
-            };
-            let mut args = vec![python::string(source)];
-            args.push(format!(
-                "other_sentences={}",
-                quote::pretty(sentences, &python::Python, 1)
-            ));
-            args.extend(parameter_keywords(body, &[], "its sentence_similarity")?);
-            Ok(Call {
-                method: "sentence_similarity",
-                args,
-                result: "result",
-                output: Output::Print,
-            })
-        }
+        Task::FeatureExtraction => feature_extraction(body, task),
+        Task::QuestionAnswering => question_answering(body),
+        Task::SentenceSimilarity => sentence_similarity(body),
         _ => Err(refuse(
             CLIENT,
             format!("this tool does not yet know exactly what its {task} method sends"),
         )),
     }
+}
+
+/// The method that sends the bytes of a file, for the tasks whose input is one.
+fn file_method(task: Task) -> Option<&'static str> {
+    match task {
+        Task::AutomaticSpeechRecognition => Some("automatic_speech_recognition"),
+        Task::AudioClassification => Some("audio_classification"),
+        Task::ImageClassification => Some("image_classification"),
+        Task::ObjectDetection => Some("object_detection"),
+        _ => None,
+    }
+}
+
+/// `method("path")`: the file's bytes, with the Content-Type the client guesses.
+fn file_call(request: &Request, method: &'static str) -> Result<Call, Error> {
+    let Payload::File { path, .. } = &request.payload else {
+        return Err(refuse(
+            CLIENT,
+            format!("its {method} sends the bytes of a file"),
+        ));
+    };
+    if request.content_type().is_none() {
+        return Err(refuse(
+            CLIENT,
+            "it sends a Content-Type guessed from the file name, and this request sends none",
+        ));
+    }
+    Ok(Call {
+        method,
+        args: vec![python::string(path)],
+        result: "result",
+        output: Output::Print,
+    })
+}
+
+/// `text_generation(...)`, with `stream=True` printing tokens as they come.
+fn text_generation(
+    request: &Request,
+    body: &Map<String, Value>,
+    task: Task,
+) -> Result<Call, Error> {
+    let mut call = text_call(body, task, "text_generation", TEXT_GENERATION)?;
+    if request.payload.streams() {
+        if typed::parameters(body, CLIENT)?.is_some_and(|p| p.contains_key("details")) {
+            return Err(refuse(
+                CLIENT,
+                "a streamed text_generation with \"details\" yields objects this snippet does not print",
+            ));
+        }
+        call.args.push("stream=True".into());
+        call.result = "stream";
+        call.output = Output::TokenStream;
+    }
+    Ok(call)
+}
+
+/// `feature_extraction("...", key=value)`: its options sit at the top of the body.
+fn feature_extraction(body: &Map<String, Value>, task: Task) -> Result<Call, Error> {
+    let inputs = typed::text_inputs(body, CLIENT, task)?;
+    let mut allowed = vec!["inputs"];
+    allowed.extend(FEATURE_EXTRACTION);
+    typed::only_keys(body, &allowed, CLIENT, "its feature_extraction")?;
+    let mut args = vec![python::string(inputs)];
+    args.extend(keywords(body.iter().filter(|(key, _)| *key != "inputs"))?);
+    Ok(Call {
+        method: "feature_extraction",
+        args,
+        result: "result",
+        output: Output::Print,
+    })
+}
+
+/// `question_answering(question=..., context=...)`.
+fn question_answering(body: &Map<String, Value>) -> Result<Call, Error> {
+    typed::only_keys(
+        body,
+        &["inputs", "parameters"],
+        CLIENT,
+        "its question_answering",
+    )?;
+    let inputs = body.get("inputs").and_then(Value::as_object);
+    let (Some(Value::String(question)), Some(Value::String(context)), Some(2)) = (
+        inputs.and_then(|i| i.get("question")),
+        inputs.and_then(|i| i.get("context")),
+        inputs.map(Map::len),
+    ) else {
+        return Err(refuse(
+            CLIENT,
+            "its question_answering sends \"inputs\": {\"question\": ..., \"context\": ...} and nothing else",
+        ));
+    };
+    let mut args = vec![
+        format!("question={}", python::string(question)),
+        format!("context={}", python::string(context)),
+    ];
+    args.extend(parameter_keywords(
+        body,
+        QUESTION_ANSWERING,
+        "its question_answering",
+    )?);
+    Ok(Call {
+        method: "question_answering",
+        args,
+        result: "result",
+        output: Output::Print,
+    })
+}
+
+/// `sentence_similarity("...", other_sentences=[...])`.
+fn sentence_similarity(body: &Map<String, Value>) -> Result<Call, Error> {
+    typed::only_keys(
+        body,
+        &["inputs", "parameters"],
+        CLIENT,
+        "its sentence_similarity",
+    )?;
+    let inputs = body.get("inputs").and_then(Value::as_object);
+    let (Some(Value::String(source)), Some(sentences @ Value::Array(_)), Some(2)) = (
+        inputs.and_then(|i| i.get("source_sentence")),
+        inputs.and_then(|i| i.get("sentences")),
+        inputs.map(Map::len),
+    ) else {
+        return Err(refuse(
+            CLIENT,
+            "its sentence_similarity sends \"inputs\": {\"source_sentence\": ..., \"sentences\": [...]} and nothing else",
+        ));
+    };
+    let mut args = vec![python::string(source)];
+    args.push(format!(
+        "other_sentences={}",
+        quote::pretty(sentences, &python::Python, 1)
+    ));
+    args.extend(parameter_keywords(body, &[], "its sentence_similarity")?);
+    Ok(Call {
+        method: "sentence_similarity",
+        args,
+        result: "result",
+        output: Output::Print,
+    })
 }
 
 /// `method("inputs", key=value, ...)` for a `{"inputs": "...", "parameters": {...}}` body.
