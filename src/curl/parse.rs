@@ -197,113 +197,44 @@ impl Invocation {
         word: &Word,
     ) -> Result<(), Error> {
         let at = word.at;
-        let action = match opt.kind {
-            Kind::Harmless => return Ok(()),
-            Kind::Unsupported => {
-                self.not_reproduced(opt, at);
-                return Ok(());
-            }
-            Kind::Request(action) => action,
-        };
-        let Some(value) = value else {
-            match action {
-                Action::Get => self.get = !negated,
-                Action::Head => self.head = !negated,
-                Action::Insecure if !negated => self.warn(
-                    at,
-                    Code::Insecure,
-                    "--insecure: the snippets keep checking TLS certificates",
-                ),
-                Action::Insecure => {}
-                _ => self.not_reproduced(opt, at),
-            }
-            return Ok(());
-        };
-        let literal = |what: &str| -> Result<String, Error> {
-            value.literal().ok_or_else(|| {
-                Error::new(
-                    Code::ShellExpansion,
-                    format!("the {what} {} comes from the shell", value.text()),
-                )
-                .at(value.at)
-                .advice("write it out")
-            })
-        };
-        let text = value.text();
+        match (opt.kind, value) {
+            (Kind::Harmless, _) => {}
+            (Kind::Unsupported, _) => self.not_reproduced(opt, at),
+            (Kind::Request(action), None) => self.flag(opt, action, negated, at),
+            (Kind::Request(action), Some(value)) => self.option(opt, action, value, at)?,
+        }
+        Ok(())
+    }
+
+    /// An option without a value.
+    fn flag(&mut self, opt: &Opt, action: Action, negated: bool, at: Place) {
         match action {
-            Action::Method => {
-                self.method = Some(Located {
-                    value: literal("method")?,
-                    at,
-                })
-            }
+            Action::Get => self.get = !negated,
+            Action::Head => self.head = !negated,
+            Action::Insecure if !negated => self.warn(
+                at,
+                Code::Insecure,
+                "--insecure: the snippets keep checking TLS certificates",
+            ),
+            Action::Insecure => {}
+            _ => self.not_reproduced(opt, at),
+        }
+    }
+
+    /// An option with its value; `at` is the option's place.
+    fn option(&mut self, opt: &Opt, action: Action, value: Word, at: Place) -> Result<(), Error> {
+        let located = |value: String| Located { value, at };
+        match action {
+            Action::Method => self.method = Some(located(literal(&value, "method")?)),
             Action::Url => self.url(&value)?,
             Action::Header => self.header(value)?,
             Action::UserAgent => self.header_line("User-Agent", &value),
-            Action::Referer => {
-                let referer = text.strip_suffix(";auto").unwrap_or(&text).to_owned();
-                if referer.is_empty() {
-                    self.warn(
-                        at,
-                        Code::UnsupportedOption,
-                        "--referer ';auto' sets no header the snippets can send",
-                    );
-                } else {
-                    self.headers.push(Located {
-                        value: literal_word(&format!("Referer: {referer}"), &value),
-                        at: value.at,
-                    });
-                }
-            }
-            Action::Cookie => {
-                if text.contains('=') {
-                    self.header_line("Cookie", &value);
-                } else {
-                    self.warn(
-                        at,
-                        Code::UnsupportedOption,
-                        format!("--cookie {text}: cookies from a file are not reproduced"),
-                    );
-                }
-            }
-            Action::Data(kind) => {
-                if value.literal().is_none() {
-                    self.warn(
-                        value.at,
-                        Code::LiteralVariable,
-                        format!(
-                            "--{}: shell expansions kept as literal text: {text}",
-                            opt.long
-                        ),
-                    );
-                }
-                let data = match text.strip_prefix('@') {
-                    Some(path) if kind != DataOption::Raw => Data::File {
-                        path: path.to_owned(),
-                        strip: kind == DataOption::Ascii,
-                    },
-                    _ => Data::Text(text.into_owned()),
-                };
-                self.json |= kind == DataOption::Json;
-                self.data.push(Located { value: data, at });
-            }
-            Action::DataUrlencode => {
-                let encoded = urlencoded(&text).map_err(|err| err.at(value.at))?;
-                if names_file(&text) {
-                    self.warn(
-                        value.at,
-                        Code::FileReadNow,
-                        format!(
-                            "--data-urlencode {text}: the file's content is embedded as it is now"
-                        ),
-                    );
-                }
-                self.data.push(Located {
-                    value: Data::Text(encoded),
-                    at,
-                });
-            }
+            Action::Referer => self.referer(&value, at),
+            Action::Cookie => self.cookie(&value, at),
+            Action::Data(kind) => self.data(opt, kind, &value, at),
+            Action::DataUrlencode => self.data_urlencode(&value, at)?,
             Action::UrlQuery => {
+                let text = value.text();
                 let query = match text.strip_prefix('+') {
                     Some(verbatim) => verbatim.to_owned(),
                     None => urlencoded(&text).map_err(|err| err.at(value.at))?,
@@ -311,25 +242,16 @@ impl Invocation {
                 self.query.push(query);
             }
             Action::Form | Action::FormString => self.forms.push(Located {
-                value: (text.into_owned(), action == Action::FormString),
+                value: (value.text().into_owned(), action == Action::FormString),
                 at: value.at,
             }),
-            Action::Range => {
-                self.header_line("Range", &literal_word(&format!("bytes={text}"), &value))
-            }
-            Action::ProtoDefault => self.proto_default = Some(literal("protocol")?),
-            Action::UploadFile => {
-                self.upload = Some(Located {
-                    value: literal("file name")?,
-                    at,
-                })
-            }
-            Action::User => {
-                self.user = Some(Located {
-                    value: literal("user")?,
-                    at,
-                })
-            }
+            Action::Range => self.header_line(
+                "Range",
+                &literal_word(&format!("bytes={}", value.text()), &value),
+            ),
+            Action::ProtoDefault => self.proto_default = Some(literal(&value, "protocol")?),
+            Action::UploadFile => self.upload = Some(located(literal(&value, "file name")?)),
+            Action::User => self.user = Some(located(literal(&value, "user")?)),
             Action::OAuth2Bearer => {
                 self.bearer = Some(Located {
                     at: value.at,
@@ -338,6 +260,80 @@ impl Invocation {
             }
             Action::Get | Action::Head | Action::Insecure => self.not_reproduced(opt, at),
         }
+        Ok(())
+    }
+
+    /// `-e URL`, or `URL;auto` (which only sets the header on redirects).
+    fn referer(&mut self, value: &Word, at: Place) {
+        let text = value.text();
+        let referer = text.strip_suffix(";auto").unwrap_or(&text);
+        if referer.is_empty() {
+            self.warn(
+                at,
+                Code::UnsupportedOption,
+                "--referer ';auto' sets no header the snippets can send",
+            );
+        } else {
+            self.headers.push(Located {
+                value: literal_word(&format!("Referer: {referer}"), value),
+                at: value.at,
+            });
+        }
+    }
+
+    /// `-b name=value`: the Cookie header; `-b FILE` reads a cookie jar.
+    fn cookie(&mut self, value: &Word, at: Place) {
+        let text = value.text();
+        if text.contains('=') {
+            self.header_line("Cookie", value);
+        } else {
+            self.warn(
+                at,
+                Code::UnsupportedOption,
+                format!("--cookie {text}: cookies from a file are not reproduced"),
+            );
+        }
+    }
+
+    /// `-d` and its kin: text, or `@file` where the option reads files.
+    fn data(&mut self, opt: &Opt, kind: DataOption, value: &Word, at: Place) {
+        let text = value.text();
+        if value.literal().is_none() {
+            self.warn(
+                value.at,
+                Code::LiteralVariable,
+                format!(
+                    "--{}: shell expansions kept as literal text: {text}",
+                    opt.long
+                ),
+            );
+        }
+        let data = match text.strip_prefix('@') {
+            Some(path) if kind != DataOption::Raw => Data::File {
+                path: path.to_owned(),
+                strip: kind == DataOption::Ascii,
+            },
+            _ => Data::Text(text.into_owned()),
+        };
+        self.json |= kind == DataOption::Json;
+        self.data.push(Located { value: data, at });
+    }
+
+    /// `--data-urlencode`: the value encoded, a file's content read now.
+    fn data_urlencode(&mut self, value: &Word, at: Place) -> Result<(), Error> {
+        let text = value.text();
+        let encoded = urlencoded(&text).map_err(|err| err.at(value.at))?;
+        if names_file(&text) {
+            self.warn(
+                value.at,
+                Code::FileReadNow,
+                format!("--data-urlencode {text}: the file's content is embedded as it is now"),
+            );
+        }
+        self.data.push(Located {
+            value: Data::Text(encoded),
+            at,
+        });
         Ok(())
     }
 
@@ -507,6 +503,19 @@ fn tail(word: &Word, skip: usize) -> Word {
         pieces: pieces.into(),
         at: Place::at(word.at.line, word.at.column + skip),
     }
+}
+
+/// The text of `value`, which must not come from the shell: the `what` (a method,
+/// a file name) of a request is written out.
+fn literal(value: &Word, what: &str) -> Result<String, Error> {
+    value.literal().ok_or_else(|| {
+        Error::new(
+            Code::ShellExpansion,
+            format!("the {what} {} comes from the shell", value.text()),
+        )
+        .at(value.at)
+        .advice("write it out")
+    })
 }
 
 fn literal_word(text: &str, like: &Word) -> Word {
