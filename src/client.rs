@@ -8,6 +8,7 @@ use serde::Serialize;
 /// A target language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Language {
     /// A curl command for a POSIX shell.
     Curl,
@@ -84,6 +85,7 @@ impl FromStr for Language {
 
 /// A client library (or tool) a snippet is written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub enum Client {
     /// The curl command line.
     #[serde(rename = "curl")]

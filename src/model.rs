@@ -42,6 +42,7 @@ pub struct Request {
 
 /// Where the `Authorization: Bearer ...` value comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Token {
     /// Read from this environment variable when the snippet runs (`HF_TOKEN` by default).
     Env(String),
@@ -97,6 +98,7 @@ impl Default for Token {
 
 /// The request body.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Payload {
     /// No body.
     None,
@@ -137,6 +139,7 @@ pub struct Part {
 
 /// What a multipart part holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PartContent {
     /// A text value.
     Text(String),

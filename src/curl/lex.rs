@@ -34,6 +34,7 @@ const MAX_DEPTH: usize = 4;
     clippy::enum_variant_names,
     reason = "PowerShell is the product's name, not a kind of Shell"
 )]
+#[non_exhaustive]
 pub enum Shell {
     /// bash, zsh and other POSIX shells.
     Bash,

@@ -157,6 +157,27 @@ impl Hint {
 
 /// How a front end words the hints that name its own inputs. The defaults are the
 /// library's words, for messages that no front end rewords.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Hint, Words};
+///
+/// /// A Python binding's words: keyword arguments.
+/// struct Keywords;
+///
+/// impl Words for Keywords {
+///     fn use_client(&self, client: Client) -> String {
+///         format!("use client={:?}", client.name())
+///     }
+///
+///     fn add_task(&self) -> String {
+///         "pass task=...".to_owned()
+///     }
+/// }
+///
+/// assert_eq!(Hint::UseClient(Client::Fetch).text(&Keywords).unwrap(), r#"use client="fetch""#);
+/// assert_eq!(Hint::KeepToken.text(&Keywords), None);
+/// ```
 pub trait Words {
     /// How to choose another client: `use --client fetch`, `use clients=fetch`.
     fn use_client(&self, client: Client) -> String {
@@ -183,6 +204,19 @@ impl Words for LibraryWords {}
 /// One problem: what, how bad, where, about what, and what to do.
 ///
 /// Its `Display` is `source:line:column: message; hint; hint`, in the library's words.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Code, CurlOptions, Severity, parse_curl};
+///
+/// let parsed = parse_curl("curl https://x.cloud \\\n  --proxy http://p:3128", "-", &CurlOptions::default())?;
+/// let warning = &parsed.warnings[0];
+/// assert_eq!((warning.code, warning.severity), (Code::UnsupportedOption, Severity::Warning));
+/// let place = warning.place.unwrap();
+/// assert_eq!((place.line, place.column), (2, 3));
+/// assert_eq!(warning.to_string(), "-:2:3: --proxy is not reproduced by the snippets");
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// What kind of problem.

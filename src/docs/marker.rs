@@ -6,6 +6,7 @@ use crate::{Client, Task};
 
 /// Where a region's request comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Source {
     /// The fenced curl block right before the begin marker (`from=curl`).
     Curl,
@@ -17,6 +18,7 @@ pub enum Source {
 
 /// How the snippets of a region are laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Layout {
     /// doc-builder tabs: `<hfoptions id=...>` with one `<hfoption id=...>` per client.
     HfOptions,

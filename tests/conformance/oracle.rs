@@ -91,6 +91,7 @@ pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, St
                         let base = path.rsplit('/').next().unwrap_or(path).to_owned();
                         (read(path)?, Some(base))
                     }
+                    other => return Err(format!("the oracle does not know the part {other:?}")),
                 };
                 form.push(FormPart {
                     name: part.name.clone(),
@@ -101,6 +102,7 @@ pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, St
             }
             Body::Form(form)
         }
+        other => return Err(format!("the oracle does not know the payload {other:?}")),
     };
     let content_type = match &request.payload {
         Payload::None => None,
@@ -119,6 +121,7 @@ pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, St
         }
         (None, Token::Placeholder(text)) => Some(format!("Bearer {text}")),
         (None, Token::None) => None,
+        (None, other) => return Err(format!("the oracle does not know the token {other:?}")),
     };
     let headers = request
         .headers

@@ -101,6 +101,11 @@ pub(super) fn prepare(
                     rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
                 }
+                other => {
+                    return Plan::Decided(Cell::Fail(format!(
+                        "the harness does not know how to run {other}"
+                    )));
+                }
             };
             match program {
                 Ok(program) => Plan::Run(program),
