@@ -291,13 +291,7 @@ fn header_value(
     field: impl Fn() -> Field,
     value: &str,
 ) -> Result<(), Error> {
-    let refuse = |message: String, advice: Option<&str>| {
-        let error = Error::new(Code::InvalidHeaderValue, message).about(field());
-        Err(match advice {
-            Some(advice) => error.advice(advice),
-            None => error,
-        })
-    };
+    let refuse = |message: String| Error::new(Code::InvalidHeaderValue, message).about(field());
     // The common case in one pass over the bytes; the rest finds what to say.
     if value.bytes().all(|b| HEADER_BYTES[usize::from(b)])
         && !value.starts_with([' ', '\t'])
@@ -306,42 +300,31 @@ fn header_value(
         return Ok(());
     }
     if let Some(bad) = value.chars().find(|c| matches!(c, '\r' | '\n')) {
-        return refuse(
-            format!(
-                "{} has {bad:?} in its value, which would start another header",
-                what()
-            ),
-            None,
-        );
+        return Err(refuse(format!(
+            "{} has {bad:?} in its value, which would start another header",
+            what()
+        )));
     }
     if value.contains('\0') {
-        return refuse(
-            format!(
-                "{} has a NUL byte in its value, which no HTTP client sends",
-                what()
-            ),
-            None,
-        );
+        return Err(refuse(format!(
+            "{} has a NUL byte in its value, which no HTTP client sends",
+            what()
+        )));
     }
     if let Some(bad) = value
         .chars()
         .find(|c| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
     {
-        return refuse(
-            format!("{} has {bad:?} in its value", what()),
-            Some(
+        return Err(refuse(format!("{} has {bad:?} in its value", what())).advice(
                 "header values must be printable ASCII (encode the rest, e.g. as RFC 8187 or percent-encoding)",
-            ),
-        );
+            ));
     }
     if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
-        return refuse(
-            format!(
-                "{} starts or ends with whitespace, which HTTP clients drop",
-                what()
-            ),
-            Some("remove it"),
-        );
+        return Err(refuse(format!(
+            "{} starts or ends with whitespace, which HTTP clients drop",
+            what()
+        ))
+        .advice("remove it"));
     }
     Ok(())
 }

@@ -18,20 +18,17 @@ pub(super) fn check(url: &str) -> Result<(), Error> {
             .then(|| &url[prefix.len()..])
     };
     let Some(rest) = scheme("https://").or_else(|| scheme("http://")) else {
-        return bad_url(
-            format!("url {url:?} must start with http:// or https://"),
-            None,
-        );
+        return Err(bad_url(format!(
+            "url {url:?} must start with http:// or https://"
+        )));
     };
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
-        return bad_url(format!("url {url:?} has no host"), None);
+        return Err(bad_url(format!("url {url:?} has no host")));
     }
     if let Some(at) = url.bytes().position(|b| !URL_BYTES[usize::from(b)]) {
         let bad = url[at..].chars().next().unwrap_or_default();
-        return bad_url(
-            format!("url {url:?} contains {bad:?}"),
-            Some("percent-encode it (a space is %20, é is %C3%A9)"),
-        );
+        return Err(bad_url(format!("url {url:?} contains {bad:?}"))
+            .advice("percent-encode it (a space is %20, é is %C3%A9)"));
     }
     // `%`, `#` and `?` are rare: memchr finds them faster than a loop over every byte.
     for (index, _) in url.match_indices('%') {
@@ -40,9 +37,9 @@ pub(super) fn check(url: &str) -> Result<(), Error> {
     let fragment = url.contains('#');
     let query_start = url.find('?');
     if fragment {
-        return bad_url(
-            format!("url {url:?} has a #fragment, which is never sent"),
-            Some("remove it"),
+        return Err(
+            bad_url(format!("url {url:?} has a #fragment, which is never sent"))
+                .advice("remove it"),
         );
     }
     let (before_query, query) = url.split_at(query_start.unwrap_or(url.len()));
@@ -56,16 +53,16 @@ pub(super) fn check(url: &str) -> Result<(), Error> {
             .split('/')
             .any(|segment| segment == "." || segment == "..")
     {
-        return bad_url(
-            format!("url {url:?} has a . or .. segment, which some clients resolve"),
-            Some("write the path it means"),
-        );
+        return Err(bad_url(format!(
+            "url {url:?} has a . or .. segment, which some clients resolve"
+        ))
+        .advice("write the path it means"));
     }
     if query.as_bytes().contains(&b'\'') {
-        return bad_url(
-            format!("url {url:?} has ' in its query, which fetch and reqwest send as %27"),
-            Some("write %27"),
-        );
+        return Err(bad_url(format!(
+            "url {url:?} has ' in its query, which fetch and reqwest send as %27"
+        ))
+        .advice("write %27"));
     }
     Ok(())
 }
@@ -79,31 +76,25 @@ fn escape(url: &str, index: usize) -> Result<(), Error> {
             .and_then(|&b| char::from(b).to_digit(16))
     };
     let (Some(high), Some(low)) = (digit(index + 1), digit(index + 2)) else {
-        return bad_url(
-            format!("url {url:?} has a % not followed by two hex digits"),
-            Some("write %25"),
-        );
+        return Err(bad_url(format!(
+            "url {url:?} has a % not followed by two hex digits"
+        ))
+        .advice("write %25"));
     };
     let byte = u8::try_from(high * 16 + low).unwrap_or_default();
     // requests decodes these before sending; every client sends the plain form alike.
     if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-        return bad_url(
-            format!(
-                "url {url:?} percent-encodes {:?}, which requests sends decoded",
-                char::from(byte)
-            ),
-            Some("write it plainly"),
-        );
+        return Err(bad_url(format!(
+            "url {url:?} percent-encodes {:?}, which requests sends decoded",
+            char::from(byte)
+        ))
+        .advice("write it plainly"));
     }
     Ok(())
 }
 
-fn bad_url(message: String, advice: Option<&str>) -> Result<(), Error> {
-    let error = Error::new(Code::InvalidUrl, message).about(Field::Url);
-    Err(match advice {
-        Some(advice) => error.advice(advice),
-        None => error,
-    })
+fn bad_url(message: String) -> Error {
+    Error::new(Code::InvalidUrl, message).about(Field::Url)
 }
 
 #[cfg(test)]
