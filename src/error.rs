@@ -50,12 +50,6 @@ impl Error {
         self
     }
 
-    /// Placed at `place` when there is one.
-    pub(crate) fn at_maybe(mut self, place: Option<Place>) -> Error {
-        self.0.place = place;
-        self
-    }
-
     /// In the input named `source`.
     pub(crate) fn in_source(mut self, source: &str) -> Error {
         self.0.source = Some(source.to_owned());

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic, Field, Hint};
 use crate::error::Error;
-use crate::model::{Part, PartContent, Payload, Request, Token};
+use crate::model::{PartContent, Payload, Request, Token};
 
 /// `hf_` followed by 30 or more letters and digits: what Hugging Face tokens look
 /// like. One letter repeated (`hf_xxxx...`) is a placeholder, not a token.
@@ -80,28 +80,44 @@ pub fn protect_tokens(request: &mut Request) -> Result<Vec<Diagnostic>, Error> {
         return found(&format!("the header {name}"), Field::Header(name.clone()));
     }
     let in_body = match &request.payload {
-        Payload::Json(value) => json_holds_token(value),
-        Payload::Text { body, .. } => holds_token(body),
-        Payload::Multipart(parts) => parts.iter().any(part_holds_token),
-        Payload::None | Payload::File { .. } => false,
-    };
-    if in_body {
-        return found("the body", Field::Body);
-    }
-    Ok(replaced)
-}
-
-fn part_holds_token(part: &Part) -> bool {
-    matches!(&part.content, PartContent::Text(text) if holds_token(text))
-}
-
-fn json_holds_token(value: &Value) -> bool {
-    match value {
-        Value::String(text) => holds_token(text),
-        Value::Array(items) => items.iter().any(json_holds_token),
-        Value::Object(map) => map
+        Payload::Json(value) => token_pointer(value, String::new()).map(Field::Json),
+        Payload::Text { body, .. } => holds_token(body).then_some(Field::Body),
+        Payload::Multipart(parts) => parts
             .iter()
-            .any(|(key, value)| holds_token(key) || json_holds_token(value)),
-        _ => false,
+            .find(|part| matches!(&part.content, PartContent::Text(text) if holds_token(text)))
+            .map(|part| Field::Part(part.name.clone())),
+        _ => None,
+    };
+    match in_body {
+        Some(Field::Json(pointer)) => found(
+            &format!("the body at {pointer}"),
+            Field::Json(pointer.clone()),
+        ),
+        Some(field) => found("the body", field),
+        None => Ok(replaced),
+    }
+}
+
+/// The JSON Pointer of the first string (or key) of `value` that holds a token;
+/// `at` is the pointer of `value` itself.
+fn token_pointer(value: &Value, at: String) -> Option<String> {
+    let below = |step: &str| {
+        // RFC 6901 escapes `~` and `/` in a step.
+        format!("{at}/{}", step.replace('~', "~0").replace('/', "~1"))
+    };
+    match value {
+        Value::String(text) => holds_token(text).then_some(at),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| token_pointer(item, below(&index.to_string()))),
+        Value::Object(map) => map.iter().find_map(|(key, value)| {
+            if holds_token(key) {
+                Some(below(key))
+            } else {
+                token_pointer(value, below(key))
+            }
+        }),
+        _ => None,
     }
 }

@@ -434,7 +434,7 @@ fn real_tokens_never_reach_a_snippet_unasked() {
     assert_eq!(stdout(&refused), "");
     assert_eq!(
         stderr(&refused),
-        "snippet: --curl: a real-looking token is in the header X-Key; remove it; pass --keep-token to keep it\n"
+        "snippet: --curl:1:27: a real-looking token is in the header X-Key; remove it; pass --keep-token to keep it\n"
     );
     let kept = snippet(&["--lang", "py", "--keep-token", "--curl", &command], "");
     assert!(stdout(&kept).contains(real));

@@ -138,6 +138,11 @@ const CASES: &[Case] = &[
         stdin: b"{\"url\": \"https://x.cloud\", \"data\": \"caf\xe9\"}",
         ..case("spec: invalid UTF-8", SPEC, "")
     },
+    case(
+        "spec: a real token in the body",
+        SPEC,
+        "{\"url\": \"https://x.cloud\",\n \"json\": {\"inputs\": [\"hf_abcdefghijklmnopqrstuvwxyz0123456789\"]}}",
+    ),
     // curl commands.
     case(
         "curl: unknown option",
@@ -199,14 +204,16 @@ const CASES: &[Case] = &[
             "curl -k https://x.cloud",
         )
     },
-    Case {
-        located: false,
-        ..case(
-            "curl: a client that cannot send it",
-            CURL_JS,
-            "curl https://x.cloud -H 'X-A: 1' -d '{\"inputs\": 1}'",
-        )
-    },
+    case(
+        "curl: a client that cannot send it",
+        CURL_JS,
+        "curl https://x.cloud -H 'X-A: 1' -d '{\"inputs\": 1}'",
+    ),
+    case(
+        "curl: a real token in a header",
+        CURL,
+        "curl https://x.cloud \\\n  -H 'X-Key: hf_abcdefghijklmnopqrstuvwxyz0123456789'",
+    ),
     // Usage.
     Case {
         located: false,

@@ -6,8 +6,9 @@ use serde_json::Value;
 use super::encode;
 use super::lex::{Piece, Word};
 use super::parse::{Data, Invocation, Located};
+use super::places::Places;
 use crate::Task;
-use crate::diagnostic::{Code, Diagnostic, Field, Place};
+use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::model::{Payload, Request, Token};
 use crate::secret;
@@ -21,7 +22,7 @@ pub(crate) fn assemble(
     invocation: Invocation,
     command_at: Place,
     keep_token: bool,
-) -> Result<(Request, Vec<Diagnostic>), Error> {
+) -> Result<(Request, Vec<Diagnostic>, Places), Error> {
     let mut assembler = Assembler {
         invocation,
         command_at,
@@ -45,10 +46,13 @@ pub(crate) fn assemble(
     {
         request.task = Some(Task::ChatCompletion);
     }
-    request
-        .validate()
-        .map_err(|err| assembler.place_field(err))?;
-    Ok((request, assembler.invocation.warnings))
+    let places = Places::of_invocation(&assembler.invocation, command_at);
+    // A validation problem is placed at the word its field came from.
+    request.validate().map_err(|err| {
+        let at = places.of_problem(err.diagnostic().field.as_ref());
+        err.at(at)
+    })?;
+    Ok((request, assembler.invocation.warnings, places))
 }
 
 /// An invocation being turned into a request, with what one step tells the next.
@@ -345,53 +349,6 @@ impl Assembler {
             })
             .collect::<Result<_, _>>()?;
         Ok(Payload::Multipart(parts))
-    }
-
-    /// Places a validation problem at the word its field came from: a header's, the
-    /// method's, the body's, else the URL's.
-    fn place_field(&self, err: Error) -> Error {
-        let invocation = &self.invocation;
-        let url_at = invocation
-            .urls
-            .first()
-            .map_or(self.command_at, |url| url.at);
-        let header = |wanted: &str| {
-            invocation
-                .headers
-                .iter()
-                .find(|header| {
-                    let text = header.value.text();
-                    let name = text.split([':', ';']).next().unwrap_or_default().trim();
-                    name.eq_ignore_ascii_case(wanted)
-                })
-                .map(|header| header.at)
-        };
-        let body_at = || {
-            invocation
-                .upload
-                .as_ref()
-                .map(|upload| upload.at)
-                .or_else(|| invocation.data.first().map(|data| data.at))
-                .or_else(|| invocation.forms.first().map(|form| form.at))
-        };
-        let at = match &err.diagnostic().field {
-            Some(Field::Header(name)) => header(name),
-            Some(Field::Method) => invocation.method.as_ref().map(|method| method.at),
-            Some(Field::Token) => invocation
-                .bearer
-                .as_ref()
-                .map(|bearer| bearer.at)
-                .or_else(|| header("authorization")),
-            Some(Field::ContentType) => header("content-type").or_else(body_at),
-            Some(Field::File | Field::Body) => body_at(),
-            Some(Field::Part(name)) => invocation
-                .forms
-                .iter()
-                .find(|form| form.value.0.split('=').next() == Some(name.as_str()))
-                .map(|form| form.at),
-            _ => None,
-        };
-        err.at(at.unwrap_or(url_at))
     }
 }
 

@@ -11,8 +11,10 @@ mod form;
 pub(crate) mod lex;
 pub(crate) mod options;
 mod parse;
+mod places;
 
 pub use lex::Shell;
+pub use places::Places;
 
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
@@ -39,6 +41,9 @@ pub struct Parsed {
     /// Everything understood but not reproduced, in order: warnings, each with its
     /// code and place.
     pub warnings: Vec<Diagnostic>,
+    /// Where each field of the request is written in the command, to place a problem
+    /// found later.
+    pub places: Places,
 }
 
 /// Reads a curl command as pasted from documentation or a browser's "Copy as cURL".
@@ -73,6 +78,7 @@ pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Par
             for warning in &mut parsed.warnings {
                 lines.resolve_diagnostic(warning);
             }
+            parsed.places.resolve(&lines);
             Ok(parsed)
         }
         Err(mut err) => {
@@ -277,11 +283,15 @@ fn convert(
             }
         };
     }
-    let (request, more) = assemble::assemble(invocation, at, options.keep_token)?;
+    let (request, more, places) = assemble::assemble(invocation, at, options.keep_token)?;
     warnings.extend(more);
     // In the order of the command, whichever step found them.
     warnings.sort_by_key(|warning| warning.place.map(|place| (place.line, place.column)));
-    Ok(Parsed { request, warnings })
+    Ok(Parsed {
+        request,
+        warnings,
+        places,
+    })
 }
 
 fn is_curl(word: &Word) -> bool {

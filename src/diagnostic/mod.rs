@@ -123,6 +123,8 @@ pub enum Field {
     Part(String),
     /// The body as a whole.
     Body,
+    /// A value inside a JSON body, as a JSON Pointer (`/inputs/0`, RFC 6901).
+    Json(String),
 }
 
 /// What to do about a problem. Hints that name something a front end asks for in
@@ -269,12 +271,6 @@ impl Diagnostic {
     /// Placed at `place`.
     pub fn at(mut self, place: Place) -> Diagnostic {
         self.place = Some(place);
-        self
-    }
-
-    /// Placed at `place` when there is one.
-    pub fn at_maybe(mut self, place: Option<Place>) -> Diagnostic {
-        self.place = place;
         self
     }
 

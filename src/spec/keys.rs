@@ -100,6 +100,28 @@ impl<'a> Keys<'a> {
             .or_else(|| members.find(|key| key.raw.eq_ignore_ascii_case(name)))
     }
 
+    /// The deepest key on the JSON Pointer `pointer` below the top-level key `root`,
+    /// following object keys (an array index ends the walk, arrays having no keys).
+    pub(super) fn pointer(&self, root: &str, pointer: &str) -> Option<&Key<'a>> {
+        let mut key = self.top_level(root)?;
+        for step in pointer.split('/').skip(1) {
+            let step = step.replace("~1", "/").replace("~0", "~");
+            // The value's object is the first one opened after its key.
+            let Some(object) = self.objects.iter().position(|&open| open > key.at) else {
+                break;
+            };
+            match self
+                .keys
+                .iter()
+                .find(|found| found.object == object && found.raw == step)
+            {
+                Some(found) => key = found,
+                None => break,
+            }
+        }
+        Some(key)
+    }
+
     /// The first key given twice in one object: JSON parsers keep the last one
     /// silently, and the user surely meant something by the first.
     pub(super) fn duplicate(&self) -> Option<&Key<'a>> {

@@ -153,8 +153,9 @@ impl SpecReader<'_> {
         };
         request.model = self.string(spec, "model")?;
         request.validate().map_err(|err| {
-            let at = self.field_place(err.diagnostic().field.as_ref(), spec);
-            err.at_maybe(at.or_else(|| Some(self.start())))
+            let at = field_key(&self.keys, err.diagnostic().field.as_ref())
+                .map(|key| self.lines.span(key.range()));
+            err.at(at.unwrap_or_else(|| self.start()))
         })?;
         Ok(request)
     }
@@ -333,23 +334,43 @@ impl SpecReader<'_> {
         let blank = self.text.len() - self.text.trim_start().len();
         self.lines.place(blank)
     }
+}
 
-    /// The place of the key a validation problem's field comes from.
-    fn field_place(&self, field: Option<&Field>, spec: &Map<String, Value>) -> Option<Place> {
-        let keys = &self.keys;
-        let top = |key: &str| keys.top_level(key);
-        let key = match field? {
-            Field::Url => top("url"),
-            Field::Method => top("method"),
-            Field::Header(name) => keys.member("headers", name).or_else(|| top("headers")),
-            Field::Token => top("token").or_else(|| keys.member("headers", "Authorization")),
-            Field::ContentType if spec.contains_key("content_type") => top("content_type"),
-            Field::ContentType => keys.member("headers", "Content-Type"),
-            Field::File => top("file"),
-            Field::Body => top("json").or_else(|| top("data")),
-            _ => None,
-        }?;
-        Some(self.lines.span(key.range()))
+/// Where a spec writes `field` of its request: the key it comes from (for a header,
+/// its name in `"headers"`; for a place in the body, the deepest key of the pointer).
+/// For front ends that find a problem after reading, such as a token.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Field, locate_in_spec};
+///
+/// let spec = "{\"url\": \"https://x.cloud\",\n \"headers\": {\"X-Key\": \"v\"}}";
+/// let place = locate_in_spec(spec, &Field::Header("X-Key".into())).unwrap();
+/// assert_eq!((place.line, place.column), (2, 14));
+/// assert_eq!(&spec[place.bytes()], "\"X-Key\"");
+/// ```
+pub fn locate_in_spec(text: &str, field: &Field) -> Option<Place> {
+    let keys = Keys::of(text);
+    let key = field_key(&keys, Some(field))?;
+    Some(Lines::new(text).span(key.range()))
+}
+
+/// The key of a spec that `field` comes from.
+fn field_key<'k, 'a>(keys: &'k Keys<'a>, field: Option<&Field>) -> Option<&'k keys::Key<'a>> {
+    let top = |key: &str| keys.top_level(key);
+    match field? {
+        Field::Url => top("url"),
+        Field::Method => top("method"),
+        Field::Header(name) => keys.member("headers", name).or_else(|| top("headers")),
+        Field::Token => top("token").or_else(|| keys.member("headers", "Authorization")),
+        Field::ContentType => {
+            top("content_type").or_else(|| keys.member("headers", "Content-Type"))
+        }
+        Field::File => top("file"),
+        Field::Body => top("json").or_else(|| top("data")),
+        Field::Json(pointer) => keys.pointer("json", pointer).or_else(|| top("json")),
+        // A spec has no multipart body.
+        Field::Part(_) => None,
     }
 }
 

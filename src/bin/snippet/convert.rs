@@ -3,9 +3,9 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Client, Code, CurlOptions, Diagnostic, Error, Language, Parsed, Payload, Place, Request, Shell,
-    Snippet, Task, Token, docs, guess_mime, parse_curl, parse_curl_args, parse_spec,
-    protect_tokens, render, render_all, render_default,
+    Client, Code, CurlOptions, Diagnostic, Error, Language, Parsed, Payload, Place, Places,
+    Request, Shell, Snippet, Task, Token, docs, guess_mime, locate_in_spec, parse_curl,
+    parse_curl_args, parse_spec, protect_tokens, render, render_all, render_default,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -35,16 +35,56 @@ pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
     if args.strict && !warnings.is_empty() {
         return Err(Failure::Strict(warnings));
     }
-    // A problem of the request, not of one argument, is about the input it came from.
-    let text = output(args, &request).map_err(|err| about(err, &input))?;
+    let text = output(args, &request).map_err(|err| input.about(err))?;
     Ok(Output { text, warnings })
 }
 
-/// `err`, in the input named `input` unless it names its own.
-fn about(err: Error, input: &str) -> Error {
-    let mut diagnostic = err.into_diagnostic();
-    diagnostic.source.get_or_insert_with(|| input.to_owned());
-    diagnostic.into()
+/// Where the request came from: its name for diagnostics, and how to find where it
+/// writes each field.
+struct Input {
+    name: String,
+    fields: Fields,
+}
+
+/// How an input tells where it writes a field of the request.
+enum Fields {
+    /// A JSON spec: the key of the field.
+    Spec(String),
+    /// A curl command: the word of the field.
+    Curl(Places),
+    /// The quick form's arguments: no text to point into.
+    Arguments,
+}
+
+impl Input {
+    fn new(name: &str, fields: Fields) -> Input {
+        Input {
+            name: name.to_owned(),
+            fields,
+        }
+    }
+
+    /// `err`, found after reading (a refusal, a token), made a problem of this input.
+    fn about(&self, err: Error) -> Error {
+        self.place(err.into_diagnostic()).into()
+    }
+
+    /// `diagnostic`, found after reading, in this input (unless it names its own):
+    /// where the input writes its field, else at the start of the text.
+    fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if diagnostic.source.is_some() {
+            return diagnostic;
+        }
+        diagnostic.source = Some(self.name.clone());
+        let field = diagnostic.field.as_ref();
+        let written = match &self.fields {
+            Fields::Spec(text) => field.and_then(|field| locate_in_spec(text, field)),
+            Fields::Curl(places) => field.and_then(|field| places.of(field)),
+            Fields::Arguments => return diagnostic,
+        };
+        diagnostic.place = written.or(Some(Place::at(1, 1)));
+        diagnostic
+    }
 }
 
 /// A usage error about `option`, when it is about one.
@@ -128,9 +168,9 @@ fn format(snippets: &[Snippet], format: Format) -> String {
 }
 
 /// The request from --request, a curl command, or the quick-form arguments, with
-/// the --task, --token and --model overrides applied; the name of the input it
-/// came from; and the warnings.
-fn request(args: &Args) -> Result<(Request, String, Vec<Diagnostic>), Error> {
+/// the --task, --token and --model overrides applied; the input it came from; and
+/// the warnings.
+fn request(args: &Args) -> Result<(Request, Input, Vec<Diagnostic>), Error> {
     let options = CurlOptions {
         shell: args.shell.map(|shell| match shell {
             ShellArg::Bash => Shell::Bash,
@@ -139,35 +179,35 @@ fn request(args: &Args) -> Result<(Request, String, Vec<Diagnostic>), Error> {
         }),
         keep_token: args.keep_token,
     };
-    let curl =
-        |parsed: Result<Parsed, Error>| parsed.map(|parsed| (parsed.request, parsed.warnings));
+    let curl = |parsed: Parsed, name: &str| {
+        (
+            Input::new(name, Fields::Curl(parsed.places)),
+            (parsed.request, parsed.warnings),
+        )
+    };
     let (input, (mut request, mut warnings)) = if let Some(path) = &args.request {
         let text = read_source(path)?;
         let request = parse_spec(&text, path)?;
-        (path.clone(), (request, Vec::new()))
+        (Input::new(path, Fields::Spec(text)), (request, Vec::new()))
     } else if let Some(command) = &args.curl {
-        if command == "-" {
-            let text = read_source("-")?;
-            ("-".to_owned(), curl(parse_curl(&text, "-", &options))?)
+        let (name, text) = if command == "-" {
+            ("-", read_source("-")?)
         } else {
-            (
-                "--curl".to_owned(),
-                curl(parse_curl(command, "--curl", &options))?,
-            )
-        }
+            ("--curl", command.clone())
+        };
+        curl(parse_curl(&text, name, &options)?, name)
     } else if !args.curl_args.is_empty() {
-        (
-            "arguments".to_owned(),
-            curl(parse_curl_args(&args.curl_args, &options))?,
-        )
+        // Its places count arguments as the columns of one line.
+        curl(parse_curl_args(&args.curl_args, &options)?, "arguments")
     } else if let Some(url) = &args.url {
+        let request = quick_request(args, url)?;
         (
-            "arguments".to_owned(),
-            (quick_request(args, url)?, Vec::new()),
+            Input::new("arguments", Fields::Arguments),
+            (request, Vec::new()),
         )
     } else if !std::io::stdin().is_terminal() {
         let text = read_source("-")?;
-        ("-".to_owned(), curl(parse_curl(&text, "-", &options))?)
+        curl(parse_curl(&text, "-", &options)?, "-")
     } else {
         return Err(usage(
             None,
@@ -190,14 +230,10 @@ fn request(args: &Args) -> Result<(Request, String, Vec<Diagnostic>), Error> {
         request.model = Some(model.clone());
     }
     if !args.keep_token {
-        let replaced = protect_tokens(&mut request).map_err(|err| about(err, &input))?;
-        warnings.extend(
-            replaced
-                .into_iter()
-                .map(|warning| warning.in_source(input.clone())),
-        );
+        let replaced = protect_tokens(&mut request).map_err(|err| input.about(err))?;
+        warnings.extend(replaced.into_iter().map(|warning| input.place(warning)));
     }
-    request.validate().map_err(|err| about(err, &input))?;
+    request.validate().map_err(|err| input.about(err))?;
     Ok((request, input, warnings))
 }
 

@@ -1,0 +1,110 @@
+//! Where each part of a request is written in the curl command it was read from, to
+//! place a problem found later (by validation, or by a front end) at its word.
+
+use super::parse::Invocation;
+use crate::diagnostic::{Field, Place};
+use crate::lines::Lines;
+
+/// Where each field of a request is written in its curl command.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{CurlOptions, Field, parse_curl};
+///
+/// let command = "curl https://x.cloud \\\n  -H 'X-Key: v' -d a=1";
+/// let parsed = parse_curl(command, "-", &CurlOptions::default())?;
+/// let place = parsed.places.of(&Field::Header("x-key".into()));
+/// assert_eq!(place.map(|place| (place.line, place.column)), Some((2, 6)));
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The first URL's word, else the `curl` word.
+    url: Place,
+    method: Option<Place>,
+    /// Each header's name as written, and its word.
+    headers: Vec<(String, Place)>,
+    bearer: Option<Place>,
+    body: Option<Place>,
+    /// Each multipart part's name, and its word.
+    parts: Vec<(String, Place)>,
+}
+
+impl Places {
+    /// The places of what `invocation` asked for; `command_at` is its `curl` word.
+    pub(crate) fn of_invocation(invocation: &Invocation, command_at: Place) -> Places {
+        let headers = invocation
+            .headers
+            .iter()
+            .map(|header| {
+                let text = header.value.text();
+                let name = text.split([':', ';']).next().unwrap_or_default().trim();
+                (name.to_owned(), header.at)
+            })
+            .collect();
+        let parts = invocation
+            .forms
+            .iter()
+            .map(|form| {
+                let name = form.value.0.split('=').next().unwrap_or_default();
+                (name.to_owned(), form.at)
+            })
+            .collect();
+        Places {
+            url: invocation.urls.first().map_or(command_at, |url| url.at),
+            method: invocation.method.as_ref().map(|method| method.at),
+            headers,
+            bearer: invocation.bearer.as_ref().map(|bearer| bearer.at),
+            body: invocation
+                .upload
+                .as_ref()
+                .map(|upload| upload.at)
+                .or_else(|| invocation.data.first().map(|data| data.at))
+                .or_else(|| invocation.forms.first().map(|form| form.at)),
+            parts,
+        }
+    }
+
+    /// Where `field` is written; `None` when the command does not write it (a
+    /// default, such as the method curl picks).
+    pub fn of(&self, field: &Field) -> Option<Place> {
+        let header = |wanted: &str| {
+            self.headers
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+                .map(|(_, at)| *at)
+        };
+        match field {
+            Field::Url => Some(self.url),
+            Field::Method => self.method,
+            Field::Header(name) => header(name),
+            Field::Token => self.bearer.or_else(|| header("authorization")),
+            Field::ContentType => header("content-type").or(self.body),
+            Field::File | Field::Body | Field::Json(_) => self.body,
+            Field::Part(wanted) => self
+                .parts
+                .iter()
+                .find(|(name, _)| name == wanted)
+                .map(|(_, at)| *at),
+        }
+    }
+
+    /// Where `field` is written, else the URL's place: the place of a problem.
+    pub(crate) fn of_problem(&self, field: Option<&Field>) -> Place {
+        field.and_then(|field| self.of(field)).unwrap_or(self.url)
+    }
+
+    /// Gives every place its bytes in the command's text.
+    pub(crate) fn resolve(&mut self, lines: &Lines) {
+        let places = [&mut self.url]
+            .into_iter()
+            .chain(self.method.as_mut())
+            .chain(self.bearer.as_mut())
+            .chain(self.body.as_mut())
+            .chain(self.headers.iter_mut().map(|(_, at)| at))
+            .chain(self.parts.iter_mut().map(|(_, at)| at));
+        for place in places {
+            lines.resolve(place);
+        }
+    }
+}
