@@ -268,7 +268,7 @@ fn errors_are_located() {
             "echo hi",
             "test:1:1: no curl command found (this one runs echo); paste a command that starts with curl",
         ),
-        ("", "test: no curl command found: the input is empty"),
+        ("", "test:1:1: no curl command found: the input is empty"),
         (
             "curl https://x.cloud \\\n  -d 'a\0b'",
             "test:2:8: NUL byte in the command, which no shell can pass to curl; remove it",

@@ -160,10 +160,7 @@ const CASES: &[Case] = &[
         "curl https://x.cloud \\\n  -d '{\"inputs\": 1}",
     ),
     case("curl: no curl command", CURL, "wget https://x.cloud"),
-    Case {
-        located: false,
-        ..case("curl: empty input", CURL, "")
-    },
+    case("curl: empty input", CURL, ""),
     case("curl: no URL", CURL, "curl -d 'x=1'"),
     case("curl: URL with a space", CURL, "curl 'https://x.cloud/a b'"),
     case(

@@ -132,7 +132,8 @@ fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error
             None => Error::new(
                 Code::EmptyInput,
                 "no curl command found: the input is empty",
-            ),
+            )
+            .at(start),
         });
     };
     let other = found.next();
