@@ -8,6 +8,7 @@ use askama::Template;
 use serde_json::{Map, Value};
 
 use super::typed::{self, refuse};
+use crate::diagnostic::Field;
 use crate::error::Error;
 use crate::model::{Payload, Request, Token};
 use crate::quote::{self, js};
@@ -81,10 +82,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         .iter()
         .find(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
     {
-        return Err(refuse(
-            CLIENT,
-            format!("it cannot send the header {name:?}"),
-        ));
+        return Err(
+            refuse(CLIENT, format!("it cannot send the header {name:?}"))
+                .about(Field::Header(name.clone())),
+        );
     }
     let token = match &request.token {
         Token::Env(name) => format!("process.env.{name}"),
