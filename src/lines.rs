@@ -1,5 +1,6 @@
 //! Byte offsets ↔ lines and columns of one text, from its line ends counted once.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Place};
@@ -9,13 +10,17 @@ pub(crate) struct Lines<'a> {
     text: &'a str,
     /// The byte offset of every `\n`.
     ends: Vec<usize>,
+    /// Whether the whole text is ASCII, where a column is a byte; found when first
+    /// needed, so that placing many things on one long line stays linear.
+    ascii: OnceCell<bool>,
 }
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Lines<'a> {
         Lines {
             text,
-            ends: text.match_indices('\n').map(|(at, _)| at).collect(),
+            ends: line_ends(text),
+            ascii: OnceCell::new(),
         }
     }
 
@@ -62,10 +67,14 @@ impl<'a> Lines<'a> {
             .copied()
             .unwrap_or(self.text.len());
         let within = &self.text[start..end.max(start)];
+        let skip = column.saturating_sub(1);
+        if *self.ascii.get_or_init(|| self.text.is_ascii()) {
+            return start + skip.min(within.len());
+        }
         start
             + within
                 .char_indices()
-                .nth(column.saturating_sub(1))
+                .nth(skip)
                 .map_or(within.len(), |(at, _)| at)
     }
 
@@ -83,6 +92,14 @@ impl<'a> Lines<'a> {
             self.resolve(place);
         }
     }
+}
+
+/// The offset of every `\n` of `text`, counted first so that the list is allocated
+/// once (a count the compiler vectorises; the search is memchr's).
+fn line_ends(text: &str) -> Vec<usize> {
+    let mut ends = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    ends.extend(text.match_indices('\n').map(|(at, _)| at));
+    ends
 }
 
 #[cfg(test)]

@@ -416,3 +416,33 @@ fn options_that_read_files_read_them_now() {
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Places carry the bytes they point at in the command as given, CRLF or not.
+#[test]
+fn places_point_at_their_bytes() {
+    for newline in ["\n", "\r\n"] {
+        let command = format!(
+            "curl https://x.cloud/é \\{newline}  -H 'X-A: 1' \\{newline}  --proxy http://p:1 -d $'caf\\xc3\\xa9'"
+        );
+        let parsed = parse_curl(&command, "test", &CurlOptions::default());
+        let err = parsed.expect_err("the URL is not percent-encoded");
+        let place = err.diagnostic().place.expect("placed");
+        assert!(command[place.bytes()].is_empty());
+        assert!(
+            command[place.start..].starts_with("https://x.cloud/é"),
+            "{newline:?}"
+        );
+        let command = command.replace('é', "%C3%A9");
+        let parsed = parse_curl(&command, "test", &CurlOptions::default()).expect("parses");
+        let proxy = parsed.warnings[0].place.expect("placed");
+        assert!(command[proxy.start..].starts_with("--proxy"), "{newline:?}");
+        let header = parsed
+            .places
+            .of(&inference_snippets::Field::Header("X-A".into()))
+            .expect("placed");
+        assert!(
+            command[header.start..].starts_with("'X-A: 1'"),
+            "{newline:?}"
+        );
+    }
+}

@@ -26,6 +26,7 @@ pub(crate) fn assemble(
     let mut assembler = Assembler {
         invocation,
         command_at,
+        url_at: command_at,
         content_type: None,
         authorization: None,
     };
@@ -46,7 +47,7 @@ pub(crate) fn assemble(
     {
         request.task = Some(Task::ChatCompletion);
     }
-    let places = Places::of_invocation(&assembler.invocation, command_at);
+    let places = Places::of_invocation(&mut assembler.invocation, assembler.url_at);
     // A validation problem is placed at the word its field came from.
     request.validate().map_err(|err| {
         let at = places.of_problem(err.diagnostic().field.as_ref());
@@ -59,6 +60,8 @@ pub(crate) fn assemble(
 struct Assembler {
     invocation: Invocation,
     command_at: Place,
+    /// The first URL's word, once read.
+    url_at: Place,
     /// The Content-Type header: `Some(None)` when `-H 'Content-Type:'` removes it.
     content_type: Option<Option<String>>,
     /// The `Authorization: Bearer ...` header, which gives the token.
@@ -74,45 +77,40 @@ impl Assembler {
 
     /// The first URL, with a scheme; the others are left out with a warning.
     fn url(&mut self) -> Result<String, Error> {
-        let mut urls = self.invocation.urls.iter();
+        let mut urls = std::mem::take(&mut self.invocation.urls).into_iter();
         let Some(first) = urls.next() else {
             return Err(Error::new(Code::MissingUrl, "the curl command has no URL")
                 .at(self.command_at)
                 .advice("add the endpoint's URL after curl"));
         };
-        let mut warnings = Vec::new();
+        self.url_at = first.at;
         for extra in urls {
-            warnings.push(
-                Diagnostic::warning(
-                    Code::LeftOut,
-                    format!(
-                        "only the first URL is converted; {} is left out",
-                        extra.value
-                    ),
-                )
-                .at(extra.at),
+            self.warn(
+                extra.at,
+                Code::LeftOut,
+                format!(
+                    "only the first URL is converted; {} is left out",
+                    extra.value
+                ),
             );
         }
-        let url = if first.value.contains("://") {
-            first.value.clone()
-        } else {
-            let scheme = self.invocation.proto_default.as_deref().unwrap_or("http");
-            warnings.push(
-                Diagnostic::warning(
-                    Code::MissingScheme,
-                    format!("no scheme in {}: curl uses {scheme}://", first.value),
-                )
-                .at(first.at),
-            );
-            format!("{scheme}://{}", first.value)
-        };
-        self.invocation.warnings.extend(warnings);
+        if first.value.contains("://") {
+            return Ok(first.value);
+        }
+        let scheme = self.invocation.proto_default.as_deref().unwrap_or("http");
+        let url = format!("{scheme}://{}", first.value);
+        self.warn(
+            first.at,
+            Code::MissingScheme,
+            format!("no scheme in {}: curl uses {scheme}://", first.value),
+        );
         Ok(url)
     }
 
     /// Headers: `Name: value` adds, `Name:` removes curl's own, `Name;` sends it empty.
     fn headers(&mut self, request: &mut Request) -> Result<(), Error> {
-        for header in std::mem::take(&mut self.invocation.headers) {
+        let headers = std::mem::take(&mut self.invocation.headers);
+        for header in &headers {
             let text = header.value.text();
             let (name, value) = match text.split_once(':') {
                 Some((name, value)) => (name.trim(), Some(value.trim())),
@@ -162,9 +160,9 @@ impl Assembler {
                     format!("-H '{name}:' removes a header curl adds; the snippets' own clients may still send it"),
                 );
             }
-            // Kept for placing validation problems at the word they came from.
-            self.invocation.headers.push(header);
         }
+        // Kept for placing problems at the word they came from.
+        self.invocation.headers = headers;
         if self.invocation.json {
             if self.content_type.is_none() {
                 self.content_type = Some(Some("application/json".into()));

@@ -72,6 +72,11 @@ pub struct Parsed {
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Parsed, Error> {
+    // The lexer counts bytes in the text it reads: the input's own, unless it had to
+    // drop the CR of CRLF line ends first.
+    if !text.contains('\r') {
+        return parse_curl_at(text, origin, options, Place::at(1, 1));
+    }
     let lines = Lines::new(text);
     match parse_curl_at(text, origin, options, Place::at(1, 1)) {
         Ok(mut parsed) => {

@@ -8,7 +8,7 @@ use crate::diagnostic::{Code, Diagnostic, Hint, Place};
 use crate::error::Error;
 
 /// A value with the place of the word it came from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Located<T> {
     pub value: T,
     pub at: Place,
@@ -501,7 +501,7 @@ fn tail(word: &Word, skip: usize) -> Word {
     }
     Word {
         pieces: pieces.into(),
-        at: Place::at(word.at.line, word.at.column + skip),
+        at: word.at.shifted(skip),
     }
 }
 

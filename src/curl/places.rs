@@ -1,7 +1,8 @@
 //! Where each part of a request is written in the curl command it was read from, to
 //! place a problem found later (by validation, or by a front end) at its word.
 
-use super::parse::Invocation;
+use super::lex::Word;
+use super::parse::{Invocation, Located};
 use crate::diagnostic::{Field, Place};
 use crate::lines::Lines;
 
@@ -22,38 +23,21 @@ pub struct Places {
     /// The first URL's word, else the `curl` word.
     url: Place,
     method: Option<Place>,
-    /// Each header's name as written, and its word.
-    headers: Vec<(String, Place)>,
+    /// The headers as written (their names are read when asked for).
+    headers: Vec<Located<Word>>,
     bearer: Option<Place>,
     body: Option<Place>,
-    /// Each multipart part's name, and its word.
-    parts: Vec<(String, Place)>,
+    /// The `-F` values (`name=...`).
+    parts: Vec<Located<(String, bool)>>,
 }
 
 impl Places {
-    /// The places of what `invocation` asked for; `command_at` is its `curl` word.
-    pub(crate) fn of_invocation(invocation: &Invocation, command_at: Place) -> Places {
-        let headers = invocation
-            .headers
-            .iter()
-            .map(|header| {
-                let text = header.value.text();
-                let name = text.split([':', ';']).next().unwrap_or_default().trim();
-                (name.to_owned(), header.at)
-            })
-            .collect();
-        let parts = invocation
-            .forms
-            .iter()
-            .map(|form| {
-                let name = form.value.0.split('=').next().unwrap_or_default();
-                (name.to_owned(), form.at)
-            })
-            .collect();
+    /// The places of what `invocation` asked for, taking its words; `url` is its
+    /// first URL's word (or its `curl` word).
+    pub(crate) fn of_invocation(invocation: &mut Invocation, url: Place) -> Places {
         Places {
-            url: invocation.urls.first().map_or(command_at, |url| url.at),
+            url,
             method: invocation.method.as_ref().map(|method| method.at),
-            headers,
             bearer: invocation.bearer.as_ref().map(|bearer| bearer.at),
             body: invocation
                 .upload
@@ -61,7 +45,8 @@ impl Places {
                 .map(|upload| upload.at)
                 .or_else(|| invocation.data.first().map(|data| data.at))
                 .or_else(|| invocation.forms.first().map(|form| form.at)),
-            parts,
+            headers: std::mem::take(&mut invocation.headers),
+            parts: std::mem::take(&mut invocation.forms),
         }
     }
 
@@ -71,8 +56,12 @@ impl Places {
         let header = |wanted: &str| {
             self.headers
                 .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
-                .map(|(_, at)| *at)
+                .find(|header| {
+                    let text = header.value.text();
+                    let name = text.split([':', ';']).next().unwrap_or_default().trim();
+                    name.eq_ignore_ascii_case(wanted)
+                })
+                .map(|header| header.at)
         };
         match field {
             Field::Url => Some(self.url),
@@ -84,8 +73,8 @@ impl Places {
             Field::Part(wanted) => self
                 .parts
                 .iter()
-                .find(|(name, _)| name == wanted)
-                .map(|(_, at)| *at),
+                .find(|part| part.value.0.split('=').next() == Some(wanted.as_str()))
+                .map(|part| part.at),
         }
     }
 
@@ -101,8 +90,8 @@ impl Places {
             .chain(self.method.as_mut())
             .chain(self.bearer.as_mut())
             .chain(self.body.as_mut())
-            .chain(self.headers.iter_mut().map(|(_, at)| at))
-            .chain(self.parts.iter_mut().map(|(_, at)| at));
+            .chain(self.headers.iter_mut().map(|header| &mut header.at))
+            .chain(self.parts.iter_mut().map(|part| &mut part.at));
         for place in places {
             lines.resolve(place);
         }

@@ -95,6 +95,16 @@ impl Place {
     pub fn bytes(&self) -> Range<usize> {
         self.start..self.end
     }
+
+    /// The place `n` ASCII characters further on the same line.
+    pub(crate) fn shifted(self, n: usize) -> Place {
+        Place {
+            line: self.line,
+            column: self.column + n,
+            start: self.start + n,
+            end: self.end + n,
+        }
+    }
 }
 
 impl fmt::Display for Place {

@@ -341,7 +341,7 @@ fn snippets(region: &Region, request: &Request) -> Result<Vec<Snippet>, Error> {
 /// Brings every region of `text` up to date; `base_dir` resolves `request=` paths.
 pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Error> {
     let lines = Lines::new(text);
-    let mut updated = update_regions(text, origin, base_dir).map_err(|mut err| {
+    let mut updated = update_regions(text, &lines, origin, base_dir).map_err(|mut err| {
         if err.diagnostic().source.as_deref() == Some(origin) {
             lines.resolve_diagnostic(err.diagnostic_mut());
         }
@@ -353,8 +353,13 @@ pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Erro
     Ok(updated)
 }
 
-fn update_regions(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Error> {
-    let regions = scan(text, origin)?;
+fn update_regions(
+    text: &str,
+    lines: &Lines,
+    origin: &str,
+    base_dir: &Path,
+) -> Result<Updated, Error> {
+    let regions = regions(text, lines).map_err(|err| err.in_source(origin))?;
     let mut new = String::with_capacity(text.len());
     let mut drifts = Vec::new();
     let mut warnings = Vec::new();

@@ -272,7 +272,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Er
             } else {
                 out.warn(at, Code::ShellExpansion, SUBSTITUTION_KEPT);
                 let body = cursor.before_last(start + 2).to_owned();
-                note_substitution(out, body, Place::at(at.line, at.column + 2));
+                note_substitution(out, body, at.shifted(2));
             }
             out.word(at).push(Piece::Opaque(text));
         }
@@ -357,7 +357,7 @@ fn backquote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
             _ => body.push(c),
         }
     }
-    note_substitution(out, body, Place::at(at.line, at.column + 1));
+    note_substitution(out, body, at.shifted(1));
     out.word(at).push(Piece::Opaque(text));
     Ok(())
 }

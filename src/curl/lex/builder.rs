@@ -208,7 +208,7 @@ impl Builder {
         let value_is_substitution = matches!(pieces.as_slice(), [Piece::Opaque(_)]);
         let value = Word {
             pieces: pieces.into(),
-            at: Place::at(word.at.line, word.at.column + value_start),
+            at: word.at.shifted(value_start),
         };
         self.current.assignments.push(Assignment { name, value });
         if let (true, Some((body, at))) = (value_is_substitution, substitution) {

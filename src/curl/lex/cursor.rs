@@ -8,6 +8,8 @@ use crate::error::Error;
 pub(super) struct Cursor<'a> {
     text: &'a str,
     pub(super) pos: usize,
+    /// The byte offset of `text` in the input places are counted in.
+    base: usize,
     line: usize,
     column: usize,
     /// The column of the first character.
@@ -22,6 +24,7 @@ impl<'a> Cursor<'a> {
         Cursor {
             text,
             pos: 0,
+            base: start.start,
             line: start.line,
             column: start.column,
             first_column: start.column,
@@ -98,8 +101,15 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The place of the next character, its byte offset counted from `start`'s.
     pub(super) fn at(&self) -> Place {
-        Place::at(self.line, self.column)
+        let offset = self.base + self.pos;
+        Place {
+            line: self.line,
+            column: self.column,
+            start: offset,
+            end: offset,
+        }
     }
 
     /// The place an "unterminated" error points at: the end of the last line.
@@ -112,7 +122,13 @@ impl<'a> Cursor<'a> {
                 Some(newline) => self.indent + before[newline + 1..].chars().count(),
                 None => self.first_column + before.chars().count(),
             };
-            return Place::at(self.line - 1, column);
+            let offset = self.base + before.len();
+            return Place {
+                line: self.line - 1,
+                column,
+                start: offset,
+                end: offset,
+            };
         }
         self.at()
     }
