@@ -3,11 +3,14 @@
 //! Nothing here knows a target language. [`Request::validate`] states what any
 //! request must satisfy before a snippet may be written for it.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::Task;
 use crate::diagnostic::{Code, Field};
 use crate::error::Error;
+use crate::text::{Text, Var};
 
 /// One HTTP request to an inference endpoint.
 ///
@@ -25,12 +28,12 @@ use crate::error::Error;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
     /// The full URL, query string included.
-    pub url: String,
+    pub url: Text,
     /// The method when the user chose one; see [`Request::method`] for the default.
     pub method: Option<String>,
     /// Headers in the user's order, apart from `Authorization` (see `token`).
-    pub headers: Vec<(String, String)>,
-    /// Where the bearer token comes from.
+    pub headers: Vec<(String, Text)>,
+    /// The credentials the `Authorization` header carries.
     pub token: Token,
     /// The body.
     pub payload: Payload,
@@ -40,14 +43,25 @@ pub struct Request {
     pub model: Option<String>,
 }
 
-/// Where the `Authorization: Bearer ...` value comes from.
+/// The credentials the `Authorization` header carries: a bearer token (from the
+/// environment or a placeholder), or a user and password.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Token {
-    /// Read from this environment variable when the snippet runs (`HF_TOKEN` by default).
+    /// `Bearer` and this environment variable's value when the snippet runs
+    /// (`HF_TOKEN` by default).
     Env(String),
-    /// Printed as is, for the reader to replace (`hf_***`, `<Token>`).
+    /// `Bearer` and this text, printed as is, for the reader to replace (`hf_***`,
+    /// `<Token>`).
     Placeholder(String),
+    /// `Basic` and the base64 of `user:password`, computed when the snippet runs
+    /// (either may read the environment).
+    Basic {
+        /// The user name.
+        user: Text,
+        /// The password.
+        password: Text,
+    },
     /// No `Authorization` header.
     None,
 }
@@ -104,10 +118,13 @@ pub enum Payload {
     None,
     /// A JSON document, sent as `application/json` unless a header says otherwise.
     Json(Value),
+    /// A JSON document some of whose values are read from the environment when the
+    /// snippet runs, sent as `application/json` unless a header says otherwise.
+    JsonTemplate(JsonTemplate),
     /// Text sent as it is, with its MIME type.
     Text {
         /// The body.
-        body: String,
+        body: Text,
         /// Its MIME type; `None` sends no Content-Type at all.
         content_type: Option<String>,
     },
@@ -119,9 +136,65 @@ pub enum Payload {
         path: String,
         /// Its MIME type; `None` sends no Content-Type at all.
         content_type: Option<String>,
-        /// Drop CR and LF bytes before sending, as curl's `-d @file` does.
-        strip_line_breaks: bool,
+        /// Which of the file's bytes are sent.
+        bytes: FileBytes,
     },
+}
+
+/// Which bytes of a file a body sends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileBytes {
+    /// All of them (`--data-binary @file`).
+    #[default]
+    AsIs,
+    /// All but CR and LF, as curl's `-d @file` reads a file.
+    StripLineBreaks,
+    /// All but the line breaks at the end, as the shell's `"$(cat file)"` reads it.
+    TrimTrailingNewlines,
+}
+
+/// A JSON document with holes that environment variables fill when the snippet runs.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{JsonTemplate, Slot, Text, Var};
+/// use serde_json::json;
+///
+/// // {"model": "$MODEL", "max_tokens": $MAX}
+/// let template = JsonTemplate {
+///     value: json!({"model": null, "max_tokens": null}),
+///     slots: vec![
+///         Slot { pointer: "/model".into(), text: Text::var(Var::new("MODEL")), number: false },
+///         Slot { pointer: "/max_tokens".into(), text: Text::var(Var::new("MAX")), number: true },
+///     ],
+/// };
+/// assert_eq!(template.slot("/max_tokens").map(|slot| slot.number), Some(true));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonTemplate {
+    /// The document; each slot's place holds `null`.
+    pub value: Value,
+    /// The holes, in document order.
+    pub slots: Vec<Slot>,
+}
+
+/// One hole of a [`JsonTemplate`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slot {
+    /// Where it is, as a JSON Pointer (RFC 6901).
+    pub pointer: String,
+    /// What fills it.
+    pub text: Text,
+    /// The text is a JSON number written bare (`"max_tokens": $MAX`), not a string.
+    pub number: bool,
+}
+
+impl JsonTemplate {
+    /// The slot at `pointer`.
+    pub fn slot(&self, pointer: &str) -> Option<&Slot> {
+        self.slots.iter().find(|slot| slot.pointer == pointer)
+    }
 }
 
 /// One part of a `multipart/form-data` body.
@@ -142,7 +215,7 @@ pub struct Part {
 #[non_exhaustive]
 pub enum PartContent {
     /// A text value.
-    Text(String),
+    Text(Text),
     /// The bytes of the file at this path, uploaded as a file (`-F name=@path`).
     File(String),
     /// The text of the file at this path, as a plain field (`-F name=<path`).
@@ -153,7 +226,9 @@ impl Payload {
     /// Whether the payload asks the server to stream its answer (`"stream": true`).
     pub fn streams(&self) -> bool {
         match self {
-            Payload::Json(value) => value.get("stream") == Some(&Value::Bool(true)),
+            Payload::Json(value) | Payload::JsonTemplate(JsonTemplate { value, .. }) => {
+                value.get("stream") == Some(&Value::Bool(true))
+            }
             _ => false,
         }
     }
@@ -161,7 +236,7 @@ impl Payload {
 
 impl Request {
     /// A GET request to `url` with the default token (`$HF_TOKEN`) and no body.
-    pub fn new(url: impl Into<String>) -> Request {
+    pub fn new(url: impl Into<Text>) -> Request {
         Request {
             url: url.into(),
             method: None,
@@ -184,13 +259,13 @@ impl Request {
         self.payload = Payload::File {
             path: path.into(),
             content_type: Some(content_type.into()),
-            strip_line_breaks: false,
+            bytes: FileBytes::AsIs,
         };
         self
     }
 
     /// Sends `body` as it is with the MIME type `content_type`.
-    pub fn text(mut self, body: impl Into<String>, content_type: impl Into<String>) -> Request {
+    pub fn text(mut self, body: impl Into<Text>, content_type: impl Into<String>) -> Request {
         self.payload = Payload::Text {
             body: body.into(),
             content_type: Some(content_type.into()),
@@ -211,7 +286,7 @@ impl Request {
     }
 
     /// Adds a header after the ones already set.
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Request {
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<Text>) -> Request {
         self.headers.push((name.into(), value.into()));
         self
     }
@@ -231,15 +306,15 @@ impl Request {
         self
     }
 
-    /// The `Content-Type` the request sends: a `Content-Type` header when one is set,
-    /// else the payload's own.
+    /// The `Content-Type` the request sends: a `Content-Type` header when one is set
+    /// (validation keeps it free of variables), else the payload's own.
     pub fn content_type(&self) -> Option<&str> {
         if let Some(value) = self.header_value("content-type") {
-            return Some(value);
+            return value.as_literal();
         }
         match &self.payload {
             Payload::None | Payload::Multipart(_) => None,
-            Payload::Json(_) => Some("application/json"),
+            Payload::Json(_) | Payload::JsonTemplate(_) => Some("application/json"),
             Payload::Text { content_type, .. } | Payload::File { content_type, .. } => {
                 content_type.as_deref()
             }
@@ -247,29 +322,84 @@ impl Request {
     }
 
     /// The value of the first header named `name` (ASCII case-insensitive).
-    pub fn header_value(&self, name: &str) -> Option<&str> {
+    pub fn header_value(&self, name: &str) -> Option<&Text> {
         self.headers
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value)
     }
 
-    /// Every header a snippet sends, in order: `Authorization` from the token,
-    /// `Content-Type` when there is a body, then the user's other headers.
-    ///
-    /// The token value is left to each renderer: it is an expression, not a string.
-    pub fn wire_headers(&self) -> Vec<(&str, &str)> {
+    /// Every header a snippet sends, in order: `Content-Type` when there is a body,
+    /// then the user's other headers. `Authorization` comes from the token and is
+    /// left to each renderer: it is an expression, not a string.
+    pub fn wire_headers(&self) -> Vec<(&str, Cow<'_, Text>)> {
         let mut headers = Vec::with_capacity(self.headers.len() + 1);
-        if let (Some(content_type), false) = (self.content_type(), self.payload == Payload::None) {
-            headers.push(("Content-Type", content_type));
+        if self.payload != Payload::None {
+            match self.header_value("content-type") {
+                Some(value) => headers.push(("Content-Type", Cow::Borrowed(value))),
+                None => {
+                    if let Some(content_type) = self.content_type() {
+                        headers.push(("Content-Type", Cow::Owned(Text::from(content_type))));
+                    }
+                }
+            }
         }
         headers.extend(
             self.headers
                 .iter()
                 .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
-                .map(|(name, value)| (name.as_str(), value.as_str())),
+                .map(|(name, value)| (name.as_str(), Cow::Borrowed(value))),
         );
         headers
+    }
+
+    /// Every environment variable the request reads, each once: the token's first,
+    /// then in the order of the URL, the credentials, the headers and the body.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Request, Text, Var};
+    ///
+    /// let mut url = Text::var(Var::new("ENDPOINT_URL"));
+    /// url.push_str("/generate");
+    /// let request = Request::new(url).header("X-Model", Text::var(Var::new("MODEL")));
+    /// let names: Vec<String> = request.vars().into_iter().map(|var| var.name).collect();
+    /// assert_eq!(names, ["HF_TOKEN", "ENDPOINT_URL", "MODEL"]);
+    /// ```
+    pub fn vars(&self) -> Vec<Var> {
+        let mut found: Vec<Var> = Vec::new();
+        let mut add = |var: &Var| {
+            if !found.contains(var) {
+                found.push(var.clone());
+            }
+        };
+        if let Token::Env(name) = &self.token {
+            add(&Var::new(name.clone()));
+        }
+        self.url.vars().for_each(&mut add);
+        if let Token::Basic { user, password } = &self.token {
+            user.vars().chain(password.vars()).for_each(&mut add);
+        }
+        for (_, value) in &self.headers {
+            value.vars().for_each(&mut add);
+        }
+        match &self.payload {
+            Payload::Text { body, .. } => body.vars().for_each(&mut add),
+            Payload::JsonTemplate(template) => template
+                .slots
+                .iter()
+                .flat_map(|slot| slot.text.vars())
+                .for_each(&mut add),
+            Payload::Multipart(parts) => {
+                for part in parts {
+                    if let PartContent::Text(text) = &part.content {
+                        text.vars().for_each(&mut add);
+                    }
+                }
+            }
+            _ => {}
+        }
+        found
     }
 }
 
@@ -291,9 +421,14 @@ mod tests {
         let request = Request::new("https://example.com")
             .json(Value::Null)
             .header("content-type", "application/json; charset=utf-8");
+        let headers: Vec<(&str, String)> = request
+            .wire_headers()
+            .into_iter()
+            .map(|(name, value)| (name, value.to_string()))
+            .collect();
         assert_eq!(
-            request.wire_headers(),
-            vec![("Content-Type", "application/json; charset=utf-8")]
+            headers,
+            vec![("Content-Type", "application/json; charset=utf-8".to_owned())]
         );
     }
 }

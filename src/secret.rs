@@ -5,6 +5,7 @@ use serde_json::Value;
 use crate::diagnostic::{Code, Diagnostic, Field, Hint};
 use crate::error::Error;
 use crate::model::{PartContent, Payload, Request, Token};
+use crate::text::{Segment, Text};
 
 /// `hf_` followed by 30 or more letters and digits: what Hugging Face tokens look
 /// like. One letter repeated (`hf_xxxx...`) is a placeholder, not a token.
@@ -42,6 +43,14 @@ pub(crate) fn published(token: &str) -> Diagnostic {
     .advice("use $HF_TOKEN")
 }
 
+/// Whether the literal text (or a variable's default) of `text` holds a token.
+fn text_holds_token(text: &Text) -> bool {
+    text.segments().iter().any(|segment| match segment {
+        Segment::Literal(text) | Segment::Placeholder(text) => holds_token(text),
+        Segment::Var(var) => var.default.as_deref().is_some_and(holds_token),
+    })
+}
+
 /// Makes `request` safe to print: a real-looking token placeholder becomes
 /// `$HF_TOKEN`. Returns the warnings of what was replaced; fails on the first
 /// other place a token stands, which cannot be replaced.
@@ -73,18 +82,31 @@ pub fn protect_tokens(request: &mut Request) -> Result<Vec<Diagnostic>, Error> {
         .advice("remove it")
         .hint(Hint::KeepToken))
     };
-    if holds_token(&request.url) {
+    if text_holds_token(&request.url) {
         return found("the URL", Field::Url);
     }
-    if let Some((name, _)) = request.headers.iter().find(|(_, value)| holds_token(value)) {
+    if let Some((name, _)) = request
+        .headers
+        .iter()
+        .find(|(_, value)| text_holds_token(value))
+    {
         return found(&format!("the header {name}"), Field::Header(name.clone()));
     }
     let in_body = match &request.payload {
         Payload::Json(value) => token_pointer(value, String::new()).map(Field::Json),
-        Payload::Text { body, .. } => holds_token(body).then_some(Field::Body),
+        Payload::Text { body, .. } => text_holds_token(body).then_some(Field::Body),
+        Payload::JsonTemplate(template) => token_pointer(&template.value, String::new())
+            .map(Field::Json)
+            .or_else(|| {
+                template
+                    .slots
+                    .iter()
+                    .find(|slot| text_holds_token(&slot.text))
+                    .map(|slot| Field::Json(slot.pointer.clone()))
+            }),
         Payload::Multipart(parts) => parts
             .iter()
-            .find(|part| matches!(&part.content, PartContent::Text(text) if holds_token(text)))
+            .find(|part| matches!(&part.content, PartContent::Text(text) if text_holds_token(text)))
             .map(|part| Field::Part(part.name.clone())),
         _ => None,
     };

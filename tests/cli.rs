@@ -351,7 +351,7 @@ fn real_tokens_are_kept_only_on_request() {
     let command = format!("curl https://x.cloud/m -H 'Authorization: Bearer {real}'");
     let output = snippet(&["--lang", "curl", "--curl", &command], "");
     assert!(!stdout(&output).contains(real), "{}", stdout(&output));
-    assert!(stdout(&output).contains("$HF_TOKEN"));
+    assert!(stdout(&output).contains("${HF_TOKEN:?}"));
     let kept = snippet(&["--lang", "curl", "--keep-token", "--curl", &command], "");
     assert!(stdout(&kept).contains(real));
 }

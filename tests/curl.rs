@@ -2,9 +2,18 @@
 //! errors and warnings a user sees.
 
 use inference_snippets::{
-    CurlOptions, PartContent, Payload, Request, Shell, Task, Token, parse_curl,
+    CurlOptions, FileBytes, PartContent, Payload, Request, Shell, Task, Text, Token, parse_curl,
 };
 use serde_json::json;
+
+/// Headers as `(name, value)` literals, to compare.
+fn literal_headers(request: &Request) -> Vec<(String, String)> {
+    request
+        .headers
+        .iter()
+        .map(|(name, value)| (name.clone(), value.to_string()))
+        .collect()
+}
 
 fn parse(command: &str) -> (Request, Vec<String>) {
     let parsed = parse_curl(command, "test", &CurlOptions::default())
@@ -45,7 +54,7 @@ fn the_seed_commands() {
         Payload::File {
             path: "sample1.flac".into(),
             content_type: Some("audio/x-flac".into()),
-            strip_line_breaks: false
+            bytes: FileBytes::AsIs
         }
     );
     assert!(request.headers.is_empty());
@@ -66,7 +75,7 @@ fn json_option_sets_both_headers_and_concatenates() {
     let (request, _) = parse(&format!("curl {URL} --json '{{\"a\":' --json ' 1}}'"));
     assert_eq!(request.payload, Payload::Json(json!({"a": 1})));
     assert_eq!(
-        request.headers,
+        literal_headers(&request),
         vec![("Accept".to_string(), "application/json".to_string())]
     );
 }
@@ -102,7 +111,7 @@ fn data_file_strips_line_breaks_and_data_binary_does_not() {
         Payload::File {
             path: "body.json".into(),
             content_type: Some("application/json".into()),
-            strip_line_breaks: true
+            bytes: FileBytes::StripLineBreaks
         }
     );
     assert_eq!(warnings, Vec::<String>::new());
@@ -110,7 +119,7 @@ fn data_file_strips_line_breaks_and_data_binary_does_not() {
     assert!(matches!(
         binary.payload,
         Payload::File {
-            strip_line_breaks: false,
+            bytes: FileBytes::AsIs,
             ..
         }
     ));
@@ -138,7 +147,7 @@ fn methods() {
         Payload::File {
             path: "audio.flac".into(),
             content_type: None,
-            strip_line_breaks: false
+            bytes: FileBytes::AsIs
         }
     );
 }
@@ -147,7 +156,10 @@ fn methods() {
 fn short_clusters_and_attached_values() {
     let (request, _) = parse(&format!("curl -sSLk -H'X-A: 1' -XDELETE {URL}"));
     assert_eq!(request.method(), "DELETE");
-    assert_eq!(request.headers, vec![("X-A".to_string(), "1".to_string())]);
+    assert_eq!(
+        literal_headers(&request),
+        vec![("X-A".to_string(), "1".to_string())]
+    );
 }
 
 #[test]
@@ -156,8 +168,8 @@ fn headers_user_agent_referer_cookie_range_and_basic_auth() {
         "curl {URL} -A 'agent/1' -e 'https://r.example/;auto' -b 'a=1; b=2' -r 0-99 -u user:pa:ss -H 'X-Empty;'"
     ));
     assert_eq!(warnings, Vec::<String>::new());
-    let headers: Vec<(&str, &str)> = request
-        .headers
+    let headers = literal_headers(&request);
+    let headers: Vec<(&str, &str)> = headers
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
@@ -169,10 +181,16 @@ fn headers_user_agent_referer_cookie_range_and_basic_auth() {
             ("Cookie", "a=1; b=2"),
             ("Range", "bytes=0-99"),
             ("X-Empty", ""),
-            ("Authorization", "Basic dXNlcjpwYTpzcw=="),
         ]
     );
-    assert_eq!(request.token, Token::None);
+    // curl makes `Basic` and the base64 of `user:pa:ss`; the clients do it alike.
+    assert_eq!(
+        request.token,
+        Token::Basic {
+            user: Text::from("user"),
+            password: Text::from("pa:ss"),
+        }
+    );
 }
 
 #[test]
@@ -185,7 +203,7 @@ fn removing_content_type_sends_none() {
         Payload::File {
             path: "x.bin".into(),
             content_type: None,
-            strip_line_breaks: false
+            bytes: FileBytes::AsIs
         }
     );
 }
@@ -283,7 +301,7 @@ fn errors_are_located() {
         ),
         (
             "curl \"$(cat url.txt)/x\"",
-            "test:1:6: the URL holds $(cat url.txt), which only a shell can run; write the URL out",
+            "test:1:6: the URL holds $(cat url.txt), which only a shell can run; write its value out",
         ),
     ];
     for (command, expected) in cases {
@@ -370,19 +388,21 @@ fn multipart_forms() {
 }
 
 #[test]
-fn shell_expansions_in_data_are_kept_as_text_with_a_warning() {
-    let (request, warnings) = parse(&format!("curl {URL} -d \"text=$TEXT&cmd=$(id)\""));
+fn shell_expansions_only_a_shell_can_run_are_errors() {
+    // A variable is read when the snippet runs; `$(id)` would run a command.
     assert_eq!(
-        request.payload,
-        Payload::Text {
-            body: "text=$TEXT&cmd=$(id)".into(),
-            content_type: Some("application/x-www-form-urlencoded".into())
-        }
+        error(&format!("curl {URL} -d \"text=$TEXT&cmd=$(id)\"")),
+        "test:1:27: the body holds $(id), which only a shell can run; write its value out"
     );
-    assert!(
-        warnings.iter().any(|w| w.contains("kept as literal text")),
-        "{warnings:?}"
-    );
+    for command in [
+        format!("curl {URL} -H \"X-A: $((1 + 2))\""),
+        format!("curl {URL} -d \"$1\""),
+        format!("curl {URL} -d \"${{A#x}}\""),
+        format!("curl {URL} -u `whoami`:x"),
+    ] {
+        let message = error(&command);
+        assert!(message.contains("which only a shell can run"), "{command}: {message}");
+    }
 }
 
 #[test]
@@ -400,7 +420,7 @@ fn options_that_read_files_read_them_now() {
         content.display()
     ));
     assert_eq!(
-        request.headers,
+        literal_headers(&request),
         vec![
             ("X-A".to_string(), "1".to_string()),
             ("X-B".to_string(), "two words".to_string())

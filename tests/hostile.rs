@@ -9,8 +9,8 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use inference_snippets::{
-    Client, CurlOptions, Part, PartContent, Payload, Request, Token, docs, parse_curl, parse_spec,
-    render,
+    Client, CurlOptions, FileBytes, Part, PartContent, Payload, Request, Token, docs, parse_curl,
+    parse_spec, render,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -47,12 +47,18 @@ fn payload() -> impl Strategy<Value = Payload> {
     prop_oneof![
         Just(Payload::None),
         json().prop_map(Payload::Json),
-        (text(), prop::option::of("[!-~]{1,20}"))
-            .prop_map(|(body, content_type)| { Payload::Text { body, content_type } }),
+        (text(), prop::option::of("[!-~]{1,20}")).prop_map(|(body, content_type)| Payload::Text {
+            body: body.into(),
+            content_type,
+        }),
         (path, any::<bool>()).prop_map(|(path, strip_line_breaks)| Payload::File {
             path,
             content_type: Some("application/octet-stream".into()),
-            strip_line_breaks,
+            bytes: if strip_line_breaks {
+                FileBytes::StripLineBreaks
+            } else {
+                FileBytes::AsIs
+            },
         }),
         prop::collection::vec(("[a-z_]{1,8}", text(), path), 1..3).prop_map(|parts| {
             Payload::Multipart(
@@ -62,7 +68,7 @@ fn payload() -> impl Strategy<Value = Payload> {
                     .map(|(index, (name, value, path))| Part {
                         name,
                         content: if index % 2 == 0 {
-                            PartContent::Text(value)
+                            PartContent::Text(value.into())
                         } else {
                             PartContent::File(path)
                         },
@@ -90,7 +96,7 @@ fn request() -> impl Strategy<Value = Request> {
             request.payload = payload;
             for (name, value) in headers {
                 if request.header_value(&name).is_none() {
-                    request.headers.push((name, value));
+                    request.headers.push((name, value.into()));
                 }
             }
             request

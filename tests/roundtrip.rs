@@ -1,6 +1,8 @@
 //! Property: a request rendered as curl and parsed back is the same request.
 
-use inference_snippets::{Client, CurlOptions, Payload, Request, Token, parse_curl, render};
+use inference_snippets::{
+    Client, CurlOptions, FileBytes, Payload, Request, Token, parse_curl, render,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -37,14 +39,20 @@ fn payload() -> impl Strategy<Value = Payload> {
     prop_oneof![
         Just(Payload::None),
         json().prop_map(Payload::Json),
-        (text(), content_type.clone())
-            .prop_map(|(body, content_type)| Payload::Text { body, content_type }),
+        (text(), content_type.clone()).prop_map(|(body, content_type)| Payload::Text {
+            body: body.into(),
+            content_type,
+        }),
         ("[a-zA-Z0-9 ._'\"$()/-]{1,20}", content_type, any::<bool>())
             .prop_filter("curl reads @- from stdin", |(path, _, _)| path != "-")
             .prop_map(|(path, content_type, strip_line_breaks)| Payload::File {
                 path,
                 content_type,
-                strip_line_breaks
+                bytes: if strip_line_breaks {
+                    FileBytes::StripLineBreaks
+                } else {
+                    FileBytes::AsIs
+                },
             }),
     ]
 }
@@ -79,7 +87,7 @@ fn request() -> impl Strategy<Value = Request> {
             request.method = method;
             for (name, value) in headers {
                 if request.header_value(&name).is_none() {
-                    request.headers.push((name, value));
+                    request.headers.push((name, value.into()));
                 }
             }
             request

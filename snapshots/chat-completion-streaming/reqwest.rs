@@ -6,7 +6,7 @@ const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/llama/v1/chat/com
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
         .header("Content-Type", "application/json")
         .body(r#"{
     "model": "tgi",
@@ -36,4 +36,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     writeln!(stdout)?;
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

@@ -1,6 +1,6 @@
 curl 'https://xyz.endpoints.huggingface.cloud/llama/v1/chat/completions' \
     -X POST \
-    -H "Authorization: Bearer $HF_TOKEN" \
+    -H "Authorization: Bearer ${HF_TOKEN:?}" \
     -H 'Content-Type: application/json' \
     -d '{
         "model": "tgi",

@@ -1,5 +1,7 @@
 import { InferenceClient } from "@huggingface/inference";
 
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
 const client = new InferenceClient(process.env.HF_TOKEN, { endpointUrl: "https://xyz.endpoints.huggingface.cloud/llama/v1/chat/completions" });
 
 const completion = await client.chatCompletion({

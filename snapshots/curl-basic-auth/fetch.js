@@ -1,10 +1,10 @@
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/settings", {
     method: "PATCH",
     headers: {
+        Authorization: `Basic ${Buffer.from("admin:s3cret!").toString("base64")}`,
         "Content-Type": "application/x-www-form-urlencoded",
         "User-Agent": "docs-bot/1.0",
         Cookie: "session=abc; theme=dark",
-        Authorization: "Basic YWRtaW46czNjcmV0IQ==",
     },
     body: "replicas=2&scale_to_zero=true",
 });

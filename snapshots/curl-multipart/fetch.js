@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
 const form = new FormData();
 form.append("files", new Blob([readFileSync("chair.png")], { type: "image/png" }), "chair.png");
 form.append("audio", new Blob([readFileSync("takes; two.flac")], { type: "audio/x-flac" }), "take2.flac");

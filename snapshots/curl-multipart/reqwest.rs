@@ -10,10 +10,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .text("note", "@not a file; it's text");
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
         .multipart(form)
         .send()?
         .error_for_status()?;
     println!("{}", response.text()?);
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

@@ -1,6 +1,6 @@
 curl 'https://xyz.endpoints.huggingface.cloud/distilbert-sentiment' \
     -X POST \
-    -H "Authorization: Bearer $MY_HF_TOKEN" \
+    -H "Authorization: Bearer ${MY_HF_TOKEN:?}" \
     -H 'Content-Type: application/json' \
     -H 'X-Use-Cache: false' \
     -H 'X-Wait-For-Model: true' \

@@ -1,3 +1,5 @@
+if (process.env.MY_HF_TOKEN === undefined) throw new Error("MY_HF_TOKEN is not set");
+
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment", {
     method: "POST",
     headers: {

@@ -5,7 +5,7 @@ const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/distilbert-sentim
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("MY_HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("MY_HF_TOKEN")?))
         .header("Content-Type", "application/json")
         .header("X-Use-Cache", "false")
         .header("X-Wait-For-Model", "true")
@@ -19,4 +19,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .error_for_status()?;
     println!("{}", response.text()?);
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

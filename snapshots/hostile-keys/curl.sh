@@ -1,6 +1,6 @@
 curl 'https://xyz.endpoints.huggingface.cloud/custom' \
     -X POST \
-    -H "Authorization: Bearer $HF_TOKEN" \
+    -H "Authorization: Bearer ${HF_TOKEN:?}" \
     -H 'Content-Type: application/json' \
     -d '{
         "__proto__": {"polluted": true},

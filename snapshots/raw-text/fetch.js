@@ -1,3 +1,5 @@
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/echo", {
     method: "PUT",
     headers: {

@@ -5,7 +5,7 @@ const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/distilbert-sentim
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
         .header("Content-Type", "application/json")
         .body(r#"{
     "inputs": "Deploying my first endpoint was an amazing experience."
@@ -14,4 +14,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .error_for_status()?;
     println!("{}", response.text()?);
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

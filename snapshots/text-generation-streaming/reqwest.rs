@@ -6,7 +6,7 @@ const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/tgi";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
         .header("Content-Type", "application/json")
         .body(r#"{
     "inputs": "Once upon a time",
@@ -31,4 +31,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     writeln!(stdout)?;
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

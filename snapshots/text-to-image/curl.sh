@@ -1,6 +1,6 @@
 curl 'https://xyz.endpoints.huggingface.cloud/sdxl' \
     -X POST \
-    -H "Authorization: Bearer $HF_TOKEN" \
+    -H "Authorization: Bearer ${HF_TOKEN:?}" \
     -H 'Content-Type: application/json' \
     -d '{
         "inputs": "Astronaut riding a horse",

@@ -1,5 +1,7 @@
 import { writeFileSync } from "node:fs";
 
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/sdxl", {
     method: "POST",
     headers: {

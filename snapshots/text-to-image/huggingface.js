@@ -1,6 +1,8 @@
 import { InferenceClient } from "@huggingface/inference";
 import { writeFileSync } from "node:fs";
 
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
 const client = new InferenceClient(process.env.HF_TOKEN, { endpointUrl: "https://xyz.endpoints.huggingface.cloud/sdxl" });
 
 const image = await client.textToImage({

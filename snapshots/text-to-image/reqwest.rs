@@ -5,7 +5,7 @@ const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/sdxl";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
         .header("Content-Type", "application/json")
         .body(r#"{
     "inputs": "Astronaut riding a horse",
@@ -15,4 +15,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .error_for_status()?;
     std::fs::write("image.png", response.bytes()?)?;
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

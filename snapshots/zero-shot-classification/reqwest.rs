@@ -5,7 +5,7 @@ const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/bart-mnli";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
-        .header("Authorization", format!("Bearer {}", std::env::var("HF_TOKEN")?))
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
         .header("Content-Type", "application/json")
         .body(r#"{
     "inputs": "Hi, I recently bought a device from your company but it is not working as advertised and I would like to get reimbursed!",
@@ -17,4 +17,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .error_for_status()?;
     println!("{}", response.text()?);
     Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
 }

@@ -3,15 +3,15 @@
 
 use serde_json::Value;
 
-use super::encode;
-use super::lex::{Piece, Word};
-use super::parse::{Data, Invocation, Located};
+use super::parse::{self, Data, Invocation, Located};
 use super::places::Places;
 use crate::Task;
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
-use crate::model::{Payload, Request, Token};
+use crate::model::{FileBytes, Payload, Request, Token};
 use crate::secret;
+use crate::template;
+use crate::text::{Segment, Text};
 
 /// What curl sends as Content-Type for `-d` when no header says otherwise.
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -38,10 +38,13 @@ pub(crate) fn assemble(
     if let (Payload::Json(_), Some(Some(value))) = (&request.payload, &assembler.content_type)
         && value != "application/json"
     {
-        request.headers.push(("Content-Type".into(), value.clone()));
+        request
+            .headers
+            .push(("Content-Type".into(), Text::from(value.as_str())));
     }
     if request
         .url
+        .shown()
         .trim_end_matches('/')
         .ends_with("/chat/completions")
     {
@@ -64,8 +67,8 @@ struct Assembler {
     url_at: Place,
     /// The Content-Type header: `Some(None)` when `-H 'Content-Type:'` removes it.
     content_type: Option<Option<String>>,
-    /// The `Authorization: Bearer ...` header, which gives the token.
-    authorization: Option<Located<Word>>,
+    /// What follows `Bearer ` in the `Authorization` header: the token.
+    authorization: Option<Located<Text>>,
 }
 
 impl Assembler {
@@ -76,7 +79,7 @@ impl Assembler {
     }
 
     /// The first URL, with a scheme; the others are left out with a warning.
-    fn url(&mut self) -> Result<String, Error> {
+    fn url(&mut self) -> Result<Text, Error> {
         let mut urls = std::mem::take(&mut self.invocation.urls).into_iter();
         let Some(first) = urls.next() else {
             return Err(Error::new(Code::MissingUrl, "the curl command has no URL")
@@ -94,16 +97,26 @@ impl Assembler {
                 ),
             );
         }
-        if first.value.contains("://") {
+        // A variable or placeholder in front brings its own scheme.
+        let scheme_given = match first.value.segments().first() {
+            Some(Segment::Literal(text)) => text.contains("://"),
+            _ => true,
+        };
+        if scheme_given {
             return Ok(first.value);
         }
-        let scheme = self.invocation.proto_default.as_deref().unwrap_or("http");
-        let url = format!("{scheme}://{}", first.value);
+        let scheme = self
+            .invocation
+            .proto_default
+            .clone()
+            .unwrap_or_else(|| "http".to_owned());
         self.warn(
             first.at,
             Code::MissingScheme,
             format!("no scheme in {}: curl uses {scheme}://", first.value),
         );
+        let mut url = Text::from(format!("{scheme}://"));
+        url.extend(first.value);
         Ok(url)
     }
 
@@ -111,24 +124,28 @@ impl Assembler {
     fn headers(&mut self, request: &mut Request) -> Result<(), Error> {
         let headers = std::mem::take(&mut self.invocation.headers);
         for header in &headers {
-            let text = header.value.text();
-            let (name, value) = match text.split_once(':') {
-                Some((name, value)) => (name.trim(), Some(value.trim())),
-                None => match text.strip_suffix(';') {
-                    Some(name) => (name.trim(), Some("")),
-                    None => {
-                        return Err(Error::new(
-                            Code::HeaderWithoutColon,
-                            format!("header {text:?} has no `:`"),
+            let line = parse::text(&header.value, "the header")?;
+            let Some((name, value)) = split_header(&line) else {
+                return Err(Error::new(
+                    Code::HeaderWithoutColon,
+                    format!("header {:?} has no `:`", line.to_string()),
+                )
+                .at(header.at)
+                .advice("write `Name: value`"));
+            };
+            if name.eq_ignore_ascii_case("content-type") {
+                let value = match value {
+                    None => None,
+                    Some(value) => Some(value.without_vars().ok_or_else(|| {
+                        Error::new(
+                            Code::InvalidHeaderValue,
+                            format!("the Content-Type {value} reads a variable"),
                         )
                         .at(header.at)
-                        .advice("write `Name: value`"));
-                    }
-                },
-            };
-            let value = value.filter(|value| !value.is_empty() || text.ends_with(';'));
-            if name.eq_ignore_ascii_case("content-type") {
-                self.content_type = Some(value.map(str::to_owned));
+                        .advice("write the MIME type out")
+                    })?),
+                };
+                self.content_type = Some(value);
             } else if crate::validate::CLIENT_HEADERS.contains(&name.to_ascii_lowercase().as_str())
             {
                 // Browsers' "Copy as cURL" lists connection headers each client manages itself.
@@ -137,22 +154,16 @@ impl Assembler {
                     Code::ClientHeader,
                     format!("header {name} is managed by each HTTP client; left out"),
                 );
-            } else if name.eq_ignore_ascii_case("authorization") && is_bearer(value) {
-                self.authorization = Some(header.clone());
+            } else if name.eq_ignore_ascii_case("authorization")
+                && let Some(value) = &value
+                && let Some(token) = bearer(value)
+            {
+                self.authorization = Some(Located {
+                    value: token,
+                    at: header.at,
+                });
             } else if let Some(value) = value {
-                if header
-                    .value
-                    .pieces
-                    .iter()
-                    .any(|piece| !matches!(piece, Piece::Literal(_)))
-                {
-                    self.warn(
-                        header.at,
-                        Code::LiteralVariable,
-                        format!("header {name}: shell variables kept as literal text"),
-                    );
-                }
-                request.headers.push((name.to_owned(), value.to_owned()));
+                request.headers.push((name, value));
             } else {
                 self.warn(
                     header.at,
@@ -170,7 +181,7 @@ impl Assembler {
             if request.header_value("accept").is_none() {
                 request
                     .headers
-                    .push(("Accept".into(), "application/json".into()));
+                    .push(("Accept".into(), Text::from("application/json")));
             }
         }
         Ok(())
@@ -179,81 +190,60 @@ impl Assembler {
     /// The token, from `Authorization: Bearer` or `--oauth2-bearer`, and `-u`'s Basic
     /// credentials when there is no token.
     fn credentials(&mut self, request: &mut Request, keep_token: bool) -> Result<(), Error> {
-        request.token = self.token(keep_token);
-        let Some(user) = &self.invocation.user else {
+        request.token = self.token(request, keep_token)?;
+        let Some(user) = self.invocation.user.take() else {
             return Ok(());
         };
-        if request.token != Token::None {
+        if request.token != Token::None || request.header_value("authorization").is_some() {
             // A given Authorization header replaces the one curl makes from -u.
-            let at = user.at;
             self.warn(
-                at,
+                user.at,
                 Code::CredentialsLeftOut,
-                "-u is left out: the bearer token is the Authorization sent",
+                "-u is left out: the Authorization header given is the one sent",
             );
-        } else if !user.value.contains(':') {
+            return Ok(());
+        }
+        let Some((name, password)) = split_once(&user.value, ':') else {
             return Err(Error::new(
                 Code::MissingPassword,
                 format!("-u {}: curl would prompt for the password", user.value),
             )
             .at(user.at)
             .advice("write user:password"));
-        } else {
-            let basic = format!("Basic {}", encode::base64(user.value.as_bytes()));
-            request.headers.push(("Authorization".into(), basic));
-        }
+        };
+        request.token = Token::Basic {
+            user: name,
+            password,
+        };
         Ok(())
     }
 
-    /// The token of an `Authorization: Bearer ...` header or `--oauth2-bearer`.
-    fn token(&mut self, keep_token: bool) -> Token {
-        let (word, at, bearer) = match (&self.invocation.bearer, &self.authorization) {
-            (Some(bearer), _) => (bearer.value.clone(), bearer.at, true),
-            (None, Some(header)) => (header.value.clone(), header.at, false),
-            (None, None) => return Token::None,
+    /// The token of an `Authorization: Bearer ...` header or `--oauth2-bearer`: one
+    /// variable, or literal text (a placeholder, or a real token replaced). Anything
+    /// else stays the `Authorization` header, sent as written.
+    fn token(&mut self, request: &mut Request, keep_token: bool) -> Result<Token, Error> {
+        let (value, at) = match (self.invocation.bearer.take(), self.authorization.take()) {
+            (Some(bearer), _) => (parse::text(&bearer.value, "the token")?, bearer.at),
+            (None, Some(header)) => (header.value, header.at),
+            (None, None) => return Ok(Token::None),
         };
-        // The pieces after `Authorization: Bearer `.
-        let mut pieces = word.pieces.to_vec();
-        if !bearer {
-            strip_literal_prefix(&mut pieces, |text| {
-                let (_, value) = text.split_once(':')?;
-                let rest = value.trim_start().get(7..)?;
-                Some(text.len() - rest.len())
-            });
+        if let [Segment::Var(var)] = value.segments()
+            && var.default.is_none()
+        {
+            return Ok(Token::Env(var.name.clone()));
         }
-        let trimmed: Vec<&Piece> = pieces
-            .iter()
-            .filter(|piece| !matches!(piece, Piece::Literal(text) if text.trim().is_empty()))
-            .collect();
-        match trimmed[..] {
-            [Piece::Var(name)] => Token::Env(name.clone()),
-            [Piece::Literal(text)] => {
-                let text = text.trim();
-                if secret::is_real_token(text) && !keep_token {
-                    self.invocation.warnings.push(secret::replaced().at(at));
-                    Token::default()
-                } else {
-                    Token::Placeholder(text.to_owned())
-                }
-            }
-            _ => {
-                self.warn(
-                    at,
-                    Code::LiteralVariable,
-                    format!(
-                        "token {} is not one variable; kept as literal text",
-                        word.text()
-                    ),
-                );
-                Token::Placeholder(
-                    pieces
-                        .iter()
-                        .map(piece_text)
-                        .collect::<String>()
-                        .trim()
-                        .to_owned(),
-                )
-            }
+        let Some(text) = value.without_vars() else {
+            let mut header = Text::from("Bearer ");
+            header.extend(value);
+            request.headers.push(("Authorization".into(), header));
+            return Ok(Token::None);
+        };
+        let text = text.trim();
+        if secret::is_real_token(text) && !keep_token {
+            self.invocation.warnings.push(secret::replaced().at(at));
+            Ok(Token::default())
+        } else {
+            Ok(Token::Placeholder(text.to_owned()))
         }
     }
 
@@ -263,7 +253,7 @@ impl Assembler {
         let invocation = &self.invocation;
         let mut method_default = "GET";
         if invocation.get {
-            let mut query: Vec<String> = Vec::new();
+            let mut query: Vec<Text> = Vec::new();
             for part in &invocation.data {
                 match &part.value {
                     Data::Text(text) => query.push(text.clone()),
@@ -279,9 +269,9 @@ impl Assembler {
                 }
             }
             query.extend(invocation.query.iter().cloned());
-            append_query(&mut request.url, &query);
+            append_query(&mut request.url, query);
         } else {
-            append_query(&mut request.url, &invocation.query);
+            append_query(&mut request.url, invocation.query.clone());
             if let Some(upload) = &invocation.upload {
                 if !invocation.data.is_empty() {
                     return Err(two_bodies("-T and -d", upload.at));
@@ -289,7 +279,7 @@ impl Assembler {
                 request.payload = Payload::File {
                     path: upload.value.clone(),
                     content_type: self.content_type.clone().flatten(),
-                    strip_line_breaks: false,
+                    bytes: FileBytes::AsIs,
                 };
                 method_default = "PUT";
             } else if !invocation.forms.is_empty() {
@@ -342,21 +332,90 @@ impl Assembler {
             .forms
             .iter()
             .map(|form| {
-                let (value, literal) = &form.value;
-                super::form::part(value, *literal).map_err(|err| err.at(form.at))
+                let (word, literal) = &form.value;
+                let value = parse::text(word, "the form value")?;
+                super::form::part(&value, *literal).map_err(|err| err.at(form.at))
             })
             .collect::<Result<_, _>>()?;
         Ok(Payload::Multipart(parts))
     }
 }
 
-fn is_bearer(value: Option<&str>) -> bool {
-    value.is_some_and(|value| {
-        value.len() > 7
-            && value
-                .get(..7)
-                .is_some_and(|scheme| scheme.eq_ignore_ascii_case("bearer "))
-    })
+/// A header line's name and value: `Name: value` (the value trimmed), `Name;` (sent
+/// empty), `Name:` (`None`: it removes a header curl adds). `None` when the name is
+/// not literal text followed by `:`, or the line is not `Name;`.
+fn split_header(line: &Text) -> Option<(String, Option<Text>)> {
+    let segments = line.segments();
+    let Some(Segment::Literal(first)) = segments.first() else {
+        return None;
+    };
+    let Some((name, after)) = first.split_once(':') else {
+        let name = line.as_literal()?.strip_suffix(';')?;
+        return Some((name.trim().to_owned(), Some(Text::new())));
+    };
+    let mut value = Text::from(after.trim_start());
+    segments[1..]
+        .iter()
+        .for_each(|segment| value.push(segment.clone()));
+    let value = trim_end(value);
+    let name = name.trim().to_owned();
+    Some((name, (!value.is_empty()).then_some(value)))
+}
+
+/// `text` without the spaces and tabs that end its last literal segment.
+fn trim_end(text: Text) -> Text {
+    match text.segments().last() {
+        Some(Segment::Literal(last)) if last.ends_with([' ', '\t']) => {
+            let mut trimmed = Text::new();
+            let segments = text.segments();
+            for segment in &segments[..segments.len() - 1] {
+                trimmed.push(segment.clone());
+            }
+            trimmed.push_str(last.trim_end_matches([' ', '\t']));
+            trimmed
+        }
+        _ => text,
+    }
+}
+
+/// What follows `Bearer ` (as written: another casing is another header) in an
+/// `Authorization` value.
+fn bearer(value: &Text) -> Option<Text> {
+    let segments = value.segments();
+    let Some(Segment::Literal(first)) = segments.first() else {
+        return None;
+    };
+    let rest = first.strip_prefix("Bearer ")?.trim_start();
+    let mut token = Text::from(rest);
+    segments[1..]
+        .iter()
+        .for_each(|segment| token.push(segment.clone()));
+    (!token.is_empty()).then_some(token)
+}
+
+/// `text` split at the first `separator` of its literal text.
+fn split_once(text: &Text, separator: char) -> Option<(Text, Text)> {
+    let segments = text.segments();
+    let (index, at) = segments
+        .iter()
+        .enumerate()
+        .find_map(|(index, segment)| match segment {
+            Segment::Literal(literal) => literal.find(separator).map(|at| (index, at)),
+            _ => None,
+        })?;
+    let mut before = Text::new();
+    let mut after = Text::new();
+    for segment in &segments[..index] {
+        before.push(segment.clone());
+    }
+    if let Segment::Literal(literal) = &segments[index] {
+        before.push_str(&literal[..at]);
+        after.push_str(&literal[at + separator.len_utf8()..]);
+    }
+    for segment in &segments[index + 1..] {
+        after.push(segment.clone());
+    }
+    Some((before, after))
 }
 
 fn two_bodies(options: &str, at: Place) -> Error {
@@ -369,7 +428,8 @@ fn two_bodies(options: &str, at: Place) -> Error {
 }
 
 /// The body of the data options: one `@file` alone is a file; text parts join
-/// with `&` (with nothing for `--json`), and text sent as JSON becomes JSON.
+/// with `&` (with nothing for `--json`), and text sent as JSON becomes JSON (a JSON
+/// template when it reads variables).
 fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result<Payload, Error> {
     let content_type = match content_type {
         Some(explicit) => explicit,
@@ -377,7 +437,7 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
     };
     if let [
         Located {
-            value: Data::File { path, strip },
+            value: Data::File { path, bytes },
             ..
         },
     ] = &invocation.data[..]
@@ -385,17 +445,17 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
         return Ok(Payload::File {
             path: path.clone(),
             content_type,
-            strip_line_breaks: *strip,
+            bytes: *bytes,
         });
     }
-    let mut text = String::new();
+    let mut text = Text::new();
     for (index, part) in invocation.data.iter().enumerate() {
         match &part.value {
             Data::Text(part) => {
                 if index > 0 && !invocation.json {
-                    text.push('&');
+                    text.push_str("&");
                 }
-                text.push_str(part);
+                text.extend(part.clone());
             }
             Data::File { path, .. } => {
                 return Err(Error::new(
@@ -410,8 +470,19 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
     let json_type = content_type
         .as_deref()
         .is_some_and(|value| value == "application/json" || value.ends_with("+json"));
-    if json_type && let Ok(value) = serde_json::from_str::<Value>(&text) {
-        return Ok(Payload::Json(value));
+    if json_type {
+        match text.as_literal() {
+            Some(literal) => {
+                if let Ok(value) = serde_json::from_str::<Value>(literal) {
+                    return Ok(Payload::Json(value));
+                }
+            }
+            None => {
+                if let Some(template) = template::json_template(&text) {
+                    return Ok(Payload::JsonTemplate(template));
+                }
+            }
+        }
     }
     Ok(Payload::Text {
         body: text,
@@ -419,30 +490,14 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
     })
 }
 
-fn append_query(url: &mut String, parts: &[String]) {
+/// Appends each part to the URL's query.
+fn append_query(url: &mut Text, parts: Vec<Text>) {
     for part in parts {
-        url.push(if url.contains('?') { '&' } else { '?' });
-        url.push_str(part);
-    }
-}
-
-fn piece_text(piece: &Piece) -> String {
-    match piece {
-        Piece::Literal(text) | Piece::Opaque(text) => text.clone(),
-        Piece::Var(name) => format!("${name}"),
-    }
-}
-
-/// Removes the first `cut(text)` bytes of the leading literal piece, when `cut` says so.
-fn strip_literal_prefix(pieces: &mut Vec<Piece>, cut: impl Fn(&str) -> Option<usize>) {
-    if let Some(Piece::Literal(text)) = pieces.first()
-        && let Some(length) = cut(text)
-    {
-        let rest = text[length..].to_owned();
-        if rest.is_empty() {
-            pieces.remove(0);
-        } else {
-            pieces[0] = Piece::Literal(rest);
-        }
+        let query = url.segments().iter().any(|segment| match segment {
+            Segment::Literal(text) | Segment::Placeholder(text) => text.contains('?'),
+            Segment::Var(_) => false,
+        });
+        url.push_str(if query { "&" } else { "?" });
+        url.extend(part);
     }
 }

@@ -4,10 +4,61 @@
 use crate::diagnostic::Code;
 use crate::error::Error;
 use crate::model::{Part, PartContent};
+use crate::text::{Segment, Text};
 
 /// Reads one `-F` value; `literal` is `--form-string`, whose text is never
 /// interpreted. Errors are for the caller to place.
-pub(crate) fn part(value: &str, literal: bool) -> Result<Part, Error> {
+pub(crate) fn part(value: &Text, literal: bool) -> Result<Part, Error> {
+    match value.without_vars() {
+        Some(text) => part_of_text(&text, literal),
+        None => part_with_vars(value, literal),
+    }
+}
+
+/// A part whose value reads variables: `name=text` only (a file named by a
+/// variable, or parameters around one, are refused).
+fn part_with_vars(value: &Text, literal: bool) -> Result<Part, Error> {
+    let segments = value.segments();
+    let (name, first) = match segments.first() {
+        Some(Segment::Literal(first)) => match first.split_once('=') {
+            Some(split) => split,
+            None => {
+                return Err(invalid(format!(
+                    "-F {value:?} has no `=` before its variable; write name=$VALUE"
+                )));
+            }
+        },
+        _ => {
+            return Err(invalid(format!(
+                "-F {value}: the field name cannot come from a variable"
+            )));
+        }
+    };
+    let mut text = Text::from(first);
+    segments[1..]
+        .iter()
+        .for_each(|segment| text.push(segment.clone()));
+    let special = !literal
+        && (first.starts_with(['@', '<'])
+            || text
+                .segments()
+                .iter()
+                .any(|segment| matches!(segment, Segment::Literal(part) if part.contains(';'))));
+    if special {
+        return Err(invalid(format!(
+            "-F {value}: a file or ;parameters next to a variable are not supported; use --form-string for text"
+        )));
+    }
+    Ok(Part {
+        name: name.to_owned(),
+        content: PartContent::Text(text),
+        content_type: None,
+        filename: None,
+    })
+}
+
+/// A part of literal text.
+fn part_of_text(value: &str, literal: bool) -> Result<Part, Error> {
     let Some((name, rest)) = value.split_once('=') else {
         return Err(invalid(format!(
             "-F {value:?} has no `=`; write name=value, name=@file or name=<file"
@@ -16,7 +67,7 @@ pub(crate) fn part(value: &str, literal: bool) -> Result<Part, Error> {
     if literal {
         return Ok(Part {
             name: name.to_owned(),
-            content: PartContent::Text(rest.to_owned()),
+            content: PartContent::Text(Text::from(rest)),
             content_type: None,
             filename: None,
         });
@@ -32,7 +83,7 @@ pub(crate) fn part(value: &str, literal: bool) -> Result<Part, Error> {
         content: match kind {
             Some('@') => PartContent::File(content.clone()),
             Some(_) => PartContent::FileText(content.clone()),
-            None => PartContent::Text(content.clone()),
+            None => PartContent::Text(Text::from(content.as_str())),
         },
         content_type: None,
         filename: None,
@@ -143,15 +194,15 @@ mod tests {
     #[test]
     fn forms() {
         assert_eq!(
-            part("files=@img/chair.png", false),
+            part_of_text("files=@img/chair.png", false),
             Ok(file("files", "img/chair.png", "chair.png", "image/png"))
         );
         assert_eq!(
-            part("f=@\"a;b.flac\";type=audio/x-flac;filename=up.flac", false),
+            part_of_text("f=@\"a;b.flac\";type=audio/x-flac;filename=up.flac", false),
             Ok(file("f", "a;b.flac", "up.flac", "audio/x-flac"))
         );
         assert_eq!(
-            part("blob=@data.bin", false),
+            part_of_text("blob=@data.bin", false),
             Ok(file(
                 "blob",
                 "data.bin",
@@ -159,15 +210,15 @@ mod tests {
                 "application/octet-stream"
             ))
         );
-        let text = part("q=a;b c;type=text/x", false).unwrap();
+        let text = part_of_text("q=a;b c;type=text/x", false).unwrap();
         assert_eq!(text.content, PartContent::Text("a;b c".into()));
         assert_eq!(text.content_type.as_deref(), Some("text/x"));
         assert_eq!(
-            part("c=<notes.txt", false).unwrap().content,
+            part_of_text("c=<notes.txt", false).unwrap().content,
             PartContent::FileText("notes.txt".into())
         );
         assert_eq!(
-            part("s=@not-a-file;x", true).unwrap().content,
+            part_of_text("s=@not-a-file;x", true).unwrap().content,
             PartContent::Text("@not-a-file;x".into())
         );
     }
@@ -175,19 +226,19 @@ mod tests {
     #[test]
     fn errors() {
         assert!(
-            part("novalue", false)
+            part_of_text("novalue", false)
                 .unwrap_err()
                 .to_string()
                 .contains("has no `=`")
         );
         assert!(
-            part("h=x;headers=X-A: 1", false)
+            part_of_text("h=x;headers=X-A: 1", false)
                 .unwrap_err()
                 .to_string()
                 .contains(";headers= is not supported")
         );
         assert!(
-            part("f=@\"open", false)
+            part_of_text("f=@\"open", false)
                 .unwrap_err()
                 .to_string()
                 .contains("unterminated quote")

@@ -11,11 +11,13 @@
 
 use std::borrow::Cow;
 
+pub(crate) use bash::{expand, parameter};
 use builder::{Builder, Heredoc, Redirect};
 use cursor::{Cursor, Nest, skip_nested};
 
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
+use crate::text::Var;
 
 mod bash;
 mod builder;
@@ -49,8 +51,9 @@ pub enum Shell {
 pub(crate) enum Piece {
     /// Text, quotes removed, escapes resolved.
     Literal(String),
-    /// A variable read by name: `$NAME`, `${NAME}`, cmd `%NAME%`, PowerShell `$env:NAME`.
-    Var(String),
+    /// A variable read by name: `$NAME`, `${NAME}`, `${NAME:-default}`, cmd `%NAME%`,
+    /// PowerShell `$env:NAME`.
+    Var(Var),
     /// A shell expansion kept verbatim and never run: `$(...)`, backticks, `${VAR:-x}`, `$1`.
     Opaque(String),
 }
@@ -165,10 +168,13 @@ impl Word {
         for piece in &self.pieces {
             match piece {
                 Piece::Literal(s) | Piece::Opaque(s) => text.push_str(s),
-                Piece::Var(name) => {
-                    text.push('$');
-                    text.push_str(name);
-                }
+                Piece::Var(var) => match &var.default {
+                    None => {
+                        text.push('$');
+                        text.push_str(&var.name);
+                    }
+                    Some(_) => text.push_str(&var.to_string()),
+                },
             }
         }
         Cow::Owned(text)
@@ -205,8 +211,12 @@ pub(crate) struct Command {
     pub assignments: Vec<Assignment>,
     /// What the command reads on standard input: a heredoc body (each line with its newline) or
     /// a here-string (`<<<`) followed by the newline bash adds. Variables inside are not
-    /// expanded: a heredoc body is kept verbatim, a here-string is its word's [`Word::text`].
+    /// expanded here: a heredoc body is kept verbatim, a here-string is its word's
+    /// [`Word::text`].
     pub stdin: Option<String>,
+    /// Whether the shell expands `$` in `stdin`: a here-string, or a heredoc whose
+    /// delimiter is not quoted.
+    pub stdin_expands: bool,
     /// The file after `<`.
     pub stdin_file: Option<Word>,
     /// Whether standard input is the previous command's output (`a | b`: true for `b`).

@@ -19,7 +19,8 @@ pub use places::Places;
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::lines::Lines;
-use crate::model::{Request, is_env_name};
+use crate::model::{FileBytes, Request, is_env_name};
+use crate::text::{Segment, Text, Var};
 use lex::{Piece, Word};
 use parse::Data;
 
@@ -165,11 +166,12 @@ fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error
     let lex::Command {
         words,
         stdin,
+        stdin_expands,
         stdin_file,
         ..
     } = &mut lexed.commands[found_at];
     let stdin = match (stdin, stdin_file) {
-        (Some(text), _) => Some(Stdin::Text(text)),
+        (Some(text), _) => Some(Stdin::Text(text, *stdin_expands)),
         (None, Some(file)) => file.literal().map(Stdin::File),
         (None, None) => None,
     };
@@ -214,28 +216,29 @@ fn variables(arg: &str) -> Vec<Piece> {
     let mut rest = arg;
     while let Some(start) = rest.find('$') {
         let after = &rest[start + 1..];
-        let (name, length) = match after.strip_prefix('{') {
+        let (var, length) = match after.strip_prefix('{') {
             Some(braced) => match braced.find('}') {
-                Some(end) => (&braced[..end], end + 2),
-                None => ("", 0),
+                Some(end) => (lex::parameter(&braced[..end]), end + 2),
+                None => (None, 0),
             },
             None => {
                 let end = after
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(after.len());
-                (&after[..end], end)
+                let name = &after[..end];
+                (is_env_name(name).then(|| Var::new(name)), end)
             }
         };
-        if !is_env_name(name) {
+        let Some(var) = var else {
             literal.push_str(&rest[..=start]);
             rest = after;
             continue;
-        }
+        };
         literal.push_str(&rest[..start]);
         if !literal.is_empty() {
             pieces.push(Piece::Literal(std::mem::take(&mut literal)));
         }
-        pieces.push(Piece::Var(name.to_owned()));
+        pieces.push(Piece::Var(var));
         rest = &after[length..];
     }
     literal.push_str(rest);
@@ -247,8 +250,8 @@ fn variables(arg: &str) -> Vec<Piece> {
 
 /// What a command reads on standard input, when the text says.
 enum Stdin<'a> {
-    /// A heredoc or here-string body.
-    Text(&'a str),
+    /// A heredoc or here-string body, and whether the shell expands `$` in it.
+    Text(&'a str, bool),
     /// `< file`.
     File(String),
 }
@@ -265,19 +268,28 @@ fn convert(
     // `@-` reads standard input: the text says what it is, or the conversion cannot.
     // `-d @-` drops line breaks as it does for a file; `--data-binary @-` keeps them.
     for part in &mut invocation.data {
-        let Data::File { path, strip } = &part.value else {
+        let Data::File { path, bytes } = &part.value else {
             continue;
         };
         if path != "-" {
             continue;
         }
-        let strip = *strip;
+        let bytes = *bytes;
         part.value = match &stdin {
-            Some(Stdin::Text(text)) if strip => Data::Text(text.replace(['\r', '\n'], "")),
-            Some(Stdin::Text(text)) => Data::Text((*text).to_owned()),
+            Some(Stdin::Text(text, expands)) => {
+                let text = if *expands {
+                    lex::expand(text).map_err(|err| err.at(part.at))?
+                } else {
+                    Text::from(*text)
+                };
+                Data::Text(match bytes {
+                    FileBytes::StripLineBreaks => without_line_breaks(text),
+                    _ => text,
+                })
+            }
             Some(Stdin::File(path)) => Data::File {
                 path: path.clone(),
-                strip,
+                bytes,
             },
             None => {
                 return Err(Error::new(
@@ -298,6 +310,18 @@ fn convert(
         warnings,
         places,
     })
+}
+
+/// `text` without CR and LF in its literal parts, as curl reads `-d @-`.
+fn without_line_breaks(text: Text) -> Text {
+    let mut out = Text::new();
+    for segment in text.segments() {
+        match segment {
+            Segment::Literal(literal) => out.push_str(&literal.replace(['\r', '\n'], "")),
+            other => out.push(other.clone()),
+        }
+    }
+    out
 }
 
 fn is_curl(word: &Word) -> bool {

@@ -6,6 +6,8 @@ use super::lex::{Piece, Pieces, Word};
 use super::options::{self, Action, DataOption, Kind, Opt};
 use crate::diagnostic::{Code, Diagnostic, Hint, Place};
 use crate::error::Error;
+use crate::model::FileBytes;
+use crate::text::{Segment, Text};
 
 /// A value with the place of the word it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,18 +19,19 @@ pub(crate) struct Located<T> {
 /// One `-d`-family value, as curl will send it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Data {
-    Text(String),
-    /// `@file`: `strip` when curl removes CR and LF (`-d`, `--data-ascii`).
+    Text(Text),
+    /// `@file` (`-d`, `--data-ascii`: CR and LF dropped), or `"$(cat file)"` (the line
+    /// breaks at the end dropped, by the shell).
     File {
         path: String,
-        strip: bool,
+        bytes: FileBytes,
     },
 }
 
 /// Everything the options of one curl command asked for.
 #[derive(Debug, Default)]
 pub(crate) struct Invocation {
-    pub urls: Vec<Located<String>>,
+    pub urls: Vec<Located<Text>>,
     pub method: Option<Located<String>>,
     pub head: bool,
     pub get: bool,
@@ -39,9 +42,9 @@ pub(crate) struct Invocation {
     /// `--json` was used: its parts join without `&`.
     pub json: bool,
     /// `-F` values, and whether each is `--form-string` (taken literally).
-    pub forms: Vec<Located<(String, bool)>>,
-    pub query: Vec<String>,
-    pub user: Option<Located<String>>,
+    pub forms: Vec<Located<(Word, bool)>>,
+    pub query: Vec<Text>,
+    pub user: Option<Located<Text>>,
     pub bearer: Option<Located<Word>>,
     /// `--proto-default`: the scheme of a URL written without one.
     pub proto_default: Option<String>,
@@ -144,46 +147,14 @@ fn missing_value(option: &str, word: &Word) -> Error {
 }
 
 impl Invocation {
-    /// A URL as documentation writes it: shell variables and `{name}` / `<name>`
-    /// placeholders are kept for the reader to replace, with a warning each.
+    /// A URL as documentation writes it: a shell variable is read when the snippet
+    /// runs; a `{name}` or `<name>` placeholder is kept verbatim for the reader to
+    /// replace, with a warning each.
     fn url(&mut self, word: &Word) -> Result<(), Error> {
         let at = word.at;
-        let mut url = String::new();
-        let pieces = match &word.pieces[..] {
-            // Most URLs are one literal: copied once.
-            [Piece::Literal(text)] => {
-                url.clone_from(text);
-                &[][..]
-            }
-            pieces => pieces,
-        };
-        for piece in pieces {
-            match piece {
-                Piece::Literal(text) => url.push_str(text),
-                Piece::Var(name) => {
-                    self.warnings.push(
-                        Diagnostic::warning(
-                            Code::LiteralVariable,
-                            format!("${name} in the URL is kept as text"),
-                        )
-                        .at(at)
-                        .advice("replace it with its value"),
-                    );
-                    url.push('$');
-                    url.push_str(name);
-                }
-                Piece::Opaque(text) => {
-                    return Err(Error::new(
-                        Code::ShellExpansion,
-                        format!("the URL holds {text}, which only a shell can run"),
-                    )
-                    .at(at)
-                    .advice("write the URL out"));
-                }
-            }
-        }
+        let text = text(word, "the URL")?;
         self.urls.push(Located {
-            value: placeholders(url, at, &mut self.warnings),
+            value: placeholders(text, at, &mut self.warnings),
             at,
         });
         Ok(())
@@ -231,19 +202,40 @@ impl Invocation {
             Action::UserAgent => self.header_line("User-Agent", &value),
             Action::Referer => self.referer(&value, at),
             Action::Cookie => self.cookie(&value, at),
-            Action::Data(kind) => self.data(opt, kind, &value, at),
+            Action::Data(kind) => self.data(kind, &value, at)?,
             Action::DataUrlencode => self.data_urlencode(&value, at)?,
             Action::UrlQuery => {
-                let text = value.text();
-                let query = match text.strip_prefix('+') {
-                    Some(verbatim) => verbatim.to_owned(),
-                    None => urlencoded(&text).map_err(|err| err.at(value.at))?,
+                let query = text(&value, "--url-query value")?;
+                let query = match query.as_literal() {
+                    Some(literal) => match literal.strip_prefix('+') {
+                        Some(verbatim) => Text::from(verbatim),
+                        None => Text::from(urlencoded(literal).map_err(|err| err.at(value.at))?),
+                    },
+                    None => {
+                        let mut segments = query.segments().iter();
+                        match segments.next() {
+                            // `+` keeps the rest as written, variables read.
+                            Some(Segment::Literal(first)) if first.starts_with('+') => {
+                                let mut verbatim = Text::from(&first[1..]);
+                                segments.for_each(|segment| verbatim.push(segment.clone()));
+                                verbatim
+                            }
+                            _ => {
+                                return Err(Error::new(
+                                    Code::ShellExpansion,
+                                    "--url-query encodes a value read from a variable; the snippets cannot yet",
+                                )
+                                .at(value.at)
+                                .advice("write the value out, or use --url-query '+name=$VAR' to send it as it is"));
+                            }
+                        }
+                    }
                 };
                 self.query.push(query);
             }
             Action::Form | Action::FormString => self.forms.push(Located {
-                value: (value.text().into_owned(), action == Action::FormString),
                 at: value.at,
+                value: (value, action == Action::FormString),
             }),
             Action::Range => self.header_line(
                 "Range",
@@ -251,7 +243,12 @@ impl Invocation {
             ),
             Action::ProtoDefault => self.proto_default = Some(literal(&value, "protocol")?),
             Action::UploadFile => self.upload = Some(located(literal(&value, "file name")?)),
-            Action::User => self.user = Some(located(literal(&value, "user")?)),
+            Action::User => {
+                self.user = Some(Located {
+                    value: text(&value, "user")?,
+                    at,
+                })
+            }
             Action::OAuth2Bearer => {
                 self.bearer = Some(Located {
                     at: value.at,
@@ -295,33 +292,36 @@ impl Invocation {
         }
     }
 
-    /// `-d` and its kin: text, or `@file` where the option reads files.
-    fn data(&mut self, opt: &Opt, kind: DataOption, value: &Word, at: Place) {
-        let text = value.text();
-        if value.literal().is_none() {
-            self.warn(
-                value.at,
-                Code::LiteralVariable,
-                format!(
-                    "--{}: shell expansions kept as literal text: {text}",
-                    opt.long
-                ),
-            );
-        }
-        let data = match text.strip_prefix('@') {
-            Some(path) if kind != DataOption::Raw => Data::File {
-                path: path.to_owned(),
-                strip: kind == DataOption::Ascii,
-            },
-            _ => Data::Text(text.into_owned()),
+    /// `-d` and its kin: text, `@file` where the option reads files, or the shell's
+    /// `"$(cat file)"`.
+    fn data(&mut self, kind: DataOption, value: &Word, at: Place) -> Result<(), Error> {
+        let data = if let Some(path) = cat(value) {
+            Data::File {
+                path,
+                bytes: FileBytes::TrimTrailingNewlines,
+            }
+        } else {
+            let body = text(value, "the body")?;
+            match body.as_literal().and_then(|text| text.strip_prefix('@')) {
+                Some(path) if kind != DataOption::Raw => Data::File {
+                    path: path.to_owned(),
+                    bytes: if kind == DataOption::Ascii {
+                        FileBytes::StripLineBreaks
+                    } else {
+                        FileBytes::AsIs
+                    },
+                },
+                _ => Data::Text(body),
+            }
         };
         self.json |= kind == DataOption::Json;
         self.data.push(Located { value: data, at });
+        Ok(())
     }
 
     /// `--data-urlencode`: the value encoded, a file's content read now.
     fn data_urlencode(&mut self, value: &Word, at: Place) -> Result<(), Error> {
-        let text = value.text();
+        let text = literal(value, "--data-urlencode value")?;
         let encoded = urlencoded(&text).map_err(|err| err.at(value.at))?;
         if names_file(&text) {
             self.warn(
@@ -331,7 +331,7 @@ impl Invocation {
             );
         }
         self.data.push(Located {
-            value: Data::Text(encoded),
+            value: Data::Text(Text::from(encoded)),
             at,
         });
         Ok(())
@@ -393,44 +393,115 @@ impl Invocation {
     }
 }
 
-/// `{name}` and `<name>` placeholders without their brackets, which no client sends
-/// as written (curl itself globs `{name}` to `name`).
-fn placeholders(url: String, at: Place, warnings: &mut Vec<Diagnostic>) -> String {
-    if !url.contains(['{', '<']) {
-        return url;
+/// `text` with each `<name>`, `{name}` or `{{name}}` of its literal text a
+/// placeholder, kept verbatim in every snippet, with a warning each.
+fn placeholders(text: Text, at: Place, warnings: &mut Vec<Diagnostic>) -> Text {
+    if text.segments().iter().all(|segment| match segment {
+        Segment::Literal(literal) => !literal.contains(['{', '<']),
+        _ => true,
+    }) {
+        return text;
     }
-    let mut out = String::with_capacity(url.len());
-    let mut rest = url.as_str();
-    while let Some(start) = rest.find(['{', '<']) {
-        let close = if rest.as_bytes()[start] == b'{' {
-            '}'
-        } else {
-            '>'
+    let mut out = Text::new();
+    for segment in text.segments() {
+        let Segment::Literal(literal) = segment else {
+            out.push(segment.clone());
+            continue;
         };
-        let Some(length) = rest[start + 1..].find(close) else {
-            break;
-        };
-        let name = &rest[start + 1..start + 1 + length];
-        if name.is_empty() || name.contains([',', '{', '<', '/']) {
-            break;
+        let mut rest = literal.as_str();
+        while let Some(start) = rest.find(['{', '<']) {
+            let (open, close) = if rest[start..].starts_with("{{") {
+                ("{{", "}}")
+            } else if rest[start..].starts_with('{') {
+                ("{", "}")
+            } else {
+                ("<", ">")
+            };
+            let after = &rest[start + open.len()..];
+            let Some(length) = after.find(close) else {
+                break;
+            };
+            let name = &after[..length];
+            if name.is_empty() || name.contains([',', '{', '<', '/', '}', '>']) {
+                out.push_str(&rest[..start + open.len()]);
+                rest = after;
+                continue;
+            }
+            let placeholder = &rest[start..start + open.len() + length + close.len()];
+            warnings.push(
+                Diagnostic::warning(
+                    Code::Placeholder,
+                    format!("placeholder {placeholder} in the URL is kept as written"),
+                )
+                .at(at)
+                .advice("replace it with its value before running the snippet"),
+            );
+            out.push_str(&rest[..start]);
+            out.push(Segment::Placeholder(placeholder.to_owned()));
+            rest = &rest[start + placeholder.len()..];
         }
-        warnings.push(
-            Diagnostic::warning(
-                Code::Placeholder,
-                format!(
-                    "placeholder {} in the URL is sent as {name}",
-                    &rest[start..start + length + 2]
-                ),
-            )
-            .at(at)
-            .advice("replace it with its value"),
-        );
-        out.push_str(&rest[..start]);
-        out.push_str(name);
-        rest = &rest[start + length + 2..];
+        out.push_str(rest);
     }
-    out.push_str(rest);
     out
+}
+
+/// The text of `word` as a snippet reads it: variables read when it runs. What only
+/// a shell can tell (`$(...)`, backquotes, `$((...))`, `$1`) is refused; `what`
+/// names the word in the message.
+pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
+    if let [Piece::Literal(literal)] = &word.pieces[..] {
+        return Ok(Text::from(literal.as_str()));
+    }
+    let mut text = Text::new();
+    for piece in &word.pieces {
+        match piece {
+            Piece::Literal(literal) => text.push_str(literal),
+            Piece::Var(var) => text.push(Segment::Var(var.clone())),
+            Piece::Opaque(opaque) => {
+                return Err(Error::new(
+                    Code::ShellExpansion,
+                    format!("{what} holds {opaque}, which only a shell can run"),
+                )
+                .at(word.at)
+                .advice("write its value out"));
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// The file of a word that is only `$(cat FILE)`, `$(< FILE)` or `` `cat FILE` ``
+/// (the shell gives its bytes, the line breaks at the end dropped).
+fn cat(word: &Word) -> Option<String> {
+    let [Piece::Opaque(opaque)] = &word.pieces[..] else {
+        return None;
+    };
+    let inner = opaque
+        .strip_prefix("$(")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .or_else(|| {
+            opaque
+                .strip_prefix('`')
+                .and_then(|rest| rest.strip_suffix('`'))
+        })?
+        .trim();
+    let path = inner
+        .strip_prefix("cat ")
+        .or_else(|| inner.strip_prefix('<'))?
+        .trim();
+    let path = match path
+        .strip_prefix('\'')
+        .and_then(|rest| rest.strip_suffix('\''))
+    {
+        Some(quoted) => quoted,
+        None => path
+            .strip_prefix('"')
+            .and_then(|rest| rest.strip_suffix('"'))
+            .unwrap_or(path),
+    };
+    let plain = !path.is_empty()
+        && !path.contains(|c: char| c.is_whitespace() || "'\"$`\\;|&<>(){}*?[]~".contains(c));
+    plain.then(|| path.to_owned())
 }
 
 /// `--data-urlencode` forms: `content`, `=content`, `name=content`, and the two
@@ -485,7 +556,11 @@ fn tail(word: &Word, skip: usize) -> Word {
     for piece in &word.pieces {
         let length = match piece {
             Piece::Literal(text) => text.len(),
-            Piece::Var(name) => name.len() + 1,
+            // As `Word::text` writes it.
+            Piece::Var(var) => match &var.default {
+                None => var.name.len() + 1,
+                Some(_) => var.to_string().len(),
+            },
             Piece::Opaque(text) => text.len(),
         };
         if skipped >= skip {

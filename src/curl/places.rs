@@ -28,7 +28,7 @@ pub struct Places {
     bearer: Option<Place>,
     body: Option<Place>,
     /// The `-F` values (`name=...`).
-    parts: Vec<Located<(String, bool)>>,
+    parts: Vec<Located<(Word, bool)>>,
 }
 
 impl Places {
@@ -73,7 +73,7 @@ impl Places {
             Field::Part(wanted) => self
                 .parts
                 .iter()
-                .find(|part| part.value.0.split('=').next() == Some(wanted.as_str()))
+                .find(|part| part.value.0.text().split('=').next() == Some(wanted.as_str()))
                 .map(|part| part.at),
         }
     }

@@ -3,10 +3,74 @@
 use serde_json::Value;
 
 use super::{Literal, double_quoted, hex_escape};
+use crate::text::{Segment, Text, Var};
 
 /// A double-quoted JavaScript string literal holding exactly `text`.
 pub(crate) fn string(text: &str) -> String {
     double_quoted(text, hex_escape)
+}
+
+/// `text` as a JavaScript expression: a string literal; `process.env.NAME` for a
+/// variable alone; a template literal for text around variables.
+pub(crate) fn text(text: &Text) -> String {
+    if let Some(literal) = text.without_vars() {
+        return string(&literal);
+    }
+    let segments = text.segments();
+    if let [Segment::Var(var)] = segments {
+        return env(var);
+    }
+    let mut out = String::from("`");
+    for segment in segments {
+        match segment {
+            Segment::Var(var) => {
+                out.push_str("${");
+                out.push_str(&env(var));
+                out.push('}');
+            }
+            Segment::Literal(literal) | Segment::Placeholder(literal) => {
+                template_text(&mut out, literal)
+            }
+        }
+    }
+    out.push('`');
+    out
+}
+
+/// `literal` inside a template literal: backquotes, backslashes and `${` escaped,
+/// hidden characters as escapes.
+fn template_text(out: &mut String, literal: &str) {
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => out.push_str("\\`"),
+            '\\' => out.push_str("\\\\"),
+            '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if super::is_hidden(c) => hex_escape(out, c),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The value of `var`: `process.env.NAME`, or with a default for an unset or empty
+/// one, as the shell's `${NAME:-default}`. A snippet checks the variables without a
+/// default before it sends anything (see [`check`]).
+pub(crate) fn env(var: &Var) -> String {
+    match &var.default {
+        None => format!("process.env.{}", var.name),
+        Some(default) => format!("(process.env.{} || {})", var.name, string(default)),
+    }
+}
+
+/// The line that stops a snippet, naming `name`, when the variable is unset.
+pub(crate) fn check(name: &str) -> String {
+    format!(
+        "if (process.env.{name} === undefined) throw new Error({});",
+        string(&format!("{name} is not set"))
+    )
 }
 
 /// An object key: bare when it is a plain identifier, quoted otherwise.

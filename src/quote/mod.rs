@@ -11,6 +11,9 @@ pub(crate) mod shell;
 
 use serde_json::Value;
 
+use crate::model::{JsonTemplate, Slot};
+use crate::text::{Segment, Text};
+
 /// How one language spells the scalars of a JSON value.
 pub(crate) trait Literal {
     fn null(&self) -> &'static str;
@@ -67,73 +70,206 @@ const INLINE_WIDTH: usize = 60;
 /// (but never the outermost one, which holds the payload's main keys).
 pub(crate) fn pretty(value: &Value, syntax: &dyn Literal, indent: usize) -> String {
     let mut out = String::new();
-    write_value(&mut out, value, syntax, indent, false);
+    Writer {
+        syntax,
+        holes: None,
+        pointer: String::new(),
+    }
+    .value(&mut out, value, indent, false);
     out
 }
 
-fn write_value(
-    out: &mut String,
-    value: &Value,
+/// [`pretty`] of a JSON template: the place of each slot is what `fill` writes.
+pub(crate) fn pretty_template(
+    template: &JsonTemplate,
     syntax: &dyn Literal,
     indent: usize,
-    may_inline: bool,
-) {
-    let inlined = || may_inline.then(|| inline(value, syntax)).flatten();
-    match value {
-        Value::Null => out.push_str(syntax.null()),
-        Value::Bool(value) => out.push_str(syntax.boolean(*value)),
-        Value::Number(number) => out.push_str(&number.to_string()),
-        Value::String(text) => out.push_str(&syntax.string(text)),
-        Value::Array(items) if items.is_empty() => out.push_str("[]"),
-        Value::Object(map) if map.is_empty() => out.push_str("{}"),
-        Value::Array(items) => {
-            if let Some(inline) = inlined() {
-                return out.push_str(&inline);
+    fill: &dyn Fn(&Slot) -> String,
+) -> String {
+    let mut out = String::new();
+    Writer {
+        syntax,
+        holes: Some((&template.slots, fill)),
+        pointer: String::new(),
+    }
+    .value(&mut out, &template.value, indent, false);
+    out
+}
+
+/// A JSON template as text, laid out as [`pretty`] writes JSON, with each slot's
+/// variables read where the slot stands: a string slot inside quotes (its literal
+/// text escaped for JSON), a number slot bare. For clients that send the body as
+/// text (curl, reqwest).
+pub(crate) fn template_text(template: &JsonTemplate, indent: usize) -> Text {
+    // Marks where each slot goes; a noncharacter, escaped wherever the JSON holds it.
+    const OPEN: char = '\u{FDD0}';
+    const CLOSE: char = '\u{FDD1}';
+    let index = |slot: &Slot| {
+        template
+            .slots
+            .iter()
+            .position(|other| other.pointer == slot.pointer)
+    };
+    let json = pretty_template(template, &MarkedJson, indent, &|slot| {
+        format!("{OPEN}{}{CLOSE}", index(slot).unwrap_or_default())
+    });
+    let mut text = Text::new();
+    let mut rest = json.as_str();
+    while let Some(start) = rest.find(OPEN) {
+        text.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len_utf8()..];
+        let end = after.find(CLOSE).unwrap_or(after.len());
+        if let Some(slot) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|at| template.slots.get(at))
+        {
+            if !slot.number {
+                text.push_str("\"");
             }
-            out.push('[');
-            for (index, item) in items.iter().enumerate() {
-                newline(out, indent + 1);
-                write_value(out, item, syntax, indent + 1, true);
-                separator(out, index + 1 == items.len(), syntax);
+            for segment in slot.text.segments() {
+                match segment {
+                    Segment::Literal(literal) | Segment::Placeholder(literal) if !slot.number => {
+                        let quoted = Json.string(literal);
+                        text.push_str(&quoted[1..quoted.len() - 1]);
+                    }
+                    other => text.push(other.clone()),
+                }
             }
-            newline(out, indent);
-            out.push(']');
+            if !slot.number {
+                text.push_str("\"");
+            }
         }
-        Value::Object(map) => {
-            if let Some(inline) = inlined() {
-                return out.push_str(&inline);
-            }
-            out.push('{');
-            for (index, (key, item)) in map.iter().enumerate() {
-                newline(out, indent + 1);
-                out.push_str(&syntax.key(key));
-                write_value(out, item, syntax, indent + 1, true);
-                separator(out, index + 1 == map.len(), syntax);
-            }
-            newline(out, indent);
-            out.push('}');
-        }
+        rest = after.get(end + CLOSE.len_utf8()..).unwrap_or_default();
+    }
+    text.push_str(rest);
+    text
+}
+
+/// JSON whose strings never hold the marks of [`template_text`] raw.
+struct MarkedJson;
+
+impl Literal for MarkedJson {
+    fn null(&self) -> &'static str {
+        Json.null()
+    }
+    fn boolean(&self, value: bool) -> &'static str {
+        Json.boolean(value)
+    }
+    fn string(&self, text: &str) -> String {
+        Json.string(text)
+            .replace('\u{FDD0}', "\\ufdd0")
+            .replace('\u{FDD1}', "\\ufdd1")
+    }
+    fn key(&self, name: &str) -> String {
+        format!("{}: ", self.string(name))
+    }
+    fn trailing_comma(&self) -> &'static str {
+        Json.trailing_comma()
     }
 }
 
-/// The one-line form of a collection of scalars, when it is short enough.
-fn inline(value: &Value, syntax: &dyn Literal) -> Option<String> {
-    let scalar = |item: &Value| !item.is_array() && !item.is_object();
-    let text = match value {
-        Value::Array(items) if items.iter().all(scalar) => {
-            let items: Vec<String> = items.iter().map(|item| pretty(item, syntax, 0)).collect();
-            format!("[{}]", items.join(", "))
+/// Writes JSON values in a language's syntax, and the holes of a template.
+struct Writer<'a> {
+    syntax: &'a dyn Literal,
+    holes: Option<(&'a [Slot], &'a dyn Fn(&Slot) -> String)>,
+    /// The JSON Pointer of the value being written (kept only with holes).
+    pointer: String,
+}
+
+impl Writer<'_> {
+    fn value(&mut self, out: &mut String, value: &Value, indent: usize, may_inline: bool) {
+        if let Some((slots, fill)) = self.holes
+            && let Some(slot) = slots.iter().find(|slot| slot.pointer == self.pointer)
+        {
+            out.push_str(&fill(slot));
+            return;
         }
-        Value::Object(map) if map.values().all(scalar) => {
-            let items: Vec<String> = map
-                .iter()
-                .map(|(key, item)| format!("{}{}", syntax.key(key), pretty(item, syntax, 0)))
-                .collect();
-            format!("{{{}}}", items.join(", "))
+        let syntax = self.syntax;
+        match value {
+            Value::Null => out.push_str(syntax.null()),
+            Value::Bool(value) => out.push_str(syntax.boolean(*value)),
+            Value::Number(number) => out.push_str(&number.to_string()),
+            Value::String(text) => out.push_str(&syntax.string(text)),
+            Value::Array(items) if items.is_empty() => out.push_str("[]"),
+            Value::Object(map) if map.is_empty() => out.push_str("{}"),
+            Value::Array(items) => {
+                if may_inline && let Some(inline) = self.inline(value) {
+                    return out.push_str(&inline);
+                }
+                out.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    newline(out, indent + 1);
+                    self.below(&index.to_string(), |writer| {
+                        writer.value(out, item, indent + 1, true)
+                    });
+                    separator(out, index + 1 == items.len(), syntax);
+                }
+                newline(out, indent);
+                out.push(']');
+            }
+            Value::Object(map) => {
+                if may_inline && let Some(inline) = self.inline(value) {
+                    return out.push_str(&inline);
+                }
+                out.push('{');
+                for (index, (key, item)) in map.iter().enumerate() {
+                    newline(out, indent + 1);
+                    out.push_str(&syntax.key(key));
+                    self.below(key, |writer| writer.value(out, item, indent + 1, true));
+                    separator(out, index + 1 == map.len(), syntax);
+                }
+                newline(out, indent);
+                out.push('}');
+            }
         }
-        _ => return None,
-    };
-    (text.len() <= INLINE_WIDTH).then_some(text)
+    }
+
+    /// Runs `write` with the pointer one `step` deeper, when holes need it.
+    fn below(&mut self, step: &str, write: impl FnOnce(&mut Self)) {
+        if self.holes.is_none() {
+            return write(self);
+        }
+        let length = self.pointer.len();
+        self.pointer.push('/');
+        self.pointer
+            .push_str(&step.replace('~', "~0").replace('/', "~1"));
+        write(self);
+        self.pointer.truncate(length);
+    }
+
+    /// The one-line form of a collection of scalars, when it is short enough.
+    fn inline(&mut self, value: &Value) -> Option<String> {
+        let scalar = |item: &Value| !item.is_array() && !item.is_object();
+        let mut out = String::new();
+        match value {
+            Value::Array(items) if items.iter().all(scalar) => {
+                out.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        out.push_str(", ");
+                    }
+                    self.below(&index.to_string(), |writer| {
+                        writer.value(&mut out, item, 0, false)
+                    });
+                }
+                out.push(']');
+            }
+            Value::Object(map) if map.values().all(scalar) => {
+                out.push('{');
+                for (index, (key, item)) in map.iter().enumerate() {
+                    if index > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.syntax.key(key));
+                    self.below(key, |writer| writer.value(&mut out, item, 0, false));
+                }
+                out.push('}');
+            }
+            _ => return None,
+        }
+        (out.len() <= INLINE_WIDTH).then_some(out)
+    }
 }
 
 fn newline(out: &mut String, indent: usize) {

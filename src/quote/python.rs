@@ -1,10 +1,69 @@
 //! Python string literals and JSON values as Python expressions.
 
 use super::{Literal, double_quoted, hex_escape};
+use crate::text::{Segment, Text, Var};
 
 /// A double-quoted Python string literal holding exactly `text`.
 pub(crate) fn string(text: &str) -> String {
     double_quoted(text, hex_escape)
+}
+
+/// `text` as a Python expression: a string literal; `os.environ["NAME"]` for a
+/// variable alone; an f-string for text around variables (`import os` needed).
+pub(crate) fn text(text: &Text) -> String {
+    if let Some(literal) = text.without_vars() {
+        return string(&literal);
+    }
+    let segments = text.segments();
+    if let [Segment::Var(var)] = segments {
+        return env(var, '"');
+    }
+    // Before Python 3.12 an f-string's expressions cannot hold its quote or a
+    // backslash: a default that would is added with `+` instead.
+    let simple = |var: &Var| {
+        var.default.as_deref().is_none_or(|default| {
+            !default.contains(['\'', '"', '\\', '{', '}']) && !default.chars().any(super::is_hidden)
+        })
+    };
+    if text.vars().all(simple) {
+        let mut out = String::from("f\"");
+        for segment in segments {
+            match segment {
+                Segment::Var(var) => {
+                    out.push('{');
+                    out.push_str(&env(var, '\''));
+                    out.push('}');
+                }
+                Segment::Literal(literal) | Segment::Placeholder(literal) => {
+                    let quoted = string(literal);
+                    let inner = &quoted[1..quoted.len() - 1];
+                    out.push_str(&inner.replace('{', "{{").replace('}', "}}"));
+                }
+            }
+        }
+        out.push('"');
+        return out;
+    }
+    let parts: Vec<String> = segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Var(var) => env(var, '"'),
+            Segment::Literal(literal) | Segment::Placeholder(literal) => string(literal),
+        })
+        .collect();
+    parts.join(" + ")
+}
+
+/// The value of `var`: `os.environ["NAME"]` (a `KeyError` naming it when unset), or
+/// with a default for an unset or empty one, as the shell's `${NAME:-default}`.
+/// `quote` is the quote of the string literals inside.
+pub(crate) fn env(var: &Var, quote: char) -> String {
+    let name = format!("{quote}{}{quote}", var.name);
+    match &var.default {
+        None => format!("os.environ[{name}]"),
+        Some(default) if quote == '"' => format!("(os.environ.get({name}) or {})", string(default)),
+        Some(default) => format!("(os.environ.get({name}) or '{default}')"),
+    }
 }
 
 /// JSON as Python: `None`, `True`, dicts and lists with trailing commas.

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{double_quoted, is_hidden};
+use crate::text::{Segment, Text, Var};
 
 /// A Rust string literal holding exactly `text`: a raw string when that reads
 /// better (quotes or backslashes, nothing hidden), else an escaped one.
@@ -10,6 +11,67 @@ pub(crate) fn string(text: &str) -> String {
     if text.contains(['"', '\\']) && !text.chars().any(is_hidden) {
         return raw(text);
     }
+    double_quoted(text, |out, c| {
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    })
+}
+
+/// `text` as a Rust expression: a string literal; `env("NAME")?` for a variable
+/// alone; `format!` for text around variables (the snippet defines `env`, see
+/// [`ENV_HELPERS`]).
+pub(crate) fn text(text: &Text) -> String {
+    if let Some(literal) = text.without_vars() {
+        return string(&literal);
+    }
+    let segments = text.segments();
+    if let [Segment::Var(var)] = segments {
+        return env(var);
+    }
+    let mut template = String::new();
+    let mut args = Vec::new();
+    for segment in segments {
+        match segment {
+            Segment::Var(var) => {
+                template.push_str("{}");
+                args.push(env(var));
+            }
+            Segment::Literal(literal) | Segment::Placeholder(literal) => {
+                template.push_str(&literal.replace('{', "{{").replace('}', "}}"))
+            }
+        }
+    }
+    format!("format!({}, {})", escaped(&template), args.join(", "))
+}
+
+/// The value of `var`: `env("NAME")?` (an error naming it when unset), or
+/// `env_or("NAME", "default")` for an unset or empty one, as `${NAME:-default}`.
+pub(crate) fn env(var: &Var) -> String {
+    match &var.default {
+        None => format!("env({})?", string(&var.name)),
+        Some(default) => format!("env_or({}, {})", string(&var.name), string(default)),
+    }
+}
+
+/// The function [`env`] calls for a variable without a default, for the end of a
+/// snippet.
+pub(crate) const ENV: &str = "\
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!(\"{name} is not set\"))
+}";
+
+/// The function [`env`] calls for a variable with a default.
+pub(crate) const ENV_OR: &str = "\
+/// The environment variable `name`, or `default` when it is unset or empty.
+fn env_or(name: &str, default: &str) -> String {
+    std::env::var(name)
+        .ok()
+        .filter(|value| !value.is_empty())
+        .unwrap_or_else(|| default.to_owned())
+}";
+
+/// An escaped (never raw) string literal, for `format!` templates.
+fn escaped(text: &str) -> String {
     double_quoted(text, |out, c| {
         let _ = write!(out, "\\u{{{:x}}}", c as u32);
     })

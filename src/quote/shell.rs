@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use crate::text::{Segment, Text, Var};
+
 /// `text` as one shell word: unchanged when it is plain, else single-quoted with
 /// `'\''` for each apostrophe, so nothing in it is expanded.
 ///
@@ -11,20 +13,77 @@ pub(crate) fn word(text: &str) -> String {
     shell_escape::unix::escape(Cow::Borrowed(text)).into_owned()
 }
 
-/// A double-quoted word that expands `$name` after the literal `prefix`, such as
-/// `"Authorization: Bearer $HF_TOKEN"`. `name` is a valid variable name.
-pub(crate) fn with_variable(prefix: &str, name: &str) -> String {
-    let mut out = String::from("\"");
-    for c in prefix.chars() {
-        if matches!(c, '"' | '\\' | '$' | '`') {
-            out.push('\\');
-        }
-        out.push(c);
+/// `text` as one shell word that expands its variables: `"${NAME:?}"` stops the
+/// command, naming the variable, when it is unset or empty; `"${NAME:-default}"`
+/// uses the default. Text without variables is [`word`]. The word is double-quoted
+/// when the literal text reads well that way, else single-quoted pieces and
+/// double-quoted variables are joined.
+///
+/// A shell word cannot hold NUL; callers refuse such text before quoting.
+pub(crate) fn text(text: &Text) -> String {
+    if let Some(literal) = text.without_vars() {
+        return word(&literal);
     }
-    out.push('$');
-    out.push_str(name);
-    out.push('"');
+    fn literal(segment: &Segment) -> Option<&str> {
+        match segment {
+            Segment::Literal(text) | Segment::Placeholder(text) => Some(text),
+            _ => None,
+        }
+    }
+    // `!` expands history in an interactive shell's double quotes; quotes would need
+    // a backslash each.
+    let plain = text
+        .segments()
+        .iter()
+        .filter_map(literal)
+        .all(|text| !text.contains(['!', '"', '\n', '\r']));
+    let mut out = String::new();
+    if plain {
+        out.push('"');
+        for segment in text.segments() {
+            match segment {
+                Segment::Var(var) => out.push_str(&expansion(var)),
+                other => {
+                    for c in literal(other).unwrap_or_default().chars() {
+                        if matches!(c, '\\' | '$' | '`') {
+                            out.push('\\');
+                        }
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out.push('"');
+        return out;
+    }
+    for segment in text.segments() {
+        match segment {
+            Segment::Var(var) => {
+                out.push('"');
+                out.push_str(&expansion(var));
+                out.push('"');
+            }
+            other => out.push_str(&single_quoted(literal(other).unwrap_or_default())),
+        }
+    }
     out
+}
+
+/// `${NAME:?}`, or `${NAME:-default}`: the reader keeps defaults free of quotes,
+/// `$`, backquotes, backslashes, `}` and `!`.
+pub(crate) fn expansion(var: &Var) -> String {
+    match &var.default {
+        Some(default) => format!("${{{}:-{default}}}", var.name),
+        None => format!("${{{}:?}}", var.name),
+    }
+}
+
+/// `text` in single quotes, `'\''` for each apostrophe (even when it needs none).
+fn single_quoted(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// A value in curl's own `-F` syntax, double-quoted so `;` and `=` inside it
@@ -67,12 +126,40 @@ mod tests {
         assert_eq!(form_quoted(r#"a;b"c\d"#), r#""a;b\"c\\d""#);
     }
 
+    /// A text of literal parts and `=NAME` variables.
+    fn text_of(parts: &[&str]) -> Text {
+        let mut text = Text::new();
+        for part in parts {
+            match part.strip_prefix('=') {
+                Some(name) => text.push(Segment::Var(Var::new(name))),
+                None => text.push_str(part),
+            }
+        }
+        text
+    }
+
     #[test]
-    fn variable_expands_but_prefix_does_not() {
-        assert_eq!(
-            with_variable("Authorization: Bearer ", "HF_TOKEN"),
-            "\"Authorization: Bearer $HF_TOKEN\""
-        );
-        assert_eq!(with_variable("$`\"\\", "T"), "\"\\$\\`\\\"\\\\$T\"");
+    fn variables_expand_and_nothing_else_does() {
+        let cases = [
+            (
+                vec!["Authorization: Bearer ", "=HF_TOKEN"],
+                r#""Authorization: Bearer ${HF_TOKEN:?}""#,
+            ),
+            (vec!["$`\\ ", "=T"], r#""\$\`\\ ${T:?}""#),
+            // Quotes, `!` and line breaks read better in single quotes.
+            (vec!["{\"a\": \"", "=A", "\"}"], r#"'{"a": "'"${A:?}"'"}'"#),
+            (vec!["it's ", "=X", "!"], r#"'it'\''s '"${X:?}"'!'"#),
+            (vec!["=URL", "/generate"], r#""${URL:?}/generate""#),
+        ];
+        for (parts, expected) in cases {
+            assert_eq!(text(&text_of(&parts)), expected, "{parts:?}");
+        }
+        let mut with_default = Text::var(Var {
+            name: "MODEL".into(),
+            default: Some("tgi".into()),
+        });
+        with_default.push_str("-x");
+        assert_eq!(text(&with_default), r#""${MODEL:-tgi}-x""#);
+        assert_eq!(text(&Text::from("plain")), "plain");
     }
 }

@@ -5,8 +5,9 @@ use askama::Template;
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
-use crate::model::{Part, PartContent, Payload, Request, Token};
+use crate::model::{FileBytes, Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, shell};
+use crate::text::{Segment, Text, Var};
 
 #[derive(Template)]
 #[template(path = "curl/curl.sh")]
@@ -25,24 +26,33 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         method => options.push(format!("-X {}", shell::word(method))),
     }
     match &request.token {
-        Token::Env(name) => options.push(format!(
-            "-H {}",
-            shell::with_variable("Authorization: Bearer ", name)
-        )),
+        Token::Env(name) => {
+            let mut header = Text::from("Authorization: Bearer ");
+            header.push(Segment::Var(Var::new(name.clone())));
+            options.push(format!("-H {}", shell::text(&header)));
+        }
         Token::Placeholder(text) => options.push(format!(
             "-H {}",
             shell::word(&format!("Authorization: Bearer {text}"))
         )),
+        Token::Basic { user, password } => {
+            let mut credentials = user.clone();
+            credentials.push_str(":");
+            credentials.extend(password.clone());
+            options.push(format!("-u {}", shell::text(&credentials)));
+        }
         Token::None => {}
     }
     for (name, value) in request.wire_headers() {
         // `-H 'Name:'` would remove the header; `Name;` is curl's way to send it empty.
         let header = if value.is_empty() {
-            format!("{name};")
+            Text::from(format!("{name};"))
         } else {
-            format!("{name}: {value}")
+            let mut header = Text::from(format!("{name}: "));
+            header.extend(value.into_owned());
+            header
         };
-        options.push(format!("-H {}", shell::word(&header)));
+        options.push(format!("-H {}", shell::text(&header)));
     }
     if matches!(request.payload, Payload::Text { .. } | Payload::File { .. })
         && request.content_type().is_none()
@@ -50,6 +60,18 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         // curl would add its form Content-Type; an empty `Name:` removes it.
         options.push(format!("-H {}", shell::word("Content-Type:")));
     }
+    let no_nul = |text: &Text| {
+        if holds_nul(text) {
+            Err(refusal(
+                Client::Curl,
+                "a shell argument cannot hold a NUL byte",
+                None,
+            )
+            .advice("put the body in a file"))
+        } else {
+            Ok(())
+        }
+    };
     match &request.payload {
         Payload::None => {}
         // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
@@ -59,35 +81,35 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 shell::word(&quote::pretty(value, &Json, 1))
             ));
         }
-        Payload::Text { body, .. } if body.contains('\0') => {
-            return Err(refusal(
-                Client::Curl,
-                "a shell argument cannot hold a NUL byte",
-                None,
-            )
-            .advice("put the body in a file"));
+        Payload::JsonTemplate(template) => {
+            let body = quote::template_text(template, 1);
+            no_nul(&body)?;
+            options.push(format!("-d {}", shell::text(&body)));
         }
         // `--data-raw` sends a leading `@` as text instead of reading a file.
-        Payload::Text { body, .. } => options.push(format!("--data-raw {}", shell::word(body))),
+        Payload::Text { body, .. } => {
+            no_nul(body)?;
+            options.push(format!("--data-raw {}", shell::text(body)));
+        }
         Payload::Multipart(parts) => {
             for part in parts {
                 options.push(form_option(part)?);
             }
         }
-        Payload::File {
-            path,
-            strip_line_breaks,
-            ..
-        } => {
+        Payload::File { path, bytes, .. } => {
             // `@-` would read standard input instead of a file named `-`.
             let path = if path == "-" { "./-" } else { path };
-            // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
-            let option = if *strip_line_breaks {
-                "-d"
-            } else {
-                "--data-binary"
-            };
-            options.push(format!("{option} {}", shell::word(&format!("@{path}"))));
+            options.push(match bytes {
+                // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
+                FileBytes::StripLineBreaks => format!("-d {}", shell::word(&format!("@{path}"))),
+                // The shell drops the line breaks that end a command's output.
+                FileBytes::TrimTrailingNewlines => {
+                    format!("--data-raw \"$(cat {})\"", shell::word(path))
+                }
+                FileBytes::AsIs => {
+                    format!("--data-binary {}", shell::word(&format!("@{path}")))
+                }
+            });
         }
     }
     let response = Response::of(request);
@@ -98,7 +120,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         options.push(format!("-o {}", shell::word(Response::file_name(request))));
     }
     Ok(View {
-        url: shell::word(&request.url),
+        url: shell::text(&request.url),
         options,
     })
 }
@@ -108,16 +130,21 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 fn form_option(part: &Part) -> Result<String, Error> {
     let refuse = |reason: String| refusal(Client::Curl, reason, None);
     let mut value = match &part.content {
-        PartContent::Text(text) if text.contains('\0') => {
+        PartContent::Text(text) if holds_nul(text) => {
             return Err(refuse("a shell argument cannot hold a NUL byte".into()));
         }
         PartContent::Text(text) if part.content_type.is_none() => {
-            return Ok(format!(
-                "--form-string {}",
-                shell::word(&format!("{}={text}", part.name))
-            ));
+            let mut field = Text::from(format!("{}=", part.name));
+            field.extend(text.clone());
+            return Ok(format!("--form-string {}", shell::text(&field)));
         }
         PartContent::Text(text) => {
+            let Some(text) = text.without_vars() else {
+                return Err(refuse(format!(
+                    "-F cannot send the text of {:?}, read from the environment, with a type of its own",
+                    part.name
+                )));
+            };
             if text.starts_with(['@', '<', '"']) || text.contains(';') {
                 return Err(refuse(format!(
                     "-F cannot send the text {text:?} with a type of its own"
@@ -135,4 +162,12 @@ fn form_option(part: &Part) -> Result<String, Error> {
         value.push_str(&format!(";filename={}", shell::form_quoted(filename)));
     }
     Ok(format!("-F {}", shell::word(&value)))
+}
+
+/// Whether the literal text of `text` holds a NUL byte, which no shell argument can.
+fn holds_nul(text: &Text) -> bool {
+    text.segments().iter().any(|segment| match segment {
+        Segment::Literal(text) | Segment::Placeholder(text) => text.contains('\0'),
+        _ => false,
+    })
 }

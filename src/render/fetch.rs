@@ -5,12 +5,14 @@ use askama::Template;
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
-use crate::model::{Part, PartContent, Payload, Request, Token};
+use crate::model::{FileBytes, Part, PartContent, Payload, Request, Slot, Token};
 use crate::quote::{self, Json, js};
 
 #[derive(Template)]
 #[template(path = "js/fetch.js")]
 pub(crate) struct View {
+    /// Lines that stop the snippet when a variable it reads is unset.
+    checks: Vec<String>,
     url: String,
     method: String,
     /// Header keys and value expressions, both JavaScript source.
@@ -36,10 +38,22 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             js::key("Authorization"),
             js::string(&format!("Bearer {text}")),
         )),
+        Token::Basic { user, password } => {
+            let mut credentials = user.clone();
+            credentials.push_str(":");
+            credentials.extend(password.clone());
+            headers.push((
+                js::key("Authorization"),
+                format!(
+                    "`Basic ${{Buffer.from({}).toString(\"base64\")}}`",
+                    js::text(&credentials)
+                ),
+            ));
+        }
         Token::None => {}
     }
     for (name, value) in request.wire_headers() {
-        headers.push((js::key(name), js::string(value)));
+        headers.push((js::key(name), js::text(&value)));
     }
     let mut form = Vec::new();
     let body = match &request.payload {
@@ -50,31 +64,50 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         )),
         // A JavaScript number would round this integer: send the JSON text itself.
         Payload::Json(value) => Some(js::string(&quote::pretty(value, &Json, 0))),
+        Payload::JsonTemplate(template) if js::numbers_fit(&template.value) => {
+            let fill = |slot: &Slot| {
+                let value = js::text(&slot.text);
+                if slot.number {
+                    format!("JSON.parse({value})")
+                } else {
+                    value
+                }
+            };
+            Some(format!(
+                "JSON.stringify({})",
+                quote::pretty_template(template, &js::Js, 1, &fill)
+            ))
+        }
+        Payload::JsonTemplate(template) => Some(js::text(&quote::template_text(template, 0))),
         // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
         Payload::Text {
             body,
             content_type: None,
         } if request.content_type().is_none() => {
-            Some(format!("new TextEncoder().encode({})", js::string(body)))
+            Some(format!("new TextEncoder().encode({})", js::text(body)))
         }
-        Payload::Text { body, .. } => Some(js::string(body)),
-        // curl's `-d @file` drops CR and LF bytes.
-        Payload::File {
-            path,
-            strip_line_breaks: true,
-            ..
-        } => Some(format!(
-            "readFileSync({}).filter((byte) => byte !== 10 && byte !== 13)",
-            js::string(path)
-        )),
-        Payload::File { path, .. } => Some(format!("readFileSync({})", js::string(path))),
+        Payload::Text { body, .. } => Some(js::text(body)),
+        Payload::File { path, bytes, .. } => Some(match bytes {
+            // curl's `-d @file` drops CR and LF bytes.
+            FileBytes::StripLineBreaks => format!(
+                "readFileSync({}).filter((byte) => byte !== 10 && byte !== 13)",
+                js::string(path)
+            ),
+            // The shell's `"$(cat file)"` drops the line breaks at the end.
+            FileBytes::TrimTrailingNewlines => format!(
+                "Buffer.from(readFileSync({}, \"latin1\").replace(/\\n+$/, \"\"), \"latin1\")",
+                js::string(path)
+            ),
+            FileBytes::AsIs => format!("readFileSync({})", js::string(path)),
+        }),
         Payload::Multipart(parts) => {
             form = parts.iter().map(append).collect::<Result<_, _>>()?;
             Some("form".to_owned())
         }
     };
     Ok(View {
-        url: js::string(&request.url),
+        checks: checks(request),
+        url: js::text(&request.url),
         method: js::string(request.method()),
         headers,
         body,
@@ -83,6 +116,17 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         response: Response::of(request),
         output_file: js::string(Response::file_name(request)),
     })
+}
+
+/// The lines that stop the snippet, naming the variable, before it sends anything
+/// with a variable unset.
+pub(crate) fn checks(request: &Request) -> Vec<String> {
+    request
+        .vars()
+        .iter()
+        .filter(|var| var.default.is_none())
+        .map(|var| js::check(&var.name))
+        .collect()
 }
 
 fn reads_file(payload: &Payload) -> bool {
@@ -112,8 +156,8 @@ fn append(part: &Part) -> Result<String, Error> {
         )
     };
     match (&part.content, &part.content_type, &part.filename) {
-        (PartContent::Text(text), None, None) if text.contains(['\r', '\n']) => Err(crlf()),
-        (PartContent::Text(text), None, None) => Ok(format!("{name}, {}", js::string(text))),
+        (PartContent::Text(text), None, None) if text.shown().contains(['\r', '\n']) => Err(crlf()),
+        (PartContent::Text(text), None, None) => Ok(format!("{name}, {}", js::text(text))),
         (PartContent::FileText(_), None, None) => Err(crlf()),
         (PartContent::File(path), Some(content_type), Some(filename)) => Ok(format!(
             "{name}, new Blob([readFileSync({})], {{ type: {} }}), {}",

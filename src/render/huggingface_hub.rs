@@ -134,6 +134,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let token = match &request.token {
         Token::Env(name) => format!("os.environ[{}]", python::string(name)),
         Token::Placeholder(text) => python::string(text),
+        Token::Basic { .. } => {
+            return Err(refuse(
+                CLIENT,
+                "it sends a bearer token, not a user and password",
+            ));
+        }
         Token::None => {
             return Err(refuse(
                 CLIENT,
@@ -147,16 +153,16 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let mut headers = Vec::new();
     for (name, value) in request.wire_headers() {
         let natural = name == "Content-Type"
-            && value == "application/json"
+            && value.as_literal() == Some("application/json")
             && matches!(request.payload, Payload::Json(_));
         if !natural {
-            headers.push((python::string(name), python::string(value)));
+            headers.push((python::string(name), python::text(&value)));
         }
     }
     Ok(View {
         output_file: python::string(super::Response::file_name(request)),
-        needs_os: matches!(request.token, Token::Env(_)),
-        url: python::string(&request.url),
+        needs_os: !request.vars().is_empty(),
+        url: python::text(&request.url),
         token,
         headers,
         call,

@@ -21,6 +21,8 @@ const CLIENT: Client = Client::HuggingfaceJs;
 pub(crate) struct View {
     /// Where a binary answer is saved, as a literal.
     output_file: String,
+    /// Lines that stop the snippet when a variable it reads is unset.
+    checks: Vec<String>,
     token: String,
     url: String,
     call: Call,
@@ -90,6 +92,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let token = match &request.token {
         Token::Env(name) => format!("process.env.{name}"),
         Token::Placeholder(text) => js::string(text),
+        Token::Basic { .. } => {
+            return Err(refuse(
+                CLIENT,
+                "it sends a bearer token, not a user and password",
+            ));
+        }
         Token::None => "undefined".to_owned(),
     };
     let call = if let Some(method) = file_method(task) {
@@ -175,7 +183,8 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     Ok(View {
         output_file: js::string(super::Response::file_name(request)),
         token,
-        url: js::string(&request.url),
+        checks: super::fetch::checks(request),
+        url: js::text(&request.url),
         call,
     })
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{Part, PartContent, Payload, Request, Token};
+use crate::model::{FileBytes, Part, PartContent, Payload, Request, Slot, Token};
 use crate::quote::{self, python};
 
 #[derive(Template)]
@@ -14,6 +14,8 @@ pub(crate) struct View {
     function: Option<&'static str>,
     method: String,
     needs_os: bool,
+    /// `import json`: for streams, and for numbers read from the environment.
+    needs_json: bool,
     /// Header keys and value expressions, both Python source.
     headers: Vec<(String, String)>,
     json: Option<String>,
@@ -21,6 +23,10 @@ pub(crate) struct View {
     file: Option<String>,
     /// Drop CR and LF from the file's bytes, as curl's `-d @file` does.
     strip_line_breaks: bool,
+    /// Drop the line breaks that end the file, as the shell's `"$(cat file)"` does.
+    trim_trailing_newlines: bool,
+    /// The `auth=` tuple of Basic credentials.
+    auth: Option<String>,
     /// `files=` entries: `("name", (file name or None, content[, type]))`.
     parts: Vec<String>,
     response: Response,
@@ -40,6 +46,7 @@ pub(crate) fn view(request: &Request) -> View {
         _ => None,
     };
     let mut headers = Vec::new();
+    let mut auth = None;
     match &request.token {
         Token::Env(name) => headers.push((
             python::string("Authorization"),
@@ -50,22 +57,47 @@ pub(crate) fn view(request: &Request) -> View {
             python::string("Authorization"),
             python::string(&format!("Bearer {text}")),
         )),
+        // requests writes `Basic` and the base64 of `user:password` itself.
+        Token::Basic { user, password } => {
+            auth = Some(format!(
+                "({}, {})",
+                python::text(user),
+                python::text(password)
+            ));
+        }
         Token::None => {}
     }
     for (name, value) in request.wire_headers() {
-        headers.push((python::string(name), python::string(value)));
+        headers.push((python::string(name), python::text(&value)));
     }
     let response = Response::of(request);
     let (mut json, mut text, mut file, mut parts) = (None, None, None, Vec::new());
+    let mut parses_json = false;
     match &request.payload {
         Payload::None => {}
         Payload::Json(value) => json = Some(quote::pretty(value, &python::Python, 0)),
-        Payload::Text { body, .. } => text = Some(python::string(body)),
+        Payload::JsonTemplate(template) => {
+            parses_json = template.slots.iter().any(|slot| slot.number);
+            let fill = |slot: &Slot| {
+                let value = python::text(&slot.text);
+                if slot.number {
+                    format!("json.loads({value})")
+                } else {
+                    value
+                }
+            };
+            json = Some(quote::pretty_template(template, &python::Python, 0, &fill));
+        }
+        Payload::Text { body, .. } => text = Some(python::text(body)),
         Payload::File { path, .. } => file = Some(python::string(path)),
         Payload::Multipart(form) => parts = form.iter().map(part).collect(),
     }
+    let bytes = match &request.payload {
+        Payload::File { bytes, .. } => *bytes,
+        _ => FileBytes::AsIs,
+    };
     View {
-        url: python::string(&request.url),
+        url: python::text(&request.url),
         function,
         // Only `requests.request(method, ...)` names the method.
         method: if function.is_none() {
@@ -73,15 +105,14 @@ pub(crate) fn view(request: &Request) -> View {
         } else {
             String::new()
         },
-        needs_os: matches!(request.token, Token::Env(_)),
-        strip_line_breaks: matches!(
-            request.payload,
-            Payload::File {
-                strip_line_breaks: true,
-                ..
-            }
-        ),
+        needs_os: !request.vars().is_empty(),
+        needs_json: parses_json
+            || response == Response::ChatStream
+            || response == Response::TokenStream,
+        strip_line_breaks: bytes == FileBytes::StripLineBreaks,
+        trim_trailing_newlines: bytes == FileBytes::TrimTrailingNewlines,
         headers,
+        auth,
         json,
         text,
         file,
@@ -104,7 +135,7 @@ fn part(part: &Part) -> String {
         .as_deref()
         .map_or("None".to_owned(), python::string);
     let content = match &part.content {
-        PartContent::Text(text) => python::string(text),
+        PartContent::Text(text) => python::text(text),
         PartContent::File(path) => format!("open({}, \"rb\")", python::string(path)),
         PartContent::FileText(path) => format!("open({}, \"rb\").read()", python::string(path)),
     };

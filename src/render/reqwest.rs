@@ -3,13 +3,19 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{Part, PartContent, Payload, Request, Token};
+use crate::model::{FileBytes, Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, rust};
 
 #[derive(Template)]
 #[template(path = "rust/reqwest.rs")]
 pub(crate) struct View {
+    /// The URL: a literal for `const API_URL`, else an expression for `let api_url`.
     url: String,
+    url_is_const: bool,
+    /// The functions that read the environment variables the snippet uses.
+    env_helpers: Vec<&'static str>,
+    /// The `.basic_auth(..)` arguments.
+    basic_auth: Option<String>,
     /// `.post(url)` and friends, or `.request(Method::from_bytes(..)?, url)`.
     call: String,
     token: Option<String>,
@@ -24,52 +30,72 @@ pub(crate) struct View {
 }
 
 pub(crate) fn view(request: &Request) -> View {
+    let url_is_const = request.url.as_literal().is_some();
+    let url = if url_is_const { "API_URL" } else { "&api_url" };
     let call = match request.method() {
         method @ ("GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD") => {
-            format!("{}(API_URL)", method.to_ascii_lowercase())
+            format!("{}({url})", method.to_ascii_lowercase())
         }
         method => format!(
-            "request(reqwest::Method::from_bytes({}.as_bytes())?, API_URL)",
+            "request(reqwest::Method::from_bytes({}.as_bytes())?, {url})",
             rust::string(method)
         ),
     };
-    let token = match &request.token {
-        Token::Env(name) => Some(format!(
-            "format!(\"Bearer {{}}\", std::env::var({})?)",
-            rust::string(name)
-        )),
-        Token::Placeholder(text) => Some(rust::string(&format!("Bearer {text}"))),
-        Token::None => None,
+    let (token, basic_auth) = match &request.token {
+        Token::Env(name) => (
+            Some(format!(
+                "format!(\"Bearer {{}}\", env({})?)",
+                rust::string(name)
+            )),
+            None,
+        ),
+        Token::Placeholder(text) => (Some(rust::string(&format!("Bearer {text}"))), None),
+        // reqwest writes `Basic` and the base64 of `user:password` itself.
+        Token::Basic { user, password } => (
+            None,
+            Some(format!(
+                "{}, Some({})",
+                rust::text(user),
+                rust::text(password)
+            )),
+        ),
+        Token::None => (None, None),
     };
     let headers = request
         .wire_headers()
         .into_iter()
-        .map(|(name, value)| (rust::string(name), rust::string(value)))
+        .map(|(name, value)| (rust::string(name), rust::text(&value)))
         .collect();
     let body = match &request.payload {
-        Payload::None => None,
+        Payload::None | Payload::Multipart(_) => None,
         Payload::Json(value) => Some(rust::block(&quote::pretty(value, &Json, 0))),
-        Payload::Text { body, .. } => Some(rust::string(body)),
-        // curl's `-d @file` drops CR and LF bytes.
-        Payload::File {
-            path,
-            strip_line_breaks: true,
-            ..
-        } => Some(format!(
-            "std::fs::read({})?\n            .into_iter()\n            .filter(|byte| !matches!(byte, b'\\r' | b'\\n'))\n            .collect::<Vec<u8>>()",
-            rust::string(path)
-        )),
-        Payload::File { path, .. } => Some(format!("std::fs::read({})?", rust::string(path))),
-        Payload::Multipart(_) => None,
+        Payload::JsonTemplate(template) => Some(rust::text(&quote::template_text(template, 0))),
+        Payload::Text { body, .. } => Some(rust::text(body)),
+        Payload::File { path, bytes, .. } => Some(match bytes {
+            // curl's `-d @file` drops CR and LF bytes.
+            FileBytes::StripLineBreaks => format!(
+                "std::fs::read({})?\n            .into_iter()\n            .filter(|byte| !matches!(byte, b'\\r' | b'\\n'))\n            .collect::<Vec<u8>>()",
+                rust::string(path)
+            ),
+            // The shell's `"$(cat file)"` drops the line breaks at the end.
+            FileBytes::TrimTrailingNewlines => format!(
+                "{{\n            let mut bytes = std::fs::read({})?;\n            while bytes.last() == Some(&b'\\n') {{\n                bytes.pop();\n            }}\n            bytes\n        }}",
+                rust::string(path)
+            ),
+            FileBytes::AsIs => format!("std::fs::read({})?", rust::string(path)),
+        }),
     };
     let form = match &request.payload {
         Payload::Multipart(parts) => parts.iter().map(part).collect(),
         _ => Vec::new(),
     };
     View {
-        url: rust::string(&request.url),
+        url_is_const,
+        url: rust::text(&request.url),
+        env_helpers: env_helpers(request),
         call,
         token,
+        basic_auth,
         headers,
         body,
         form,
@@ -78,14 +104,27 @@ pub(crate) fn view(request: &Request) -> View {
     }
 }
 
+/// `env` when the request reads a variable without a default, `env_or` with one.
+fn env_helpers(request: &Request) -> Vec<&'static str> {
+    let vars = request.vars();
+    let mut helpers = Vec::new();
+    if vars.iter().any(|var| var.default.is_none()) {
+        helpers.push(rust::ENV);
+    }
+    if vars.iter().any(|var| var.default.is_some()) {
+        helpers.push(rust::ENV_OR);
+    }
+    helpers
+}
+
 /// `.text(name, value)` for a plain text field, else `.part(name, Part...)`.
 fn part(part: &Part) -> String {
     let name = rust::string(&part.name);
     let mut value = match &part.content {
         PartContent::Text(text) if part.content_type.is_none() && part.filename.is_none() => {
-            return format!(".text({name}, {})", rust::string(text));
+            return format!(".text({name}, {})", rust::text(text));
         }
-        PartContent::Text(text) => format!("Part::text({})", rust::string(text)),
+        PartContent::Text(text) => format!("Part::text({})", rust::text(text)),
         PartContent::File(path) => format!("Part::bytes(std::fs::read({})?)", rust::string(path)),
         // The bytes as they are: a part made from bytes has no file name or type.
         PartContent::FileText(path) => {

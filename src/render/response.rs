@@ -22,7 +22,8 @@ pub(crate) enum Response {
 
 impl Response {
     pub(crate) fn of(request: &Request) -> Response {
-        let path = request.url.split('?').next().unwrap_or_default();
+        let url = request.url.shown();
+        let path = url.split('?').next().unwrap_or_default();
         let path = path.trim_end_matches('/');
         let chat =
             request.task == Some(Task::ChatCompletion) || path.ends_with("/chat/completions");
@@ -32,7 +33,7 @@ impl Response {
         }
         let accepts_events = request
             .header_value("accept")
-            .is_some_and(|accept| accept.contains("text/event-stream"));
+            .is_some_and(|accept| accept.shown().contains("text/event-stream"));
         if request.payload.streams() || accepts_events {
             return if chat {
                 Response::ChatStream

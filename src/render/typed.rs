@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::{Code, Hint};
 use crate::error::Error;
-use crate::model::{Payload, Request};
+use crate::model::{FileBytes, Payload, Request, Token};
 use crate::{Client, Task};
 
 /// A refusal naming the generic client of the same language.
@@ -32,15 +32,32 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
             format!("it always sends POST, not {}", request.method()),
         ));
     }
+    if let Token::Basic { .. } = request.token {
+        return Err(refuse(
+            client,
+            "it sends a bearer token, not a user and password",
+        ));
+    }
     match &request.payload {
         Payload::File {
-            strip_line_breaks: true,
+            bytes: FileBytes::StripLineBreaks,
             ..
         } => Err(refuse(
             client,
             "it sends the file as it is, and curl's -d @file drops its line breaks",
         )),
+        Payload::File {
+            bytes: FileBytes::TrimTrailingNewlines,
+            ..
+        } => Err(refuse(
+            client,
+            "it sends the file as it is, and the shell's \"$(cat file)\" drops its last line breaks",
+        )),
         Payload::Json(_) | Payload::File { .. } => Ok(task),
+        Payload::JsonTemplate(_) => Err(refuse(
+            client,
+            "its methods take the body's values as written, not read from the environment",
+        )),
         Payload::None => Err(refuse(client, "its methods always send a body")),
         Payload::Text { .. } => Err(refuse(client, "it sends JSON or file bytes, not raw text")),
         Payload::Multipart(_) => Err(refuse(client, "it sends no multipart forms")),
@@ -116,7 +133,7 @@ pub(crate) fn parameters(
 /// Chat clients append `/v1/chat/completions` unless the URL already ends with
 /// `/chat/completions`: only then is the URL the request's own.
 pub(crate) fn chat_url(request: &Request, client: Client) -> Result<(), Error> {
-    if request.url.ends_with("/chat/completions") {
+    if request.url.shown().ends_with("/chat/completions") {
         Ok(())
     } else {
         Err(refuse(

@@ -16,7 +16,8 @@ use keys::Keys;
 use crate::diagnostic::{Code, Field, Hint, Place};
 use crate::error::Error;
 use crate::lines::Lines;
-use crate::model::{Payload, Request, Token};
+use crate::model::{FileBytes, Payload, Request, Token};
+use crate::text::Text;
 use crate::{Task, mime};
 
 const KEYS: &[&str] = &[
@@ -160,7 +161,7 @@ impl SpecReader<'_> {
         Ok(request)
     }
 
-    fn headers(&self, spec: &Map<String, Value>) -> Result<Vec<(String, String)>, Error> {
+    fn headers(&self, spec: &Map<String, Value>) -> Result<Vec<(String, Text)>, Error> {
         let Some(headers) = spec.get("headers") else {
             return Ok(Vec::new());
         };
@@ -174,7 +175,7 @@ impl SpecReader<'_> {
         headers
             .iter()
             .map(|(name, value)| match value {
-                Value::String(value) => Ok((name.clone(), value.clone())),
+                Value::String(value) => Ok((name.clone(), Text::from(value.as_str()))),
                 _ => Err(self.error(
                     Some("headers"),
                     Code::WrongType,
@@ -184,11 +185,7 @@ impl SpecReader<'_> {
             .collect()
     }
 
-    fn token(
-        &self,
-        spec: &Map<String, Value>,
-        headers: &[(String, String)],
-    ) -> Result<Token, Error> {
+    fn token(&self, spec: &Map<String, Value>, headers: &[(String, Text)]) -> Result<Token, Error> {
         match spec.get("token") {
             // A spec that sets its own Authorization header means to send that instead.
             None if headers
@@ -213,7 +210,7 @@ impl SpecReader<'_> {
     fn payload(
         &self,
         spec: &Map<String, Value>,
-        headers: &mut Vec<(String, String)>,
+        headers: &mut Vec<(String, Text)>,
     ) -> Result<Payload, Error> {
         let given: Vec<&str> = ["json", "data", "file"]
             .into_iter()
@@ -232,7 +229,7 @@ impl SpecReader<'_> {
         let header_type = headers
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case("content-type"))
-            .map(|(_, value)| value.clone());
+            .and_then(|(_, value)| value.as_literal().map(str::to_owned));
         if let (Some(key_type), Some(header_type)) = (&content_type, &header_type)
             && key_type != header_type
         {
@@ -264,13 +261,13 @@ impl SpecReader<'_> {
                 if let Some(key_type) = content_type
                     && header_type.is_none()
                 {
-                    headers.push(("Content-Type".to_owned(), key_type));
+                    headers.push(("Content-Type".to_owned(), Text::from(key_type)));
                 }
                 Ok(Payload::Json(spec["json"].clone()))
             }
             Some("data") => match &spec["data"] {
                 Value::String(body) => Ok(Payload::Text {
-                    body: body.clone(),
+                    body: Text::from(body.as_str()),
                     content_type: take_type(Some(DEFAULT_TEXT_TYPE.to_owned())),
                 }),
                 _ => Err(self
@@ -290,7 +287,7 @@ impl SpecReader<'_> {
                     Some(content_type) => Ok(Payload::File {
                         path: path.clone(),
                         content_type: Some(content_type),
-                        strip_line_breaks: false,
+                        bytes: FileBytes::AsIs,
                     }),
                     None => Err(self
                         .error(

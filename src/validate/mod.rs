@@ -10,6 +10,7 @@ mod url;
 use crate::diagnostic::{Code, Field};
 use crate::error::Error;
 use crate::model::{Part, PartContent, Payload, Request, Token, is_env_name};
+use crate::text::{Segment, Text};
 
 /// Headers the HTTP client computes itself; `fetch` refuses or drops them.
 pub(crate) const CLIENT_HEADERS: &[&str] = &[
@@ -97,7 +98,14 @@ impl Request {
                 .about(field())
                 .advice("set no token to send your own"));
             }
-            header_value(|| format!("header {name:?}"), field, value)?;
+            if name.eq_ignore_ascii_case("content-type") && value.has_vars() {
+                return invalid(
+                    Code::InvalidHeaderValue,
+                    field(),
+                    format!("the Content-Type {value} reads a variable; write the MIME type out"),
+                );
+            }
+            header_text(|| format!("header {name:?}"), field, value)?;
         }
         match &self.token {
             Token::Env(name) if !is_env_name(name) => invalid(
@@ -117,6 +125,10 @@ impl Request {
                 || Field::Token,
                 text,
             ),
+            Token::Basic { user, password } => {
+                header_text(|| "the user".into(), || Field::Token, user)?;
+                header_text(|| "the password".into(), || Field::Token, password)
+            }
             _ => Ok(()),
         }?;
         match &self.payload {
@@ -155,7 +167,7 @@ impl Request {
 }
 
 /// The index of the first header whose name (in any case) came before.
-fn first_repeated_header(headers: &[(String, String)]) -> Option<usize> {
+fn first_repeated_header(headers: &[(String, Text)]) -> Option<usize> {
     // Comparing each name with those before it is quadratic: fine for a request's
     // few headers, not for a pasted command with thousands of them.
     if headers.len() <= 16 {
@@ -325,6 +337,35 @@ fn header_value(
             what()
         ))
         .advice("remove it"));
+    }
+    Ok(())
+}
+
+/// [`header_value`] for a text that may read variables: its literal text is
+/// checked, a variable's value only when the snippet runs.
+fn header_text(
+    what: impl Fn() -> String,
+    field: impl Fn() -> Field,
+    value: &Text,
+) -> Result<(), Error> {
+    if let Some(literal) = value.as_literal() {
+        return header_value(what, field, literal);
+    }
+    let segments = value.segments();
+    for (index, segment) in segments.iter().enumerate() {
+        let (Segment::Literal(text) | Segment::Placeholder(text)) = segment else {
+            continue;
+        };
+        // Whitespace matters only at the ends of the whole value.
+        let inner = match (index == 0, index + 1 == segments.len()) {
+            (true, true) => text.as_str(),
+            (true, false) => text.trim_end_matches([' ', '\t']),
+            (false, true) => text.trim_start_matches([' ', '\t']),
+            (false, false) => text.trim_matches([' ', '\t']),
+        };
+        if !inner.is_empty() {
+            header_value(&what, &field, inner)?;
+        }
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use super::byte_set;
 use crate::diagnostic::{Code, Field};
 use crate::error::Error;
+use crate::text::{Segment, Text};
 
 /// The bytes a URL may hold as written: RFC 3986's unreserved and reserved
 /// characters and `%`. A table, because every request is checked on every render.
@@ -11,7 +12,29 @@ const URL_BYTES: [bool; 256] = byte_set(b"-._~:/?#[]@!$&'()*+,;=%", true);
 /// A URL every client sends as written: ASCII from RFC 3986's set, valid
 /// percent-escapes, no fragment (never sent), no dot segments (some clients
 /// resolve them), no `'` in the query (WHATWG URL parsers encode it).
-pub(super) fn check(url: &str) -> Result<(), Error> {
+///
+/// Of a URL that reads variables or holds placeholders, the literal text is checked:
+/// each variable or placeholder stands for a host-like `x`, and a variable in front
+/// for a whole `https://x` (its value brings the scheme).
+pub(super) fn check(url: &Text) -> Result<(), Error> {
+    if let Some(literal) = url.as_literal() {
+        return check_text(literal, literal);
+    }
+    let mut skeleton = String::new();
+    for (index, segment) in url.segments().iter().enumerate() {
+        match segment {
+            Segment::Literal(text) => skeleton.push_str(text),
+            Segment::Var(_) | Segment::Placeholder(_) if index == 0 => {
+                skeleton.push_str("https://x")
+            }
+            _ => skeleton.push('x'),
+        }
+    }
+    check_text(&skeleton, &url.to_string())
+}
+
+/// Checks `url`, naming it `shown` in messages.
+fn check_text(url: &str, shown: &str) -> Result<(), Error> {
     let scheme = |prefix: &str| {
         url.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
@@ -19,28 +42,28 @@ pub(super) fn check(url: &str) -> Result<(), Error> {
     };
     let Some(rest) = scheme("https://").or_else(|| scheme("http://")) else {
         return Err(bad_url(format!(
-            "url {url:?} must start with http:// or https://"
+            "url {shown:?} must start with http:// or https://"
         )));
     };
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
-        return Err(bad_url(format!("url {url:?} has no host")));
+        return Err(bad_url(format!("url {shown:?} has no host")));
     }
     if let Some(at) = url.bytes().position(|b| !URL_BYTES[usize::from(b)]) {
         let bad = url[at..].chars().next().unwrap_or_default();
-        return Err(bad_url(format!("url {url:?} contains {bad:?}"))
+        return Err(bad_url(format!("url {shown:?} contains {bad:?}"))
             .advice("percent-encode it (a space is %20, é is %C3%A9)"));
     }
     // `%`, `#` and `?` are rare: memchr finds them faster than a loop over every byte.
     for (index, _) in url.match_indices('%') {
-        escape(url, index)?;
+        escape(url, shown, index)?;
     }
     let fragment = url.contains('#');
     let query_start = url.find('?');
     if fragment {
-        return Err(
-            bad_url(format!("url {url:?} has a #fragment, which is never sent"))
-                .advice("remove it"),
-        );
+        return Err(bad_url(format!(
+            "url {shown:?} has a #fragment, which is never sent"
+        ))
+        .advice("remove it"));
     }
     let (before_query, query) = url.split_at(query_start.unwrap_or(url.len()));
     // The path: after the `/` that ends the host (`rest` starts at the host).
@@ -54,13 +77,13 @@ pub(super) fn check(url: &str) -> Result<(), Error> {
             .any(|segment| segment == "." || segment == "..")
     {
         return Err(bad_url(format!(
-            "url {url:?} has a . or .. segment, which some clients resolve"
+            "url {shown:?} has a . or .. segment, which some clients resolve"
         ))
         .advice("write the path it means"));
     }
     if query.as_bytes().contains(&b'\'') {
         return Err(bad_url(format!(
-            "url {url:?} has ' in its query, which fetch and reqwest send as %27"
+            "url {shown:?} has ' in its query, which fetch and reqwest send as %27"
         ))
         .advice("write %27"));
     }
@@ -69,7 +92,7 @@ pub(super) fn check(url: &str) -> Result<(), Error> {
 
 /// The `%` at `index` of `url` starts two hex digits that do not stand for a
 /// character every client would send plainly.
-fn escape(url: &str, index: usize) -> Result<(), Error> {
+fn escape(url: &str, shown: &str, index: usize) -> Result<(), Error> {
     let digit = |at: usize| {
         url.as_bytes()
             .get(at)
@@ -77,7 +100,7 @@ fn escape(url: &str, index: usize) -> Result<(), Error> {
     };
     let (Some(high), Some(low)) = (digit(index + 1), digit(index + 2)) else {
         return Err(bad_url(format!(
-            "url {url:?} has a % not followed by two hex digits"
+            "url {shown:?} has a % not followed by two hex digits"
         ))
         .advice("write %25"));
     };
@@ -85,7 +108,7 @@ fn escape(url: &str, index: usize) -> Result<(), Error> {
     // requests decodes these before sending; every client sends the plain form alike.
     if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
         return Err(bad_url(format!(
-            "url {url:?} percent-encodes {:?}, which requests sends decoded",
+            "url {shown:?} percent-encodes {:?}, which requests sends decoded",
             char::from(byte)
         ))
         .advice("write it plainly"));

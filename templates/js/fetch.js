@@ -6,6 +6,11 @@ import { writeFileSync } from "node:fs";
 {%- endif %}
 {%- if reads_file || response == Response::Bytes %}
 {% endif %}
+{%- for check in checks %}
+{{ check }}
+{%- endfor %}
+{%- if !checks.is_empty() %}
+{% endif %}
 {%- if !form.is_empty() %}
 const form = new FormData();
 {%- for args in form %}

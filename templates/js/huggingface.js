@@ -5,6 +5,11 @@ import { readFileSync } from "node:fs";
 {%- if call.output == Output::SaveImage %}
 import { writeFileSync } from "node:fs";
 {%- endif %}
+{%- if !checks.is_empty() %}
+{% endif %}
+{%- for check in checks %}
+{{ check }}
+{%- endfor %}
 
 const client = new InferenceClient({{ token }}, { endpointUrl: {{ url }} });
 {%- if let Some((path, mime)) = call.file %}

@@ -1,4 +1,4 @@
-{%- if response == Response::ChatStream || response == Response::TokenStream %}
+{%- if needs_json %}
 import json
 {%- endif %}
 {%- if needs_os %}
@@ -26,6 +26,8 @@ data = {{ text }}.encode()
 with open({{ file }}, "rb") as f:
 {%- if strip_line_breaks %}
     data = f.read().replace(b"\r", b"").replace(b"\n", b"")
+{%- else if trim_trailing_newlines %}
+    data = f.read().rstrip(b"\n")
 {%- else %}
     data = f.read()
 {%- endif %}
@@ -45,6 +47,7 @@ response = requests.
 request({{ method }}, API_URL
 {%- endif -%}
 {%- if !headers.is_empty() %}, headers=headers{% endif -%}
+{%- if let Some(auth) = auth %}, auth={{ auth }}{% endif -%}
 {%- if json.is_some() %}, json=payload{% endif -%}
 {%- if text.is_some() || file.is_some() %}, data=data{% endif -%}
 {%- if !parts.is_empty() %}, files=files{% endif -%}

@@ -10,9 +10,15 @@ use reqwest::blocking::multipart::{Form, Part};
 use std::io::{BufRead, BufReader, Write};
 {%- endif %}
 
+{%- if url_is_const %}
+
 const API_URL: &str = {{ url }};
+{%- endif %}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+{%- if !url_is_const %}
+    let api_url = {{ url }};
+{%- endif %}
 {%- if !form.is_empty() %}
     let form = Form::new()
 {%- for call in form %}
@@ -23,6 +29,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .{{ call }}
 {%- if let Some(token) = token %}
         .header("Authorization", {{ token }})
+{%- endif %}
+{%- if let Some(basic_auth) = basic_auth %}
+        .basic_auth({{ basic_auth }})
 {%- endif %}
 {%- for (name, value) in headers %}
         .header({{ name }}, {{ value }})
@@ -71,3 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 {%- endmatch %}
     Ok(())
 }
+{%- for helper in env_helpers %}
+
+{{ helper }}
+{%- endfor %}

@@ -6,7 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use inference_snippets::{
-    CurlOptions, PartContent, Payload, Request, Shell, parse_curl, parse_spec,
+    CurlOptions, PartContent, Payload, Request, Segment, Shell, Text, parse_curl,
+    parse_spec,
 };
 
 /// Where a case comes from: a corpus command bash cannot run is "not applicable",
@@ -120,19 +121,8 @@ fn from_curl(id: String, origin: Origin, path: &Path) -> Case {
     };
     let origin_name = path.display().to_string();
     let request = parse_curl(&text, &origin_name, &options(None))
-        .map_err(|err| err.to_string())
-        .and_then(|parsed| {
-            // A URL to fill in by hand names no server: nothing to run.
-            let placeholder = parsed.warnings.iter().find(|warning| {
-                warning.message.contains("placeholder") || warning.message.contains("in the URL")
-            });
-            match placeholder {
-                Some(warning) if origin == Origin::Corpus => {
-                    Err(format!("the URL is a placeholder or variable: {warning}"))
-                }
-                _ => Ok(parsed.request),
-            }
-        });
+        .map(|parsed| parsed.request)
+        .map_err(|err| err.to_string());
     let as_bash =
         parse_curl(&text, &origin_name, &options(Some(Shell::Bash))).map(|parsed| parsed.request);
     let bash = matches!((&request, &as_bash), (Ok(a), Ok(b)) if a == b);
@@ -142,6 +132,100 @@ fn from_curl(id: String, origin: Origin, path: &Path) -> Case {
         input: Input::Curl { text, bash },
         request,
     }
+}
+
+/// How a case reaches the capture server: the request with its URL's literal host
+/// rewritten; the environment it runs with (a variable that starts the URL holds the
+/// server's address; the others a test value: a number where the body writes one
+/// bare); the text replacements that put a real address in for the URL's
+/// placeholders, in the snippets and in the curl command alike; and the oracle's
+/// request (placeholders replaced).
+pub(super) struct Route {
+    pub request: Request,
+    pub env: Vec<(String, String)>,
+    pub replacements: Vec<(String, String)>,
+    pub oracle: Request,
+}
+
+pub(super) fn route(request: &Request, port: u16, id: &str) -> Route {
+    let server = format!("http://127.0.0.1:{port}/{id}");
+    let mut request = request.clone();
+    let mut env = Vec::new();
+    let mut replacements = Vec::new();
+    let segments = request.url.segments().to_vec();
+    match segments.as_slice() {
+        [Segment::Var(var), ..] => env.push((var.name.clone(), server.clone())),
+        [Segment::Literal(scheme), Segment::Placeholder(host), ..] if scheme.ends_with("://") => {
+            replacements.push((format!("{scheme}{host}"), server.clone()));
+        }
+        [Segment::Literal(first), rest @ ..] => {
+            let mut url = Text::from(rewrite_url(first, port, id));
+            rest.iter().for_each(|segment| url.push(segment.clone()));
+            request.url = url;
+        }
+        _ => {}
+    }
+    for placeholder in request.url.placeholders() {
+        if !replacements.iter().any(|(from, _)| from.ends_with(placeholder)) {
+            replacements.push((placeholder.to_owned(), "ph".to_owned()));
+        }
+    }
+    let numbers: Vec<String> = match &request.payload {
+        Payload::JsonTemplate(template) => template
+            .slots
+            .iter()
+            .filter(|slot| slot.number)
+            .flat_map(|slot| slot.text.vars().map(|var| var.name.clone()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for var in request.vars() {
+        let known = super::oracle::TOKENS.iter().any(|(name, _)| *name == var.name);
+        if known || var.default.is_some() || env.iter().any(|(name, _)| *name == var.name) {
+            continue;
+        }
+        let value = if numbers.contains(&var.name) {
+            "42".to_owned()
+        } else {
+            format!("v-{}", var.name.to_ascii_lowercase())
+        };
+        env.push((var.name.clone(), value));
+    }
+    let mut oracle = request.clone();
+    let mut url = Text::new();
+    for segment in request.url.segments() {
+        match segment {
+            Segment::Placeholder(placeholder) => {
+                let value = replacements
+                    .iter()
+                    .find(|(from, _)| from.ends_with(placeholder.as_str()))
+                    .map_or("ph", |(_, to)| to.as_str());
+                // A host placeholder's replacement brings its own scheme.
+                if value.contains("://") {
+                    url = Text::from(value);
+                } else {
+                    url.push_str(value);
+                }
+            }
+            other => url.push(other.clone()),
+        }
+    }
+    oracle.url = url;
+    Route {
+        request,
+        env,
+        replacements,
+        oracle,
+    }
+}
+
+/// `text` with each replacement made.
+pub(super) fn replace(text: &str, replacements: &[(String, String)]) -> String {
+    let mut text = text.to_owned();
+    for (from, to) in replacements {
+        text = text.replace(from.as_str(), to);
+    }
+    text
 }
 
 /// `url` sent to the capture server instead: `http://127.0.0.1:PORT/<id>/<path and query>`.

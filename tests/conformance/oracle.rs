@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use inference_snippets::{PartContent, Payload, Request, Token};
+use inference_snippets::{FileBytes, PartContent, Payload, Request, Segment, Text, Token, Var};
 use serde_json::Value;
 
 use super::multipart::{self, FormPart};
@@ -61,31 +61,77 @@ pub(super) const TOKENS: &[(&str, &str)] = &[
     ("OTHER_VAR", "hf_othertoken"),
 ];
 
-/// What `request` describes; its files are read from `dir`.
-pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, String> {
+/// `text` with each variable read from `env` (or its default), as a snippet reads it.
+pub(super) fn resolve(text: &Text, env: &[(String, String)]) -> Result<String, String> {
+    let mut out = String::new();
+    for segment in text.segments() {
+        match segment {
+            Segment::Literal(literal) | Segment::Placeholder(literal) => out.push_str(literal),
+            Segment::Var(var) => {
+                let value = env
+                    .iter()
+                    .find(|(name, _)| *name == var.name)
+                    .map(|(_, value)| value.as_str())
+                    .filter(|value| !value.is_empty());
+                match (value, &var.default) {
+                    (Some(value), _) => out.push_str(value),
+                    (None, Some(default)) => out.push_str(default),
+                    (None, None) => return Err(format!("the case reads ${}, which the harness does not set", var.name)),
+                }
+            }
+            other => return Err(format!("the oracle does not know the segment {other:?}")),
+        }
+    }
+    Ok(out)
+}
+
+/// What `request` describes, its variables read from `env`; its files are read
+/// from `dir`.
+pub(super) fn from_request(
+    request: &Request,
+    env: &[(String, String)],
+    dir: &Path,
+) -> Result<Expected, String> {
     let read = |path: &str| {
         fs::read(dir.join(path)).map_err(|err| format!("oracle cannot read {path:?}: {err}"))
     };
     let body = match &request.payload {
         Payload::None => Body::None,
         Payload::Json(value) => Body::Json(value.clone()),
-        Payload::Text { body, .. } => Body::Bytes(body.as_bytes().to_vec()),
-        Payload::File {
-            path,
-            strip_line_breaks,
-            ..
-        } => {
-            let mut bytes = read(path)?;
-            if *strip_line_breaks {
-                bytes.retain(|byte| *byte != b'\r' && *byte != b'\n');
+        Payload::Text { body, .. } => Body::Bytes(resolve(body, env)?.into_bytes()),
+        Payload::JsonTemplate(template) => {
+            let mut value = template.value.clone();
+            for slot in &template.slots {
+                let text = resolve(&slot.text, env)?;
+                let filled = if slot.number {
+                    serde_json::from_str(&text).map_err(|err| format!("${{{}}}: {err}", slot.pointer))?
+                } else {
+                    Value::String(text)
+                };
+                if let Some(place) = value.pointer_mut(&slot.pointer) {
+                    *place = filled;
+                }
             }
-            Body::Bytes(bytes)
+            Body::Json(value)
+        }
+        Payload::File { path, bytes, .. } => {
+            let mut data = read(path)?;
+            match bytes {
+                FileBytes::StripLineBreaks => data.retain(|byte| *byte != b'\r' && *byte != b'\n'),
+                FileBytes::TrimTrailingNewlines => {
+                    while data.last() == Some(&b'\n') {
+                        data.pop();
+                    }
+                }
+                _ => {}
+            }
+            Body::Bytes(data)
         }
         Payload::Multipart(parts) => {
             let mut form = Vec::new();
             for part in parts {
                 let (body, filename) = match &part.content {
-                    PartContent::Text(text) => (text.as_bytes().to_vec(), None),
+                    PartContent::Text(text) => (resolve(text, env)?.into_bytes(), None),
                     PartContent::FileText(path) => (read(path)?, None),
                     PartContent::File(path) => {
                         let base = path.rsplit('/').next().unwrap_or(path).to_owned();
@@ -110,14 +156,14 @@ pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, St
         _ => request.content_type().map(str::to_owned),
     };
     let authorization = match (request.header_value("authorization"), &request.token) {
-        (Some(value), _) => Some(value.to_owned()),
+        (Some(value), _) => Some(resolve(value, env)?),
         (None, Token::Env(name)) => {
-            let value = TOKENS
-                .iter()
-                .find(|(known, _)| known == name)
-                .ok_or_else(|| format!("the case reads ${name}, which the harness does not set"))?
-                .1;
+            let value = resolve(&Text::var(Var::new(name.clone())), env)?;
             Some(format!("Bearer {value}"))
+        }
+        (None, Token::Basic { user, password }) => {
+            let credentials = format!("{}:{}", resolve(user, env)?, resolve(password, env)?);
+            Some(format!("Basic {}", base64(credentials.as_bytes())))
         }
         (None, Token::Placeholder(text)) => Some(format!("Bearer {text}")),
         (None, Token::None) => None,
@@ -127,11 +173,11 @@ pub(super) fn from_request(request: &Request, dir: &Path) -> Result<Expected, St
         .headers
         .iter()
         .filter(|(name, _)| !is_separate(name))
-        .map(|(name, value)| (name.clone(), Some(value.clone())))
-        .collect();
+        .map(|(name, value)| Ok((name.clone(), Some(resolve(value, env)?))))
+        .collect::<Result<_, String>>()?;
     Ok(Expected {
         method: request.method().to_owned(),
-        target: target(&request.url),
+        target: target(&resolve(&request.url, env)?),
         content_type,
         authorization,
         headers,
@@ -235,4 +281,22 @@ pub(super) fn old_curl(command: &str, version: Option<&str>) -> Option<String> {
             version.unwrap_or_default()
         )
     })
+}
+
+/// Standard base64 with padding, for the `Basic` credentials the oracle expects.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }

@@ -29,11 +29,20 @@ pub(super) enum Program {
     Rust(String),
 }
 
-/// A case ready to run: its folder (files, scripts, outputs) and one plan per client.
+/// A case ready to run: its folder (files, scripts, outputs), one plan per client,
+/// and how it reaches the capture server.
 pub(super) struct Prepared {
     pub case: usize,
     pub dir: PathBuf,
     pub plans: Vec<Plan>,
+    /// The variables the case's snippets and oracle run with.
+    pub env: Vec<(String, String)>,
+    /// What puts the server's address in for the URL's placeholders.
+    pub replacements: Vec<(String, String)>,
+    /// The request the oracle describes when it does not run curl.
+    pub oracle: Option<Request>,
+    /// A variable every snippet must stop on, naming it, when it is unset.
+    pub required: Option<String>,
 }
 
 /// Renders every client for `case` into its folder (and the Rust runner crate).
@@ -63,21 +72,30 @@ pub(super) fn prepare(
                 case: index,
                 dir,
                 plans,
+                env: Vec::new(),
+                replacements: Vec::new(),
+                oracle: None,
+                required: None,
             };
         }
     };
     server.register(&case.id, request.task);
-    let mut request: Request = request.clone();
-    request.url = cases::rewrite_url(&request.url, server.port(), &case.id);
-    let written = cases::write_files(&request, &dir);
+    let route = cases::route(request, server.port(), &case.id);
+    let request = &route.request;
+    let required = request
+        .vars()
+        .into_iter()
+        .find(|var| var.default.is_none())
+        .map(|var| var.name);
+    let written = cases::write_files(request, &dir);
     let plans = Client::ALL
         .iter()
         .map(|&client| {
             if let Err(err) = &written {
                 return Plan::Decided(Cell::Fail(format!("cannot write the case's files: {err}")));
             }
-            let code = match render(&request, client) {
-                Ok(code) => code,
+            let code = match render(request, client) {
+                Ok(code) => cases::replace(&code, &route.replacements),
                 Err(err) if err.is_refusal() => {
                     return Plan::Decided(Cell::NotApplicable(err.to_string()));
                 }
@@ -117,6 +135,10 @@ pub(super) fn prepare(
         case: index,
         dir,
         plans,
+        env: route.env,
+        replacements: route.replacements,
+        oracle: Some(route.oracle),
+        required,
     }
 }
 

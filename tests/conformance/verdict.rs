@@ -82,13 +82,25 @@ fn expected(
         {
             text
         }
-        _ => return oracle::from_request(request, &item.dir).map_err(unusable),
+        _ => {
+            let request = item.oracle.as_ref().unwrap_or(request);
+            return oracle::from_request(request, &env(context, item), &item.dir)
+                .map_err(unusable);
+        }
     };
     if !context.has("bash") || !context.has("curl") {
         return Err(Cell::RuntimeMissing("bash and curl run the oracle".into()));
     }
     let port = context.server.port();
-    let Some(command) = cases::rewrite_command(text, &request.url, port, &case.id) else {
+    // A URL that starts with a variable reaches the server through the variable;
+    // placeholders are replaced in the command as in the snippets.
+    let command = match request.url.as_literal() {
+        Some(url) if item.replacements.is_empty() => {
+            cases::rewrite_command(text, url, port, &case.id)
+        }
+        _ => Some(cases::replace(text, &item.replacements)),
+    };
+    let Some(command) = command else {
         return Err(unusable(format!(
             "the URL {} is not in the command's text",
             request.url
@@ -100,7 +112,7 @@ fn expected(
         Command::new("bash")
             .arg("oracle.sh")
             .env_clear()
-            .envs(context.env.clone()),
+            .envs(env(context, item)),
         &item.dir,
         "oracle",
         SNIPPET_TIMEOUT,
@@ -173,7 +185,7 @@ fn run_snippet(
             Command::new(executable)
         }
     };
-    command.env_clear().envs(context.env.clone());
+    command.env_clear().envs(env(context, item));
     context.server.take(&case.id);
     let name = format!("run-{}", client.name());
     let outcome = run::run(&mut command, &item.dir, &name, SNIPPET_TIMEOUT);
@@ -199,8 +211,45 @@ fn run_snippet(
     match difference {
         Some(difference) => Cell::Fail(difference),
         None if !outcome.success() => Cell::Fail(outcome.failure(SNIPPET_TIMEOUT)),
-        None => Cell::Pass,
+        None => match &item.required {
+            Some(name) => unset(case, item, client, command, name, context),
+            None => Cell::Pass,
+        },
     }
+}
+
+/// The case's whole environment: the harness's, then the case's own variables.
+fn env(context: &Context, item: &Prepared) -> Vec<(String, String)> {
+    let mut env = context.env.clone();
+    env.extend(item.env.iter().cloned());
+    env
+}
+
+/// Runs `command` again with the variable `name` unset: it must stop, naming the
+/// variable, before anything reaches the server.
+fn unset(
+    case: &Case,
+    item: &Prepared,
+    client: Client,
+    mut command: Command,
+    name: &str,
+    context: &Context,
+) -> Cell {
+    command.env_remove(name);
+    context.server.take(&case.id);
+    let run = format!("unset-{}", client.name());
+    let outcome = run::run(&mut command, &item.dir, &run, SNIPPET_TIMEOUT);
+    let sent = context.server.take(&case.id);
+    let named = outcome.stderr.contains(name) || outcome.stdout.contains(name);
+    if outcome.success() || !sent.is_empty() || !named {
+        return Cell::Fail(format!(
+            "with ${name} unset: {} request(s) sent, {}, the variable {}named",
+            sent.len(),
+            outcome.failure(SNIPPET_TIMEOUT),
+            if named { "" } else { "not " }
+        ));
+    }
+    Cell::Pass
 }
 
 /// `Some(what happened)` when a run created `pwned` in the case folder: the cases'

@@ -3,9 +3,9 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Client, Code, CurlOptions, Diagnostic, Error, Language, Parsed, Payload, Place, Places,
-    Request, Shell, Snippet, Task, Token, docs, guess_mime, locate_in_spec, parse_curl,
-    parse_curl_args, parse_spec, protect_tokens, render, render_all, render_default,
+    Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Language, Parsed, Payload, Place,
+    Places, Request, Shell, Snippet, Task, Text, Token, docs, guess_mime, locate_in_spec,
+    parse_curl, parse_curl_args, parse_spec, protect_tokens, render, render_all, render_default,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -254,7 +254,7 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
         };
         request
             .headers
-            .push((name.trim().to_owned(), value.trim().to_owned()));
+            .push((name.trim().to_owned(), Text::from(value.trim())));
     }
     if let Some(json) = &args.data {
         let value = serde_json::from_str(json).map_err(|err| -> Error {
@@ -288,7 +288,7 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
         request.payload = Payload::File {
             path: path.clone(),
             content_type: Some(content_type),
-            strip_line_breaks: false,
+            bytes: FileBytes::AsIs,
         };
     }
     Ok(request)

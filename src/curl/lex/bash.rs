@@ -5,13 +5,13 @@ use super::{Builder, Cursor, Heredoc, Nest, Piece, Redirect, skip_nested};
 use crate::diagnostic::{Code, Place};
 use crate::error::Error;
 use crate::model::is_env_name;
+use crate::text::{Segment, Text, Var};
 
 /// Prompts copied along with a command, at the start of its first line.
 const PROMPTS: [&str; 6] = ["$ ", "$\t", "% ", ">>> ", "~ ", "~$ "];
 /// Secondary prompts (bash `PS2`, Python's REPL), at column 1 of a continued line.
 const CONTINUATION_PROMPTS: [&str; 2] = ["> ", "... "];
 
-const SUBSTITUTION_KEPT: &str = "command substitution kept as is, not run";
 const DANGLING_BACKSLASH: &str = "backslash at the end of the input continues nothing; ignored";
 
 pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
@@ -263,14 +263,9 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Er
             cursor.skip(2);
             skip_nested(cursor, Nest::Substitution, at, '\\')?;
             let text = cursor.text(start);
-            if arithmetic {
-                out.warn(
-                    at,
-                    Code::ShellExpansion,
-                    "arithmetic expansion kept as is, not evaluated",
-                );
-            } else {
-                out.warn(at, Code::ShellExpansion, SUBSTITUTION_KEPT);
+            // Kept as written and never run; the parser refuses it where a snippet
+            // would need its value.
+            if !arithmetic {
                 let body = cursor.before_last(start + 2).to_owned();
                 note_substitution(out, body, at.shifted(2));
             }
@@ -280,17 +275,10 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Er
             cursor.skip(2);
             skip_nested(cursor, Nest::Brace, at, '\\')?;
             let text = cursor.text(start);
-            let name = &text[2..text.len() - 1];
-            if is_env_name(name) {
-                let name = name.to_string();
-                out.word(at).push(Piece::Var(name));
-            } else {
-                out.warn(
-                    at,
-                    Code::ShellExpansion,
-                    format!("parameter expansion {text} kept as is"),
-                );
-                out.word(at).push(Piece::Opaque(text));
+            match parameter(&text[2..text.len() - 1]) {
+                Some(var) => out.word(at).push(Piece::Var(var)),
+                // Only a shell can tell its value: the parser refuses it where it matters.
+                None => out.word(at).push(Piece::Opaque(text)),
             }
         }
         Some(c) if c.is_ascii_alphabetic() || c == '_' => {
@@ -303,7 +291,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Er
                 cursor.bump();
             }
             let name = cursor.text(name_start);
-            out.word(at).push(Piece::Var(name));
+            out.word(at).push(Piece::Var(Var::new(name)));
         }
         Some(c) if c.is_ascii_digit() || "@*#?$!-".contains(c) => {
             cursor.skip(2);
@@ -345,7 +333,6 @@ fn backquote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     cursor.bump();
     skip_nested(cursor, Nest::Backquote, at, '\\')?;
     let text = cursor.text(start);
-    out.warn(at, Code::ShellExpansion, SUBSTITUTION_KEPT);
     let mut body = String::new();
     let mut chars = cursor.before_last(start + 1).chars().peekable();
     while let Some(c) = chars.next() {
@@ -543,11 +530,6 @@ fn process_substitution(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Er
     let start = cursor.pos;
     cursor.skip(2);
     skip_nested(cursor, Nest::Substitution, at, '\\')?;
-    out.warn(
-        at,
-        Code::ShellExpansion,
-        "process substitution kept as is, not run",
-    );
     out.word(at).push(Piece::Opaque(cursor.text(start)));
     Ok(())
 }
@@ -583,6 +565,7 @@ fn read_heredocs(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
         };
         if let Some(command) = command {
             command.stdin = Some(body);
+            command.stdin_expands = heredoc.expands;
         }
     }
     Ok(())
@@ -597,6 +580,97 @@ fn unterminated_heredoc(cursor: &Cursor, heredoc: &Heredoc) -> Error {
             heredoc.operator, heredoc.delimiter, heredoc.delimiter
         ),
     )
+}
+
+/// The text of a heredoc body (or here-string) the shell expands: `$NAME` and
+/// `${...}` read their variables; `\\`, `\$` and `` \` `` are escapes and a
+/// backslash before a line break joins the lines; `$(...)`, backquotes and other
+/// expansions only a shell can run are refused.
+pub(crate) fn expand(body: &str) -> Result<Text, Error> {
+    let mut text = Text::new();
+    let mut chars = body.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => match chars.peek().map(|&(_, next)| next) {
+                Some(next @ ('$' | '`' | '\\')) => {
+                    chars.next();
+                    text.push_str(next.encode_utf8(&mut [0; 4]));
+                }
+                Some('\n') => {
+                    chars.next();
+                }
+                _ => text.push_str("\\"),
+            },
+            '$' => {
+                let rest = &body[at + 1..];
+                if let Some(braced) = rest.strip_prefix('{') {
+                    let end = braced.find('}').unwrap_or(braced.len());
+                    let Some(var) = parameter(&braced[..end]) else {
+                        return Err(refused(&body[at..]));
+                    };
+                    text.push(Segment::Var(var));
+                    for _ in 0..braced[..end].chars().count() + 2 {
+                        chars.next();
+                    }
+                } else if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+                    let end = rest
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                        .unwrap_or(rest.len());
+                    text.push(Segment::Var(Var::new(&rest[..end])));
+                    for _ in 0..end {
+                        chars.next();
+                    }
+                } else if rest
+                    .starts_with(|c: char| c == '(' || c.is_ascii_digit() || "@*#?$!-".contains(c))
+                {
+                    return Err(refused(&body[at..]));
+                } else {
+                    text.push_str("$");
+                }
+            }
+            '`' => return Err(refused(&body[at..])),
+            c => text.push_str(c.encode_utf8(&mut [0; 4])),
+        }
+    }
+    Ok(text)
+}
+
+/// A shell expansion, at the start of `rest`, that only a shell could run.
+fn refused(rest: &str) -> Error {
+    let shown: String = rest.chars().take_while(|c| *c != '\n').take(24).collect();
+    Error::new(
+        Code::ShellExpansion,
+        format!("standard input holds {shown}..., which only a shell can run"),
+    )
+    .advice("write its value out, or quote the heredoc's delimiter (<<'EOF') to send it as written")
+}
+
+/// The variable of a `${...}` expansion's inside, when it is one a snippet can read:
+/// `NAME`, `NAME:-default` (a default of plain text), `NAME:?` and `NAME?` with
+/// their messages (the snippets stop, naming the variable, as the shell does).
+pub(crate) fn parameter(inside: &str) -> Option<Var> {
+    let end = inside
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(inside.len());
+    let (name, rest) = inside.split_at(end);
+    if !is_env_name(name) {
+        return None;
+    }
+    let default = match rest {
+        "" => None,
+        _ if rest.starts_with(":?") || rest.starts_with('?') => None,
+        _ => {
+            let default = rest.strip_prefix(":-")?;
+            if default.contains(['"', '\'', '$', '`', '\\', '}', '!', '\n']) {
+                return None;
+            }
+            Some(default.to_owned())
+        }
+    };
+    Some(Var {
+        name: name.to_owned(),
+        default,
+    })
 }
 
 /// The length of a `<name>` placeholder at the cursor (`name` made of letters,

@@ -104,6 +104,8 @@ pub(super) struct Heredoc {
     pub(super) operator: String,
     pub(super) delimiter: String,
     pub(super) strip_tabs: bool,
+    /// Whether the body expands `$` (the delimiter was written without quotes).
+    pub(super) expands: bool,
     pub(super) at: Place,
     /// The command that reads it: `None` while that command is still being read.
     pub(super) owner: Option<usize>,
@@ -174,7 +176,9 @@ impl Builder {
             return Ok(());
         };
         if let Some((redirect, op, at)) = self.redirect.take() {
-            self.redirect_target(redirect, &op, at, word.finish());
+            // A heredoc's delimiter written with quotes or escapes keeps its body as is.
+            let quoted = !word.plain;
+            self.redirect_target(redirect, &op, at, word.finish(), quoted);
             return Ok(());
         }
         if self.shell == Shell::Bash
@@ -241,23 +245,25 @@ impl Builder {
         Ok(())
     }
 
-    fn redirect_target(&mut self, redirect: Redirect, op: &str, at: Place, target: Word) {
+    fn redirect_target(
+        &mut self,
+        redirect: Redirect,
+        op: &str,
+        at: Place,
+        target: Word,
+        quoted: bool,
+    ) {
         match redirect {
             Redirect::StdinFile => self.current.stdin_file = Some(target),
             Redirect::HereString => {
-                if target.literal().is_none() {
-                    self.warn(
-                        target.at,
-                        Code::ShellExpansion,
-                        "here-string with a shell expansion kept as written",
-                    );
-                }
                 self.current.stdin = Some(target.text().into_owned() + "\n");
+                self.current.stdin_expands = true;
             }
             Redirect::Heredoc { strip_tabs } => self.heredocs.push(Heredoc {
                 operator: op.to_string(),
                 delimiter: target.text().into_owned(),
                 strip_tabs,
+                expands: !quoted,
                 at,
                 owner: None,
             }),

@@ -12,6 +12,7 @@
 use super::{Builder, Cursor, Piece, Redirect};
 use crate::diagnostic::{Code, Place};
 use crate::error::Error;
+use crate::text::Var;
 
 pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let mut runtime = Runtime::default();
@@ -30,7 +31,7 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
             '%' => match variable(cursor) {
                 Some(name) => {
                     runtime.flush(out, at);
-                    out.word(at).push(Piece::Var(name));
+                    out.word(at).push(Piece::Var(Var::new(name)));
                 }
                 None => {
                     cursor.bump();

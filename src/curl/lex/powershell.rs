@@ -6,6 +6,7 @@
 use super::{Builder, Cursor, Nest, Piece, Redirect, skip_nested};
 use crate::diagnostic::Code;
 use crate::error::Error;
+use crate::text::Var;
 
 /// PowerShell reads the typographic quotes as quotes of its own.
 fn is_single_quote(c: char) -> bool {
@@ -171,11 +172,6 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
         Some('(') => {
             cursor.skip(2);
             skip_nested(cursor, Nest::Substitution, at, '`')?;
-            out.warn(
-                at,
-                Code::ShellExpansion,
-                "subexpression kept as is, not run",
-            );
             out.word(at).push(Piece::Opaque(cursor.text(start)));
         }
         Some('{') => {
@@ -185,8 +181,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
             let inside = &text[2..text.len() - 1];
             let name = inside.strip_prefix("env:").unwrap_or(inside);
             if !name.is_empty() && name.chars().all(is_name_char) {
-                let name = name.to_string();
-                out.word(at).push(Piece::Var(name));
+                out.word(at).push(Piece::Var(Var::new(name)));
             } else {
                 out.word(at).push(Piece::Opaque(text));
             }
@@ -201,7 +196,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
                 cursor.bump();
             }
             let name = cursor.text(name_start);
-            out.word(at).push(Piece::Var(name));
+            out.word(at).push(Piece::Var(Var::new(name)));
         }
         Some('$' | '?' | '^') => {
             cursor.skip(2);
