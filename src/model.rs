@@ -376,30 +376,48 @@ impl Request {
         if let Token::Env(name) = &self.token {
             add(&Var::new(name.clone()));
         }
-        self.url.vars().for_each(&mut add);
+        for text in self.texts() {
+            text.vars().for_each(&mut add);
+        }
+        found
+    }
+
+    /// Whether a snippet reads a file from the home folder (`~/...`) for a text.
+    pub(crate) fn reads_home(&self) -> bool {
+        self.texts()
+            .iter()
+            .any(|text| text.files().any(|path| path.starts_with("~/")))
+    }
+
+    /// Whether a snippet reads a file's text for a text of the request.
+    pub(crate) fn reads_text_files(&self) -> bool {
+        self.texts().iter().any(|text| text.files().next().is_some())
+    }
+
+    /// Every text of the request that may read the environment or a file, in order:
+    /// the URL, the credentials, the header values, the body's.
+    fn texts(&self) -> Vec<&Text> {
+        let mut texts = vec![&self.url];
         if let Token::Basic { user, password } = &self.token {
-            user.vars().chain(password.vars()).for_each(&mut add);
+            texts.push(user);
+            texts.push(password);
         }
-        for (_, value) in &self.headers {
-            value.vars().for_each(&mut add);
-        }
+        texts.extend(self.headers.iter().map(|(_, value)| value));
         match &self.payload {
-            Payload::Text { body, .. } => body.vars().for_each(&mut add),
-            Payload::JsonTemplate(template) => template
-                .slots
-                .iter()
-                .flat_map(|slot| slot.text.vars())
-                .for_each(&mut add),
+            Payload::Text { body, .. } => texts.push(body),
+            Payload::JsonTemplate(template) => {
+                texts.extend(template.slots.iter().map(|slot| &slot.text));
+            }
             Payload::Multipart(parts) => {
                 for part in parts {
                     if let PartContent::Text(text) = &part.content {
-                        text.vars().for_each(&mut add);
+                        texts.push(text);
                     }
                 }
             }
             _ => {}
         }
-        found
+        texts
     }
 }
 

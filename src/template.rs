@@ -24,7 +24,8 @@ const BARE: char = '\u{FDD2}';
 /// ```
 pub(crate) fn json_template(body: &Text) -> Option<JsonTemplate> {
     let mut marked = String::new();
-    let mut vars = Vec::new();
+    // The variables and files read, by the number their mark holds.
+    let mut reads: Vec<Segment> = Vec::new();
     let mut in_string = false;
     let mut escaped = false;
     for segment in body.segments() {
@@ -43,9 +44,9 @@ pub(crate) fn json_template(body: &Text) -> Option<JsonTemplate> {
                 }
                 marked.push_str(text);
             }
-            Segment::Var(var) => {
-                let index = vars.len();
-                vars.push(var.clone());
+            read @ (Segment::Var(_) | Segment::File(_)) => {
+                let index = reads.len();
+                reads.push(read.clone());
                 if in_string {
                     marked.push(OPEN);
                     marked.push_str(&index.to_string());
@@ -62,7 +63,7 @@ pub(crate) fn json_template(body: &Text) -> Option<JsonTemplate> {
     }
     let mut value: Value = serde_json::from_str(&marked).ok()?;
     let mut slots = Vec::new();
-    holes(&mut value, &mut String::new(), &vars, &mut slots)?;
+    holes(&mut value, &mut String::new(), &reads, &mut slots)?;
     Some(JsonTemplate { value, slots })
 }
 
@@ -71,15 +72,17 @@ pub(crate) fn json_template(body: &Text) -> Option<JsonTemplate> {
 fn holes(
     value: &mut Value,
     pointer: &mut String,
-    vars: &[crate::text::Var],
+    reads: &[Segment],
     slots: &mut Vec<Slot>,
 ) -> Option<()> {
     match value {
         Value::String(text) if text.starts_with(BARE) => {
-            let var = vars.get(text[BARE.len_utf8()..].parse::<usize>().ok()?)?;
+            let read = reads.get(text[BARE.len_utf8()..].parse::<usize>().ok()?)?;
+            let mut filled = Text::new();
+            filled.push(read.clone());
             slots.push(Slot {
                 pointer: pointer.clone(),
-                text: Text::var(var.clone()),
+                text: filled,
                 number: true,
             });
             *value = Value::Null;
@@ -91,8 +94,7 @@ fn holes(
                 filled.push_str(&rest[..start]);
                 let after = &rest[start + OPEN.len_utf8()..];
                 let end = after.find(CLOSE)?;
-                let var = vars.get(after[..end].parse::<usize>().ok()?)?;
-                filled.push(Segment::Var(var.clone()));
+                filled.push(reads.get(after[..end].parse::<usize>().ok()?)?.clone());
                 rest = &after[end + CLOSE.len_utf8()..];
             }
             filled.push_str(rest);
@@ -109,7 +111,7 @@ fn holes(
                 let length = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&index.to_string());
-                holes(item, pointer, vars, slots)?;
+                holes(item, pointer, reads, slots)?;
                 pointer.truncate(length);
             }
         }
@@ -121,7 +123,7 @@ fn holes(
                 let length = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                holes(item, pointer, vars, slots)?;
+                holes(item, pointer, reads, slots)?;
                 pointer.truncate(length);
             }
         }

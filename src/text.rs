@@ -45,6 +45,9 @@ pub enum Segment {
     /// A placeholder for the reader to replace (`<endpoint-url>`, `{namespace}`), kept
     /// verbatim in every snippet.
     Placeholder(String),
+    /// The text of the file at this path, read when the snippet runs, without the line
+    /// breaks that end it (the shell's `$(cat FILE)`); a leading `~/` is the home folder.
+    File(String),
 }
 
 impl Segment {
@@ -54,6 +57,11 @@ impl Segment {
         match self {
             Segment::Literal(text) | Segment::Placeholder(text) => out.push_str(text),
             Segment::Var(var) => out.push_str(&var.to_string()),
+            Segment::File(path) => {
+                out.push_str("$(cat ");
+                out.push_str(path);
+                out.push(')');
+            }
         }
     }
 }
@@ -176,16 +184,24 @@ impl Text {
         }
     }
 
-    /// The text with placeholders as written, when it reads no variable.
+    /// The text with placeholders as written, when it reads no variable and no file.
     pub fn without_vars(&self) -> Option<String> {
         let mut out = String::new();
         for segment in self.segments() {
             match segment {
-                Segment::Var(_) => return None,
+                Segment::Var(_) | Segment::File(_) => return None,
                 other => other.write(&mut out),
             }
         }
         Some(out)
+    }
+
+    /// The files the text reads, in order.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.segments().iter().filter_map(|segment| match segment {
+            Segment::File(path) => Some(path.as_str()),
+            _ => None,
+        })
     }
 
     /// Whether the text reads a variable.

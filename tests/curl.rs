@@ -300,8 +300,8 @@ fn errors_are_located() {
             "test:1:22: -u user: curl would prompt for the password; write user:password",
         ),
         (
-            "curl \"$(cat url.txt)/x\"",
-            "test:1:6: the URL holds $(cat url.txt), which only a shell can run; write its value out",
+            "curl \"$(date)/x\"",
+            "test:1:6: the URL holds $(date), which only a shell can run; write its value out",
         ),
     ];
     for (command, expected) in cases {

@@ -495,7 +495,7 @@ fn append_query(url: &mut Text, parts: Vec<Text>) {
     for part in parts {
         let query = url.segments().iter().any(|segment| match segment {
             Segment::Literal(text) | Segment::Placeholder(text) => text.contains('?'),
-            Segment::Var(_) => false,
+            Segment::Var(_) | Segment::File(_) => false,
         });
         url.push_str(if query { "&" } else { "?" });
         url.extend(part);

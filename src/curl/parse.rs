@@ -295,7 +295,11 @@ impl Invocation {
     /// `-d` and its kin: text, `@file` where the option reads files, or the shell's
     /// `"$(cat file)"`.
     fn data(&mut self, kind: DataOption, value: &Word, at: Place) -> Result<(), Error> {
-        let data = if let Some(path) = cat(value) {
+        let whole_file = match &value.pieces[..] {
+            [Piece::Opaque(opaque)] => cat(opaque),
+            _ => None,
+        };
+        let data = if let Some(path) = whole_file {
             Data::File {
                 path,
                 bytes: FileBytes::TrimTrailingNewlines,
@@ -458,6 +462,10 @@ pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
             Piece::Literal(literal) => text.push_str(literal),
             Piece::Var(var) => text.push(Segment::Var(var.clone())),
             Piece::Opaque(opaque) => {
+                if let Some(path) = cat(opaque) {
+                    text.push(Segment::File(path));
+                    continue;
+                }
                 return Err(Error::new(
                     Code::ShellExpansion,
                     format!("{what} holds {opaque}, which only a shell can run"),
@@ -470,12 +478,9 @@ pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
     Ok(text)
 }
 
-/// The file of a word that is only `$(cat FILE)`, `$(< FILE)` or `` `cat FILE` ``
-/// (the shell gives its bytes, the line breaks at the end dropped).
-fn cat(word: &Word) -> Option<String> {
-    let [Piece::Opaque(opaque)] = &word.pieces[..] else {
-        return None;
-    };
+/// The file of `$(cat FILE)`, `$(< FILE)` or `` `cat FILE` `` (the shell gives its
+/// text, the line breaks at the end dropped), when FILE is a plain path.
+fn cat(opaque: &str) -> Option<String> {
     let inner = opaque
         .strip_prefix("$(")
         .and_then(|rest| rest.strip_suffix(')'))
@@ -500,7 +505,9 @@ fn cat(word: &Word) -> Option<String> {
             .unwrap_or(path),
     };
     let plain = !path.is_empty()
-        && !path.contains(|c: char| c.is_whitespace() || "'\"$`\\;|&<>(){}*?[]~".contains(c));
+        && !path.contains(|c: char| c.is_whitespace() || "'\"$`\\;|&<>(){}*?[]".contains(c))
+        && !path.chars().skip(1).any(|c| c == '~')
+        && (!path.starts_with('~') || path.starts_with("~/"));
     plain.then(|| path.to_owned())
 }
 

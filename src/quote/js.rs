@@ -31,6 +31,11 @@ pub(crate) fn text(text: &Text) -> String {
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
                 template_text(&mut out, literal)
             }
+            Segment::File(path) => {
+                out.push_str("${");
+                out.push_str(&file(path));
+                out.push('}');
+            }
         }
     }
     out.push('`');
@@ -53,6 +58,17 @@ fn template_text(out: &mut String, literal: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// The text of the file at `path` without its last line breaks, as the shell's
+/// `$(cat FILE)` (`~/` is the home folder: `homedir` from `node:os`).
+pub(crate) fn file(path: &str) -> String {
+    let path = match path.strip_prefix("~/") {
+        // The reader keeps the path plain: no quotes, backquotes, `$` or backslashes.
+        Some(rest) => format!("`${{homedir()}}/{rest}`"),
+        None => string(path),
+    };
+    format!("readFileSync({path}, \"utf8\").replace(/\\n+$/, \"\")")
 }
 
 /// The value of `var`: `process.env.NAME`, or with a default for an unset or empty

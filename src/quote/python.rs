@@ -19,13 +19,13 @@ pub(crate) fn text(text: &Text) -> String {
         return env(var, '"');
     }
     // Before Python 3.12 an f-string's expressions cannot hold its quote or a
-    // backslash: a default that would is added with `+` instead.
+    // backslash: a default that would, or a file read, is added with `+` instead.
     let simple = |var: &Var| {
         var.default.as_deref().is_none_or(|default| {
             !default.contains(['\'', '"', '\\', '{', '}']) && !default.chars().any(super::is_hidden)
         })
     };
-    if text.vars().all(simple) {
+    if text.vars().all(simple) && text.files().next().is_none() {
         let mut out = String::from("f\"");
         for segment in segments {
             match segment {
@@ -39,6 +39,7 @@ pub(crate) fn text(text: &Text) -> String {
                     let inner = &quoted[1..quoted.len() - 1];
                     out.push_str(&inner.replace('{', "{{").replace('}', "}}"));
                 }
+                Segment::File(_) => {}
             }
         }
         out.push('"');
@@ -48,10 +49,21 @@ pub(crate) fn text(text: &Text) -> String {
         .iter()
         .map(|segment| match segment {
             Segment::Var(var) => env(var, '"'),
+            Segment::File(path) => file(path),
             Segment::Literal(literal) | Segment::Placeholder(literal) => string(literal),
         })
         .collect();
     parts.join(" + ")
+}
+
+/// The text of the file at `path` without its last line breaks, as the shell's
+/// `$(cat FILE)` (`~/` is the home folder).
+pub(crate) fn file(path: &str) -> String {
+    let path = match path.strip_prefix("~/") {
+        Some(_) => format!("os.path.expanduser({})", string(path)),
+        None => string(path),
+    };
+    format!("open({path}).read().rstrip(\"\\n\")")
 }
 
 /// The value of `var`: `os.environ["NAME"]` (a `KeyError` naming it when unset), or

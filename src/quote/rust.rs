@@ -38,9 +38,23 @@ pub(crate) fn text(text: &Text) -> String {
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
                 template.push_str(&literal.replace('{', "{{").replace('}', "}}"))
             }
+            Segment::File(path) => {
+                template.push_str("{}");
+                args.push(file(path));
+            }
         }
     }
     format!("format!({}, {})", escaped(&template), args.join(", "))
+}
+
+/// The text of the file at `path` without its last line breaks, as the shell's
+/// `$(cat FILE)` (`~/` is the home folder).
+pub(crate) fn file(path: &str) -> String {
+    let path = match path.strip_prefix("~/") {
+        Some(rest) => format!("format!(\"{{}}/{{}}\", std::env::var(\"HOME\")?, {})", string(rest)),
+        None => string(path),
+    };
+    format!("std::fs::read_to_string({path})?.trim_end_matches('\\n').to_owned()")
 }
 
 /// The value of `var`: `env("NAME")?` (an error naming it when unset), or

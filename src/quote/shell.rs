@@ -43,6 +43,8 @@ pub(crate) fn text(text: &Text) -> String {
         for segment in text.segments() {
             match segment {
                 Segment::Var(var) => out.push_str(&expansion(var)),
+                // The reader keeps the path plain: no quotes, spaces or `$`.
+                Segment::File(path) => out.push_str(&format!("$(cat {path})")),
                 other => {
                     for c in literal(other).unwrap_or_default().chars() {
                         if matches!(c, '\\' | '$' | '`') {
@@ -63,6 +65,7 @@ pub(crate) fn text(text: &Text) -> String {
                 out.push_str(&expansion(var));
                 out.push('"');
             }
+            Segment::File(path) => out.push_str(&format!("\"$(cat {path})\"")),
             other => out.push_str(&single_quoted(literal(other).unwrap_or_default())),
         }
     }

@@ -20,6 +20,8 @@ pub(crate) struct View {
     /// The `body:` expression.
     body: Option<String>,
     reads_file: bool,
+    /// Whether a text reads a file in the home folder (`homedir` from `node:os`).
+    reads_home: bool,
     /// `form.append(...)` arguments of a multipart body.
     form: Vec<String>,
     response: Response,
@@ -111,7 +113,8 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         method: js::string(request.method()),
         headers,
         body,
-        reads_file: reads_file(&request.payload),
+        reads_file: reads_file(&request.payload) || request.reads_text_files(),
+        reads_home: request.reads_home(),
         form,
         response: Response::of(request),
         output_file: js::string(Response::file_name(request)),

@@ -161,7 +161,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     }
     Ok(View {
         output_file: python::string(super::Response::file_name(request)),
-        needs_os: !request.vars().is_empty(),
+        needs_os: !request.vars().is_empty() || request.reads_home(),
         url: python::text(&request.url),
         token,
         headers,

@@ -105,7 +105,7 @@ pub(crate) fn view(request: &Request) -> View {
         } else {
             String::new()
         },
-        needs_os: !request.vars().is_empty(),
+        needs_os: !request.vars().is_empty() || request.reads_home(),
         needs_json: parses_json
             || response == Response::ChatStream
             || response == Response::TokenStream,

@@ -32,7 +32,10 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
             format!("it always sends POST, not {}", request.method()),
         ));
     }
-    if let Token::Basic { .. } = request.token {
+    if request.reads_text_files() {
+        return Err(refuse(client, "its snippets read no file's text for the URL or a header"));
+    }
+        if let Token::Basic { .. } = request.token {
         return Err(refuse(
             client,
             "it sends a bearer token, not a user and password",

@@ -24,7 +24,7 @@ pub(super) fn check(url: &Text) -> Result<(), Error> {
     for (index, segment) in url.segments().iter().enumerate() {
         match segment {
             Segment::Literal(text) => skeleton.push_str(text),
-            Segment::Var(_) | Segment::Placeholder(_) if index == 0 => {
+            Segment::Var(_) | Segment::Placeholder(_) | Segment::File(_) if index == 0 => {
                 skeleton.push_str("https://x")
             }
             _ => skeleton.push('x'),

@@ -1,10 +1,13 @@
 {%- if reads_file %}
 import { readFileSync } from "node:fs";
 {%- endif %}
+{%- if reads_home %}
+import { homedir } from "node:os";
+{%- endif %}
 {%- if response == Response::Bytes %}
 import { writeFileSync } from "node:fs";
 {%- endif %}
-{%- if reads_file || response == Response::Bytes %}
+{%- if reads_file || reads_home || response == Response::Bytes %}
 {% endif %}
 {%- for check in checks %}
 {{ check }}

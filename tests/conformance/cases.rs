@@ -147,9 +147,9 @@ pub(super) struct Route {
     pub oracle: Request,
 }
 
-pub(super) fn route(request: &Request, port: u16, id: &str) -> Route {
+pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
     let server = format!("http://127.0.0.1:{port}/{id}");
-    let mut request = request.clone();
+    let mut request = original.clone();
     let mut env = Vec::new();
     let mut replacements = Vec::new();
     let segments = request.url.segments().to_vec();
@@ -191,21 +191,18 @@ pub(super) fn route(request: &Request, port: u16, id: &str) -> Route {
         };
         env.push((var.name.clone(), value));
     }
-    let mut oracle = request.clone();
+    // The oracle's URL names no server, only the path: the server drops the case's
+    // prefix from what it receives.
+    let mut oracle = original.clone();
     let mut url = Text::new();
-    for segment in request.url.segments() {
+    for (index, segment) in original.url.segments().iter().enumerate() {
         match segment {
+            Segment::Var(_) if index == 0 => url.push_str("https://x.invalid"),
             Segment::Placeholder(placeholder) => {
-                let value = replacements
+                let host = replacements
                     .iter()
-                    .find(|(from, _)| from.ends_with(placeholder.as_str()))
-                    .map_or("ph", |(_, to)| to.as_str());
-                // A host placeholder's replacement brings its own scheme.
-                if value.contains("://") {
-                    url = Text::from(value);
-                } else {
-                    url.push_str(value);
-                }
+                    .any(|(from, to)| from.ends_with(placeholder.as_str()) && to.contains("://"));
+                url.push_str(if host { "x.invalid" } else { "ph" });
             }
             other => url.push(other.clone()),
         }
