@@ -30,7 +30,7 @@ pub(crate) struct View {
 }
 
 pub(crate) fn view(request: &Request) -> View {
-    let url_is_const = request.url.as_literal().is_some();
+    let url_is_const = request.url.without_vars().is_some();
     let url = if url_is_const { "API_URL" } else { "&api_url" };
     let call = match request.method() {
         method @ ("GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD") => {

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use inference_snippets::{
-    CurlOptions, PartContent, Payload, Request, Segment, Shell, Text, parse_curl,
+    CurlOptions, FileBytes, PartContent, Payload, Request, Segment, Shell, Text, parse_curl,
     parse_spec,
 };
 
@@ -293,6 +293,17 @@ pub(super) fn rewrite_command(text: &str, url: &str, port: u16, id: &str) -> Opt
 pub(super) fn write_files(request: &Request, dir: &Path) -> Result<(), String> {
     let mut paths = Vec::new();
     match &request.payload {
+        // The shell's `"$(cat FILE)"` drops NUL bytes: the file is text, and ends in
+        // line breaks to drop.
+        Payload::File {
+            path,
+            bytes: FileBytes::TrimTrailingNewlines,
+            ..
+        } => {
+            let target = dir.join(path);
+            return fs::write(&target, "{\"inputs\": \"from a file\nwith two lines\"}\n\n")
+                .map_err(|err| format!("{}: {err}", target.display()));
+        }
         Payload::File { path, .. } => paths.push(path.as_str()),
         Payload::Multipart(parts) => {
             for part in parts {

@@ -192,7 +192,7 @@ pub(super) fn from_curl(sent: &Captured, request: &Request) -> Result<Expected, 
     let content_type = sent.values("content-type").first().map(|v| (*v).to_owned());
     let body = match &request.payload {
         _ if sent.body.is_empty() => Body::None,
-        Payload::Json(_) => match serde_json::from_slice(&sent.body) {
+        Payload::Json(_) | Payload::JsonTemplate(_) => match serde_json::from_slice(&sent.body) {
             Ok(value) => Body::Json(value),
             Err(_) => Body::Bytes(sent.body.clone()),
         },

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use inference_snippets::{Client, Request};
+use inference_snippets::{Client, Request, Segment};
 
 use super::SNIPPET_TIMEOUT;
 use super::cases::{self, Case, Input, Origin};
@@ -94,12 +94,13 @@ fn expected(
     let port = context.server.port();
     // A URL that starts with a variable reaches the server through the variable;
     // placeholders are replaced in the command as in the snippets.
-    let command = match request.url.as_literal() {
-        Some(url) if item.replacements.is_empty() => {
-            cases::rewrite_command(text, url, port, &case.id)
+    let command = match request.url.segments().first() {
+        Some(Segment::Literal(first)) if !first.ends_with("://") => {
+            cases::rewrite_command(text, &request.url.shown(), port, &case.id)
         }
-        _ => Some(cases::replace(text, &item.replacements)),
-    };
+        _ => Some(text.clone()),
+    }
+    .map(|command| cases::replace(&command, &item.replacements));
     let Some(command) = command else {
         return Err(unusable(format!(
             "the URL {} is not in the command's text",
