@@ -50,8 +50,10 @@ pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};
 pub use diagnostic::{Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words};
 pub use error::Error;
 pub use mime::guess as guess_mime;
-pub use model::{FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token};
-pub use render::{Snippet, render, render_all, render_default};
+pub use model::{
+    Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
+};
+pub use render::{Snippet, caveats, render, render_all, render_default};
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};
 pub use task::{Task, UnknownTask};

@@ -41,6 +41,42 @@ pub struct Request {
     pub task: Option<Task>,
     /// The model id on the Hub, when known.
     pub model: Option<String>,
+    /// How the request travels: certificates, timeouts, proxy, compression, redirects.
+    pub connection: Connection,
+}
+
+/// How a request travels, beyond what it sends: curl's connection options, which each
+/// snippet writes in its client's idiom (or its client refuses, saying why).
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Connection, Request};
+///
+/// let mut request = Request::new("https://x.cloud");
+/// request.connection.timeout = Some(30.0);
+/// assert_eq!(request.connection, Connection { timeout: Some(30.0), ..Connection::default() });
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Connection {
+    /// Skip checking the server's certificate (curl `-k`).
+    pub insecure: bool,
+    /// The most seconds the whole exchange may take (curl `-m`).
+    pub timeout: Option<f64>,
+    /// The most seconds connecting may take (curl `--connect-timeout`).
+    pub connect_timeout: Option<f64>,
+    /// The proxy to go through (curl `-x`).
+    pub proxy: Option<Text>,
+    /// Ask for a compressed answer and decode it (curl `--compressed`).
+    pub compressed: bool,
+    /// Follow redirects (curl `-L`): the HTTP libraries do by default, curl only then.
+    pub follow_redirects: bool,
+}
+
+impl Connection {
+    /// Whether every option is curl's default.
+    pub fn is_default(&self) -> bool {
+        *self == Connection::default()
+    }
 }
 
 /// The credentials the `Authorization` header carries: a bearer token (from the
@@ -245,6 +281,7 @@ impl Request {
             payload: Payload::None,
             task: None,
             model: None,
+            connection: Connection::default(),
         }
     }
 
@@ -391,11 +428,13 @@ impl Request {
 
     /// Whether a snippet reads a file's text for a text of the request.
     pub(crate) fn reads_text_files(&self) -> bool {
-        self.texts().iter().any(|text| text.files().next().is_some())
+        self.texts()
+            .iter()
+            .any(|text| text.files().next().is_some())
     }
 
     /// Every text of the request that may read the environment or a file, in order:
-    /// the URL, the credentials, the header values, the body's.
+    /// the URL, the credentials, the header values, the body's, the proxy.
     fn texts(&self) -> Vec<&Text> {
         let mut texts = vec![&self.url];
         if let Token::Basic { user, password } = &self.token {
@@ -417,6 +456,7 @@ impl Request {
             }
             _ => {}
         }
+        texts.extend(&self.connection.proxy);
         texts
     }
 }

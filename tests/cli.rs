@@ -323,7 +323,7 @@ fn curl_to_curl_is_normalised() {
     );
     assert_eq!(
         stdout(&output),
-        "curl 'https://x.cloud/m' \\\n    -X POST \\\n    -H 'Content-Type: application/json' \\\n    -d '{\n        \"a\": 1\n    }'\n"
+        "curl 'https://x.cloud/m' \\\n    -X POST \\\n    --location \\\n    -H 'Content-Type: application/json' \\\n    -d '{\n        \"a\": 1\n    }'\n"
     );
 }
 
@@ -334,14 +334,14 @@ fn curl_warnings_and_strict() {
     assert!(output.status.success());
     assert_eq!(
         stderr(&output),
-        "snippet: warning: --curl:1:6: --insecure: the snippets keep checking TLS certificates\n"
+        "snippet: warning: --curl:1:6: --insecure: the snippets do not check TLS certificates either\n"
     );
     let strict = snippet(&["--lang", "curl", "--strict", "--curl", command], "");
     assert_eq!(strict.status.code(), Some(2));
     assert_eq!(stdout(&strict), "");
     assert_eq!(
         stderr(&strict),
-        "snippet: --curl:1:6: --insecure: the snippets keep checking TLS certificates (an error under --strict)\n"
+        "snippet: --curl:1:6: --insecure: the snippets do not check TLS certificates either (an error under --strict)\n"
     );
 }
 

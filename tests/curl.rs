@@ -255,12 +255,10 @@ fn chat_urls_name_their_task() {
 
 #[test]
 fn warnings_for_what_is_not_reproduced() {
-    let (_, warnings) = parse(&format!(
-        "curl -x http://proxy:3128 -k {URL} https://second.example"
-    ));
+    let (_, warnings) = parse(&format!("curl --retry 3 -k {URL} https://second.example"));
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert!(
-        warnings[0].contains("--proxy is not reproduced"),
+        warnings[0].contains("--retry is not reproduced"),
         "{warnings:?}"
     );
     assert!(warnings[1].contains("--insecure"), "{warnings:?}");
@@ -401,7 +399,10 @@ fn shell_expansions_only_a_shell_can_run_are_errors() {
         format!("curl {URL} -u `whoami`:x"),
     ] {
         let message = error(&command);
-        assert!(message.contains("which only a shell can run"), "{command}: {message}");
+        assert!(
+            message.contains("which only a shell can run"),
+            "{command}: {message}"
+        );
     }
 }
 
@@ -442,7 +443,7 @@ fn options_that_read_files_read_them_now() {
 fn places_point_at_their_bytes() {
     for newline in ["\n", "\r\n"] {
         let command = format!(
-            "curl https://x.cloud/é \\{newline}  -H 'X-A: 1' \\{newline}  --proxy http://p:1 -d $'caf\\xc3\\xa9'"
+            "curl https://x.cloud/é \\{newline}  -H 'X-A: 1' \\{newline}  --retry 2 -d $'caf\\xc3\\xa9'"
         );
         let parsed = parse_curl(&command, "test", &CurlOptions::default());
         let err = parsed.expect_err("the URL is not percent-encoded");
@@ -455,7 +456,7 @@ fn places_point_at_their_bytes() {
         let command = command.replace('é', "%C3%A9");
         let parsed = parse_curl(&command, "test", &CurlOptions::default()).expect("parses");
         let proxy = parsed.warnings[0].place.expect("placed");
-        assert!(command[proxy.start..].starts_with("--proxy"), "{newline:?}");
+        assert!(command[proxy.start..].starts_with("--retry"), "{newline:?}");
         let header = parsed
             .places
             .of(&inference_snippets::Field::Header("X-A".into()))

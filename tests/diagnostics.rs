@@ -48,7 +48,7 @@ fn summary(objects: &[Map<String, Value>]) -> Vec<(String, String, u64, u64)> {
 #[test]
 fn a_curl_command_with_several_warnings() {
     let dir = scratch("diagnostics-warnings");
-    let command = "curl -k https://x.cloud/m \\\n  -H 'Connection: keep-alive' \\\n  --proxy http://p:3128 https://y.cloud -d a=1";
+    let command = "curl -k https://x.cloud/m \\\n  -H 'Connection: keep-alive' \\\n  --retry 2 https://y.cloud -d a=1";
     let output = run_snippet(
         &[
             "--lang",
@@ -73,7 +73,7 @@ fn a_curl_command_with_several_warnings() {
             warning("insecure", 1, 6),
             warning("client-header", 2, 6),
             warning("unsupported-option", 3, 3),
-            warning("left-out", 3, 25),
+            warning("left-out", 3, 13),
         ]
     );
     assert!(objects.iter().all(|object| object["file"] == "-"));

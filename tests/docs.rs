@@ -991,10 +991,10 @@ fn lint_reports_each_problem_with_its_place() {
         "lint.md:15:3: unknown option --dat; did you mean --data?",
         "lint.md:22:29: a real-looking token (hf_aBcD...) is in the page; use $HF_TOKEN",
         "lint.md:30:24: backslash at the end of the input continues nothing; ignored",
-        "lint.md:36:6: --insecure: the snippets keep checking TLS certificates",
+        "lint.md:36:6: --insecure: the snippets do not check TLS certificates either",
         "lint.md:42:67: unterminated single quote opened at line 42, column 51",
         "lint.md:60:51: unknown option --hedaer; did you mean --header?",
-        "lint.md:72:48: --proxy is not reproduced by the snippets",
+        "lint.md:72:48: --retry is not reproduced by the snippets",
         "lint.md:80:63: a real-looking token (hf_ZyXw...) is in the page; use $HF_TOKEN",
     ];
     for line in expected {

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::Shell;
 use super::parse::{self, Data, Invocation, Located};
 use super::places::Places;
 use crate::Task;
@@ -21,16 +22,19 @@ const FORM: &str = "application/x-www-form-urlencoded";
 pub(crate) fn assemble(
     invocation: Invocation,
     command_at: Place,
+    shell: Shell,
     keep_token: bool,
 ) -> Result<(Request, Vec<Diagnostic>, Places), Error> {
     let mut assembler = Assembler {
         invocation,
         command_at,
+        shell,
         url_at: command_at,
         content_type: None,
         authorization: None,
     };
     let mut request = Request::new(assembler.url()?);
+    request.connection = std::mem::take(&mut assembler.invocation.connection);
     assembler.headers(&mut request)?;
     assembler.credentials(&mut request, keep_token)?;
     assembler.body_or_query(&mut request)?;
@@ -63,6 +67,8 @@ pub(crate) fn assemble(
 struct Assembler {
     invocation: Invocation,
     command_at: Place,
+    /// The shell the command is written for.
+    shell: Shell,
     /// The first URL's word, once read.
     url_at: Place,
     /// The Content-Type header: `Some(None)` when `-H 'Content-Type:'` removes it.
@@ -153,6 +159,22 @@ impl Assembler {
                     header.at,
                     Code::ClientHeader,
                     format!("header {name} is managed by each HTTP client; left out"),
+                );
+            } else if name.eq_ignore_ascii_case("accept-encoding")
+                && value.as_ref().is_some_and(compresses)
+            {
+                // Browser copies ask for br and zstd, which most clients cannot decode:
+                // each client asks for what it decodes, curl with --compressed.
+                request.connection.compressed = true;
+                self.invocation.connection_at.get_or_insert(header.at);
+                self.invocation.warnings.push(
+                    Diagnostic::note(
+                        Code::ClientHeader,
+                        format!(
+                            "{name} left to each client, which asks for the encodings it decodes (curl: --compressed)"
+                        ),
+                    )
+                    .at(header.at),
                 );
             } else if name.eq_ignore_ascii_case("authorization")
                 && let Some(value) = &value
@@ -286,7 +308,9 @@ impl Assembler {
                 request.payload = self.form()?;
                 method_default = "POST";
             } else if !invocation.data.is_empty() {
-                request.payload = body(invocation, self.content_type.clone())?;
+                let (payload, note) = body(invocation, self.content_type.clone(), self.shell)?;
+                request.payload = payload;
+                self.invocation.warnings.extend(note);
                 method_default = "POST";
             }
         }
@@ -430,7 +454,11 @@ fn two_bodies(options: &str, at: Place) -> Error {
 /// The body of the data options: one `@file` alone is a file; text parts join
 /// with `&` (with nothing for `--json`), and text sent as JSON becomes JSON (a JSON
 /// template when it reads variables).
-fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result<Payload, Error> {
+fn body(
+    invocation: &Invocation,
+    content_type: Option<Option<String>>,
+    shell: Shell,
+) -> Result<(Payload, Option<Diagnostic>), Error> {
     let content_type = match content_type {
         Some(explicit) => explicit,
         None => Some(FORM.to_owned()),
@@ -442,11 +470,14 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
         },
     ] = &invocation.data[..]
     {
-        return Ok(Payload::File {
-            path: path.clone(),
-            content_type,
-            bytes: *bytes,
-        });
+        return Ok((
+            Payload::File {
+                path: path.clone(),
+                content_type,
+                bytes: *bytes,
+            },
+            None,
+        ));
     }
     let mut text = Text::new();
     for (index, part) in invocation.data.iter().enumerate() {
@@ -467,6 +498,7 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
             }
         }
     }
+    let note = powershell_quotes(&mut text, shell, invocation.data[0].at);
     let json_type = content_type
         .as_deref()
         .is_some_and(|value| value == "application/json" || value.ends_with("+json"));
@@ -474,20 +506,58 @@ fn body(invocation: &Invocation, content_type: Option<Option<String>>) -> Result
         match text.as_literal() {
             Some(literal) => {
                 if let Ok(value) = serde_json::from_str::<Value>(literal) {
-                    return Ok(Payload::Json(value));
+                    return Ok((Payload::Json(value), note));
                 }
             }
             None => {
                 if let Some(template) = template::json_template(&text) {
-                    return Ok(Payload::JsonTemplate(template));
+                    return Ok((Payload::JsonTemplate(template), note));
                 }
             }
         }
     }
-    Ok(Payload::Text {
-        body: text,
-        content_type,
+    Ok((
+        Payload::Text {
+            body: text,
+            content_type,
+        },
+        note,
+    ))
+}
+
+/// Whether an `Accept-Encoding` value asks for a compressed answer (anything but
+/// `identity`).
+fn compresses(value: &Text) -> bool {
+    value.as_literal().is_none_or(|value| {
+        value.split(',').any(|coding| {
+            let coding = coding.split(';').next().unwrap_or_default().trim();
+            !coding.is_empty() && !coding.eq_ignore_ascii_case("identity")
+        })
     })
+}
+
+/// Windows PowerShell 5.1 passes a native program's arguments with their inner
+/// quotes bare, so docs write `'{\"inputs\": \"x\"}'` for curl.exe to receive
+/// `{"inputs": "x"}`. When the text as written is not JSON and that reading is,
+/// it is taken, with a note saying so.
+fn powershell_quotes(text: &mut Text, shell: Shell, at: Place) -> Option<Diagnostic> {
+    if shell != Shell::PowerShell {
+        return None;
+    }
+    let literal = text.as_literal()?;
+    if !literal.contains("\\\"") || serde_json::from_str::<Value>(literal).is_ok() {
+        return None;
+    }
+    let received = literal.replace("\\\"", "\"");
+    serde_json::from_str::<Value>(&received).ok()?;
+    *text = Text::from(received);
+    Some(
+        Diagnostic::note(
+            Code::Repaired,
+            "the body's \\\" read as \", as Windows PowerShell 5.1 passes it to curl.exe",
+        )
+        .at(at),
+    )
 }
 
 /// Appends each part to the URL's query.

@@ -69,7 +69,7 @@ pub struct Parsed {
 ///
 /// let parsed = parse_curl("curl -k https://x.cloud", "-", &CurlOptions::default())?;
 /// assert_eq!(parsed.warnings[0].code, Code::Insecure);
-/// assert_eq!(parsed.warnings[0].to_string(), "-:1:6: --insecure: the snippets keep checking TLS certificates");
+/// assert_eq!(parsed.warnings[0].to_string(), "-:1:6: --insecure: the snippets do not check TLS certificates either");
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Parsed, Error> {
@@ -175,7 +175,8 @@ fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error
         (None, Some(file)) => file.literal().map(Stdin::File),
         (None, None) => None,
     };
-    convert(&mut words[start + 1..], at, stdin, options, warnings)
+    let shell = lexed.shell;
+    convert(&mut words[start + 1..], at, stdin, shell, options, warnings)
 }
 
 /// The source name of diagnostics about arguments given one by one.
@@ -202,8 +203,16 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
         diagnostic.source = Some(ARGUMENTS.to_owned());
         diagnostic
     };
-    let mut parsed = convert(&mut words, Place::at(1, 1), None, options, Vec::new())
-        .map_err(|err| Error::from(in_source(err.into_diagnostic())))?;
+    // The user's shell already read the arguments: as bash would.
+    let mut parsed = convert(
+        &mut words,
+        Place::at(1, 1),
+        None,
+        Shell::Bash,
+        options,
+        Vec::new(),
+    )
+    .map_err(|err| Error::from(in_source(err.into_diagnostic())))?;
     parsed.warnings = parsed.warnings.into_iter().map(in_source).collect();
     Ok(parsed)
 }
@@ -261,6 +270,7 @@ fn convert(
     args: &mut [Word],
     at: Place,
     stdin: Option<Stdin<'_>>,
+    shell: Shell,
     options: &CurlOptions,
     mut warnings: Vec<Diagnostic>,
 ) -> Result<Parsed, Error> {
@@ -301,7 +311,7 @@ fn convert(
             }
         };
     }
-    let (request, more, places) = assemble::assemble(invocation, at, options.keep_token)?;
+    let (request, more, places) = assemble::assemble(invocation, at, shell, options.keep_token)?;
     warnings.extend(more);
     // In the order of the command, whichever step found them.
     warnings.sort_by_key(|warning| warning.place.map(|place| (place.line, place.column)));

@@ -7,8 +7,9 @@
 //! prefix, which is not an option of its own.
 
 use Action::{
-    Cookie, Data, DataUrlencode, Form, FormString, Get, Head, Header, Insecure, Method,
-    OAuth2Bearer, ProtoDefault, Range, Referer, UploadFile, Url, UrlQuery, User, UserAgent,
+    Compressed, ConnectTimeout, Cookie, Data, DataUrlencode, Form, FormString, Get, Head, Header,
+    Insecure, Location, MaxTime, Method, OAuth2Bearer, ProtoDefault, Proxy, Range, Referer,
+    UploadFile, Url, UrlQuery, User, UserAgent,
 };
 use Kind::{Harmless, Request, Unsupported};
 
@@ -79,8 +80,18 @@ pub(crate) enum Action {
     Get,
     /// `-I`: a HEAD request.
     Head,
-    /// `-k`: certificates are not checked, which the snippets keep doing.
+    /// `-k`: the server's certificate is not checked.
     Insecure,
+    /// `-m`: the most seconds the whole transfer may take.
+    MaxTime,
+    /// `--connect-timeout`: the most seconds connecting may take.
+    ConnectTimeout,
+    /// `-x`: the proxy to go through.
+    Proxy,
+    /// `--compressed`: ask for a compressed answer and decode it.
+    Compressed,
+    /// `-L`: follow redirects.
+    Location,
 }
 
 /// How a `-d`-family option treats its value.
@@ -140,10 +151,10 @@ pub(crate) static OPTIONS: &[Opt] = &[
     flag("cert-status", Harmless),
     arg("cert-type", Unsupported),
     arg("ciphers", Harmless),
-    flag("compressed", Harmless),
+    flag("compressed", Request(Compressed)),
     flag("compressed-ssh", Harmless),
     arg("config", Unsupported).letter('K'),
-    arg("connect-timeout", Harmless),
+    arg("connect-timeout", Request(ConnectTimeout)),
     arg("connect-to", Unsupported),
     arg("continue-at", Unsupported).letter('C'),
     arg("cookie", Request(Cookie)).letter('b'),
@@ -243,8 +254,8 @@ pub(crate) static OPTIONS: &[Opt] = &[
     arg("limit-rate", Harmless),
     flag("list-only", Unsupported).letter('l'),
     arg("local-port", Unsupported),
-    flag("location", Harmless).letter('L'),
-    flag("location-trusted", Harmless),
+    flag("location", Request(Location)).letter('L'),
+    flag("location-trusted", Request(Location)),
     arg("login-options", Unsupported),
     arg("mail-auth", Unsupported),
     arg("mail-from", Unsupported),
@@ -253,7 +264,7 @@ pub(crate) static OPTIONS: &[Opt] = &[
     flag("manual", Harmless).letter('M'),
     arg("max-filesize", Harmless),
     arg("max-redirs", Harmless),
-    arg("max-time", Harmless).letter('m'),
+    arg("max-time", Request(MaxTime)).letter('m'),
     flag("metalink", Harmless),
     flag("mptcp", Harmless),
     flag("negotiate", Unsupported),
@@ -291,7 +302,7 @@ pub(crate) static OPTIONS: &[Opt] = &[
     // Gives a scheme-less URL its scheme.
     arg("proto-default", Request(ProtoDefault)),
     arg("proto-redir", Harmless),
-    arg("proxy", Unsupported).letter('x'),
+    arg("proxy", Request(Proxy)).letter('x'),
     flag("proxy-anyauth", Unsupported),
     flag("proxy-basic", Unsupported),
     flag("proxy-ca-native", Unsupported),
@@ -338,7 +349,7 @@ pub(crate) static OPTIONS: &[Opt] = &[
     arg("request", Request(Method)).letter('X'),
     arg("request-target", Unsupported),
     arg("resolve", Unsupported),
-    arg("retry", Harmless),
+    arg("retry", Unsupported),
     flag("retry-all-errors", Harmless),
     flag("retry-connrefused", Harmless),
     arg("retry-delay", Harmless),

@@ -6,7 +6,7 @@ use super::lex::{Piece, Pieces, Word};
 use super::options::{self, Action, DataOption, Kind, Opt};
 use crate::diagnostic::{Code, Diagnostic, Hint, Place};
 use crate::error::Error;
-use crate::model::FileBytes;
+use crate::model::{Connection, FileBytes};
 use crate::text::{Segment, Text};
 
 /// A value with the place of the word it came from.
@@ -48,6 +48,10 @@ pub(crate) struct Invocation {
     pub bearer: Option<Located<Word>>,
     /// `--proto-default`: the scheme of a URL written without one.
     pub proto_default: Option<String>,
+    /// `-k`, `-m`, `--connect-timeout`, `-x`, `--compressed`, `-L`.
+    pub connection: Connection,
+    /// The first of those options.
+    pub connection_at: Option<Place>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -182,13 +186,25 @@ impl Invocation {
         match action {
             Action::Get => self.get = !negated,
             Action::Head => self.head = !negated,
-            Action::Insecure if !negated => self.warn(
-                at,
-                Code::Insecure,
-                "--insecure: the snippets keep checking TLS certificates",
-            ),
-            Action::Insecure => {}
-            _ => self.not_reproduced(opt, at),
+            Action::Insecure => {
+                self.connection.insecure = !negated;
+                if !negated {
+                    self.warn(
+                        at,
+                        Code::Insecure,
+                        "--insecure: the snippets do not check TLS certificates either",
+                    );
+                }
+            }
+            Action::Compressed => self.connection.compressed = !negated,
+            Action::Location => self.connection.follow_redirects = !negated,
+            _ => return self.not_reproduced(opt, at),
+        }
+        if matches!(
+            action,
+            Action::Insecure | Action::Compressed | Action::Location
+        ) {
+            self.connection_at.get_or_insert(at);
         }
     }
 
@@ -255,7 +271,32 @@ impl Invocation {
                     value,
                 })
             }
-            Action::Get | Action::Head | Action::Insecure => self.not_reproduced(opt, at),
+            Action::MaxTime => {
+                self.connection.timeout = seconds(&value, opt)?;
+                self.connection_at.get_or_insert(at);
+            }
+            Action::ConnectTimeout => {
+                self.connection.connect_timeout = seconds(&value, opt)?;
+                self.connection_at.get_or_insert(at);
+            }
+            Action::Proxy => {
+                let mut proxy = text(&value, "the proxy")?;
+                // curl takes a proxy without a scheme as an HTTP one; the clients want it said.
+                if let Some(literal) = proxy.as_literal()
+                    && !literal.is_empty()
+                    && !literal.contains("://")
+                {
+                    proxy = Text::from(format!("http://{literal}"));
+                }
+                // `-x ""` turns a proxy off, as curl reads it.
+                self.connection.proxy = (!proxy.is_empty()).then_some(proxy);
+                self.connection_at.get_or_insert(at);
+            }
+            Action::Get
+            | Action::Head
+            | Action::Insecure
+            | Action::Compressed
+            | Action::Location => self.not_reproduced(opt, at),
         }
         Ok(())
     }
@@ -585,6 +626,30 @@ fn tail(word: &Word, skip: usize) -> Word {
         pieces: pieces.into(),
         at: word.at.shifted(skip),
     }
+}
+
+/// The longest time limit read: about 31 years.
+const MAX_SECONDS: f64 = 1e9;
+
+/// The seconds of a timeout option: a number, maybe with a fraction, as curl reads
+/// it; `None` for 0, which curl takes as "no limit".
+fn seconds(value: &Word, opt: &Opt) -> Result<Option<f64>, Error> {
+    let text = literal(value, &format!("--{} value", opt.long))?;
+    let seconds = text
+        .trim()
+        .parse::<f64>()
+        .ok()
+        // Beyond a few years a limit means nothing, and no client's type holds it all.
+        .filter(|seconds| (0.0..=MAX_SECONDS).contains(seconds))
+        .ok_or_else(|| {
+            Error::new(
+                Code::InvalidOptionValue,
+                format!("--{} {text}: not a number of seconds", opt.long),
+            )
+            .at(value.at)
+            .advice("write a number of seconds, such as 30 or 2.5")
+        })?;
+    Ok((seconds > 0.0).then_some(seconds))
 }
 
 /// The text of `value`, which must not come from the shell: the `what` (a method,

@@ -29,6 +29,8 @@ pub struct Places {
     body: Option<Place>,
     /// The `-F` values (`name=...`).
     parts: Vec<Located<(Word, bool)>>,
+    /// The first connection option (`-k`, `-m`, `-x`, ...).
+    connection: Option<Place>,
 }
 
 impl Places {
@@ -47,6 +49,7 @@ impl Places {
                 .or_else(|| invocation.forms.first().map(|form| form.at)),
             headers: std::mem::take(&mut invocation.headers),
             parts: std::mem::take(&mut invocation.forms),
+            connection: invocation.connection_at,
         }
     }
 
@@ -70,6 +73,7 @@ impl Places {
             Field::Token => self.bearer.or_else(|| header("authorization")),
             Field::ContentType => header("content-type").or(self.body),
             Field::File | Field::Body | Field::Json(_) => self.body,
+            Field::Connection => self.connection,
             Field::Part(wanted) => self
                 .parts
                 .iter()
@@ -90,6 +94,7 @@ impl Places {
             .chain(self.method.as_mut())
             .chain(self.bearer.as_mut())
             .chain(self.body.as_mut())
+            .chain(self.connection.as_mut())
             .chain(self.headers.iter_mut().map(|header| &mut header.at))
             .chain(self.parts.iter_mut().map(|part| &mut part.at));
         for place in places {

@@ -118,9 +118,11 @@ codes! {
     UnknownOption = "unknown-option",
     /// An option is missing its value.
     MissingValue = "missing-value",
+    /// An option's value is not one curl takes (a timeout that is not a number).
+    InvalidOptionValue = "invalid-option-value",
     /// An option the snippets do not reproduce.
     UnsupportedOption = "unsupported-option",
-    /// `--insecure`: the snippets keep checking certificates.
+    /// `--insecure`: certificates are not checked.
     Insecure = "insecure",
     /// A URL without a scheme.
     MissingScheme = "missing-scheme",
@@ -150,6 +152,9 @@ codes! {
     MissingTask = "missing-task",
     /// This client cannot send exactly this request; another one can.
     UnsupportedByClient = "unsupported-by-client",
+    /// A snippet does what the command asks only in part: a time limit its client
+    /// bounds differently, a connect timeout it has no way to set.
+    NotCarriedOver = "not-carried-over",
     /// A template failed to render (a bug).
     Internal = "internal",
 

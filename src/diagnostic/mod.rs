@@ -135,6 +135,8 @@ pub enum Field {
     Body,
     /// A value inside a JSON body, as a JSON Pointer (`/inputs/0`, RFC 6901).
     Json(String),
+    /// How the request travels: certificates, timeouts, proxy, compression, redirects.
+    Connection,
 }
 
 /// What to do about a problem. Hints that name something a front end asks for in

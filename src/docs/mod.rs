@@ -232,6 +232,13 @@ pub fn generate(
             .map(|warning| warning.in_source(origin).at(region.at)),
     );
     let snippets = snippets(region, &request).map_err(at_marker)?;
+    for snippet in &snippets {
+        warnings.extend(
+            crate::caveats(&request, snippet.client)
+                .into_iter()
+                .map(|warning| warning.in_source(origin).at(region.at)),
+        );
+    }
     let body = layout::render(&snippets, &region.marker).map_err(at_marker)?;
     let text = format!("\n{body}\n");
     let text = if region.crlf {

@@ -51,7 +51,10 @@ pub(crate) fn text(text: &Text) -> String {
 /// `$(cat FILE)` (`~/` is the home folder).
 pub(crate) fn file(path: &str) -> String {
     let path = match path.strip_prefix("~/") {
-        Some(rest) => format!("format!(\"{{}}/{{}}\", std::env::var(\"HOME\")?, {})", string(rest)),
+        Some(rest) => format!(
+            "format!(\"{{}}/{{}}\", std::env::var(\"HOME\")?, {})",
+            string(rest)
+        ),
         None => string(path),
     };
     format!("std::fs::read_to_string({path})?.trim_end_matches('\\n').to_owned()")

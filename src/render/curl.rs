@@ -5,7 +5,7 @@ use askama::Template;
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
-use crate::model::{FileBytes, Part, PartContent, Payload, Request, Token};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, shell};
 use crate::text::{Segment, Text, Var};
 
@@ -25,6 +25,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         "GET" if !has_body => {}
         method => options.push(format!("-X {}", shell::word(method))),
     }
+    connection_options(&request.connection, &mut options);
     match &request.token {
         Token::Env(name) => {
             let mut header = Text::from("Authorization: Bearer ");
@@ -162,6 +163,28 @@ fn form_option(part: &Part) -> Result<String, Error> {
         value.push_str(&format!(";filename={}", shell::form_quoted(filename)));
     }
     Ok(format!("-F {}", shell::word(&value)))
+}
+
+/// curl's own options for how the request travels.
+fn connection_options(connection: &Connection, options: &mut Vec<String>) {
+    if connection.insecure {
+        options.push("--insecure".to_owned());
+    }
+    if let Some(seconds) = connection.connect_timeout {
+        options.push(format!("--connect-timeout {seconds}"));
+    }
+    if let Some(seconds) = connection.timeout {
+        options.push(format!("--max-time {seconds}"));
+    }
+    if let Some(proxy) = &connection.proxy {
+        options.push(format!("--proxy {}", shell::text(proxy)));
+    }
+    if connection.compressed {
+        options.push("--compressed".to_owned());
+    }
+    if connection.follow_redirects {
+        options.push("--location".to_owned());
+    }
 }
 
 /// Whether the literal text of `text` holds a NUL byte, which no shell argument can.

@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::{Response, refusal};
 use crate::Client;
+use crate::diagnostic::{Code, Diagnostic, Field};
 use crate::error::Error;
 use crate::model::{FileBytes, Part, PartContent, Payload, Request, Slot, Token};
 use crate::quote::{self, Json, js};
@@ -24,11 +25,23 @@ pub(crate) struct View {
     reads_home: bool,
     /// `form.append(...)` arguments of a multipart body.
     form: Vec<String>,
+    /// curl's `-k`: Node checks no certificate when this variable is "0".
+    insecure: bool,
+    /// The `signal:` that bounds the whole exchange (curl's `-m`).
+    signal: Option<String>,
     response: Response,
     output_file: String,
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
+    if request.connection.proxy.is_some() {
+        return Err(refusal(
+            Client::Fetch,
+            "Node's fetch takes no proxy (undici's ProxyAgent would be a dependency)",
+            None,
+        )
+        .about(Field::Connection));
+    }
     let mut headers = Vec::new();
     match &request.token {
         Token::Env(name) => headers.push((
@@ -116,9 +129,41 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         reads_file: reads_file(&request.payload) || request.reads_text_files(),
         reads_home: request.reads_home(),
         form,
+        insecure: request.connection.insecure,
+        signal: request
+            .connection
+            .timeout
+            .map(|seconds| format!("AbortSignal.timeout({})", milliseconds(seconds))),
         response: Response::of(request),
         output_file: js::string(Response::file_name(request)),
     })
+}
+
+/// What the fetch snippet does differently from curl: Node's fetch has no connect
+/// timeout of its own to set.
+pub(crate) fn caveats(request: &Request) -> Vec<Diagnostic> {
+    let Some(seconds) = request.connection.connect_timeout else {
+        return Vec::new();
+    };
+    let bound = if request.connection.timeout.is_some() {
+        "only the whole exchange is bounded (--max-time)"
+    } else {
+        "Node gives up connecting after 10 s"
+    };
+    vec![
+        Diagnostic::warning(
+            Code::NotCarriedOver,
+            format!(
+                "fetch has no connect timeout: --connect-timeout {seconds} is left out, {bound}"
+            ),
+        )
+        .about(Field::Connection),
+    ]
+}
+
+/// Whole milliseconds, rounded up so that a bound is never shorter than curl's.
+fn milliseconds(seconds: f64) -> u64 {
+    (seconds * 1000.0).ceil() as u64
 }
 
 /// The lines that stop the snippet, naming the variable, before it sends anything

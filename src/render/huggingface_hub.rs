@@ -24,6 +24,8 @@ pub(crate) struct View {
     token: String,
     /// Client headers, keys and values as Python literals.
     headers: Vec<(String, String)>,
+    /// The `timeout=` seconds (curl's `-m`).
+    timeout: Option<String>,
     call: Call,
 }
 
@@ -131,6 +133,7 @@ const CHAT: &[&str] = &[
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let task = typed::task(request, CLIENT)?;
+    typed::connection(request, CLIENT, true)?;
     let token = match &request.token {
         Token::Env(name) => format!("os.environ[{}]", python::string(name)),
         Token::Placeholder(text) => python::string(text),
@@ -165,6 +168,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         url: python::text(&request.url),
         token,
         headers,
+        timeout: request
+            .connection
+            .timeout
+            .map(|seconds| seconds.to_string()),
         call,
     })
 }

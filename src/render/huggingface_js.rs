@@ -79,6 +79,7 @@ const CONSUMED: &[&str] = &["model", "accessToken", "endpointUrl", "provider", "
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let task = typed::task(request, CLIENT)?;
+    typed::connection(request, CLIENT, false)?;
     if let Some((name, _)) = request
         .headers
         .iter()

@@ -14,7 +14,7 @@ use std::fmt;
 use askama::Template;
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Hint};
+use crate::diagnostic::{Code, Diagnostic, Hint};
 use crate::error::Error;
 use crate::model::Request;
 use crate::{Client, Language};
@@ -31,6 +31,30 @@ pub(crate) fn refusal(client: Client, reason: impl fmt::Display, instead: Option
     match instead {
         Some(other) => error.hint(Hint::UseClient(other)),
         None => error,
+    }
+}
+
+/// What the snippet of `client` for `request` does differently from the request's
+/// curl command, each a warning about [`Field::Connection`](crate::Field): a time
+/// limit its client bounds differently, an option it has no way to set. Front ends
+/// show them beside the snippet; a request the client cannot send at all is a
+/// refusal of [`render`] instead.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Code, Request, caveats};
+///
+/// let mut request = Request::new("https://x.cloud");
+/// request.connection.connect_timeout = Some(5.0);
+/// assert_eq!(caveats(&request, Client::Fetch)[0].code, Code::NotCarriedOver);
+/// assert!(caveats(&request, Client::Reqwest).is_empty());
+/// ```
+pub fn caveats(request: &Request, client: Client) -> Vec<Diagnostic> {
+    match client {
+        Client::Requests => requests::caveats(request),
+        Client::HuggingfaceHub => requests::per_wait_timeout(request, "huggingface_hub"),
+        Client::Fetch => fetch::caveats(request),
+        _ => Vec::new(),
     }
 }
 

@@ -3,16 +3,20 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{FileBytes, Part, PartContent, Payload, Request, Slot, Token};
+use crate::diagnostic::{Code, Diagnostic, Field};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Slot, Token};
 use crate::quote::{self, python};
 
 #[derive(Template)]
 #[template(path = "python/requests.py")]
 pub(crate) struct View {
     url: String,
-    /// `requests.post` and friends; `None` means `requests.request(method, ...)`.
-    function: Option<&'static str>,
-    method: String,
+    /// `post` and friends, or `request` (whose first argument is the method).
+    function: &'static str,
+    /// The arguments of the call, in order: `API_URL`, `headers=headers`, ...
+    args: Vec<String>,
+    /// The arguments on one line, when the call fits in 88 columns.
+    one_line: Option<String>,
     needs_os: bool,
     /// `import json`: for streams, and for numbers read from the environment.
     needs_json: bool,
@@ -25,8 +29,6 @@ pub(crate) struct View {
     strip_line_breaks: bool,
     /// Drop the line breaks that end the file, as the shell's `"$(cat file)"` does.
     trim_trailing_newlines: bool,
-    /// The `auth=` tuple of Basic credentials.
-    auth: Option<String>,
     /// `files=` entries: `("name", (file name or None, content[, type]))`.
     parts: Vec<String>,
     response: Response,
@@ -96,15 +98,42 @@ pub(crate) fn view(request: &Request) -> View {
         Payload::File { bytes, .. } => *bytes,
         _ => FileBytes::AsIs,
     };
+    // Only `requests.request(method, ...)` names the method.
+    let mut args: Vec<String> = function
+        .is_none()
+        .then(|| python::string(method))
+        .into_iter()
+        .collect();
+    args.push("API_URL".to_owned());
+    let given = [
+        (!headers.is_empty(), "headers=headers"),
+        (json.is_some(), "json=payload"),
+        (text.is_some() || file.is_some(), "data=data"),
+        (!parts.is_empty(), "files=files"),
+    ];
+    if !headers.is_empty() {
+        args.push(given[0].1.to_owned());
+    }
+    args.extend(auth.map(|auth| format!("auth={auth}")));
+    args.extend(connection_options(&request.connection));
+    args.extend(
+        given[1..]
+            .iter()
+            .filter(|(yes, _)| *yes)
+            .map(|(_, arg)| (*arg).to_owned()),
+    );
+    if response.streams() {
+        args.push("stream=True".to_owned());
+    }
+    let function = function.unwrap_or("request");
+    let line = args.join(", ");
+    // `response = requests.` and the parentheses take 21 columns.
+    let one_line = (21 + function.len() + line.len() <= 88).then_some(line);
     View {
         url: python::text(&request.url),
         function,
-        // Only `requests.request(method, ...)` names the method.
-        method: if function.is_none() {
-            python::string(method)
-        } else {
-            String::new()
-        },
+        args,
+        one_line,
         needs_os: !request.vars().is_empty() || request.reads_home(),
         needs_json: parses_json
             || response == Response::ChatStream
@@ -112,7 +141,6 @@ pub(crate) fn view(request: &Request) -> View {
         strip_line_breaks: bytes == FileBytes::StripLineBreaks,
         trim_trailing_newlines: bytes == FileBytes::TrimTrailingNewlines,
         headers,
-        auth,
         json,
         text,
         file,
@@ -125,6 +153,49 @@ pub(crate) fn view(request: &Request) -> View {
             String::new()
         },
     }
+}
+
+/// What the requests snippet does differently from curl: its `timeout=` bounds
+/// connecting and each wait for data, not the whole exchange as `--max-time` does.
+pub(crate) fn caveats(request: &Request) -> Vec<Diagnostic> {
+    per_wait_timeout(request, "requests")
+}
+
+/// The caveat of a Python client whose timeout bounds each wait, not the exchange.
+pub(crate) fn per_wait_timeout(request: &Request, client: &str) -> Vec<Diagnostic> {
+    let Some(seconds) = request.connection.timeout else {
+        return Vec::new();
+    };
+    vec![
+        Diagnostic::warning(
+            Code::NotCarriedOver,
+            format!(
+                "the {client} timeout bounds connecting and each wait for data, not the whole exchange as --max-time {seconds} does"
+            ),
+        )
+        .about(Field::Connection),
+    ]
+}
+
+/// `verify=False`, `timeout=` and `proxies=` as curl's options ask. requests bounds
+/// connecting and each read, not the whole exchange; it decodes gzip and deflate and
+/// follows redirects on its own.
+fn connection_options(connection: &Connection) -> Vec<String> {
+    let mut options = Vec::new();
+    if connection.insecure {
+        options.push("verify=False".to_owned());
+    }
+    match (connection.connect_timeout, connection.timeout) {
+        (None, None) => {}
+        (Some(connect), None) => options.push(format!("timeout=({connect}, None)")),
+        (None, Some(total)) => options.push(format!("timeout={total}")),
+        (Some(connect), Some(total)) => options.push(format!("timeout=({connect}, {total})")),
+    }
+    if let Some(proxy) = &connection.proxy {
+        let proxy = python::text(proxy);
+        options.push(format!("proxies={{\"http\": {proxy}, \"https\": {proxy}}}"));
+    }
+    options
 }
 
 /// One `files=` entry. A text part has no file name (`None`), so requests sends it

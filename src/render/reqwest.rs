@@ -3,12 +3,16 @@
 use askama::Template;
 
 use super::Response;
-use crate::model::{FileBytes, Part, PartContent, Payload, Request, Token};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, rust};
 
 #[derive(Template)]
 #[template(path = "rust/reqwest.rs")]
 pub(crate) struct View {
+    /// The Cargo.toml dependencies the snippet needs, as its first comment says them.
+    dependencies: String,
+    /// `Client::builder()` calls for curl's connection options; none: `Client::new()`.
+    builder: Vec<String>,
     /// The URL: a literal for `const API_URL`, else an expression for `let api_url`.
     url: String,
     url_is_const: bool,
@@ -90,6 +94,8 @@ pub(crate) fn view(request: &Request) -> View {
         _ => Vec::new(),
     };
     View {
+        dependencies: dependencies(request),
+        builder: builder(&request.connection),
         url_is_const,
         url: rust::text(&request.url),
         env_helpers: env_helpers(request),
@@ -101,6 +107,62 @@ pub(crate) fn view(request: &Request) -> View {
         form,
         response: Response::of(request),
         output_file: rust::string(Response::file_name(request)),
+    }
+}
+
+/// The dependencies line: reqwest's features (blocking; multipart for a form; the
+/// decoders for a compressed answer, which also make it ask for one), and
+/// serde_json when the snippet reads streamed JSON.
+fn dependencies(request: &Request) -> String {
+    let mut features = vec!["blocking"];
+    if matches!(request.payload, Payload::Multipart(_)) {
+        features.push("multipart");
+    }
+    if request.connection.compressed {
+        features.extend(["gzip", "brotli", "deflate", "zstd"]);
+    }
+    let features: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    let mut line = format!(
+        "reqwest = {{ version = \"0.13\", features = [{}] }}",
+        features.join(", ")
+    );
+    if matches!(
+        Response::of(request),
+        Response::ChatStream | Response::TokenStream
+    ) {
+        line.push_str(", serde_json = \"1\"");
+    }
+    line
+}
+
+/// The builder calls for curl's `-k`, `--connect-timeout`, `-m` and `-x`. reqwest
+/// follows redirects on its own, and decodes what its features let it ask for.
+fn builder(connection: &Connection) -> Vec<String> {
+    let mut calls = Vec::new();
+    if connection.insecure {
+        calls.push("tls_danger_accept_invalid_certs(true)".to_owned());
+    }
+    if let Some(seconds) = connection.connect_timeout {
+        calls.push(format!("connect_timeout({})", duration(seconds)));
+    }
+    if let Some(seconds) = connection.timeout {
+        calls.push(format!("timeout({})", duration(seconds)));
+    }
+    if let Some(proxy) = &connection.proxy {
+        calls.push(format!(
+            "proxy(reqwest::Proxy::all({})?)",
+            rust::text(proxy)
+        ));
+    }
+    calls
+}
+
+/// A `std::time::Duration` of `seconds`.
+fn duration(seconds: f64) -> String {
+    if seconds.fract() == 0.0 {
+        format!("std::time::Duration::from_secs({seconds})")
+    } else {
+        format!("std::time::Duration::from_secs_f64({seconds})")
     }
 }
 

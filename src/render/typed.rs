@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::diagnostic::{Code, Hint};
+use crate::diagnostic::{Code, Field, Hint};
 use crate::error::Error;
 use crate::model::{FileBytes, Payload, Request, Token};
 use crate::{Client, Task};
@@ -33,9 +33,12 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
         ));
     }
     if request.reads_text_files() {
-        return Err(refuse(client, "its snippets read no file's text for the URL or a header"));
+        return Err(refuse(
+            client,
+            "its snippets read no file's text for the URL or a header",
+        ));
     }
-        if let Token::Basic { .. } = request.token {
+    if let Token::Basic { .. } = request.token {
         return Err(refuse(
             client,
             "it sends a bearer token, not a user and password",
@@ -65,6 +68,24 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
         Payload::Text { .. } => Err(refuse(client, "it sends JSON or file bytes, not raw text")),
         Payload::Multipart(_) => Err(refuse(client, "it sends no multipart forms")),
     }
+}
+
+/// The connection options a typed client can set: a time limit when `timeout`
+/// names its keyword; compression and redirects are its own business.
+pub(crate) fn connection(request: &Request, client: Client, timeout: bool) -> Result<(), Error> {
+    let connection = &request.connection;
+    let reason = if connection.insecure {
+        "it always checks TLS certificates (curl's --insecure)"
+    } else if connection.proxy.is_some() {
+        "it takes no proxy (curl's --proxy)"
+    } else if connection.connect_timeout.is_some() {
+        "it takes no connect timeout (curl's --connect-timeout)"
+    } else if connection.timeout.is_some() && !timeout {
+        "it takes no time limit (curl's --max-time)"
+    } else {
+        return Ok(());
+    };
+    Err(refuse(client, reason).about(Field::Connection))
 }
 
 /// The JSON object body, for the tasks whose input is JSON.

@@ -366,8 +366,8 @@ fn field_key<'k, 'a>(keys: &'k Keys<'a>, field: Option<&Field>) -> Option<&'k ke
         Field::File => top("file"),
         Field::Body => top("json").or_else(|| top("data")),
         Field::Json(pointer) => keys.pointer("json", pointer).or_else(|| top("json")),
-        // A spec has no multipart body.
-        Field::Part(_) => None,
+        // A spec has no multipart body, and no connection options.
+        Field::Part(_) | Field::Connection => None,
     }
 }
 

@@ -14,6 +14,10 @@ import { writeFileSync } from "node:fs";
 {%- endfor %}
 {%- if !checks.is_empty() %}
 {% endif %}
+{%- if insecure %}
+// Like curl --insecure: TLS certificates are not checked.
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+{% endif %}
 {%- if !form.is_empty() %}
 const form = new FormData();
 {%- for args in form %}
@@ -31,6 +35,9 @@ const response = await fetch({{ url }}, {
 {%- endif %}
 {%- if let Some(body) = body %}
     body: {{ body }},
+{%- endif %}
+{%- if let Some(signal) = signal %}
+    signal: {{ signal }},
 {%- endif %}
 });
 if (!response.ok) {

@@ -13,6 +13,9 @@ client = InferenceClient(
 {%- endfor %}
     },
 {%- endif %}
+{%- if let Some(timeout) = timeout %}
+    timeout={{ timeout }},
+{%- endif %}
 )
 
 {% if call.args.len() == 1 -%}

@@ -40,19 +40,15 @@ files = [
 ]
 {%- endif %}
 
-response = requests.
-{%- if let Some(function) = function -%}
-{{ function }}(API_URL
+{% if let Some(line) = one_line -%}
+response = requests.{{ function }}({{ line }})
 {%- else -%}
-request({{ method }}, API_URL
-{%- endif -%}
-{%- if !headers.is_empty() %}, headers=headers{% endif -%}
-{%- if let Some(auth) = auth %}, auth={{ auth }}{% endif -%}
-{%- if json.is_some() %}, json=payload{% endif -%}
-{%- if text.is_some() || file.is_some() %}, data=data{% endif -%}
-{%- if !parts.is_empty() %}, files=files{% endif -%}
-{%- if response.streams() %}, stream=True{% endif -%}
+response = requests.{{ function }}(
+{%- for arg in args %}
+    {{ arg }},
+{%- endfor %}
 )
+{%- endif %}
 response.raise_for_status()
 {%- match response %}
 {%- when Response::ChatStream | Response::TokenStream | Response::EventStream %}

@@ -1,10 +1,6 @@
-{%- if response == Response::ChatStream || response == Response::TokenStream %}
-// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }, serde_json = "1"
-{%- else if !form.is_empty() %}
-// Cargo.toml: reqwest = { version = "0.13", features = ["blocking", "multipart"] }
+// Cargo.toml: {{ dependencies }}
+{%- if !form.is_empty() %}
 use reqwest::blocking::multipart::{Form, Part};
-{%- else %}
-// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
 {%- endif %}
 {%- if response.streams() %}
 use std::io::{BufRead, BufReader, Write};
@@ -25,7 +21,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         {{ call }}
 {%- endfor %};
 {%- endif %}
+{%- if builder.is_empty() %}
     let response = reqwest::blocking::Client::new()
+{%- else %}
+    let response = reqwest::blocking::Client::builder()
+{%- for call in builder %}
+        .{{ call }}
+{%- endfor %}
+        .build()?
+{%- endif %}
         .{{ call }}
 {%- if let Some(token) = token %}
         .header("Authorization", {{ token }})

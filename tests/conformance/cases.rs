@@ -166,7 +166,10 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
         _ => {}
     }
     for placeholder in request.url.placeholders() {
-        if !replacements.iter().any(|(from, _)| from.ends_with(placeholder)) {
+        if !replacements
+            .iter()
+            .any(|(from, _)| from.ends_with(placeholder))
+        {
             replacements.push((placeholder.to_owned(), "ph".to_owned()));
         }
     }
@@ -180,7 +183,9 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
         _ => Vec::new(),
     };
     for var in request.vars() {
-        let known = super::oracle::TOKENS.iter().any(|(name, _)| *name == var.name);
+        let known = super::oracle::TOKENS
+            .iter()
+            .any(|(name, _)| *name == var.name);
         if known || var.default.is_some() || env.iter().any(|(name, _)| *name == var.name) {
             continue;
         }

@@ -76,7 +76,12 @@ pub(super) fn resolve(text: &Text, env: &[(String, String)]) -> Result<String, S
                 match (value, &var.default) {
                     (Some(value), _) => out.push_str(value),
                     (None, Some(default)) => out.push_str(default),
-                    (None, None) => return Err(format!("the case reads ${}, which the harness does not set", var.name)),
+                    (None, None) => {
+                        return Err(format!(
+                            "the case reads ${}, which the harness does not set",
+                            var.name
+                        ));
+                    }
                 }
             }
             other => return Err(format!("the oracle does not know the segment {other:?}")),
@@ -104,7 +109,8 @@ pub(super) fn from_request(
             for slot in &template.slots {
                 let text = resolve(&slot.text, env)?;
                 let filled = if slot.number {
-                    serde_json::from_str(&text).map_err(|err| format!("${{{}}}: {err}", slot.pointer))?
+                    serde_json::from_str(&text)
+                        .map_err(|err| format!("${{{}}}: {err}", slot.pointer))?
                 } else {
                     Value::String(text)
                 };
@@ -288,7 +294,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {

@@ -84,8 +84,7 @@ fn expected(
         }
         _ => {
             let request = item.oracle.as_ref().unwrap_or(request);
-            return oracle::from_request(request, &env(context, item), &item.dir)
-                .map_err(unusable);
+            return oracle::from_request(request, &env(context, item), &item.dir).map_err(unusable);
         }
     };
     if !context.has("bash") || !context.has("curl") {

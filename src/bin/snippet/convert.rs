@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
     Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Language, Parsed, Payload, Place,
-    Places, Request, Shell, Snippet, Task, Text, Token, docs, guess_mime, locate_in_spec,
+    Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime, locate_in_spec,
     parse_curl, parse_curl_args, parse_spec, protect_tokens, render, render_all, render_default,
 };
 
@@ -31,11 +31,17 @@ impl From<Error> for Failure {
 }
 
 pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
-    let (request, input, warnings) = request(args)?;
+    let (request, input, mut warnings) = request(args)?;
+    let snippets = snippets(args, &request).map_err(|err| input.about(err))?;
+    // What a chosen client does differently from the command is a warning too.
+    for snippet in &snippets {
+        let differences = caveats(&request, snippet.client);
+        warnings.extend(differences.into_iter().map(|warning| input.place(warning)));
+    }
     if args.strict && !warnings.is_empty() {
         return Err(Failure::Strict(warnings));
     }
-    let text = output(args, &request).map_err(|err| input.about(err))?;
+    let text = format(&snippets, args.format);
     Ok(Output { text, warnings })
 }
 
@@ -96,7 +102,8 @@ fn usage(option: Option<&str>, message: String) -> Error {
     }
 }
 
-fn output(args: &Args, request: &Request) -> Result<String, Error> {
+/// The snippets the arguments ask for.
+fn snippets(args: &Args, request: &Request) -> Result<Vec<Snippet>, Error> {
     let language = match args.lang.as_deref() {
         Some(name) => Some(
             name.parse::<Language>()
@@ -139,7 +146,7 @@ fn output(args: &Args, request: &Request) -> Result<String, Error> {
             ));
         }
     };
-    Ok(format(&snippets, args.format))
+    Ok(snippets)
 }
 
 fn format(snippets: &[Snippet], format: Format) -> String {

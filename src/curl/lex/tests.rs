@@ -127,7 +127,10 @@ fn bash_variables() {
             vec![var("A_1x")],
         ]
     );
-    let lexed = run(r#"x "${A:-b}" $1 $@ "${B:?not set}" "${C#x}" "${D:-$E}""#, Shell::Bash);
+    let lexed = run(
+        r#"x "${A:-b}" $1 $@ "${B:?not set}" "${C#x}" "${D:-$E}""#,
+        Shell::Bash,
+    );
     let words = &lexed.commands[0].words;
     let with_default = crate::text::Var {
         name: "A".into(),
