@@ -147,11 +147,29 @@ pub(super) struct Route {
     pub oracle: Request,
 }
 
+/// Where a case's URL points: the capture server, or for a request that goes
+/// through a proxy, a host that only the proxy (the capture server) reaches.
+pub(super) fn origin(request: &Request, port: u16) -> String {
+    if request.connection.proxy.is_some() {
+        PROXIED.to_owned()
+    } else {
+        format!("http://127.0.0.1:{port}")
+    }
+}
+
+/// A host no resolver knows: a request to it arrives only through the proxy.
+const PROXIED: &str = "http://proxied.invalid";
+
 pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
-    let server = format!("http://127.0.0.1:{port}/{id}");
+    let origin = origin(original, port);
+    let server = format!("{origin}/{id}");
     let mut request = original.clone();
     let mut env = Vec::new();
     let mut replacements = Vec::new();
+    // The proxy, written out in the case, is the capture server.
+    if let Some(proxy) = original.connection.proxy.as_ref().and_then(Text::as_literal) {
+        replacements.push((proxy.to_owned(), format!("http://127.0.0.1:{port}")));
+    }
     let segments = request.url.segments().to_vec();
     match segments.as_slice() {
         [Segment::Var(var), ..] => env.push((var.name.clone(), server.clone())),
@@ -159,7 +177,7 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
             replacements.push((format!("{scheme}{host}"), server.clone()));
         }
         [Segment::Literal(first), rest @ ..] => {
-            let mut url = Text::from(rewrite_url(first, port, id));
+            let mut url = Text::from(rewrite_url(first, &origin, id));
             rest.iter().for_each(|segment| url.push(segment.clone()));
             request.url = url;
         }
@@ -230,21 +248,21 @@ pub(super) fn replace(text: &str, replacements: &[(String, String)]) -> String {
     text
 }
 
-/// `url` sent to the capture server instead: `http://127.0.0.1:PORT/<id>/<path and query>`.
-pub(super) fn rewrite_url(url: &str, port: u16, id: &str) -> String {
+/// `url` sent to the capture server instead: `<origin>/<id>/<path and query>`.
+pub(super) fn rewrite_url(url: &str, origin: &str, id: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let start = after_scheme
         .find(['/', '?', '#'])
         .unwrap_or(after_scheme.len());
     let rest = &after_scheme[start..];
     let slash = if rest.starts_with('/') { "" } else { "/" };
-    format!("http://127.0.0.1:{port}/{id}{slash}{rest}")
+    format!("{origin}/{id}{slash}{rest}")
 }
 
 /// `text` with the scheme and host of the request's URL (`url`, as parsed) replaced
 /// by the capture server and the case prefix: at the first occurrence followed by the
 /// URL's path, else at the first occurrence of the host as a URL.
-pub(super) fn rewrite_command(text: &str, url: &str, port: u16, id: &str) -> Option<String> {
+pub(super) fn rewrite_command(text: &str, url: &str, origin: &str, id: &str) -> Option<String> {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host_end = after_scheme
         .find(['/', '?', '#'])
@@ -288,7 +306,7 @@ pub(super) fn rewrite_command(text: &str, url: &str, port: u16, id: &str) -> Opt
         "/"
     };
     Some(format!(
-        "{}http://127.0.0.1:{port}/{id}{slash}{rest}",
+        "{}{origin}/{id}{slash}{rest}",
         &text[..*start]
     ))
 }
@@ -384,11 +402,11 @@ mod tests {
     #[test]
     fn urls_keep_path_and_query() {
         assert_eq!(
-            rewrite_url("https://x.cloud/a/b?q=%20", 8, "c"),
+            rewrite_url("https://x.cloud/a/b?q=%20", "http://127.0.0.1:8", "c"),
             "http://127.0.0.1:8/c/a/b?q=%20"
         );
         assert_eq!(
-            rewrite_url("https://x.cloud", 8, "c"),
+            rewrite_url("https://x.cloud", "http://127.0.0.1:8", "c"),
             "http://127.0.0.1:8/c/"
         );
     }
@@ -397,12 +415,12 @@ mod tests {
     fn commands_change_only_the_request_host() {
         let text = "curl -d '{\"u\": \"https://huggingface.co/x\"}' huggingface.co/api?a=1";
         assert_eq!(
-            rewrite_command(text, "http://huggingface.co/api?a=1", 9, "c").as_deref(),
+            rewrite_command(text, "http://huggingface.co/api?a=1", "http://127.0.0.1:9", "c").as_deref(),
             Some("curl -d '{\"u\": \"https://huggingface.co/x\"}' http://127.0.0.1:9/c/api?a=1")
         );
         let text = "curl 127.0.0.1:8080/generate -X POST";
         assert_eq!(
-            rewrite_command(text, "http://127.0.0.1:8080/generate", 9, "c").as_deref(),
+            rewrite_command(text, "http://127.0.0.1:8080/generate", "http://127.0.0.1:9", "c").as_deref(),
             Some("curl http://127.0.0.1:9/c/generate -X POST")
         );
     }

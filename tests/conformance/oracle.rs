@@ -19,6 +19,8 @@ pub(super) const CLIENT_HEADERS: &[&str] = &[
     "expect",
     "connection",
     "keep-alive",
+    // curl's own, to a proxy.
+    "proxy-connection",
     "user-agent",
     "accept",
     "accept-encoding",

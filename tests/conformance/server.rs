@@ -179,6 +179,8 @@ fn serve(stream: TcpStream, registry: &Mutex<Registry>) -> io::Result<()> {
         body
     };
 
+    // A client going through a proxy names the whole URL: the proxy is this server.
+    let target = origin_form(&target);
     let (case, rest) = split_case(&target);
     let task = {
         let mut registry = registry.lock().expect("registry lock");
@@ -276,6 +278,18 @@ fn read_chunked(reader: &mut BufReader<TcpStream>) -> io::Result<Vec<u8>> {
         reader.read_exact(&mut body[start..])?;
         let mut crlf = [0; 2];
         reader.read_exact(&mut crlf)?;
+    }
+}
+
+/// The path and query of an absolute-form target (`http://host/path`, as sent to a
+/// proxy); any other target as it is.
+fn origin_form(target: &str) -> String {
+    match target.strip_prefix("http://") {
+        Some(rest) => {
+            let start = rest.find(['/', '?']).unwrap_or(rest.len());
+            format!("/{}", rest[start..].trim_start_matches('/'))
+        }
+        None => target.to_owned(),
     }
 }
 

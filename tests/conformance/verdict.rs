@@ -95,7 +95,8 @@ fn expected(
     // placeholders are replaced in the command as in the snippets.
     let command = match request.url.segments().first() {
         Some(Segment::Literal(first)) if !first.ends_with("://") => {
-            cases::rewrite_command(text, &request.url.shown(), port, &case.id)
+            let origin = cases::origin(request, port);
+            cases::rewrite_command(text, &request.url.shown(), &origin, &case.id)
         }
         _ => Some(text.clone()),
     }
