@@ -35,7 +35,14 @@ fn the_seed_commands() {
     let (request, warnings) = parse(
         "curl https://uu149rez6gw9ehej.eu-west-1.aws.endpoints.huggingface.cloud/distilbert-sentiment \\\n\t-X POST \\\n\t-d '{\"inputs\": \"Deploying my first endpoint was an amazing experience.\"}' \\\n\t-H \"Authorization: Bearer <Token>\"",
     );
-    assert_eq!(warnings, Vec::<String>::new());
+    // The page's own likely mistake, and its placeholder, reported.
+    assert_eq!(
+        warnings,
+        [
+            "test:3:2: the body looks like JSON, and without a Content-Type curl sends it as form data (application/x-www-form-urlencoded); add -H 'Content-Type: application/json' or use --json",
+            "test:4:5: placeholder <Token> in the header Authorization is kept as written; replace it with its value before running the snippet"
+        ]
+    );
     assert_eq!(request.token, Token::Placeholder("<Token>".into()));
     assert_eq!(request.method, None);
     // No Content-Type header: curl sends the JSON text as a form.

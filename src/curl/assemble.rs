@@ -139,6 +139,21 @@ impl Assembler {
                 .at(header.at)
                 .advice("write `Name: value`"));
             };
+            if let Some(value) = &value {
+                let mut literals = value.segments().iter().filter_map(|segment| match segment {
+                    Segment::Literal(literal) => Some(literal.as_str()),
+                    _ => None,
+                });
+                let placeholder = literals.find_map(|literal| parse::next_placeholder(literal));
+                if let Some((_, placeholder)) = placeholder {
+                    let what = format!("the header {name}");
+                    self.invocation.warnings.push(parse::placeholder_kept(
+                        placeholder,
+                        &what,
+                        header.at,
+                    ));
+                }
+            }
             if name.eq_ignore_ascii_case("content-type") {
                 let value = match value {
                     None => None,
@@ -309,6 +324,14 @@ impl Assembler {
                 method_default = "POST";
             } else if !invocation.data.is_empty() {
                 let (payload, note) = body(invocation, self.content_type.clone(), self.shell)?;
+                let form_default = self.content_type.is_none() && !invocation.json;
+                if form_default && looks_like_json(&payload) {
+                    self.warn(
+                        invocation.data[0].at,
+                        Code::JsonSentAsForm,
+                        "the body looks like JSON, and without a Content-Type curl sends it as form data (application/x-www-form-urlencoded); add -H 'Content-Type: application/json' or use --json",
+                    );
+                }
                 request.payload = payload;
                 self.invocation.warnings.extend(note);
                 method_default = "POST";
@@ -318,8 +341,16 @@ impl Assembler {
         if invocation.head {
             method_default = "HEAD";
         }
-        if let Some(method) = &invocation.method {
-            let method = method.value.to_ascii_uppercase();
+        if let Some(Located { value, at }) = &invocation.method {
+            let method = value.to_ascii_uppercase();
+            if method == "GET" && request.payload != Payload::None {
+                let at = *at;
+                self.warn(
+                    at,
+                    Code::GetWithBody,
+                    "-X GET sends the body with a GET, which servers often ignore; drop -X GET to send it with POST, or use -G to put the data in the query",
+                );
+            }
             if method != method_default {
                 request.method = Some(method);
             }
@@ -523,6 +554,18 @@ fn body(
         },
         note,
     ))
+}
+
+/// Whether a form body is written as JSON: an object or an array, which curl still
+/// sends as `application/x-www-form-urlencoded` when no Content-Type says otherwise.
+fn looks_like_json(payload: &Payload) -> bool {
+    let Payload::Text { body, .. } = payload else {
+        return false;
+    };
+    let shown = body.shown();
+    let trimmed = shown.trim();
+    (trimmed.starts_with('{') && trimmed.ends_with('}'))
+        || (trimmed.starts_with('[') && trimmed.ends_with(']') && trimmed.len() > 1)
 }
 
 /// Whether an `Accept-Encoding` value asks for a compressed answer (anything but

@@ -30,6 +30,66 @@ mod tests;
 /// How deep `NAME=$(curl ...)` is followed into nested command substitutions.
 const MAX_DEPTH: usize = 4;
 
+/// Warns about each variable written inside single quotes (`text`, opened at
+/// `quote_at`), which the shell sends as written: `$NAME` or `${NAME}` in bash,
+/// `$env:NAME` in PowerShell. A bash name must have a capital and no lowercase
+/// letter, as environment variables do: `$schema` and `$ref` are JSON's own.
+fn literal_variables(text: &str, quote_at: Place, shell: Shell, out: &mut Builder) {
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut from = 0;
+    while let Some(found) = text[from..].find('$') {
+        let dollar = from + found;
+        from = dollar + 1;
+        let rest = &text[from..];
+        let (written, name) = match shell {
+            Shell::PowerShell => {
+                let Some(name) = rest
+                    .get(..4)
+                    .filter(|env| env.eq_ignore_ascii_case("env:"))
+                    .map(|_| &rest[4..])
+                else {
+                    continue;
+                };
+                let len = name.bytes().take_while(|&b| is_name(b)).count();
+                (format!("$env:{}", &name[..len]), &name[..len])
+            }
+            _ => {
+                let braced = rest.strip_prefix('{');
+                let name = braced.unwrap_or(rest);
+                let len = name.bytes().take_while(|&b| is_name(b)).count();
+                let name = &name[..len];
+                let env_like = name.bytes().any(|b| b.is_ascii_uppercase())
+                    && !name.bytes().any(|b| b.is_ascii_lowercase())
+                    && !name.starts_with(|c: char| c.is_ascii_digit());
+                if !env_like {
+                    continue;
+                }
+                let written = if braced.is_some() {
+                    format!("${{{name}}}")
+                } else {
+                    format!("${name}")
+                };
+                (written, name)
+            }
+        };
+        if name.is_empty() {
+            continue;
+        }
+        // On the quote's line, the place of the `$` itself.
+        let before = &text[..dollar];
+        let at = if before.is_ascii() && !before.contains('\n') {
+            quote_at.shifted(1 + dollar)
+        } else {
+            quote_at
+        };
+        out.warn(
+            at,
+            Code::LiteralVariable,
+            format!("{written} inside single quotes is sent literally; use double quotes to read the variable"),
+        );
+    }
+}
+
 /// The shell a command was written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(

@@ -454,33 +454,8 @@ fn placeholders(text: Text, at: Place, warnings: &mut Vec<Diagnostic>) -> Text {
             continue;
         };
         let mut rest = literal.as_str();
-        while let Some(start) = rest.find(['{', '<']) {
-            let (open, close) = if rest[start..].starts_with("{{") {
-                ("{{", "}}")
-            } else if rest[start..].starts_with('{') {
-                ("{", "}")
-            } else {
-                ("<", ">")
-            };
-            let after = &rest[start + open.len()..];
-            let Some(length) = after.find(close) else {
-                break;
-            };
-            let name = &after[..length];
-            if name.is_empty() || name.contains([',', '{', '<', '/', '}', '>']) {
-                out.push_str(&rest[..start + open.len()]);
-                rest = after;
-                continue;
-            }
-            let placeholder = &rest[start..start + open.len() + length + close.len()];
-            warnings.push(
-                Diagnostic::warning(
-                    Code::Placeholder,
-                    format!("placeholder {placeholder} in the URL is kept as written"),
-                )
-                .at(at)
-                .advice("replace it with its value before running the snippet"),
-            );
+        while let Some((start, placeholder)) = next_placeholder(rest) {
+            warnings.push(placeholder_kept(placeholder, "the URL", at));
             out.push_str(&rest[..start]);
             out.push(Segment::Placeholder(placeholder.to_owned()));
             rest = &rest[start + placeholder.len()..];
@@ -488,6 +463,47 @@ fn placeholders(text: Text, at: Place, warnings: &mut Vec<Diagnostic>) -> Text {
         out.push_str(rest);
     }
     out
+}
+
+/// The first `<name>`, `{name}` or `{{name}}` of `text`, and where it starts.
+pub(crate) fn next_placeholder(text: &str) -> Option<(usize, &str)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find(['{', '<']) {
+        let start = from + found;
+        let (open, close) = if text[start..].starts_with("{{") {
+            ("{{", "}}")
+        } else if text[start..].starts_with('{') {
+            ("{", "}")
+        } else {
+            ("<", ">")
+        };
+        let after = &text[start + open.len()..];
+        let length = after.find(close)?;
+        let name = &after[..length];
+        // A name as docs write one (`endpoint-url`, `YOUR TOKEN`), not JSON or markup.
+        let named = name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'));
+        if name.trim().is_empty() || !named {
+            from = start + open.len();
+            continue;
+        }
+        return Some((
+            start,
+            &text[start..start + open.len() + length + close.len()],
+        ));
+    }
+    None
+}
+
+/// The warning for a placeholder kept in `what` (the URL, a header).
+pub(crate) fn placeholder_kept(placeholder: &str, what: &str, at: Place) -> Diagnostic {
+    Diagnostic::warning(
+        Code::Placeholder,
+        format!("placeholder {placeholder} in {what} is kept as written"),
+    )
+    .at(at)
+    .advice("replace it with its value before running the snippet")
 }
 
 /// The text of `word` as a snippet reads it: variables read when it runs. What only

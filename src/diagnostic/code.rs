@@ -146,6 +146,10 @@ codes! {
     CredentialsLeftOut = "credentials-left-out",
     /// A file read when the command is converted, not when it runs.
     FileReadNow = "file-read-now",
+    /// A body written as JSON that curl sends as form data, for want of a Content-Type.
+    JsonSentAsForm = "json-sent-as-form",
+    /// `-X GET` with a body, which servers often ignore.
+    GetWithBody = "get-with-body",
 
     // Writing snippets.
     /// A typed client needs the inference task, and the request names none.

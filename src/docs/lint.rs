@@ -68,6 +68,8 @@ pub fn lint(text: &str, origin: &str) -> Vec<Diagnostic> {
                 }
             }
         }
+        findings[first..]
+            .sort_by_key(|finding| finding.place.map(|place| (place.line, place.column)));
     }
     for finding in &mut findings {
         lines.resolve_diagnostic(finding);

@@ -167,7 +167,12 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
     let mut env = Vec::new();
     let mut replacements = Vec::new();
     // The proxy, written out in the case, is the capture server.
-    if let Some(proxy) = original.connection.proxy.as_ref().and_then(Text::as_literal) {
+    if let Some(proxy) = original
+        .connection
+        .proxy
+        .as_ref()
+        .and_then(Text::as_literal)
+    {
         replacements.push((proxy.to_owned(), format!("http://127.0.0.1:{port}")));
     }
     let segments = request.url.segments().to_vec();
@@ -305,10 +310,7 @@ pub(super) fn rewrite_command(text: &str, url: &str, origin: &str, id: &str) -> 
     } else {
         "/"
     };
-    Some(format!(
-        "{}{origin}/{id}{slash}{rest}",
-        &text[..*start]
-    ))
+    Some(format!("{}{origin}/{id}{slash}{rest}", &text[..*start]))
 }
 
 /// Writes every file `request` reads into `dir`: a tiny valid PNG for image names
@@ -415,12 +417,24 @@ mod tests {
     fn commands_change_only_the_request_host() {
         let text = "curl -d '{\"u\": \"https://huggingface.co/x\"}' huggingface.co/api?a=1";
         assert_eq!(
-            rewrite_command(text, "http://huggingface.co/api?a=1", "http://127.0.0.1:9", "c").as_deref(),
+            rewrite_command(
+                text,
+                "http://huggingface.co/api?a=1",
+                "http://127.0.0.1:9",
+                "c"
+            )
+            .as_deref(),
             Some("curl -d '{\"u\": \"https://huggingface.co/x\"}' http://127.0.0.1:9/c/api?a=1")
         );
         let text = "curl 127.0.0.1:8080/generate -X POST";
         assert_eq!(
-            rewrite_command(text, "http://127.0.0.1:8080/generate", "http://127.0.0.1:9", "c").as_deref(),
+            rewrite_command(
+                text,
+                "http://127.0.0.1:8080/generate",
+                "http://127.0.0.1:9",
+                "c"
+            )
+            .as_deref(),
             Some("curl http://127.0.0.1:9/c/generate -X POST")
         );
     }

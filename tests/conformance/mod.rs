@@ -51,7 +51,10 @@ fn every_snippet_sends_the_request_it_describes() {
     let (mut cases, mut notes) = cases::collect(root);
     // A developer's shortcut: CONFORMANCE_ONLY=adv-vars runs the cases whose id holds it.
     if let Ok(only) = std::env::var("CONFORMANCE_ONLY") {
-        assert!(!ci, "CONFORMANCE_ONLY is for local runs: CI runs every case");
+        assert!(
+            !ci,
+            "CONFORMANCE_ONLY is for local runs: CI runs every case"
+        );
         cases.retain(|case| case.id.contains(&only));
         notes.push(format!("only the cases whose id holds {only:?} were run"));
     }

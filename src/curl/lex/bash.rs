@@ -199,6 +199,7 @@ fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     };
     let text = cursor.take(len);
     cursor.bump();
+    super::literal_variables(text, at, super::Shell::Bash, out);
     out.word(at).push_str(text);
     Ok(())
 }

@@ -85,7 +85,7 @@ fn backtick(cursor: &mut Cursor, out: &mut Builder) {
 fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
     let at = cursor.at();
     cursor.bump();
-    out.word(at).push_str("");
+    let mut text = String::new();
     loop {
         let Some(c) = cursor.bump() else {
             return Err(cursor.unterminated("single quote", at));
@@ -95,11 +95,14 @@ fn single_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
                 Some(next) if is_single_quote(next) => {
                     cursor.bump();
                 }
-                _ => return Ok(()),
+                _ => break,
             }
         }
-        out.word(at).push_str(c.encode_utf8(&mut [0; 4]));
+        text.push(c);
     }
+    super::literal_variables(&text, at, super::Shell::PowerShell, out);
+    out.word(at).push_str(&text);
+    Ok(())
 }
 
 fn double_quote(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
