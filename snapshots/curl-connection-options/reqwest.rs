@@ -1,0 +1,26 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking", "gzip", "brotli", "deflate", "zstd"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::builder()
+        .tls_danger_accept_invalid_certs(true)
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .timeout(std::time::Duration::from_secs(30))
+        .build()?
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .body(r#"{
+    "inputs": "I like you"
+}"#)
+        .send()?
+        .error_for_status()?;
+    println!("{}", response.text()?);
+    Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
+}

@@ -1,0 +1,10 @@
+curl 'https://<endpoint-url>/v1/chat/completions' \
+    -X POST \
+    -H "Authorization: Bearer ${HF_TOKEN:?}" \
+    -H 'Content-Type: application/json' \
+    -d '{
+        "model": "tgi",
+        "messages": [
+            {"role": "user", "content": "Hello"}
+        ]
+    }'

@@ -1,0 +1,17 @@
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
+const response = await fetch("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment", {
+    method: "POST",
+    headers: {
+        Authorization: `Bearer ${process.env.HF_TOKEN}`,
+        "Content-Type": "application/json",
+    },
+    body: JSON.stringify({
+        inputs: "I like you. I love you",
+    }),
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+console.log(await response.text());

@@ -1,0 +1,16 @@
+import os
+
+import requests
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": "I like you. I love you",
+}
+
+response = requests.post(API_URL, headers=headers, json=payload)
+response.raise_for_status()
+print(response.text)
