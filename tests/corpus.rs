@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Code, CurlOptions, parse_curl};
+use inference_snippets::{Client, Code, CurlOptions, Request, parse_curl, render};
 
 fn corpus() -> Option<PathBuf> {
     let path = super::root().join("../shared/corpus");
@@ -23,11 +23,24 @@ struct Tally {
     warned: usize,
     failed: Vec<(String, String)>,
     warnings: BTreeMap<String, usize>,
+    /// Commands whose request reads a variable other than the token's.
+    variables: usize,
+    /// Commands with a placeholder in their URL.
+    placeholders: usize,
+    /// Commands with a connection option (`-k`, `-m`, `-x`, `--compressed`, `-L`).
+    connection: usize,
+    /// Why a parsed command has no snippet in a generic client.
+    refused: BTreeMap<String, usize>,
 }
 
 impl Tally {
     fn add(&mut self, name: &str, text: &str) -> Result<(), String> {
-        match parse_curl(text, name, &CurlOptions::default()) {
+        let parsed = parse_curl(text, name, &CurlOptions::default());
+        if let Ok(parsed) = &parsed {
+            self.count(&parsed.request);
+            self.render(name, &parsed.request)?;
+        }
+        match parsed {
             Ok(parsed) if parsed.warnings.is_empty() => self.parsed += 1,
             Ok(parsed) => {
                 self.warned += 1;
@@ -48,6 +61,39 @@ impl Tally {
         Ok(())
     }
 
+    /// What the request holds that the snippets must carry over.
+    fn count(&mut self, request: &Request) {
+        let token = match &request.token {
+            inference_snippets::Token::Env(name) => Some(name.as_str()),
+            _ => None,
+        };
+        if request.vars().iter().any(|var| Some(var.name.as_str()) != token) {
+            self.variables += 1;
+        }
+        if request.url.placeholders().next().is_some() {
+            self.placeholders += 1;
+        }
+        if !request.connection.is_default() {
+            self.connection += 1;
+        }
+    }
+
+    /// Every generic client writes a parsed request, or refuses it with a reason; any
+    /// other failure is a problem.
+    fn render(&mut self, name: &str, request: &Request) -> Result<(), String> {
+        for client in [Client::Curl, Client::Requests, Client::Fetch, Client::Reqwest] {
+            match render(request, client) {
+                Ok(_) => {}
+                Err(err) if err.is_refusal() => {
+                    let reason: String = err.to_string().chars().take(60).collect();
+                    *self.refused.entry(reason).or_default() += 1;
+                }
+                Err(err) => return Err(format!("{name}: {client} fails to render: {err}")),
+            }
+        }
+        Ok(())
+    }
+
     fn report(&self, title: &str) -> f64 {
         let total = self.parsed + self.warned + self.failed.len();
         println!(
@@ -56,8 +102,15 @@ impl Tally {
             self.warned,
             self.failed.len()
         );
+        println!(
+            "  they read {} variables besides the token, {} have a placeholder in the URL, {} a connection option",
+            self.variables, self.placeholders, self.connection
+        );
         for (kind, count) in &self.warnings {
             println!("  warning x{count}: {kind}...");
+        }
+        for (reason, count) in &self.refused {
+            println!("  refused x{count}: {reason}...");
         }
         for (name, error) in &self.failed {
             println!("  fails: {name}: {error}");
