@@ -57,4 +57,4 @@ pub use render::{Snippet, caveats, render, render_all, render_default};
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};
 pub use task::{Task, UnknownTask};
-pub use text::{Segment, Text, Var};
+pub use text::{Escapes, Segment, Text, Var};

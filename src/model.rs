@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::Task;
 use crate::diagnostic::{Code, Field};
 use crate::error::Error;
-use crate::text::{Text, Var};
+use crate::text::{Escapes, Text, Var};
 
 /// One HTTP request to an inference endpoint.
 ///
@@ -405,9 +405,16 @@ impl Request {
     /// ```
     pub fn vars(&self) -> Vec<Var> {
         let mut found: Vec<Var> = Vec::new();
+        // A variable read form-encoded and as it is, is one variable.
         let mut add = |var: &Var| {
-            if !found.contains(var) {
-                found.push(var.clone());
+            if !found
+                .iter()
+                .any(|seen| seen.name == var.name && seen.default == var.default)
+            {
+                found.push(Var {
+                    form_encoded: None,
+                    ..var.clone()
+                });
             }
         };
         if let Token::Env(name) = &self.token {
@@ -417,6 +424,20 @@ impl Request {
             text.vars().for_each(&mut add);
         }
         found
+    }
+
+    /// Whether a text reads a variable form-encoded (`--data-urlencode "q=$Q"`).
+    pub(crate) fn form_encodes(&self) -> bool {
+        self.texts()
+            .iter()
+            .any(|text| text.vars().any(|var| var.form_encoded.is_some()))
+    }
+
+    /// Whether a text reads a variable form-encoded with `escapes`.
+    pub(crate) fn form_encodes_with(&self, escapes: Escapes) -> bool {
+        self.texts()
+            .iter()
+            .any(|text| text.vars().any(|var| var.form_encoded == Some(escapes)))
     }
 
     /// Whether a snippet reads a file from the home folder (`~/...`) for a text.

@@ -23,6 +23,10 @@ const BARE: char = '\u{FDD2}';
 /// // {"model": "$MODEL", "n": $N}  ->  {"model": null, "n": null} with two slots
 /// ```
 pub(crate) fn json_template(body: &Text) -> Option<JsonTemplate> {
+    // A form-encoded value is form data, whatever the Content-Type says.
+    if body.vars().any(|var| var.form_encoded.is_some()) {
+        return None;
+    }
     let mut marked = String::new();
     // The variables and files read, by the number their mark holds.
     let mut reads: Vec<Segment> = Vec::new();

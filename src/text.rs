@@ -12,6 +12,20 @@ pub struct Var {
     /// The text used when the variable is unset or empty (`${NAME:-default}`); without
     /// one, a snippet run without the variable stops before sending, naming it.
     pub default: Option<String>,
+    /// The value percent-encoded as a form value, as curl's `--data-urlencode` and
+    /// `--url-query` write it: letters, digits and `-._~` kept, a space as `+`, every
+    /// other byte as `%XX` in the hex digits' case given. `None`: the value as it is.
+    pub form_encoded: Option<Escapes>,
+}
+
+/// The case of the hex digits of a form encoding's `%XX` escapes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Escapes {
+    /// `%2A`: curl's `--data-urlencode`, and RFC 3986's preference.
+    Uppercase,
+    /// `%2a`: curl's `--url-query` before curl 8.20, which built the query through
+    /// its URL parser.
+    Lowercase,
 }
 
 impl Var {
@@ -20,6 +34,23 @@ impl Var {
         Var {
             name: name.into(),
             default: None,
+            form_encoded: None,
+        }
+    }
+
+    /// A variable with the default used when it is unset or empty.
+    pub fn with_default(name: impl Into<String>, default: impl Into<String>) -> Var {
+        Var {
+            default: Some(default.into()),
+            ..Var::new(name)
+        }
+    }
+
+    /// The same variable, its value form-encoded with `escapes`.
+    pub fn form_encoded(self, escapes: Escapes) -> Var {
+        Var {
+            form_encoded: Some(escapes),
+            ..self
         }
     }
 }
@@ -293,10 +324,7 @@ mod tests {
         assert_eq!(a.segments().len(), 3);
         assert_eq!(a.without_vars().as_deref(), Some("https://<host>/v1/chat"));
         assert_eq!(a.placeholders().collect::<Vec<_>>(), ["<host>"]);
-        let mut c = Text::var(Var {
-            name: "M".into(),
-            default: Some("tgi".into()),
-        });
+        let mut c = Text::var(Var::with_default("M", "tgi"));
         c.push_str("!");
         assert_eq!(c.to_string(), "${M:-tgi}!");
         assert_eq!(c.without_vars(), None);

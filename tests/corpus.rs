@@ -67,7 +67,11 @@ impl Tally {
             inference_snippets::Token::Env(name) => Some(name.as_str()),
             _ => None,
         };
-        if request.vars().iter().any(|var| Some(var.name.as_str()) != token) {
+        if request
+            .vars()
+            .iter()
+            .any(|var| Some(var.name.as_str()) != token)
+        {
             self.variables += 1;
         }
         if request.url.placeholders().next().is_some() {
@@ -81,7 +85,12 @@ impl Tally {
     /// Every generic client writes a parsed request, or refuses it with a reason; any
     /// other failure is a problem.
     fn render(&mut self, name: &str, request: &Request) -> Result<(), String> {
-        for client in [Client::Curl, Client::Requests, Client::Fetch, Client::Reqwest] {
+        for client in [
+            Client::Curl,
+            Client::Requests,
+            Client::Fetch,
+            Client::Reqwest,
+        ] {
             match render(request, client) {
                 Ok(_) => {}
                 Err(err) if err.is_refusal() => {

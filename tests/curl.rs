@@ -134,12 +134,20 @@ fn data_file_strips_line_breaks_and_data_binary_does_not() {
 
 #[test]
 fn get_moves_data_to_the_query() {
-    let (request, _) = parse(&format!(
-        "curl -G {URL} -d a=1 --data-urlencode 'b=x y' --url-query c=d"
+    let (request, warnings) = parse(&format!(
+        "curl -G {URL} -d a=1 --data-urlencode 'b=x y*' --url-query c=d"
     ));
-    assert_eq!(request.url, "https://x.cloud/m?a=1&b=x+y&c=d");
+    // curl's URL parser (before curl 8.20) writes the escapes it adds in lowercase;
+    // with -G data, it leaves --url-query out.
+    assert_eq!(request.url, "https://x.cloud/m?a=1&b=x+y%2a");
     assert_eq!(request.payload, Payload::None);
     assert_eq!(request.method(), "GET");
+    assert_eq!(
+        warnings,
+        ["test:1:9: --url-query is left out: with -G, curl builds the query from the data alone"]
+    );
+    let (request, _) = parse(&format!("curl -G {URL} --url-query 'c=d*'"));
+    assert_eq!(request.url, "https://x.cloud/m?c=d%2a");
 }
 
 #[test]
@@ -265,7 +273,7 @@ fn warnings_for_what_is_not_reproduced() {
     let (_, warnings) = parse(&format!("curl --retry 3 -k {URL} https://second.example"));
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert!(
-        warnings[0].contains("--retry is not reproduced"),
+        warnings[0].contains("--retry: the snippets send the request once"),
         "{warnings:?}"
     );
     assert!(warnings[1].contains("--insecure"), "{warnings:?}");

@@ -994,7 +994,7 @@ fn lint_reports_each_problem_with_its_place() {
         "lint.md:36:6: --insecure: the snippets do not check TLS certificates either",
         "lint.md:42:67: unterminated single quote opened at line 42, column 51",
         "lint.md:60:51: unknown option --hedaer; did you mean --header?",
-        "lint.md:72:48: --retry is not reproduced by the snippets",
+        "lint.md:72:48: --retry: the snippets send the request once, without retrying",
         "lint.md:80:48: the body looks like JSON, and without a Content-Type curl sends it as form data",
         "lint.md:80:63: a real-looking token (hf_ZyXw...) is in the page; use $HF_TOKEN",
         "lint.md:86:59: $API_KEY inside single quotes is sent literally; use double quotes to read the variable",

@@ -1,8 +1,8 @@
 //! Property: a request rendered as curl and parsed back is the same request.
 
 use inference_snippets::{
-    Client, Code, Connection, CurlOptions, FileBytes, Payload, Request, Segment, Text, Token, Var,
-    parse_curl, render,
+    Client, Code, Connection, CurlOptions, Escapes, FileBytes, Payload, Request, Segment, Text,
+    Token, Var, parse_curl, render,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -19,7 +19,10 @@ fn var() -> impl Strategy<Value = Var> {
         "[A-Z_][A-Z0-9_]{0,6}",
         prop::option::of("[a-zA-Z0-9 ._:/-]{0,8}"),
     )
-        .prop_map(|(name, default)| Var { name, default })
+        .prop_map(|(name, default)| match default {
+            Some(default) => Var::with_default(name, default),
+            None => Var::new(name),
+        })
 }
 
 /// Literal text among variable reads.
@@ -41,9 +44,17 @@ fn url() -> impl Strategy<Value = Text> {
         .prop_filter("no dot segments", |url| !url.contains("/./") && !url.contains("/../") && !url.ends_with("/.") && !url.ends_with("/.."));
     prop_oneof![
         4 => written.clone().prop_map(Text::from),
-        1 => (written, var()).prop_map(|(url, var)| {
+        1 => (written.clone(), var()).prop_map(|(url, var)| {
             let mut text = Text::from(format!("{url}/"));
             text.push(Segment::Var(var));
+            text
+        }),
+        // A query value curl form-encodes (`-G --data-urlencode`), after plain fields.
+        1 => (written, "[a-z]{1,5}", var()).prop_map(|(url, name, var)| {
+            let mut text = Text::from(url.clone());
+            text.push_str(if url.contains('?') { "&" } else { "?" });
+            text.push_str(&format!("{name}="));
+            text.push(Segment::Var(var.form_encoded(Escapes::Lowercase)));
             text
         }),
         1 => ("<[a-z-]{1,12}>|\\{[A-Z_]{1,12}\\}", "(/[a-z0-9]{1,8}){0,2}").prop_map(|(host, path)| {
@@ -64,15 +75,13 @@ fn connection() -> impl Strategy<Value = Connection> {
         var().prop_map(|var| Some(Text::var(var))),
     ];
     (any::<[bool; 3]>(), seconds.clone(), seconds, proxy).prop_map(
-        |([insecure, compressed, follow_redirects], timeout, connect_timeout, proxy)| {
-            let mut connection = Connection::default();
-            connection.insecure = insecure;
-            connection.compressed = compressed;
-            connection.follow_redirects = follow_redirects;
-            connection.timeout = timeout;
-            connection.connect_timeout = connect_timeout;
-            connection.proxy = proxy;
-            connection
+        |([insecure, compressed, follow_redirects], timeout, connect_timeout, proxy)| Connection {
+            insecure,
+            timeout,
+            connect_timeout,
+            proxy,
+            compressed,
+            follow_redirects,
         },
     )
 }
@@ -106,6 +115,18 @@ fn payload() -> impl Strategy<Value = Payload> {
         json().prop_map(Payload::Json),
         (text_with_vars(), content_type.clone())
             .prop_map(|(body, content_type)| Payload::Text { body, content_type }),
+        // A form body with a value curl form-encodes (`--data-urlencode`).
+        ("[a-z]{1,5}=[a-z0-9%]{0,6}", "[a-z]{0,5}", var()).prop_map(|(field, name, var)| {
+            let mut body = Text::from(format!("{field}&"));
+            if !name.is_empty() {
+                body.push_str(&format!("{name}="));
+            }
+            body.push(Segment::Var(var.form_encoded(Escapes::Uppercase)));
+            Payload::Text {
+                body,
+                content_type: Some("application/x-www-form-urlencoded".to_owned()),
+            }
+        }),
         ("[a-zA-Z0-9 ._'\"$()/-]{1,20}", content_type, any::<bool>())
             .prop_filter("curl reads @- from stdin", |(path, _, _)| path != "-")
             .prop_map(|(path, content_type, strip_line_breaks)| Payload::File {

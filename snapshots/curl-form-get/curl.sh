@@ -1,1 +1,1 @@
-curl 'https://huggingface.co/api/models?search=bert+base&limit=5&sort=downloads'
+curl 'https://huggingface.co/api/models?search=bert+base&limit=5'

@@ -1,4 +1,4 @@
-const response = await fetch("https://huggingface.co/api/models?search=bert+base&limit=5&sort=downloads", {
+const response = await fetch("https://huggingface.co/api/models?search=bert+base&limit=5", {
     method: "GET",
 });
 if (!response.ok) {

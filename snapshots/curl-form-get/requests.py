@@ -1,6 +1,6 @@
 import requests
 
-API_URL = "https://huggingface.co/api/models?search=bert+base&limit=5&sort=downloads"
+API_URL = "https://huggingface.co/api/models?search=bert+base&limit=5"
 
 response = requests.get(API_URL)
 response.raise_for_status()

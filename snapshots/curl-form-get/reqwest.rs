@@ -1,6 +1,6 @@
 // Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
 
-const API_URL: &str = "https://huggingface.co/api/models?search=bert+base&limit=5&sort=downloads";
+const API_URL: &str = "https://huggingface.co/api/models?search=bert+base&limit=5";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let response = reqwest::blocking::Client::new()

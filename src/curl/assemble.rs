@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::model::{FileBytes, Payload, Request, Token};
 use crate::secret;
 use crate::template;
-use crate::text::{Segment, Text};
+use crate::text::{Escapes, Segment, Text};
 
 /// What curl sends as Content-Type for `-d` when no header says otherwise.
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -305,7 +305,18 @@ impl Assembler {
                     }
                 }
             }
-            query.extend(invocation.query.iter().cloned());
+            // curl builds the query from -G's data, or from --url-query when there is
+            // none: never from both.
+            if query.is_empty() {
+                query.extend(invocation.query.iter().cloned());
+            } else if !invocation.query.is_empty() {
+                let at = self.url_at;
+                self.warn(
+                    at,
+                    Code::LeftOut,
+                    "--url-query is left out: with -G, curl builds the query from the data alone",
+                );
+            }
             append_query(&mut request.url, query);
         } else {
             append_query(&mut request.url, invocation.query.clone());
@@ -603,9 +614,58 @@ fn powershell_quotes(text: &mut Text, shell: Shell, at: Place) -> Option<Diagnos
     )
 }
 
+/// `text` with the hex digits of its `%XX` escapes in lowercase, its form-encoded
+/// variables too.
+fn lowercase_escapes(text: Text) -> Text {
+    let mut out = Text::new();
+    for segment in text.segments() {
+        match segment {
+            Segment::Literal(literal) => {
+                let bytes = literal.as_bytes();
+                let mut lowered = String::with_capacity(literal.len());
+                let mut index = 0;
+                while index < bytes.len() {
+                    let escape = bytes[index] == b'%'
+                        && bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
+                        && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit);
+                    if escape {
+                        lowered.push('%');
+                        lowered.push(char::from(bytes[index + 1].to_ascii_lowercase()));
+                        lowered.push(char::from(bytes[index + 2].to_ascii_lowercase()));
+                        index += 3;
+                    } else {
+                        // Up to the next `%`: whole characters, never a split one.
+                        let from = if bytes[index] == b'%' {
+                            index + 1
+                        } else {
+                            index
+                        };
+                        let next = literal[from..]
+                            .find('%')
+                            .map_or(literal.len(), |at| from + at);
+                        lowered.push_str(&literal[index..next]);
+                        index = next;
+                    }
+                }
+                out.push_str(&lowered);
+            }
+            Segment::Var(var) if var.form_encoded.is_some() => {
+                out.push(Segment::Var(var.clone().form_encoded(Escapes::Lowercase)));
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
 /// Appends each part to the URL's query.
+///
+/// curl sets them through its URL parser, which before curl 8.20 writes their
+/// `%XX` escapes in lowercase (`%2a`), from 8.20 in uppercase: the snippets follow
+/// the curl that most machines have, and the conformance oracle.
 fn append_query(url: &mut Text, parts: Vec<Text>) {
     for part in parts {
+        let part = lowercase_escapes(part);
         let query = url.segments().iter().any(|segment| match segment {
             Segment::Literal(text) | Segment::Placeholder(text) => text.contains('?'),
             Segment::Var(_) | Segment::File(_) => false,

@@ -7,7 +7,7 @@ use super::options::{self, Action, DataOption, Kind, Opt};
 use crate::diagnostic::{Code, Diagnostic, Hint, Place};
 use crate::error::Error;
 use crate::model::{Connection, FileBytes};
-use crate::text::{Segment, Text};
+use crate::text::{Escapes, Segment, Text};
 
 /// A value with the place of the word it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -225,7 +225,10 @@ impl Invocation {
                 let query = match query.as_literal() {
                     Some(literal) => match literal.strip_prefix('+') {
                         Some(verbatim) => Text::from(verbatim),
-                        None => Text::from(urlencoded(literal).map_err(|err| err.at(value.at))?),
+                        None => Text::from(
+                            urlencoded(literal, Escapes::Uppercase)
+                                .map_err(|err| err.at(value.at))?,
+                        ),
                     },
                     None => {
                         let mut segments = query.segments().iter();
@@ -236,14 +239,8 @@ impl Invocation {
                                 segments.for_each(|segment| verbatim.push(segment.clone()));
                                 verbatim
                             }
-                            _ => {
-                                return Err(Error::new(
-                                    Code::ShellExpansion,
-                                    "--url-query encodes a value read from a variable; the snippets cannot yet",
-                                )
-                                .at(value.at)
-                                .advice("write the value out, or use --url-query '+name=$VAR' to send it as it is"));
-                            }
+                            _ => form_encoded(&query, "--url-query", Escapes::Uppercase)
+                                .map_err(|err| err.at(value.at))?,
                         }
                     }
                 };
@@ -366,8 +363,18 @@ impl Invocation {
 
     /// `--data-urlencode`: the value encoded, a file's content read now.
     fn data_urlencode(&mut self, value: &Word, at: Place) -> Result<(), Error> {
-        let text = literal(value, "--data-urlencode value")?;
-        let encoded = urlencoded(&text).map_err(|err| err.at(value.at))?;
+        let read = text(value, "the --data-urlencode value")?;
+        let Some(text) = read.as_literal() else {
+            let encoded = form_encoded(&read, "--data-urlencode", Escapes::Uppercase)
+                .map_err(|err| err.at(value.at))?;
+            self.data.push(Located {
+                value: Data::Text(encoded),
+                at,
+            });
+            return Ok(());
+        };
+        let text = text.to_owned();
+        let encoded = urlencoded(&text, Escapes::Uppercase).map_err(|err| err.at(value.at))?;
         if names_file(&text) {
             self.warn(
                 value.at,
@@ -425,11 +432,11 @@ impl Invocation {
     }
 
     fn not_reproduced(&mut self, opt: &Opt, at: Place) {
-        self.warn(
-            at,
-            Code::UnsupportedOption,
-            format!("--{} is not reproduced by the snippets", opt.long),
-        );
+        let message = match opt.long {
+            "retry" => "--retry: the snippets send the request once, without retrying".to_owned(),
+            long => format!("--{long} is not reproduced by the snippets"),
+        };
+        self.warn(at, Code::UnsupportedOption, message);
     }
 
     pub(crate) fn warn(&mut self, at: Place, code: Code, message: impl Into<String>) {
@@ -570,13 +577,13 @@ fn cat(opaque: &str) -> Option<String> {
 
 /// `--data-urlencode` forms: `content`, `=content`, `name=content`, and the two
 /// that read a file, `@file` and `name@file` (read now, as curl would when it runs).
-fn urlencoded(text: &str) -> Result<String, Error> {
+fn urlencoded(text: &str, escapes: Escapes) -> Result<String, Error> {
     if let Some(content) = text.strip_prefix('=') {
-        return Ok(encode::percent(content));
+        return Ok(encode::percent(content, escapes));
     }
     if names_file(text) {
         let at = text.find('@').unwrap_or_default();
-        let encoded = encode::percent(&read(&text[at + 1..])?);
+        let encoded = encode::percent(&read(&text[at + 1..])?, escapes);
         return Ok(if at == 0 {
             encoded
         } else {
@@ -584,9 +591,56 @@ fn urlencoded(text: &str) -> Result<String, Error> {
         });
     }
     Ok(match text.split_once('=') {
-        Some((name, content)) => format!("{name}={}", encode::percent(content)),
-        None => encode::percent(text),
+        Some((name, content)) => format!("{name}={}", encode::percent(content, escapes)),
+        None => encode::percent(text, escapes),
     })
+}
+
+/// A `--data-urlencode` or `--url-query` value that reads variables, as curl sends
+/// it: the name before the first `=` as written, the content after it encoded, each
+/// variable read form-encoded when the snippet runs. The `=` must come before any
+/// variable: curl splits the value after the shell has put the values in.
+fn form_encoded(text: &Text, option: &str, escapes: Escapes) -> Result<Text, Error> {
+    let mut segments = text.segments().iter();
+    let first = match segments.next() {
+        Some(Segment::Literal(first)) => first.as_str(),
+        _ => "",
+    };
+    let Some((name, content)) = first.split_once('=') else {
+        return Err(Error::new(
+            Code::ShellExpansion,
+            format!("{option} {text}: curl splits the value at its first `=` once the shell has read the variables, so what it encodes depends on their values"),
+        )
+        .advice(format!("write {option} \"name=$VAR\", or \"=$VAR\" for a value without a name")));
+    };
+    if name.contains('@') {
+        return Err(Error::new(
+            Code::ShellExpansion,
+            format!("{option} {text}: a file named with a variable is read by curl when it runs"),
+        )
+        .advice("write the file's name out"));
+    }
+    let mut encoded = Text::new();
+    if !name.is_empty() {
+        encoded.push_str(&format!("{name}="));
+    }
+    encoded.push_str(&encode::percent(content, escapes));
+    for segment in segments {
+        match segment {
+            Segment::Literal(literal) => encoded.push_str(&encode::percent(literal, escapes)),
+            Segment::Var(var) => encoded.push(Segment::Var(var.clone().form_encoded(escapes))),
+            _ => {
+                return Err(Error::new(
+                    Code::ShellExpansion,
+                    format!(
+                        "{option} {text}: the snippets form-encode variables, not a file's text"
+                    ),
+                )
+                .advice("write the value out"));
+            }
+        }
+    }
+    Ok(encoded)
 }
 
 /// Whether a `--data-urlencode` value is `@file` or `name@file`: an `@` before any `=`.

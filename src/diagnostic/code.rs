@@ -90,6 +90,8 @@ codes! {
     InvalidFilePath = "invalid-file-path",
     /// A multipart form is one clients would send differently.
     InvalidMultipart = "invalid-multipart",
+    /// A variable read form-encoded outside a form value (the URL's query, a form body).
+    MisplacedEncoding = "misplaced-encoding",
     /// A real-looking token would be copied into the snippets.
     RealToken = "real-token",
     /// A real-looking token was replaced by the `HF_TOKEN` variable.

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{Literal, double_quoted, hex_escape};
-use crate::text::{Segment, Text, Var};
+use crate::text::{Escapes, Segment, Text, Var};
 
 /// A double-quoted JavaScript string literal holding exactly `text`.
 pub(crate) fn string(text: &str) -> String {
@@ -75,11 +75,33 @@ pub(crate) fn file(path: &str) -> String {
 /// one, as the shell's `${NAME:-default}`. A snippet checks the variables without a
 /// default before it sends anything (see [`check`]).
 pub(crate) fn env(var: &Var) -> String {
-    match &var.default {
+    let value = match &var.default {
         None => format!("process.env.{}", var.name),
         Some(default) => format!("(process.env.{} || {})", var.name, string(default)),
+    };
+    match var.form_encoded {
+        None => value,
+        Some(Escapes::Uppercase) => format!("formEncode({value})"),
+        Some(Escapes::Lowercase) => format!("urlQueryEncode({value})"),
     }
 }
+
+/// The function [`env`] calls for a form-encoded variable, for the end of a snippet.
+/// encodeURIComponent keeps `!'()*` too and writes a space as `%20`.
+pub(crate) const FORM_ENCODE: &str = r#"// A value encoded as curl's --data-urlencode does: letters, digits and -._~ kept,
+// a space as +, every other byte as %XX.
+function formEncode(value) {
+    return encodeURIComponent(value)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%20/g, "+");
+}"#;
+
+/// The function [`env`] calls for a variable curl's `--url-query` encodes (after
+/// [`FORM_ENCODE`]).
+pub(crate) const URL_QUERY_ENCODE: &str = r#"// As curl's --url-query before curl 8.20: its escapes in lowercase hex.
+function urlQueryEncode(value) {
+    return formEncode(value).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+}"#;
 
 /// The line that stops a snippet, naming `name`, when the variable is unset.
 pub(crate) fn check(name: &str) -> String {

@@ -169,10 +169,13 @@ impl Literal for MarkedJson {
     }
 }
 
+/// The slots of a template, and how a language fills each.
+type Holes<'a> = (&'a [Slot], &'a dyn Fn(&Slot) -> String);
+
 /// Writes JSON values in a language's syntax, and the holes of a template.
 struct Writer<'a> {
     syntax: &'a dyn Literal,
-    holes: Option<(&'a [Slot], &'a dyn Fn(&Slot) -> String)>,
+    holes: Option<Holes<'a>>,
     /// The JSON Pointer of the value being written (kept only with holes).
     pointer: String,
 }

@@ -71,10 +71,17 @@ pub(crate) fn file(path: &str) -> String {
 /// `quote` is the quote of the string literals inside.
 pub(crate) fn env(var: &Var, quote: char) -> String {
     let name = format!("{quote}{}{quote}", var.name);
-    match &var.default {
+    let value = match &var.default {
         None => format!("os.environ[{name}]"),
         Some(default) if quote == '"' => format!("(os.environ.get({name}) or {})", string(default)),
         Some(default) => format!("(os.environ.get({name}) or '{default}')"),
+    };
+    // quote_plus keeps letters, digits and `_.-~`, and writes a space as `+`: curl's
+    // form encoding, once `/` is not kept either. Escapes curl writes in lowercase
+    // are no use here: urllib3, under requests, writes every escape in uppercase.
+    match var.form_encoded {
+        None => value,
+        Some(_) => format!("quote_plus({value}, safe={quote}{quote})"),
     }
 }
 

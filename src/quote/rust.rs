@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{double_quoted, is_hidden};
-use crate::text::{Segment, Text, Var};
+use crate::text::{Escapes, Segment, Text, Var};
 
 /// A Rust string literal holding exactly `text`: a raw string when that reads
 /// better (quotes or backslashes, nothing hidden), else an escaped one.
@@ -63,11 +63,56 @@ pub(crate) fn file(path: &str) -> String {
 /// The value of `var`: `env("NAME")?` (an error naming it when unset), or
 /// `env_or("NAME", "default")` for an unset or empty one, as `${NAME:-default}`.
 pub(crate) fn env(var: &Var) -> String {
-    match &var.default {
+    let value = match &var.default {
         None => format!("env({})?", string(&var.name)),
         Some(default) => format!("env_or({}, {})", string(&var.name), string(default)),
+    };
+    match var.form_encoded {
+        None => value,
+        Some(Escapes::Uppercase) => format!("form_encode(&{value})"),
+        Some(Escapes::Lowercase) => format!("url_query_encode(&{value})"),
     }
 }
+
+/// The function [`env`] calls for a form-encoded variable.
+pub(crate) const FORM_ENCODE: &str = "\
+/// `value` encoded as curl's --data-urlencode does: letters, digits and `-._~` kept,
+/// a space as `+`, every other byte as `%XX`.
+fn form_encode(value: &str) -> String {
+    let mut encoded = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b' ' => encoded.push('+'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                encoded.push(char::from(byte))
+            }
+            _ => encoded.push_str(&format!(\"%{byte:02X}\")),
+        }
+    }
+    encoded
+}";
+
+/// The function [`env`] calls for a variable curl's `--url-query` encodes (after
+/// [`FORM_ENCODE`]).
+pub(crate) const URL_QUERY_ENCODE: &str = "\
+/// `value` encoded as curl's --url-query does before curl 8.20: as `form_encode`,
+/// its escapes in lowercase hex.
+fn url_query_encode(value: &str) -> String {
+    let mut encoded = String::new();
+    let mut hex_digits = 0;
+    for c in form_encode(value).chars() {
+        if hex_digits > 0 {
+            hex_digits -= 1;
+            encoded.push(c.to_ascii_lowercase());
+        } else {
+            encoded.push(c);
+        }
+        if c == '%' {
+            hex_digits = 2;
+        }
+    }
+    encoded
+}";
 
 /// The function [`env`] calls for a variable without a default, for the end of a
 /// snippet.

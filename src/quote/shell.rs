@@ -157,10 +157,7 @@ mod tests {
         for (parts, expected) in cases {
             assert_eq!(text(&text_of(&parts)), expected, "{parts:?}");
         }
-        let mut with_default = Text::var(Var {
-            name: "MODEL".into(),
-            default: Some("tgi".into()),
-        });
+        let mut with_default = Text::var(Var::with_default("MODEL", "tgi"));
         with_default.push_str("-x");
         assert_eq!(text(&with_default), r#""${MODEL:-tgi}-x""#);
         assert_eq!(text(&Text::from("plain")), "plain");

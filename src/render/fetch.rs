@@ -29,6 +29,8 @@ pub(crate) struct View {
     insecure: bool,
     /// The `signal:` that bounds the whole exchange (curl's `-m`).
     signal: Option<String>,
+    /// Functions the snippet calls, defined at its end (`formEncode`).
+    helpers: Vec<&'static str>,
     response: Response,
     output_file: String,
 }
@@ -130,6 +132,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         reads_home: request.reads_home(),
         form,
         insecure: request.connection.insecure,
+        helpers: super::encoders(request, js::FORM_ENCODE, js::URL_QUERY_ENCODE),
         signal: request
             .connection
             .timeout

@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::diagnostic::{Code, Diagnostic, Hint};
 use crate::error::Error;
 use crate::model::Request;
+use crate::text::Escapes;
 use crate::{Client, Language};
 
 pub(crate) use response::Response;
@@ -56,6 +57,23 @@ pub fn caveats(request: &Request, client: Client) -> Vec<Diagnostic> {
         Client::Fetch => fetch::caveats(request),
         _ => Vec::new(),
     }
+}
+
+/// The functions that form-encode the variables `request` reads that way: the form
+/// encoder, and the `--url-query` one that calls it.
+pub(crate) fn encoders(
+    request: &Request,
+    form: &'static str,
+    url_query: &'static str,
+) -> Vec<&'static str> {
+    let mut helpers = Vec::new();
+    if request.form_encodes() {
+        helpers.push(form);
+    }
+    if request.form_encodes_with(Escapes::Lowercase) {
+        helpers.push(url_query);
+    }
+    helpers
 }
 
 /// One rendered snippet, in the shape Hugging Face's own tooling uses.

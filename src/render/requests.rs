@@ -6,6 +6,7 @@ use super::Response;
 use crate::diagnostic::{Code, Diagnostic, Field};
 use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Slot, Token};
 use crate::quote::{self, python};
+use crate::text::{Escapes, Segment, Text};
 
 #[derive(Template)]
 #[template(path = "python/requests.py")]
@@ -18,6 +19,9 @@ pub(crate) struct View {
     /// The arguments on one line, when the call fits in 88 columns.
     one_line: Option<String>,
     needs_os: bool,
+    /// `from urllib.parse import quote_plus`, for form-encoded variables.
+    needs_quote_plus: bool,
+
     /// `import json`: for streams, and for numbers read from the environment.
     needs_json: bool,
     /// Header keys and value expressions, both Python source.
@@ -135,6 +139,8 @@ pub(crate) fn view(request: &Request) -> View {
         args,
         one_line,
         needs_os: !request.vars().is_empty() || request.reads_home(),
+        needs_quote_plus: request.form_encodes(),
+
         needs_json: parses_json
             || response == Response::ChatStream
             || response == Response::TokenStream,
@@ -156,9 +162,34 @@ pub(crate) fn view(request: &Request) -> View {
 }
 
 /// What the requests snippet does differently from curl: its `timeout=` bounds
-/// connecting and each wait for data, not the whole exchange as `--max-time` does.
+/// connecting and each wait for data, not the whole exchange as `--max-time` does;
+/// and urllib3, under requests, writes every `%XX` escape of the URL in uppercase.
 pub(crate) fn caveats(request: &Request) -> Vec<Diagnostic> {
-    per_wait_timeout(request, "requests")
+    let mut caveats = per_wait_timeout(request, "requests");
+    if lowercase_escapes(&request.url) {
+        caveats.push(
+            Diagnostic::warning(
+                Code::NotCarriedOver,
+                "requests writes the URL's %-escapes in uppercase (%2A where curl sends %2a): the same URL by RFC 3986, which a server comparing raw text could tell apart",
+            )
+            .about(Field::Url),
+        );
+    }
+    caveats
+}
+
+/// Whether `url` holds an escape with a lowercase hex digit, or a variable that curl
+/// escapes that way.
+fn lowercase_escapes(url: &Text) -> bool {
+    url.segments().iter().any(|segment| match segment {
+        Segment::Literal(literal) => literal.as_bytes().windows(3).any(|window| {
+            window[0] == b'%'
+                && window[1..].iter().all(u8::is_ascii_hexdigit)
+                && window[1..].iter().any(u8::is_ascii_lowercase)
+        }),
+        Segment::Var(var) => var.form_encoded == Some(Escapes::Lowercase),
+        _ => false,
+    })
 }
 
 /// The caveat of a Python client whose timeout bounds each wait, not the exchange.

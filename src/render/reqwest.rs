@@ -176,6 +176,11 @@ fn env_helpers(request: &Request) -> Vec<&'static str> {
     if vars.iter().any(|var| var.default.is_some()) {
         helpers.push(rust::ENV_OR);
     }
+    helpers.extend(super::encoders(
+        request,
+        rust::FORM_ENCODE,
+        rust::URL_QUERY_ENCODE,
+    ));
     helpers
 }
 

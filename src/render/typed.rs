@@ -32,6 +32,12 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
             format!("it always sends POST, not {}", request.method()),
         ));
     }
+    if request.form_encodes() {
+        return Err(refuse(
+            client,
+            "its snippets form-encode no value read from the environment",
+        ));
+    }
     if request.reads_text_files() {
         return Err(refuse(
             client,

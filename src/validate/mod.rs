@@ -42,6 +42,7 @@ impl Request {
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
         url::check(&self.url)?;
+        form_encoding(self)?;
         if let Some(method) = &self.method {
             if !is_token(method) {
                 return invalid(
@@ -163,6 +164,59 @@ impl Request {
             Payload::Multipart(parts) => multipart(self, parts),
             _ => Ok(()),
         }
+    }
+}
+
+/// A form-encoded variable is a form value: it belongs in the URL's query or in a
+/// text body, where each client writes the encoding.
+fn form_encoding(request: &Request) -> Result<(), Error> {
+    if !request.form_encodes() {
+        return Ok(());
+    }
+    let encodes = |text: &Text| text.vars().any(|var| var.form_encoded.is_some());
+    let misplaced = |field: Field, what: &str| {
+        Err(Error::new(
+            Code::MisplacedEncoding,
+            format!("{what} reads a variable form-encoded, which only a form value does"),
+        )
+        .about(field)
+        .advice("read the variable as it is, or move it to the query or a form body"))
+    };
+    let mut in_query = false;
+    for segment in request.url.segments() {
+        match segment {
+            Segment::Literal(literal) if literal.contains('?') => in_query = true,
+            Segment::Var(var) if var.form_encoded.is_some() && !in_query => {
+                return misplaced(Field::Url, "the URL before its query");
+            }
+            _ => {}
+        }
+    }
+    if let Some((name, _)) = request.headers.iter().find(|(_, value)| encodes(value)) {
+        return misplaced(Field::Header(name.clone()), &format!("header {name:?}"));
+    }
+    if let Token::Basic { user, password } = &request.token
+        && (encodes(user) || encodes(password))
+    {
+        return misplaced(Field::Token, "the credentials");
+    }
+    if request.connection.proxy.as_ref().is_some_and(encodes) {
+        return misplaced(Field::Connection, "the proxy");
+    }
+    match &request.payload {
+        Payload::JsonTemplate(template)
+            if template.slots.iter().any(|slot| encodes(&slot.text)) =>
+        {
+            misplaced(Field::Body, "a JSON body")
+        }
+        Payload::Multipart(parts)
+            if parts
+                .iter()
+                .any(|part| matches!(&part.content, PartContent::Text(text) if encodes(text))) =>
+        {
+            misplaced(Field::Body, "a multipart part")
+        }
+        _ => Ok(()),
     }
 }
 
@@ -352,6 +406,22 @@ fn header_text(
         return header_value(what, field, literal);
     }
     let segments = value.segments();
+    // The ends of the whole value are the ends of its first and last pieces.
+    let starts_blank =
+        matches!(segments.first(), Some(Segment::Literal(text)) if text.starts_with([' ', '\t']));
+    let ends_blank =
+        matches!(segments.last(), Some(Segment::Literal(text)) if text.ends_with([' ', '\t']));
+    if starts_blank || ends_blank {
+        return Err(Error::new(
+            Code::InvalidHeaderValue,
+            format!(
+                "{} starts or ends with whitespace, which HTTP clients drop",
+                what()
+            ),
+        )
+        .about(field())
+        .advice("remove it"));
+    }
     for (index, segment) in segments.iter().enumerate() {
         let (Segment::Literal(text) | Segment::Placeholder(text)) = segment else {
             continue;

@@ -80,3 +80,7 @@ console.log(await response.json());
 
 console.log(await response.text());
 {%- endmatch %}
+{%- for helper in helpers %}
+
+{{ helper }}
+{%- endfor %}

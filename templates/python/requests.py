@@ -4,6 +4,9 @@ import json
 {%- if needs_os %}
 import os
 {%- endif %}
+{%- if needs_quote_plus %}
+from urllib.parse import quote_plus
+{%- endif %}
 
 import requests
 

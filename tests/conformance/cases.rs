@@ -205,6 +205,18 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
             .collect(),
         _ => Vec::new(),
     };
+    // A value curl form-encodes holds what each client's own encoder would write
+    // differently: a space, `&`, `=`, `*`, `'`, `!`, `~` and a non-ASCII letter.
+    let mut encoded = Vec::new();
+    let body = match &request.payload {
+        Payload::Text { body, .. } => Some(body),
+        _ => None,
+    };
+    for text in [Some(&request.url), body].into_iter().flatten() {
+        for var in text.vars().filter(|var| var.form_encoded.is_some()) {
+            encoded.push(var.name.clone());
+        }
+    }
     for var in request.vars() {
         let known = super::oracle::TOKENS
             .iter()
@@ -214,6 +226,8 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
         }
         let value = if numbers.contains(&var.name) {
             "42".to_owned()
+        } else if encoded.contains(&var.name) {
+            format!("v {}&=*'!~é", var.name.to_ascii_lowercase())
         } else {
             format!("v-{}", var.name.to_ascii_lowercase())
         };

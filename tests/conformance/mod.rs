@@ -151,7 +151,7 @@ fn every_snippet_sends_the_request_it_describes() {
             Input::Curl { bash: false, .. } => {
                 Some("not bash syntax, so bash cannot run it".into())
             }
-            Input::Curl { text, bash: true } => oracle::old_curl(text, curl.as_deref()),
+            Input::Curl { text, bash: true } => oracle::curl_differs(text, curl.as_deref()),
             Input::Spec => None,
         };
         if let (Some(reason), Ok(_)) = (reason, &case.request) {

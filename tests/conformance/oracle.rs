@@ -5,7 +5,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use inference_snippets::{FileBytes, PartContent, Payload, Request, Segment, Text, Token, Var};
+use inference_snippets::{
+    Escapes, FileBytes, PartContent, Payload, Request, Segment, Text, Token, Var,
+};
 use serde_json::Value;
 
 use super::multipart::{self, FormPart};
@@ -75,21 +77,43 @@ pub(super) fn resolve(text: &Text, env: &[(String, String)]) -> Result<String, S
                     .find(|(name, _)| *name == var.name)
                     .map(|(_, value)| value.as_str())
                     .filter(|value| !value.is_empty());
-                match (value, &var.default) {
-                    (Some(value), _) => out.push_str(value),
-                    (None, Some(default)) => out.push_str(default),
+                let value = match (value, &var.default) {
+                    (Some(value), _) => value,
+                    (None, Some(default)) => default.as_str(),
                     (None, None) => {
                         return Err(format!(
                             "the case reads ${}, which the harness does not set",
                             var.name
                         ));
                     }
+                };
+                if let Some(escapes) = var.form_encoded {
+                    out.push_str(&form_encoded(value, escapes));
+                } else {
+                    out.push_str(value);
                 }
             }
             other => return Err(format!("the oracle does not know the segment {other:?}")),
         }
     }
     Ok(out)
+}
+
+/// `value` as curl's `--data-urlencode` writes it (curl 7.77+): letters, digits and
+/// `-._~` kept, a space as `+`, every other byte as `%XX` (`%xx` for `--url-query`
+/// before curl 8.20).
+fn form_encoded(value: &str, escapes: Escapes) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b' ' => "+".to_owned(),
+            _ if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) => {
+                char::from(byte).to_string()
+            }
+            _ if escapes == Escapes::Lowercase => format!("%{byte:02x}"),
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
 }
 
 /// What `request` describes, its variables read from `env`; its files are read
@@ -275,17 +299,21 @@ pub(super) fn curl_version() -> Option<String> {
     text.split_whitespace().nth(1).map(str::to_owned)
 }
 
-/// Why the installed curl cannot be the oracle of `command`, when it cannot: curl 7
-/// builds the query of `-G` differently from curl 8, which the parser follows (it
-/// writes `--data-urlencode` spaces as `+` and drops `--url-query`).
-pub(super) fn old_curl(command: &str, version: Option<&str>) -> Option<String> {
-    let major: u32 = version?.split('.').next()?.parse().ok()?;
-    let get = command.split_whitespace().any(|word| {
-        word == "--get" || (word.starts_with('-') && !word.starts_with("--") && word.contains('G'))
+/// Why the installed curl cannot be the oracle of `command`, when it cannot: curl
+/// adds `-G` data and `--url-query` values to the query through its URL parser,
+/// which writes their escapes in lowercase before curl 8.20 (as the parser follows)
+/// and in uppercase since.
+pub(super) fn curl_differs(command: &str, version: Option<&str>) -> Option<String> {
+    let mut numbers = version?.split('.').map(|part| part.parse::<u32>().ok());
+    let (major, minor) = (numbers.next()??, numbers.next()??);
+    let query = command.split_whitespace().any(|word| {
+        word == "--get"
+            || word.starts_with("--url-query")
+            || (word.starts_with('-') && !word.starts_with("--") && word.contains('G'))
     });
-    (major < 8 && get).then(|| {
+    ((major, minor) >= (8, 20) && query).then(|| {
         format!(
-            "-G with curl {} (before 8, -G builds another query)",
+            "curl {} writes the escapes of the query it adds in uppercase (before 8.20: lowercase)",
             version.unwrap_or_default()
         )
     })

@@ -78,7 +78,7 @@ fn expected(
     };
     let text = match &case.input {
         Input::Curl { text, bash: true }
-            if oracle::old_curl(text, context.curl.as_deref()).is_none() =>
+            if oracle::curl_differs(text, context.curl.as_deref()).is_none() =>
         {
             text
         }

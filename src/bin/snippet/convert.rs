@@ -57,7 +57,7 @@ enum Fields {
     /// A JSON spec: the key of the field.
     Spec(String),
     /// A curl command: the word of the field.
-    Curl(Places),
+    Curl(Box<Places>),
     /// The quick form's arguments: no text to point into.
     Arguments,
 }
@@ -188,7 +188,7 @@ fn request(args: &Args) -> Result<(Request, Input, Vec<Diagnostic>), Error> {
     };
     let curl = |parsed: Parsed, name: &str| {
         (
-            Input::new(name, Fields::Curl(parsed.places)),
+            Input::new(name, Fields::Curl(Box::new(parsed.places))),
             (parsed.request, parsed.warnings),
         )
     };

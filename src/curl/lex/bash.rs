@@ -669,8 +669,8 @@ pub(crate) fn parameter(inside: &str) -> Option<Var> {
         }
     };
     Some(Var {
-        name: name.to_owned(),
         default,
+        ..Var::new(name)
     })
 }
 

@@ -132,10 +132,7 @@ fn bash_variables() {
         Shell::Bash,
     );
     let words = &lexed.commands[0].words;
-    let with_default = crate::text::Var {
-        name: "A".into(),
-        default: Some("b".into()),
-    };
+    let with_default = crate::text::Var::with_default("A", "b");
     assert_eq!(words[1].pieces[..], [Piece::Var(with_default)]);
     assert_eq!(words[2].pieces[..], [opaque("$1")]);
     assert_eq!(words[3].pieces[..], [opaque("$@")]);

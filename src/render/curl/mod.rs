@@ -2,6 +2,8 @@
 
 use askama::Template;
 
+mod fields;
+
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
@@ -90,7 +92,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         // `--data-raw` sends a leading `@` as text instead of reading a file.
         Payload::Text { body, .. } => {
             no_nul(body)?;
-            options.push(format!("--data-raw {}", shell::text(body)));
+            if fields::form_encodes(body) {
+                options.extend(fields::body(body)?);
+            } else {
+                options.push(format!("--data-raw {}", shell::text(body)));
+            }
         }
         Payload::Multipart(parts) => {
             for part in parts {
@@ -120,8 +126,16 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     if response == Response::Bytes {
         options.push(format!("-o {}", shell::word(Response::file_name(request))));
     }
+    // A query that form-encodes a variable is written as curl's options that encode.
+    let url = match fields::query(&request.url, has_body)? {
+        Some((url, query_options)) => {
+            options.extend(query_options);
+            url
+        }
+        None => request.url.clone(),
+    };
     Ok(View {
-        url: shell::text(&request.url),
+        url: shell::text(&url),
         options,
     })
 }
