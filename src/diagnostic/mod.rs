@@ -223,12 +223,12 @@ impl Words for LibraryWords {}
 /// ```
 /// use inference_snippets::{Code, CurlOptions, Severity, parse_curl};
 ///
-/// let parsed = parse_curl("curl https://x.cloud \\\n  --proxy http://p:3128", "-", &CurlOptions::default())?;
+/// let parsed = parse_curl("curl https://x.cloud \\\n  --cert client.pem", "-", &CurlOptions::default())?;
 /// let warning = &parsed.warnings[0];
 /// assert_eq!((warning.code, warning.severity), (Code::UnsupportedOption, Severity::Warning));
 /// let place = warning.place.unwrap();
 /// assert_eq!((place.line, place.column), (2, 3));
-/// assert_eq!(warning.to_string(), "-:2:3: --proxy is not reproduced by the snippets");
+/// assert_eq!(warning.to_string(), "-:2:3: --cert is not reproduced by the snippets");
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

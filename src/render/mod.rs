@@ -100,7 +100,8 @@ pub struct Snippet {
 /// let request = Request::new("https://xyz.endpoints.huggingface.cloud/gpt2")
 ///     .json(json!({"inputs": "It's a trap"}));
 /// let curl = render(&request, Client::Curl).unwrap();
-/// assert!(curl.contains(r#"-H "Authorization: Bearer $HF_TOKEN""#));
+/// // An unset token stops the command before it sends anything.
+/// assert!(curl.contains(r#"-H "Authorization: Bearer ${HF_TOKEN:?}""#));
 /// assert!(curl.contains(r#""inputs": "It'\''s a trap""#));
 /// ```
 pub fn render(request: &Request, client: Client) -> Result<String, Error> {
