@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::Task;
 use crate::diagnostic::{Code, Field};
 use crate::error::Error;
-use crate::text::{Escapes, Text, Var};
+use crate::text::{Escapes, Segment, Text, Var};
 
 /// One HTTP request to an inference endpoint.
 ///
@@ -43,6 +43,17 @@ pub struct Request {
     pub model: Option<String>,
     /// How the request travels: certificates, timeouts, proxy, compression, redirects.
     pub connection: Connection,
+}
+
+/// What a snippet reads when it runs, beyond its own text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Reads {
+    /// An environment variable.
+    pub env: bool,
+    /// A file in the home folder (`~/`).
+    pub home: bool,
+    /// A variable it form-encodes.
+    pub form_encoded: bool,
 }
 
 /// How a request travels, beyond what it sends: curl's connection options, which each
@@ -420,65 +431,82 @@ impl Request {
         if let Token::Env(name) = &self.token {
             add(&Var::new(name.clone()));
         }
-        for text in self.texts() {
+        self.any_text(|text| {
             text.vars().for_each(&mut add);
-        }
+            false
+        });
         found
     }
 
     /// Whether a text reads a variable form-encoded (`--data-urlencode "q=$Q"`).
     pub(crate) fn form_encodes(&self) -> bool {
-        self.texts()
-            .iter()
-            .any(|text| text.vars().any(|var| var.form_encoded.is_some()))
+        self.any_text(|text| text.vars().any(|var| var.form_encoded.is_some()))
     }
 
     /// Whether a text reads a variable form-encoded with `escapes`.
     pub(crate) fn form_encodes_with(&self, escapes: Escapes) -> bool {
-        self.texts()
-            .iter()
-            .any(|text| text.vars().any(|var| var.form_encoded == Some(escapes)))
+        self.any_text(|text| text.vars().any(|var| var.form_encoded == Some(escapes)))
     }
 
     /// Whether a snippet reads a file from the home folder (`~/...`) for a text.
     pub(crate) fn reads_home(&self) -> bool {
-        self.texts()
-            .iter()
-            .any(|text| text.files().any(|path| path.starts_with("~/")))
+        self.any_text(|text| text.files().any(|path| path.starts_with("~/")))
     }
 
     /// Whether a snippet reads a file's text for a text of the request.
     pub(crate) fn reads_text_files(&self) -> bool {
-        self.texts()
-            .iter()
-            .any(|text| text.files().next().is_some())
+        self.any_text(|text| text.files().next().is_some())
     }
 
-    /// Every text of the request that may read the environment or a file, in order:
-    /// the URL, the credentials, the header values, the body's, the proxy.
-    fn texts(&self) -> Vec<&Text> {
-        let mut texts = vec![&self.url];
-        if let Token::Basic { user, password } = &self.token {
-            texts.push(user);
-            texts.push(password);
+    /// Whether `test` holds for a text of the request that is not a plain literal
+    /// (one that may read the environment or a file), visited in order: the URL, the
+    /// credentials, the header values, the body's, the proxy. A loop, not a chain of
+    /// iterators: every conversion asks several such questions.
+    fn any_text(&self, mut test: impl FnMut(&Text) -> bool) -> bool {
+        let mut visit = |text: &Text| text.as_literal().is_none() && test(text);
+        if visit(&self.url) {
+            return true;
         }
-        texts.extend(self.headers.iter().map(|(_, value)| value));
-        match &self.payload {
-            Payload::Text { body, .. } => texts.push(body),
-            Payload::JsonTemplate(template) => {
-                texts.extend(template.slots.iter().map(|slot| &slot.text));
-            }
-            Payload::Multipart(parts) => {
-                for part in parts {
-                    if let PartContent::Text(text) = &part.content {
-                        texts.push(text);
+        if let Token::Basic { user, password } = &self.token
+            && (visit(user) || visit(password))
+        {
+            return true;
+        }
+        if self.headers.iter().any(|(_, value)| visit(value)) {
+            return true;
+        }
+        let body = match &self.payload {
+            Payload::Text { body, .. } => visit(body),
+            Payload::JsonTemplate(template) => template.slots.iter().any(|slot| visit(&slot.text)),
+            Payload::Multipart(parts) => parts.iter().any(|part| match &part.content {
+                PartContent::Text(text) => visit(text),
+                _ => false,
+            }),
+            _ => false,
+        };
+        body || self.connection.proxy.as_ref().is_some_and(visit)
+    }
+
+    /// What a snippet of the request reads when it runs, found in one walk.
+    pub(crate) fn reads(&self) -> Reads {
+        let mut reads = Reads {
+            env: matches!(self.token, Token::Env(_)),
+            ..Reads::default()
+        };
+        self.any_text(|text| {
+            for segment in text.segments() {
+                match segment {
+                    Segment::Var(var) => {
+                        reads.env = true;
+                        reads.form_encoded |= var.form_encoded.is_some();
                     }
+                    Segment::File(path) => reads.home |= path.starts_with("~/"),
+                    _ => {}
                 }
             }
-            _ => {}
-        }
-        texts.extend(&self.connection.proxy);
-        texts
+            false
+        });
+        reads
     }
 }
 

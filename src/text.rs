@@ -216,7 +216,11 @@ impl Text {
     }
 
     /// The text with placeholders as written, when it reads no variable and no file.
-    pub fn without_vars(&self) -> Option<String> {
+    pub fn without_vars(&self) -> Option<std::borrow::Cow<'_, str>> {
+        // One piece, the common case, is lent as it is.
+        if let [Segment::Literal(text) | Segment::Placeholder(text)] = self.segments() {
+            return Some(std::borrow::Cow::Borrowed(text));
+        }
         let mut out = String::new();
         for segment in self.segments() {
             match segment {
@@ -224,7 +228,7 @@ impl Text {
                 other => other.write(&mut out),
             }
         }
-        Some(out)
+        Some(std::borrow::Cow::Owned(out))
     }
 
     /// The files the text reads, in order.

@@ -157,17 +157,24 @@ impl Assembler {
             if name.eq_ignore_ascii_case("content-type") {
                 let value = match value {
                     None => None,
-                    Some(value) => Some(value.without_vars().ok_or_else(|| {
-                        Error::new(
-                            Code::InvalidHeaderValue,
-                            format!("the Content-Type {value} reads a variable"),
-                        )
-                        .at(header.at)
-                        .advice("write the MIME type out")
-                    })?),
+                    Some(value) => Some(
+                        value
+                            .without_vars()
+                            .ok_or_else(|| {
+                                Error::new(
+                                    Code::InvalidHeaderValue,
+                                    format!("the Content-Type {value} reads a variable"),
+                                )
+                                .at(header.at)
+                                .advice("write the MIME type out")
+                            })?
+                            .into_owned(),
+                    ),
                 };
                 self.content_type = Some(value);
-            } else if crate::validate::CLIENT_HEADERS.contains(&name.to_ascii_lowercase().as_str())
+            } else if crate::validate::CLIENT_HEADERS
+                .iter()
+                .any(|client| client.eq_ignore_ascii_case(&name))
             {
                 // Browsers' "Copy as cURL" lists connection headers each client manages itself.
                 self.warn(

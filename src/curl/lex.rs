@@ -37,7 +37,7 @@ const MAX_DEPTH: usize = 4;
 fn literal_variables(text: &str, quote_at: Place, shell: Shell, out: &mut Builder) {
     let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut from = 0;
-    while let Some(found) = text[from..].find('$') {
+    while let Some(found) = memchr::memchr(b'$', &text.as_bytes()[from..]) {
         let dollar = from + found;
         from = dollar + 1;
         let rest = &text[from..];
@@ -112,8 +112,8 @@ pub(crate) enum Piece {
     /// Text, quotes removed, escapes resolved.
     Literal(String),
     /// A variable read by name: `$NAME`, `${NAME}`, `${NAME:-default}`, cmd `%NAME%`,
-    /// PowerShell `$env:NAME`.
-    Var(Var),
+    /// PowerShell `$env:NAME`. Boxed: most words read none, and every word moves.
+    Var(Box<Var>),
     /// A shell expansion kept verbatim and never run: `$(...)`, backticks, `${VAR:-x}`, `$1`.
     Opaque(String),
 }

@@ -247,7 +247,7 @@ fn variables(arg: &str) -> Vec<Piece> {
         if !literal.is_empty() {
             pieces.push(Piece::Literal(std::mem::take(&mut literal)));
         }
-        pieces.push(Piece::Var(var));
+        pieces.push(Piece::Var(Box::new(var)));
         rest = &after[length..];
     }
     literal.push_str(rest);

@@ -475,7 +475,8 @@ fn placeholders(text: Text, at: Place, warnings: &mut Vec<Diagnostic>) -> Text {
 /// The first `<name>`, `{name}` or `{{name}}` of `text`, and where it starts.
 pub(crate) fn next_placeholder(text: &str) -> Option<(usize, &str)> {
     let mut from = 0;
-    while let Some(found) = text[from..].find(['{', '<']) {
+    // Every header of every command is scanned: memchr, not a char set search.
+    while let Some(found) = memchr::memchr2(b'{', b'<', &text.as_bytes()[from..]) {
         let start = from + found;
         let (open, close) = if text[start..].starts_with("{{") {
             ("{{", "}}")
@@ -524,7 +525,7 @@ pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
     for piece in &word.pieces {
         match piece {
             Piece::Literal(literal) => text.push_str(literal),
-            Piece::Var(var) => text.push(Segment::Var(var.clone())),
+            Piece::Var(var) => text.push(Segment::Var((**var).clone())),
             Piece::Opaque(opaque) => {
                 if let Some(path) = cat(opaque) {
                     text.push(Segment::File(path));

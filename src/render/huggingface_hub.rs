@@ -164,7 +164,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     }
     Ok(View {
         output_file: python::string(super::Response::file_name(request)),
-        needs_os: !request.vars().is_empty() || request.reads_home(),
+        needs_os: {
+            let reads = request.reads();
+            reads.env || reads.home
+        },
         url: python::text(&request.url),
         token,
         headers,

@@ -1,5 +1,7 @@
 //! Python with `requests`: sends any request.
 
+use std::borrow::Cow;
+
 use askama::Template;
 
 use super::Response;
@@ -15,9 +17,9 @@ pub(crate) struct View {
     /// `post` and friends, or `request` (whose first argument is the method).
     function: &'static str,
     /// The arguments of the call, in order: `API_URL`, `headers=headers`, ...
-    args: Vec<String>,
-    /// The arguments on one line, when the call fits in 88 columns.
-    one_line: Option<String>,
+    args: Vec<Cow<'static, str>>,
+    /// Whether the call fits on one line of 88 columns.
+    one_line: bool,
     needs_os: bool,
     /// `from urllib.parse import quote_plus`, for form-encoded variables.
     needs_quote_plus: bool,
@@ -103,43 +105,40 @@ pub(crate) fn view(request: &Request) -> View {
         _ => FileBytes::AsIs,
     };
     // Only `requests.request(method, ...)` names the method.
-    let mut args: Vec<String> = function
+    let mut args: Vec<Cow<'static, str>> = function
         .is_none()
-        .then(|| python::string(method))
+        .then(|| Cow::Owned(python::string(method)))
         .into_iter()
         .collect();
-    args.push("API_URL".to_owned());
+    args.push(Cow::Borrowed("API_URL"));
+    if !headers.is_empty() {
+        args.push(Cow::Borrowed("headers=headers"));
+    }
+    args.extend(auth.map(|auth| Cow::Owned(format!("auth={auth}"))));
+    args.extend(connection_options(&request.connection).into_iter().map(Cow::Owned));
     let given = [
-        (!headers.is_empty(), "headers=headers"),
         (json.is_some(), "json=payload"),
         (text.is_some() || file.is_some(), "data=data"),
         (!parts.is_empty(), "files=files"),
+        (response.streams(), "stream=True"),
     ];
-    if !headers.is_empty() {
-        args.push(given[0].1.to_owned());
-    }
-    args.extend(auth.map(|auth| format!("auth={auth}")));
-    args.extend(connection_options(&request.connection));
     args.extend(
-        given[1..]
+        given
             .iter()
             .filter(|(yes, _)| *yes)
-            .map(|(_, arg)| (*arg).to_owned()),
+            .map(|(_, arg)| Cow::Borrowed(*arg)),
     );
-    if response.streams() {
-        args.push("stream=True".to_owned());
-    }
     let function = function.unwrap_or("request");
-    let line = args.join(", ");
-    // `response = requests.` and the parentheses take 21 columns.
-    let one_line = (21 + function.len() + line.len() <= 88).then_some(line);
+    // `response = requests.` and the parentheses take 21 columns; `, ` joins.
+    let line: usize = args.iter().map(|arg| arg.len() + 2).sum::<usize>() - 2;
+    let reads = request.reads();
     View {
         url: python::text(&request.url),
         function,
         args,
-        one_line,
-        needs_os: !request.vars().is_empty() || request.reads_home(),
-        needs_quote_plus: request.form_encodes(),
+        one_line: 21 + function.len() + line <= 88,
+        needs_os: reads.env || reads.home,
+        needs_quote_plus: reads.form_encoded,
 
         needs_json: parses_json
             || response == Response::ChatStream

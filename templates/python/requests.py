@@ -43,8 +43,10 @@ files = [
 ]
 {%- endif %}
 
-{% if let Some(line) = one_line -%}
-response = requests.{{ function }}({{ line }})
+{% if one_line -%}
+response = requests.{{ function }}(
+{%- for arg in args %}{% if !loop.first %}, {% endif %}{{ arg }}{% endfor -%}
+)
 {%- else -%}
 response = requests.{{ function }}(
 {%- for arg in args %}

@@ -277,7 +277,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Er
             skip_nested(cursor, Nest::Brace, at, '\\')?;
             let text = cursor.text(start);
             match parameter(&text[2..text.len() - 1]) {
-                Some(var) => out.word(at).push(Piece::Var(var)),
+                Some(var) => out.word(at).push(Piece::Var(Box::new(var))),
                 // Only a shell can tell its value: the parser refuses it where it matters.
                 None => out.word(at).push(Piece::Opaque(text)),
             }
@@ -292,7 +292,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder, quoted: bool) -> Result<(), Er
                 cursor.bump();
             }
             let name = cursor.text(name_start);
-            out.word(at).push(Piece::Var(Var::new(name)));
+            out.word(at).push(Piece::Var(Box::new(Var::new(name))));
         }
         Some(c) if c.is_ascii_digit() || "@*#?$!-".contains(c) => {
             cursor.skip(2);

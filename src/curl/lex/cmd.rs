@@ -31,7 +31,7 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
             '%' => match variable(cursor) {
                 Some(name) => {
                     runtime.flush(out, at);
-                    out.word(at).push(Piece::Var(Var::new(name)));
+                    out.word(at).push(Piece::Var(Box::new(Var::new(name))));
                 }
                 None => {
                     cursor.bump();

@@ -184,7 +184,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
             let inside = &text[2..text.len() - 1];
             let name = inside.strip_prefix("env:").unwrap_or(inside);
             if !name.is_empty() && name.chars().all(is_name_char) {
-                out.word(at).push(Piece::Var(Var::new(name)));
+                out.word(at).push(Piece::Var(Box::new(Var::new(name))));
             } else {
                 out.word(at).push(Piece::Opaque(text));
             }
@@ -199,7 +199,7 @@ fn dollar(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
                 cursor.bump();
             }
             let name = cursor.text(name_start);
-            out.word(at).push(Piece::Var(Var::new(name)));
+            out.word(at).push(Piece::Var(Box::new(Var::new(name))));
         }
         Some('$' | '?' | '^') => {
             cursor.skip(2);

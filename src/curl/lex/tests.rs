@@ -67,7 +67,7 @@ fn lit(s: &str) -> Piece {
 }
 
 fn var(s: &str) -> Piece {
-    Piece::Var(crate::text::Var::new(s))
+    Piece::Var(Box::new(crate::text::Var::new(s)))
 }
 
 fn opaque(s: &str) -> Piece {
@@ -133,7 +133,7 @@ fn bash_variables() {
     );
     let words = &lexed.commands[0].words;
     let with_default = crate::text::Var::with_default("A", "b");
-    assert_eq!(words[1].pieces[..], [Piece::Var(with_default)]);
+    assert_eq!(words[1].pieces[..], [Piece::Var(Box::new(with_default))]);
     assert_eq!(words[2].pieces[..], [opaque("$1")]);
     assert_eq!(words[3].pieces[..], [opaque("$@")]);
     // `:?` stops the shell on an unset variable: a variable without a default.
