@@ -75,6 +75,26 @@ fn curl_many_lines(bencher: Bencher, size: usize) {
     bench_curl(bencher, format!("curl https://x.cloud/a{data}"));
 }
 
+/// A JSON body that reads thousands of variables, each a string value of its own.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn curl_many_variables_in_json(bencher: Bencher, size: usize) {
+    let items = repeat(size, |index| format!("\"k{index}\": \"$VAR_{index}\", "));
+    let command = format!(
+        "curl https://x.cloud/a -H 'Content-Type: application/json' -d \"{{{}\"end\": 1}}\"",
+        items.replace('"', "\\\"")
+    );
+    bench_curl(bencher, command);
+}
+
+/// Thousands of `--data-urlencode` values read from variables: a form body.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn curl_many_encoded_variables(bencher: Bencher, size: usize) {
+    let data = repeat(size, |index| {
+        format!(" --data-urlencode \"f{index}=$V{index}\"")
+    });
+    bench_curl(bencher, format!("curl https://x.cloud/a{data}"));
+}
+
 /// A JSON spec whose body is a long array.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn spec_big_json(bencher: Bencher, size: usize) {

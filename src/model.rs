@@ -50,6 +50,10 @@ pub struct Request {
 pub(crate) struct Reads {
     /// An environment variable.
     pub env: bool,
+    /// A variable without a default, which must be set.
+    pub required: bool,
+    /// A variable with a default.
+    pub defaults: bool,
     /// A file in the home folder (`~/`).
     pub home: bool,
     /// A variable it form-encodes.
@@ -416,20 +420,23 @@ impl Request {
     /// ```
     pub fn vars(&self) -> Vec<Var> {
         let mut found: Vec<Var> = Vec::new();
-        // A variable read form-encoded and as it is, is one variable.
+        // A variable read form-encoded and as it is, is one variable. A set, not a
+        // search: a body may read thousands.
+        let mut seen = std::collections::HashSet::new();
+        let token = match &self.token {
+            Token::Env(name) => Some(Var::new(name.as_str())),
+            _ => None,
+        };
         let mut add = |var: &Var| {
-            if !found
-                .iter()
-                .any(|seen| seen.name == var.name && seen.default == var.default)
-            {
+            if seen.insert((var.name.clone(), var.default.clone())) {
                 found.push(Var {
                     form_encoded: None,
                     ..var.clone()
                 });
             }
         };
-        if let Token::Env(name) = &self.token {
-            add(&Var::new(name.clone()));
+        if let Some(token) = &token {
+            add(token);
         }
         self.any_text(|text| {
             text.vars().for_each(&mut add);
@@ -462,8 +469,8 @@ impl Request {
     /// (one that may read the environment or a file), visited in order: the URL, the
     /// credentials, the header values, the body's, the proxy. A loop, not a chain of
     /// iterators: every conversion asks several such questions.
-    fn any_text(&self, mut test: impl FnMut(&Text) -> bool) -> bool {
-        let mut visit = |text: &Text| text.as_literal().is_none() && test(text);
+    fn any_text<'a>(&'a self, mut test: impl FnMut(&'a Text) -> bool) -> bool {
+        let mut visit = |text: &'a Text| text.as_literal().is_none() && test(text);
         if visit(&self.url) {
             return true;
         }
@@ -487,10 +494,32 @@ impl Request {
         body || self.connection.proxy.as_ref().is_some_and(visit)
     }
 
+    /// The names of the variables a snippet needs set (those without a default), in
+    /// the order of [`Request::vars`], each once.
+    pub(crate) fn required_vars(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        if let Token::Env(name) = &self.token {
+            seen.insert(name.as_str());
+            names.push(name);
+        }
+        self.any_text(|text| {
+            for var in text.vars().filter(|var| var.default.is_none()) {
+                if seen.insert(var.name.as_str()) {
+                    names.push(&var.name);
+                }
+            }
+            false
+        });
+        names
+    }
+
     /// What a snippet of the request reads when it runs, found in one walk.
     pub(crate) fn reads(&self) -> Reads {
+        let token = matches!(self.token, Token::Env(_));
         let mut reads = Reads {
-            env: matches!(self.token, Token::Env(_)),
+            env: token,
+            required: token,
             ..Reads::default()
         };
         self.any_text(|text| {
@@ -498,6 +527,8 @@ impl Request {
                 match segment {
                     Segment::Var(var) => {
                         reads.env = true;
+                        reads.required |= var.default.is_none();
+                        reads.defaults |= var.default.is_some();
                         reads.form_encoded |= var.form_encoded.is_some();
                     }
                     Segment::File(path) => reads.home |= path.starts_with("~/"),

@@ -105,26 +105,39 @@ function urlQueryEncode(value) {
 
 /// The line that stops a snippet, naming `name`, when the variable is unset.
 pub(crate) fn check(name: &str) -> String {
-    format!(
-        "if (process.env.{name} === undefined) throw new Error({});",
-        string(&format!("{name} is not set"))
-    )
+    // A variable's name (letters, digits, `_`) needs no escaping in a string literal.
+    let mut line = String::with_capacity(64 + 2 * name.len());
+    for piece in [
+        "if (process.env.",
+        name,
+        " === undefined) throw new Error(\"",
+        name,
+        " is not set\");",
+    ] {
+        line.push_str(piece);
+    }
+    line
 }
 
 /// An object key: bare when it is a plain identifier, quoted otherwise.
 /// `__proto__` is computed (`["__proto__"]`) because the literal form sets the
 /// prototype instead of adding a key.
 pub(crate) fn key(name: &str) -> String {
-    let mut chars = name.chars();
-    let identifier = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
     if name == "__proto__" {
         format!("[{}]", string(name))
-    } else if identifier {
+    } else if is_identifier(name) {
         name.to_owned()
     } else {
         string(name)
     }
+}
+
+/// A plain identifier other than `__proto__`: a key written bare.
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    name != "__proto__"
+        && matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
 /// Whether every number in `value` survives the trip through a JavaScript number.
@@ -160,6 +173,17 @@ impl Literal for Js {
     }
     fn trailing_comma(&self) -> &'static str {
         ","
+    }
+    fn write_string(&self, out: &mut String, text: &str) {
+        super::double_quoted_into(out, text, hex_escape);
+    }
+    fn write_key(&self, out: &mut String, name: &str) {
+        if is_identifier(name) {
+            out.push_str(name);
+        } else {
+            out.push_str(&key(name));
+        }
+        out.push_str(": ");
     }
 }
 

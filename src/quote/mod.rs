@@ -9,6 +9,8 @@ pub(crate) mod python;
 pub(crate) mod rust;
 pub(crate) mod shell;
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::model::{JsonTemplate, Slot};
@@ -23,6 +25,15 @@ pub(crate) trait Literal {
     fn key(&self, name: &str) -> String;
     /// The character after the last item of a multi-line collection (`,` or nothing).
     fn trailing_comma(&self) -> &'static str;
+    /// [`Literal::string`] written at the end of `out`: a language that can writes it
+    /// in place, without a string of its own.
+    fn write_string(&self, out: &mut String, text: &str) {
+        out.push_str(&self.string(text));
+    }
+    /// [`Literal::key`] written at the end of `out`.
+    fn write_key(&self, out: &mut String, name: &str) {
+        out.push_str(&self.key(name));
+    }
 }
 
 /// JSON itself, as the body text of curl and reqwest snippets.
@@ -38,7 +49,8 @@ impl Literal for Json {
     /// serde_json's escaping, plus `\\uXXXX` for the hidden characters it leaves raw
     /// (DEL, bidi controls, line separators): the same JSON, visible in a page.
     fn string(&self, text: &str) -> String {
-        let escaped = Value::from(text).to_string();
+        // Serialising a `str` cannot fail; no `Value` copy of the text is made.
+        let escaped = serde_json::to_string(text).unwrap_or_default();
         if !escaped.chars().any(is_hidden) {
             return escaped;
         }
@@ -59,6 +71,20 @@ impl Literal for Json {
     }
     fn trailing_comma(&self) -> &'static str {
         ""
+    }
+    fn write_string(&self, out: &mut String, text: &str) {
+        // Visible ASCII but `"` and `\`, the common case, is its own JSON.
+        if text.bytes().all(|byte| PLAIN[usize::from(byte)]) {
+            out.push('"');
+            out.push_str(text);
+            out.push('"');
+        } else {
+            out.push_str(&self.string(text));
+        }
+    }
+    fn write_key(&self, out: &mut String, name: &str) {
+        self.write_string(out, name);
+        out.push_str(": ");
     }
 }
 
@@ -87,9 +113,15 @@ pub(crate) fn pretty_template(
     fill: &dyn Fn(&Slot) -> String,
 ) -> String {
     let mut out = String::new();
+    // A map, not a search: a body may read thousands of variables.
+    let slots = template
+        .slots
+        .iter()
+        .map(|slot| (slot.pointer.as_str(), slot))
+        .collect();
     Writer {
         syntax,
-        holes: Some((&template.slots, fill)),
+        holes: Some((slots, fill)),
         pointer: String::new(),
     }
     .value(&mut out, &template.value, indent, false);
@@ -104,14 +136,15 @@ pub(crate) fn template_text(template: &JsonTemplate, indent: usize) -> Text {
     // Marks where each slot goes; a noncharacter, escaped wherever the JSON holds it.
     const OPEN: char = '\u{FDD0}';
     const CLOSE: char = '\u{FDD1}';
-    let index = |slot: &Slot| {
-        template
-            .slots
-            .iter()
-            .position(|other| other.pointer == slot.pointer)
-    };
+    let indexes: HashMap<&str, usize> = template
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(index, slot)| (slot.pointer.as_str(), index))
+        .collect();
     let json = pretty_template(template, &MarkedJson, indent, &|slot| {
-        format!("{OPEN}{}{CLOSE}", index(slot).unwrap_or_default())
+        let index = indexes.get(slot.pointer.as_str()).copied();
+        format!("{OPEN}{}{CLOSE}", index.unwrap_or_default())
     });
     let mut text = Text::new();
     let mut rest = json.as_str();
@@ -169,8 +202,8 @@ impl Literal for MarkedJson {
     }
 }
 
-/// The slots of a template, and how a language fills each.
-type Holes<'a> = (&'a [Slot], &'a dyn Fn(&Slot) -> String);
+/// The slots of a template by their JSON Pointer, and how a language fills each.
+type Holes<'a> = (HashMap<&'a str, &'a Slot>, &'a dyn Fn(&Slot) -> String);
 
 /// Writes JSON values in a language's syntax, and the holes of a template.
 struct Writer<'a> {
@@ -182,8 +215,8 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn value(&mut self, out: &mut String, value: &Value, indent: usize, may_inline: bool) {
-        if let Some((slots, fill)) = self.holes
-            && let Some(slot) = slots.iter().find(|slot| slot.pointer == self.pointer)
+        if let Some((slots, fill)) = &self.holes
+            && let Some(slot) = slots.get(self.pointer.as_str())
         {
             out.push_str(&fill(slot));
             return;
@@ -192,8 +225,11 @@ impl Writer<'_> {
         match value {
             Value::Null => out.push_str(syntax.null()),
             Value::Bool(value) => out.push_str(syntax.boolean(*value)),
-            Value::Number(number) => out.push_str(&number.to_string()),
-            Value::String(text) => out.push_str(&syntax.string(text)),
+            Value::Number(number) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{number}");
+            }
+            Value::String(text) => syntax.write_string(out, text),
             Value::Array(items) if items.is_empty() => out.push_str("[]"),
             Value::Object(map) if map.is_empty() => out.push_str("{}"),
             Value::Array(items) => {
@@ -203,7 +239,7 @@ impl Writer<'_> {
                 out.push('[');
                 for (index, item) in items.iter().enumerate() {
                     newline(out, indent + 1);
-                    self.below(&index.to_string(), |writer| {
+                    self.below(Step::Index(index), |writer| {
                         writer.value(out, item, indent + 1, true)
                     });
                     separator(out, index + 1 == items.len(), syntax);
@@ -218,8 +254,10 @@ impl Writer<'_> {
                 out.push('{');
                 for (index, (key, item)) in map.iter().enumerate() {
                     newline(out, indent + 1);
-                    out.push_str(&syntax.key(key));
-                    self.below(key, |writer| writer.value(out, item, indent + 1, true));
+                    syntax.write_key(out, key);
+                    self.below(Step::Key(key), |writer| {
+                        writer.value(out, item, indent + 1, true)
+                    });
                     separator(out, index + 1 == map.len(), syntax);
                 }
                 newline(out, indent);
@@ -228,15 +266,20 @@ impl Writer<'_> {
         }
     }
 
-    /// Runs `write` with the pointer one `step` deeper, when holes need it.
-    fn below(&mut self, step: &str, write: impl FnOnce(&mut Self)) {
+    /// Runs `write` with the pointer one `step` deeper, when holes need it (a
+    /// payload without holes keeps no pointer, and spells no index).
+    fn below(&mut self, step: Step, write: impl FnOnce(&mut Self)) {
         if self.holes.is_none() {
             return write(self);
         }
         let length = self.pointer.len();
         self.pointer.push('/');
-        self.pointer
-            .push_str(&step.replace('~', "~0").replace('/', "~1"));
+        match step {
+            Step::Index(index) => self.pointer.push_str(&index.to_string()),
+            Step::Key(key) => self
+                .pointer
+                .push_str(&key.replace('~', "~0").replace('/', "~1")),
+        }
         write(self);
         self.pointer.truncate(length);
     }
@@ -252,7 +295,7 @@ impl Writer<'_> {
                     if index > 0 {
                         out.push_str(", ");
                     }
-                    self.below(&index.to_string(), |writer| {
+                    self.below(Step::Index(index), |writer| {
                         writer.value(&mut out, item, 0, false)
                     });
                 }
@@ -264,8 +307,10 @@ impl Writer<'_> {
                     if index > 0 {
                         out.push_str(", ");
                     }
-                    out.push_str(&self.syntax.key(key));
-                    self.below(key, |writer| writer.value(&mut out, item, 0, false));
+                    self.syntax.write_key(&mut out, key);
+                    self.below(Step::Key(key), |writer| {
+                        writer.value(&mut out, item, 0, false)
+                    });
                 }
                 out.push('}');
             }
@@ -273,6 +318,13 @@ impl Writer<'_> {
         }
         (out.len() <= INLINE_WIDTH).then_some(out)
     }
+}
+
+/// One step of a JSON Pointer: an array's index or an object's key.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Index(usize),
+    Key(&'a str),
 }
 
 fn newline(out: &mut String, indent: usize) {
@@ -289,6 +341,13 @@ fn separator(out: &mut String, last: bool, syntax: &dyn Literal) {
 /// [hidden](is_hidden) character in the language's own notation.
 pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    double_quoted_into(&mut out, text, hidden);
+    out
+}
+
+/// [`double_quoted`], written at the end of `out`.
+pub(crate) fn double_quoted_into(out: &mut String, text: &str, hidden: fn(&mut String, char)) {
+    out.reserve(text.len() + 2);
     out.push('"');
     // Runs of characters written as they are are copied whole. Visible ASCII, the
     // common case, is decided by its byte; only other characters are decoded.
@@ -316,7 +375,7 @@ pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String
         };
         out.push_str(&text[copied..index]);
         if escape.is_empty() {
-            hidden(&mut out, c);
+            hidden(out, c);
         } else {
             out.push_str(escape);
         }
@@ -325,7 +384,6 @@ pub(crate) fn double_quoted(text: &str, hidden: fn(&mut String, char)) -> String
     }
     out.push_str(&text[copied..]);
     out.push('"');
-    out
 }
 
 /// The bytes [`double_quoted`] copies without a look: visible ASCII but `"` and `\`.

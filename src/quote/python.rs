@@ -104,6 +104,13 @@ impl Literal for Python {
     fn trailing_comma(&self) -> &'static str {
         ","
     }
+    fn write_string(&self, out: &mut String, text: &str) {
+        super::double_quoted_into(out, text, hex_escape);
+    }
+    fn write_key(&self, out: &mut String, name: &str) {
+        super::double_quoted_into(out, name, hex_escape);
+        out.push_str(": ");
+    }
 }
 
 #[cfg(test)]

@@ -172,12 +172,7 @@ fn milliseconds(seconds: f64) -> u64 {
 /// The lines that stop the snippet, naming the variable, before it sends anything
 /// with a variable unset.
 pub(crate) fn checks(request: &Request) -> Vec<String> {
-    request
-        .vars()
-        .iter()
-        .filter(|var| var.default.is_none())
-        .map(|var| js::check(&var.name))
-        .collect()
+    request.required_vars().into_iter().map(js::check).collect()
 }
 
 fn reads_file(payload: &Payload) -> bool {

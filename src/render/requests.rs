@@ -115,7 +115,11 @@ pub(crate) fn view(request: &Request) -> View {
         args.push(Cow::Borrowed("headers=headers"));
     }
     args.extend(auth.map(|auth| Cow::Owned(format!("auth={auth}"))));
-    args.extend(connection_options(&request.connection).into_iter().map(Cow::Owned));
+    args.extend(
+        connection_options(&request.connection)
+            .into_iter()
+            .map(Cow::Owned),
+    );
     let given = [
         (json.is_some(), "json=payload"),
         (text.is_some() || file.is_some(), "data=data"),

@@ -168,12 +168,12 @@ fn duration(seconds: f64) -> String {
 
 /// `env` when the request reads a variable without a default, `env_or` with one.
 fn env_helpers(request: &Request) -> Vec<&'static str> {
-    let vars = request.vars();
+    let reads = request.reads();
     let mut helpers = Vec::new();
-    if vars.iter().any(|var| var.default.is_none()) {
+    if reads.required {
         helpers.push(rust::ENV);
     }
-    if vars.iter().any(|var| var.default.is_some()) {
+    if reads.defaults {
         helpers.push(rust::ENV_OR);
     }
     helpers.extend(super::encoders(

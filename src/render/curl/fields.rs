@@ -36,6 +36,9 @@ pub(super) fn body(body: &Text) -> Result<Vec<String>, Error> {
 /// case such a variable is marked with). `-G` takes every data option, so a request
 /// with a body uses `--url-query`.
 pub(super) fn query(url: &Text, has_body: bool) -> Result<Option<(Text, Vec<String>)>, Error> {
+    if !form_encodes(url) {
+        return Ok(None);
+    }
     let Some((base, query)) = split_query(url) else {
         return Ok(None);
     };

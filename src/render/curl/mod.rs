@@ -29,11 +29,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     }
     connection_options(&request.connection, &mut options);
     match &request.token {
-        Token::Env(name) => {
-            let mut header = Text::from("Authorization: Bearer ");
-            header.push(Segment::Var(Var::new(name.clone())));
-            options.push(format!("-H {}", shell::text(&header)));
-        }
+        // A valid variable name: the word needs no quoting beyond its double quotes.
+        Token::Env(name) => options.push(format!(
+            "-H \"Authorization: Bearer {}\"",
+            shell::expansion(&Var::new(name.as_str()))
+        )),
         Token::Placeholder(text) => options.push(format!(
             "-H {}",
             shell::word(&format!("Authorization: Bearer {text}"))
