@@ -181,6 +181,8 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
         [Segment::Literal(scheme), Segment::Placeholder(host), ..] if scheme.ends_with("://") => {
             replacements.push((format!("{scheme}{host}"), server.clone()));
         }
+        // `<ENDPOINT_URL>/generate`: the placeholder stands for scheme and host.
+        [Segment::Placeholder(host), ..] => replacements.push((host.clone(), server.clone())),
         [Segment::Literal(first), rest @ ..] => {
             let mut url = Text::from(rewrite_url(first, &origin, id));
             rest.iter().for_each(|segment| url.push(segment.clone()));

@@ -60,9 +60,11 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
                     cursor.bump();
                 }
             }
-            '<' if out.in_word() && placeholder(cursor).is_some() => {
-                // Docs write `https://<job_id>.hf.jobs`: a placeholder inside a word,
-                // which bash would read as a redirection that can only fail.
+            '<' if placeholder(cursor).is_some() => {
+                // Docs write `https://<job_id>.hf.jobs` and `<ENDPOINT_URL>/generate`:
+                // a placeholder, which bash would read as a redirection that can only
+                // fail (`<name>` leaves `>` without a target, or reads a file named
+                // like a placeholder).
                 let length = placeholder(cursor).unwrap_or_default();
                 let text: String = (0..length).filter_map(|_| cursor.bump()).collect();
                 out.warn(
