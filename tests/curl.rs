@@ -288,6 +288,10 @@ fn errors_are_located() {
             "test:1:22: unknown option --dat; did you mean --data?",
         ),
         (
+            r#"curl https://x.cloud -d {"a":1,"b":2}"#,
+            "test:1:25: bash expands the unquoted braces of {a:1,b:2} into several words; quote the word, as it was surely meant to be sent whole",
+        ),
+        (
             "curl https://x.cloud \\\n  -H",
             "test:2:3: option -H needs a value",
         ),

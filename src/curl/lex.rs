@@ -292,6 +292,9 @@ pub(crate) struct Lexed {
     pub commands: Vec<Command>,
     /// Repairs and ignored parts, in the order met.
     pub warnings: Vec<Diagnostic>,
+    /// Where the words start that bash's brace expansion (`{a,b}`, `{1..3}`) would
+    /// split into several.
+    pub brace_words: Vec<Place>,
 }
 
 /// Splits `text` into commands of words, as `shell` would; `shell: None` detects the shell.
@@ -352,6 +355,7 @@ fn lex_at(
         shell,
         commands: out.commands,
         warnings: out.warnings,
+        brace_words: out.brace_words,
     })
 }
 

@@ -144,6 +144,20 @@ fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error
     };
     let other = found.next();
     let command = &lexed.commands[found_at];
+    if let Some(word) = command.words[start..]
+        .iter()
+        .find(|word| lexed.brace_words.contains(&word.at))
+    {
+        return Err(Error::new(
+            Code::ShellExpansion,
+            format!(
+                "bash expands the unquoted braces of {} into several words",
+                word.text()
+            ),
+        )
+        .at(word.at)
+        .advice("quote the word, as it was surely meant to be sent whole"));
+    }
     let curl = &command.words[start];
     let at = curl.at;
     if start > 0 {

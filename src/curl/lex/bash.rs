@@ -1,6 +1,7 @@
 //! bash words: quotes, escapes, expansions kept by name, redirections and heredocs, and the
 //! repairs a pasted command needs (prompts, odd spaces, typographic quotes).
 
+use super::builder::Braces;
 use super::{Builder, Cursor, Heredoc, Nest, Piece, Redirect, skip_nested};
 use crate::diagnostic::{Code, Place};
 use crate::error::Error;
@@ -81,7 +82,15 @@ pub(super) fn lex(cursor: &mut Cursor, out: &mut Builder) -> Result<(), Error> {
             _ => {
                 let run = plain_run(cursor.rest());
                 if run > 0 {
-                    out.word(at).push_plain(cursor.take(run));
+                    let word = out.word(at);
+                    word.push_plain(cursor.take(run));
+                    // Only a word of the curl command is a problem: kept for the reader.
+                    if word.braces == Braces::Expands {
+                        let start = word.at();
+                        if out.brace_words.last() != Some(&start) {
+                            out.brace_words.push(start);
+                        }
+                    }
                 } else {
                     cursor.bump();
                     out.word(at).push_char(c);

@@ -15,9 +15,28 @@ pub(super) struct WordBuilder {
     pub(super) plain: bool,
     /// A `$(...)` or backtick body met right after `NAME=`, with where its text starts.
     pub(super) substitution: Option<(String, Place)>,
+    /// Unquoted braces seen so far: bash's brace expansion (`{a,b}`) needs an unquoted
+    /// `{`, then `,` or `..`, then `}`.
+    pub(super) braces: Braces,
+}
+
+/// How far the unquoted text of a word has gone into a brace expansion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Braces {
+    #[default]
+    None,
+    Open,
+    /// `{` then `,` or `..`: a `}` now makes bash expand the word into several.
+    Listed,
+    Expands,
 }
 
 impl WordBuilder {
+    /// Where the word starts.
+    pub(super) fn at(&self) -> Place {
+        self.at
+    }
+
     pub(super) fn push_str(&mut self, s: &str) {
         self.plain = false;
         if s.is_empty() {
@@ -44,6 +63,21 @@ impl WordBuilder {
 
     /// A run of characters written without quotes, escapes or expansions.
     pub(super) fn push_plain(&mut self, s: &str) {
+        if self.braces != Braces::Expands
+            && let Some(first) = memchr::memchr3(b'{', b',', b'}', s.as_bytes())
+        {
+            let bytes = s.as_bytes();
+            for (index, &byte) in bytes.iter().enumerate().skip(first) {
+                self.braces = match (self.braces, byte) {
+                    (_, b'{') => Braces::Open,
+                    (Braces::Open, b',') => Braces::Listed,
+                    (Braces::Open, b'.') if bytes.get(index + 1) == Some(&b'.') => Braces::Listed,
+                    (Braces::Listed, b'}') => Braces::Expands,
+                    (Braces::Open, b'}') => Braces::None,
+                    (state, _) => state,
+                };
+            }
+        }
         let plain = self.plain;
         self.push_str(s);
         self.plain = plain;
@@ -125,6 +159,8 @@ pub(super) struct Builder {
     /// Commands found inside the current command's `NAME=$(curl ...)`, to follow it.
     inner: Vec<Command>,
     pub(super) warnings: Vec<Diagnostic>,
+    /// Where the words that bash's brace expansion would split start.
+    pub(super) brace_words: Vec<Place>,
 }
 
 impl Builder {
@@ -140,6 +176,7 @@ impl Builder {
             heredocs: Vec::new(),
             inner: Vec::new(),
             warnings: Vec::new(),
+            brace_words: Vec::new(),
         }
     }
 
@@ -156,6 +193,7 @@ impl Builder {
             plain_len: 0,
             plain: true,
             substitution: None,
+            braces: Braces::None,
         })
     }
 
@@ -241,6 +279,7 @@ impl Builder {
         self.warn(at, Code::LeftOut, "curl command taken from inside $(...)");
         let inner = lex_at(body, self.shell, at, self.indent, self.depth + 1)?;
         self.warnings.extend(inner.warnings);
+        self.brace_words.extend(inner.brace_words);
         self.inner.extend(inner.commands);
         Ok(())
     }
