@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::Shell;
+use super::lex::Piece;
 use super::parse::{self, Data, Invocation, Located};
 use super::places::Places;
 use crate::Task;
@@ -130,11 +131,15 @@ impl Assembler {
     fn headers(&mut self, request: &mut Request) -> Result<(), Error> {
         let headers = std::mem::take(&mut self.invocation.headers);
         for header in &headers {
-            let line = parse::text(&header.value, "the header")?;
-            let Some((name, value)) = split_header(&line) else {
+            // A header written out, the common case, is split without a copy of it.
+            let split = match &header.value.pieces[..] {
+                [Piece::Literal(line)] => split_literal_header(line),
+                _ => split_header(&parse::text(&header.value, "the header")?),
+            };
+            let Some((name, value)) = split else {
                 return Err(Error::new(
                     Code::HeaderWithoutColon,
-                    format!("header {:?} has no `:`", line.to_string()),
+                    format!("header {:?} has no `:`", header.value.text()),
                 )
                 .at(header.at)
                 .advice("write `Name: value`"));
@@ -417,6 +422,19 @@ impl Assembler {
 /// A header line's name and value: `Name: value` (the value trimmed), `Name;` (sent
 /// empty), `Name:` (`None`: it removes a header curl adds). `None` when the name is
 /// not literal text followed by `:`, or the line is not `Name;`.
+/// [`split_header`] of a header written out.
+fn split_literal_header(line: &str) -> Option<(String, Option<Text>)> {
+    let Some((name, after)) = line.split_once(':') else {
+        let name = line.strip_suffix(';')?;
+        return Some((name.trim().to_owned(), Some(Text::new())));
+    };
+    let value = after.trim_start().trim_end_matches([' ', '\t']);
+    Some((
+        name.trim().to_owned(),
+        (!value.is_empty()).then(|| Text::from(value)),
+    ))
+}
+
 fn split_header(line: &Text) -> Option<(String, Option<Text>)> {
     let segments = line.segments();
     let Some(Segment::Literal(first)) = segments.first() else {

@@ -48,17 +48,22 @@ fn check_text(url: &str, shown: &str) -> Result<(), Error> {
     if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
         return Err(bad_url(format!("url {shown:?} has no host")));
     }
-    if let Some(at) = url.bytes().position(|b| !URL_BYTES[usize::from(b)]) {
-        let bad = url[at..].chars().next().unwrap_or_default();
-        return Err(bad_url(format!("url {shown:?} contains {bad:?}"))
-            .advice("percent-encode it (a space is %20, é is %C3%A9)"));
+    // One pass over the bytes: every byte is checked, and `%`, `#` and `?` noted.
+    let mut fragment = false;
+    let mut query_start = None;
+    for (index, &byte) in url.as_bytes().iter().enumerate() {
+        if !URL_BYTES[usize::from(byte)] {
+            let bad = url[index..].chars().next().unwrap_or_default();
+            return Err(bad_url(format!("url {shown:?} contains {bad:?}"))
+                .advice("percent-encode it (a space is %20, é is %C3%A9)"));
+        }
+        match byte {
+            b'%' => escape(url, shown, index)?,
+            b'#' => fragment = true,
+            b'?' if query_start.is_none() => query_start = Some(index),
+            _ => {}
+        }
     }
-    // `%`, `#` and `?` are rare: memchr finds them faster than a loop over every byte.
-    for (index, _) in url.match_indices('%') {
-        escape(url, shown, index)?;
-    }
-    let fragment = url.contains('#');
-    let query_start = url.find('?');
     if fragment {
         return Err(bad_url(format!(
             "url {shown:?} has a #fragment, which is never sent"

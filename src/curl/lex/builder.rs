@@ -63,11 +63,11 @@ impl WordBuilder {
 
     /// A run of characters written without quotes, escapes or expansions.
     pub(super) fn push_plain(&mut self, s: &str) {
-        if self.braces != Braces::Expands
-            && let Some(first) = memchr::memchr3(b'{', b',', b'}', s.as_bytes())
-        {
-            let bytes = s.as_bytes();
-            for (index, &byte) in bytes.iter().enumerate().skip(first) {
+        // Most runs hold no `{` and follow none: one quick look decides.
+        let bytes = s.as_bytes();
+        let open = matches!(self.braces, Braces::Open | Braces::Listed);
+        if open || bytes.contains(&b'{') {
+            for (index, &byte) in bytes.iter().enumerate() {
                 self.braces = match (self.braces, byte) {
                     (_, b'{') => Braces::Open,
                     (Braces::Open, b',') => Braces::Listed,
