@@ -10,6 +10,7 @@ mod docs;
 mod errors;
 mod fuzz_regressions;
 mod hostile;
+mod lint;
 mod roundtrip;
 mod snapshots;
 mod syntax;

@@ -360,7 +360,7 @@ fn lex_at(
 }
 
 /// Guesses the shell from the marks each one leaves in a copied command.
-fn detect(text: &str) -> Shell {
+pub(crate) fn detect(text: &str) -> Shell {
     let first_word = text.split_whitespace().next().unwrap_or("");
     // Every sign of cmd or PowerShell holds `^`, `` ` `` or `$env:`: most commands have
     // none, and need no closer look.

@@ -132,6 +132,8 @@ codes! {
     Placeholder = "placeholder",
     /// A shell prompt pasted before the command, removed.
     Prompt = "prompt",
+    /// A prompt before a published command that the shell would run (`~ curl`).
+    ShellPrompt = "shell-prompt",
     /// A header line without `:`.
     HeaderWithoutColon = "header-without-colon",
     /// `-H 'Name:'` removes a header curl adds, which the clients may still send.

@@ -204,8 +204,9 @@ fn source_block(
             ),
         ));
     }
+    let start = fence_code_start(lines, fence.range.start);
     Ok((
-        Some(fence_code_start(lines, fence.range.start)),
+        Some(Place::at(start.line, start.column + fence.indent)),
         Some(fence.code.clone()),
     ))
 }

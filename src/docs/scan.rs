@@ -13,8 +13,11 @@ pub(crate) struct Fence {
     pub range: Range<usize>,
     /// The first word of the info string (`sh`, `json`).
     pub language: String,
-    /// The code.
+    /// The code, each line without the fence's indentation.
     pub code: String,
+    /// How many columns the fence is indented beyond where `range` starts: the
+    /// code's lines start that much further right.
+    pub indent: usize,
 }
 
 /// A whole line that is a begin or end marker.
@@ -61,13 +64,14 @@ pub(crate) fn scan(text: &str) -> Scanned {
                         range,
                         language,
                         code,
+                        indent: 0,
                     });
                 }
             }
             Event::Start(Tag::HtmlBlock) => {
                 // Older pages glue a fence to a tag (`<curl>` then ```bash): CommonMark
                 // reads it as HTML, doc-builder as code. Lint wants it as code.
-                fences.extend(fences_in_html(text, range.clone()));
+                fences.extend(fences_by_lines(text, range.clone()));
                 for (line, begin) in marker_lines(text, range.clone()) {
                     let previous_fence = last_block
                         .filter(|(end, _)| text[*end..line.start].trim().is_empty())
@@ -172,10 +176,13 @@ fn strip_containers(line: &str) -> &str {
     }
 }
 
-/// Fenced blocks written inside an HTML block's lines.
-fn fences_in_html(text: &str, block: Range<usize>) -> Vec<Fence> {
+/// Fenced blocks found line by line in `block` of `text`, at any indentation: those
+/// written inside an HTML block's lines, and every fence of an MDX page. Each code
+/// line loses as many leading spaces as the opening fence has, as in CommonMark.
+pub(crate) fn fences_by_lines(text: &str, block: Range<usize>) -> Vec<Fence> {
     let mut fences = Vec::new();
-    let mut open: Option<(usize, String, usize, char)> = None;
+    // The opening line's start, info string, fence length and character, indentation.
+    let mut open: Option<(usize, String, usize, char, usize)> = None;
     let mut code = String::new();
     let mut start = block.start;
     while start < block.end {
@@ -183,30 +190,35 @@ fn fences_in_html(text: &str, block: Range<usize>) -> Vec<Fence> {
             .find('\n')
             .map_or(text.len(), |at| start + at + 1);
         let line = &text[start..end];
-        let trimmed = line.trim_start();
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - trimmed.len();
         let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
         let run = marker.map_or(0, |c| trimmed.len() - trimmed.trim_start_matches(c).len());
         match (&open, marker) {
-            (None, Some(c)) if run >= 3 => {
+            (None, Some(c)) if run >= 3 && !(c == '`' && trimmed[run..].contains('`')) => {
                 let info = trimmed[run..]
                     .split_whitespace()
                     .next()
                     .unwrap_or("")
                     .to_owned();
-                open = Some((start, info, run, c));
+                open = Some((start, info, run, c, indent));
                 code.clear();
             }
-            (Some((from, info, length, c)), Some(mark))
+            (Some((from, info, length, c, indent)), Some(mark))
                 if mark == *c && run >= *length && trimmed[run..].trim().is_empty() =>
             {
                 fences.push(Fence {
                     range: *from..end,
                     language: info.clone(),
                     code: std::mem::take(&mut code),
+                    indent: *indent,
                 });
                 open = None;
             }
-            (Some(_), _) => code.push_str(line),
+            (Some((.., fence_indent)), _) => {
+                let blanks = line.len() - line.trim_start_matches(' ').len();
+                code.push_str(&line[blanks.min(*fence_indent)..]);
+            }
             (None, _) => {}
         }
         start = end;

@@ -22,11 +22,12 @@ Examples:
 
   snippet docs check docs/          # exit 1 with a diff when a region is out of date
   snippet docs write README.md      # rewrite drifted regions in place
+  snippet docs lint --notes         # the curl commands of every page under .
 
 A spec is a JSON object: {\"url\": ..., \"json\" | \"data\" | \"file\" (+ \"content_type\"), \"method\",
 \"headers\", \"token\" (\"$VAR\", a placeholder such as \"hf_***\", or null), \"task\", \"model\"}.
 With no request source and a non-terminal stdin, stdin is read as a curl command.
-Exit status: 0 ok, 1 drift or lint findings (docs), 2 bad input or usage.",
+Exit status: 0 ok, 1 drift or lint errors (docs), 2 bad input or usage.",
     subcommand_negates_reqs = true
 )]
 pub(crate) struct Args {
@@ -135,21 +136,28 @@ pub(crate) enum Command {
 pub(crate) enum Docs {
     /// Exit 0 when every region is up to date, 1 with a diff per drifted region; writes nothing.
     Check {
-        /// Markdown files, or directories searched for .md and .mdx files.
-        #[arg(required = true)]
+        /// Markdown files, or directories searched for .md and .mdx files (default: the
+        /// current directory, without .git, target, node_modules and what .gitignore ignores).
         paths: Vec<PathBuf>,
     },
     /// Rewrite drifted regions in place; every byte outside them stays as it is.
     Write {
-        /// Markdown files, or directories searched for .md and .mdx files.
-        #[arg(required = true)]
+        /// Markdown files, or directories searched for .md and .mdx files (default: the
+        /// current directory, without .git, target, node_modules and what .gitignore ignores).
         paths: Vec<PathBuf>,
     },
-    /// Parse every fenced curl command and report failures, warnings and real-looking tokens.
+    /// Read the curl commands of every shell block and real-looking tokens in any block;
+    /// exit 1 when an error is reported.
     Lint {
-        /// Markdown files, or directories searched for .md and .mdx files.
-        #[arg(required = true)]
+        /// Markdown files, or directories searched for .md and .mdx files (default: the
+        /// current directory, without .git, target, node_modules and what .gitignore ignores).
         paths: Vec<PathBuf>,
+        /// Also show notes (placeholders, prompts copy buttons strip, conversion notes).
+        #[arg(long)]
+        notes: bool,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        strict: bool,
     },
 }
 

@@ -99,6 +99,25 @@ impl Reporter {
         format!("{place}{}", diagnostic.message_with_hints(self.words))
     }
 
+    /// A lint finding on standard output: `file:line:column: severity[code]: message; hint`.
+    pub(crate) fn finding(&self, diagnostic: &Diagnostic) -> String {
+        let file = diagnostic
+            .source
+            .as_deref()
+            .map(human_name)
+            .unwrap_or_default();
+        let place = diagnostic
+            .place
+            .map(|place| format!(":{place}"))
+            .unwrap_or_default();
+        format!(
+            "{file}{place}: {}[{}]: {}",
+            diagnostic.severity.name(),
+            diagnostic.code,
+            diagnostic.message_with_hints(self.words)
+        )
+    }
+
     /// `{"severity", "code", "message", "file", "line", "column", "hint"}`, the
     /// place keys only when known.
     fn json(&self, diagnostic: &Diagnostic) -> String {
