@@ -1,4 +1,5 @@
-//! `cargo bench --bench snippets`: rendering, the curl corpus, and `docs check`.
+//! `cargo bench --bench snippets`: rendering, the curl corpus, `docs check`, and
+//! `docs lint` over the real pages of `../shared/corpus/real-docs`.
 //!
 //! Filter with divan's arguments: `cargo bench --bench snippets -- render`.
 
@@ -56,6 +57,35 @@ fn corpus_curl_to_python(bencher: Bencher) {
     bencher.counter(ItemsCount::new(commands.len())).bench(|| {
         for command in commands {
             black_box(common::curl_to_python(black_box(command)));
+        }
+    });
+}
+
+/// The real pages of `../shared/corpus/real-docs` (five repositories), read once.
+static REAL_DOCS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let dir = common::root().join("../shared/corpus/real-docs");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    common::markdown_files(&dir)
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).expect("readable page");
+            (file.display().to_string(), text)
+        })
+        .collect()
+});
+
+/// `docs lint` of the whole real-docs corpus, ten times over in each iteration:
+/// the goal is under a second for the ten.
+#[divan::bench(sample_count = 10, sample_size = 1, ignore = REAL_DOCS.is_empty())]
+fn docs_lint_real_docs_x10(bencher: Bencher) {
+    let pages = &*REAL_DOCS;
+    bencher.counter(ItemsCount::new(pages.len() * 10)).bench(|| {
+        for _ in 0..10 {
+            for (name, text) in pages {
+                black_box(docs::lint(black_box(text), name));
+            }
         }
     });
 }
