@@ -81,13 +81,15 @@ static REAL_DOCS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 #[divan::bench(sample_count = 10, sample_size = 1, ignore = REAL_DOCS.is_empty())]
 fn docs_lint_real_docs_x10(bencher: Bencher) {
     let pages = &*REAL_DOCS;
-    bencher.counter(ItemsCount::new(pages.len() * 10)).bench(|| {
-        for _ in 0..10 {
-            for (name, text) in pages {
-                black_box(docs::lint(black_box(text), name));
+    bencher
+        .counter(ItemsCount::new(pages.len() * 10))
+        .bench(|| {
+            for _ in 0..10 {
+                for (name, text) in pages {
+                    black_box(docs::lint(black_box(text), name));
+                }
             }
-        }
-    });
+        });
 }
 
 const TREES: [usize; 3] = [100, 1_000, 10_000];

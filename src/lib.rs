@@ -53,7 +53,9 @@ pub use mime::guess as guess_mime;
 pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
 };
-pub use render::{Snippet, caveats, render, render_all, render_default};
+pub use render::{
+    AllSnippets, Snippet, caveats, render, render_all, render_all_explained, render_default,
+};
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};
 pub use task::{Task, UnknownTask};

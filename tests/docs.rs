@@ -305,7 +305,7 @@ fn inferencesnippet_from_spec() {
     assert_eq!(report, "page.mdx:12:1: region updated\n");
     let content = &contents(&written)[0];
     assert!(
-        content.starts_with("\n<inferencesnippet>\n\n<python>\n\n```py\n"),
+        content.starts_with("\n<inferencesnippet>\n\n<python>\n\n**huggingface_hub**\n\n```py\n"),
         "{content}"
     );
     assert!(
@@ -335,11 +335,12 @@ fn inferencesnippet_from_spec() {
     request.token = inference_snippets::Token::parse("hf_***").unwrap();
     assert_rendered(
         &shown(content),
+        // Each block of a child under its client's label.
         &[
-            ("python", Client::HuggingfaceHub),
-            ("python", Client::Requests),
-            ("js", Client::HuggingfaceJs),
-            ("js", Client::Fetch),
+            ("huggingface_hub", Client::HuggingfaceHub),
+            ("requests", Client::Requests),
+            ("huggingface.js", Client::HuggingfaceJs),
+            ("fetch", Client::Fetch),
             ("curl", Client::Curl),
         ],
         &request,
@@ -352,13 +353,106 @@ fn inferencesnippet_from_spec() {
 #[test]
 fn inferencesnippet_with_default_clients() {
     let dir = scratch("docs-inferencesnippet-default");
-    let page = "```sh\ncurl https://xyz.endpoints.huggingface.cloud/m -H 'Content-Type: application/json' -d '{\"inputs\": \"hi\"}'\n```\n\n<!-- snippet from=curl layout=inferencesnippet task=text-classification -->\n<!-- /snippet -->\n";
+    let page = "```sh\ncurl https://xyz.endpoints.huggingface.cloud/m -H 'Authorization: Bearer hf_***' -H 'Content-Type: application/json' -d '{\"inputs\": \"hi\"}'\n```\n\n<!-- snippet from=curl layout=inferencesnippet task=text-classification -->\n<!-- /snippet -->\n";
     fs::write(dir.join("page.md"), page).unwrap();
     let (written, _) = write_until_stable(&dir, "page.md");
     let content = &contents(&written)[0];
     for tag in ["<curl>", "<python>", "<js>"] {
         assert!(content.contains(tag), "{tag}:\n{content}");
     }
+    // Rust is left out, and the docs commands say so.
+    let run = snippet(&dir, &["docs", "check", "page.md"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "snippet: note: page.md:5:1: reqwest left out: layout=inferencesnippet has no child for Rust\n"
+    );
+}
+
+/// A region without `clients=` shows every client that can send the request, and
+/// notes each one it leaves out, with the marker key that would bring it back.
+#[test]
+fn default_regions_say_which_clients_they_leave_out() {
+    let dir = scratch("docs-left-out");
+    let page = "```sh\ncurl https://xyz.endpoints.huggingface.cloud/m -H 'Content-Type: application/json' -d '{\"inputs\": \"hi\"}'\n```\n\n<!-- snippet from=curl -->\n<!-- /snippet -->\n";
+    fs::write(dir.join("page.md"), page).unwrap();
+    let run = snippet(&dir, &["docs", "write", "page.md"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let notes: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        notes,
+        [
+            "snippet: note: page.md:5:1: huggingface_hub left out: huggingface_hub cannot send this request: it calls a typed method per task and the request names none; add task=TASK to the marker",
+            "snippet: note: page.md:5:1: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add task=TASK to the marker",
+        ]
+    );
+    // With clients= naming it, the same refusal is an error in the marker's words.
+    let page = page.replace(
+        "from=curl -->",
+        "from=curl clients=curl,huggingface_hub -->",
+    );
+    fs::write(dir.join("page.md"), page).unwrap();
+    let run = snippet(&dir, &["docs", "check", "page.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("add task=TASK to the marker; list requests in clients= instead"),
+        "{run:?}"
+    );
+}
+
+/// `layout=languages`: one tab per language, each client's block in it under its
+/// label; `labels=` gives the tab ids and labels the page already uses.
+#[test]
+fn languages_layout_with_the_pages_labels() {
+    let dir = scratch("docs-languages");
+    let page = "```sh\ncurl https://xyz.endpoints.huggingface.cloud/m -H 'Authorization: Bearer hf_***' -H 'Content-Type: application/json' -d '{\"inputs\": \"hi\"}'\n```\n\n<!-- snippet from=curl layout=languages task=text-classification labels=\"curl:cURL,huggingface_hub:InferenceClient,js:JavaScript\" -->\n<!-- /snippet -->\n";
+    fs::write(dir.join("page.md"), page).unwrap();
+    let (written, _) = write_until_stable(&dir, "page.md");
+    let content = &contents(&written)[0];
+    let structure: Vec<&str> = content
+        .lines()
+        .filter(|line| line.starts_with('<') || line.starts_with("**"))
+        .collect();
+    assert_eq!(
+        structure,
+        [
+            "<hfoptions id=\"language\">",
+            "<hfoption id=\"cURL\">",
+            "**cURL**",
+            "</hfoption>",
+            "<hfoption id=\"python\">",
+            "**InferenceClient**",
+            "**requests**",
+            "</hfoption>",
+            "<hfoption id=\"JavaScript\">",
+            "**huggingface.js**",
+            "**fetch**",
+            "</hfoption>",
+            "<hfoption id=\"rust\">",
+            "**reqwest**",
+            "</hfoption>",
+            "</hfoptions>",
+        ]
+    );
+    assert_blank_lines_around(content);
+    // Labels rename the tabs of layout=hfoptions too; two tabs with one id are an error.
+    let page = page
+        .replace(
+            "layout=languages",
+            "layout=hfoptions clients=requests,fetch",
+        )
+        .replace(
+            "curl:cURL,huggingface_hub:InferenceClient,js:JavaScript",
+            "requests:Python,fetch:Python",
+        );
+    fs::write(dir.join("page.md"), page).unwrap();
+    let run = snippet(&dir, &["docs", "check", "page.md"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "snippet: page.md:5:1: two tabs of the region would have the id \"Python\"; give each client or language its own label in labels=\n"
+    );
 }
 
 #[test]

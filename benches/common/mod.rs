@@ -148,7 +148,10 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     for path in entries {
         if path.is_dir() {
             files.extend(markdown_files(&path));
-        } else if path.extension().is_some_and(|ext| ext == "md" || ext == "mdx") {
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "md" || ext == "mdx")
+        {
             files.push(path);
         }
     }

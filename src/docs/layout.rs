@@ -8,28 +8,36 @@ use crate::error::Error;
 use crate::{Language, Snippet};
 
 pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, Error> {
+    let labels = &marker.labels;
     let mut out = String::new();
     match marker.layout {
         Layout::HfOptions => {
+            let ids: Vec<String> = snippets.iter().map(|s| labels.client(s.client)).collect();
+            distinct(&ids)?;
             out.push_str(&format!("<hfoptions id=\"{}\">\n\n", marker.id));
-            for snippet in snippets {
-                out.push_str(&format!("<hfoption id=\"{}\">\n\n", snippet.client));
+            for (snippet, id) in snippets.iter().zip(&ids) {
+                out.push_str(&format!("<hfoption id=\"{id}\">\n\n"));
                 out.push_str(&fence(snippet));
                 out.push_str("\n</hfoption>\n\n");
             }
             out.push_str("</hfoptions>\n");
         }
-        Layout::Fences => out.push_str(&fences(snippets)),
+        Layout::Languages => {
+            let languages = languages(snippets);
+            let ids: Vec<String> = languages.iter().map(|&l| labels.language(l)).collect();
+            distinct(&ids)?;
+            out.push_str(&format!("<hfoptions id=\"{}\">\n\n", marker.id));
+            for (&language, id) in languages.iter().zip(&ids) {
+                out.push_str(&format!("<hfoption id=\"{id}\">\n\n"));
+                out.push_str(&labelled(snippets, language, marker));
+                out.push_str("\n</hfoption>\n\n");
+            }
+            out.push_str("</hfoptions>\n");
+        }
+        Layout::Fences => out.push_str(&labelled_fences(snippets, marker)),
         Layout::InferenceSnippet => {
             out.push_str("<inferencesnippet>\n\n");
-            // One child per language, in the order the clients first name it.
-            let mut languages: Vec<Language> = Vec::new();
-            for snippet in snippets {
-                if !languages.contains(&snippet.language) {
-                    languages.push(snippet.language);
-                }
-            }
-            for language in languages {
+            for language in languages(snippets) {
                 let tag = match language {
                     Language::Curl => "curl",
                     Language::Python => "python",
@@ -43,18 +51,62 @@ pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, Er
                     }
                 };
                 out.push_str(&format!("<{tag}>\n\n"));
-                let blocks: Vec<String> = snippets
-                    .iter()
-                    .filter(|snippet| snippet.language == language)
-                    .map(fence)
-                    .collect();
-                out.push_str(&blocks.join("\n"));
+                out.push_str(&labelled(snippets, language, marker));
                 out.push_str(&format!("\n</{tag}>\n\n"));
             }
             out.push_str("</inferencesnippet>\n");
         }
     }
     Ok(out)
+}
+
+/// The languages of `snippets`, in the order their clients first name them.
+fn languages(snippets: &[Snippet]) -> Vec<Language> {
+    let mut languages: Vec<Language> = Vec::new();
+    for snippet in snippets {
+        if !languages.contains(&snippet.language) {
+            languages.push(snippet.language);
+        }
+    }
+    languages
+}
+
+/// The blocks of `language`'s clients, each under its label.
+fn labelled(snippets: &[Snippet], language: Language, marker: &Marker) -> String {
+    let of_language: Vec<Snippet> = snippets
+        .iter()
+        .filter(|snippet| snippet.language == language)
+        .cloned()
+        .collect();
+    labelled_fences(&of_language, marker)
+}
+
+/// Tab ids of one group must differ: doc-builder shows one tab per id.
+fn distinct(ids: &[String]) -> Result<(), Error> {
+    for (at, id) in ids.iter().enumerate() {
+        if ids[..at].contains(id) {
+            return Err(Error::new(
+                Code::InvalidMarker,
+                format!("two tabs of the region would have the id {id:?}"),
+            )
+            .advice("give each client or language its own label in labels="));
+        }
+    }
+    Ok(())
+}
+
+fn labelled_fences(snippets: &[Snippet], marker: &Marker) -> String {
+    let blocks: Vec<String> = snippets
+        .iter()
+        .map(|snippet| {
+            format!(
+                "**{}**\n\n{}",
+                marker.labels.client(snippet.client),
+                fence(snippet)
+            )
+        })
+        .collect();
+    blocks.join("\n")
 }
 
 /// Each snippet as a fenced block after a bold label line naming its client, blocks

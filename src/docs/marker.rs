@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Code, Hint, Words};
 use crate::error::Error;
-use crate::{Client, Task};
+use crate::{Client, Language, Task};
 
 /// Where a region's request comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +26,9 @@ pub enum Layout {
     InferenceSnippet,
     /// Consecutive fenced blocks, each after a bold label line.
     Fences,
+    /// doc-builder tabs, one `<hfoption>` per language, each client's block in it
+    /// under a bold label line.
+    Languages,
 }
 
 /// What a begin marker asks for.
@@ -37,8 +40,12 @@ pub struct Marker {
     pub layout: Layout,
     /// The clients in tab order; `None`: every client that can send the request.
     pub clients: Option<Vec<Client>>,
-    /// The `id` of the `<hfoptions>` group (default `client`).
+    /// The `id` of the `<hfoptions>` group (default `client`, `language` for
+    /// `layout=languages`).
     pub id: String,
+    /// The labels the page uses for clients and languages (`labels=`): tab ids and
+    /// the bold label lines.
+    pub labels: Labels,
     /// The inference task (a curl command cannot name it).
     pub task: Option<Task>,
     /// The token notation (`$VAR`, a placeholder), overriding the request's.
@@ -46,8 +53,82 @@ pub struct Marker {
 }
 
 const KEYS: &[&str] = &[
-    "from", "request", "layout", "clients", "id", "task", "token",
+    "from", "request", "layout", "clients", "id", "task", "token", "labels",
 ];
+
+/// The labels a page uses for its tabs and blocks, from `labels="name:Label,..."`
+/// where a name is a client or a language (`curl` is both).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    clients: Vec<(Client, String)>,
+    languages: Vec<(Language, String)>,
+}
+
+impl Labels {
+    /// The label of `client`: the page's, or the client's name.
+    pub fn client(&self, client: Client) -> String {
+        self.clients
+            .iter()
+            .find(|(known, _)| *known == client)
+            .map_or_else(|| client.to_string(), |(_, label)| label.clone())
+    }
+
+    /// The tab id of `language`: the page's, or `curl`, `python`, `javascript`,
+    /// `rust` (the ids Hugging Face's pages use).
+    pub fn language(&self, language: Language) -> String {
+        self.languages
+            .iter()
+            .find(|(known, _)| *known == language)
+            .map_or_else(
+                || match language {
+                    Language::JavaScript => "javascript".to_owned(),
+                    other => other.name().to_owned(),
+                },
+                |(_, label)| label.clone(),
+            )
+    }
+
+    /// Reads `name:Label,name:Label`.
+    fn parse(value: &str) -> Result<Labels, Error> {
+        let mut labels = Labels::default();
+        for entry in value.split(',') {
+            let Some((name, label)) = entry.split_once(':') else {
+                return Err(
+                    invalid(format!("labels= entry {entry:?} is not name:Label"))
+                        .advice("write labels=\"huggingface_hub:Python,curl:cURL\""),
+                );
+            };
+            let (name, label) = (name.trim(), label.trim());
+            if label.is_empty() || label.contains(['"', '<', '>', '*', '`', '\n']) {
+                return Err(invalid(format!(
+                    "label {label:?} must be non-empty, without quotes, angle brackets, * or `"
+                )));
+            }
+            let client = name.parse::<Client>().ok();
+            let language = name.parse::<Language>().ok();
+            if client.is_none() && language.is_none() {
+                let known = Client::ALL
+                    .iter()
+                    .map(|client| client.name())
+                    .chain(Language::ALL.iter().map(|language| language.name()));
+                let error = invalid(format!(
+                    "labels= names {name:?}, neither a client nor a language"
+                ));
+                return Err(match crate::suggest::closest(name, known, 3) {
+                    Some(known) => error.hint(Hint::DidYouMean(known.to_owned())),
+                    None => error,
+                });
+            }
+            if let Some(client) = client {
+                labels.clients.push((client, label.to_owned()));
+            }
+            if let Some(language) = language {
+                labels.languages.push((language, label.to_owned()));
+            }
+        }
+        Ok(labels)
+    }
+}
 
 /// How a page's markers ask for things: the words of hints about a region.
 ///
@@ -80,10 +161,12 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
         source: Source::Curl,
         layout: Layout::HfOptions,
         clients: None,
-        id: "client".to_owned(),
+        id: String::new(),
+        labels: Labels::default(),
         task: None,
         token: None,
     };
+    let mut id = None;
     for (key, value) in pairs(attributes)? {
         match key.as_str() {
             "from" => from = Some(value),
@@ -93,9 +176,10 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
                     "hfoptions" => Layout::HfOptions,
                     "inferencesnippet" => Layout::InferenceSnippet,
                     "fences" => Layout::Fences,
+                    "languages" => Layout::Languages,
                     other => {
                         return Err(invalid(format!("unknown layout {other:?}"))
-                            .advice("choose hfoptions, inferencesnippet or fences"));
+                            .advice("choose hfoptions, languages, inferencesnippet or fences"));
                     }
                 }
             }
@@ -107,7 +191,8 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
                     .map_err(invalid)?;
                 marker.clients = Some(clients);
             }
-            "id" => marker.id = value,
+            "id" => id = Some(value),
+            "labels" => marker.labels = Labels::parse(&value)?,
             "task" => marker.task = Some(value.parse::<Task>()?),
             "token" => marker.token = Some(value),
             other => {
@@ -137,6 +222,10 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
             ));
         }
     };
+    marker.id = id.unwrap_or_else(|| match marker.layout {
+        Layout::Languages => "language".to_owned(),
+        _ => "client".to_owned(),
+    });
     if marker.id.is_empty() || marker.id.contains(['"', '<', '>']) {
         return Err(invalid(format!(
             "id {:?} must be non-empty, without quotes or angle brackets",
@@ -189,6 +278,17 @@ mod tests {
         assert_eq!(marker.layout, Layout::Fences);
         assert_eq!(marker.clients, Some(vec![Client::Curl, Client::Requests]));
         assert_eq!(marker.id, "my tabs");
+        let labelled = parse(r#"from=curl layout=languages labels="curl:cURL,huggingface_hub:Python client,js:JavaScript""#).unwrap();
+        assert_eq!(labelled.id, "language");
+        assert_eq!(labelled.labels.client(Client::Curl), "cURL");
+        assert_eq!(labelled.labels.language(Language::Curl), "cURL");
+        assert_eq!(
+            labelled.labels.client(Client::HuggingfaceHub),
+            "Python client"
+        );
+        assert_eq!(labelled.labels.client(Client::Requests), "requests");
+        assert_eq!(labelled.labels.language(Language::JavaScript), "JavaScript");
+        assert_eq!(labelled.labels.language(Language::Python), "python");
         assert_eq!(marker.task, Some(Task::TextClassification));
         assert_eq!(
             parse("request=specs/asr.json").unwrap().source,
@@ -210,6 +310,12 @@ mod tests {
             ("from=curl clients=curl,cobol", "unknown client \"cobol\""),
             ("from=curl from=spec", "from= is given twice"),
             ("from=curl id=\"open", "unterminated quote"),
+            ("from=curl labels=python", "is not name:Label"),
+            ("from=curl labels=pyhton:Py", "did you mean python?"),
+            (
+                "from=curl labels=\"curl:<b>\"",
+                "without quotes, angle brackets",
+            ),
         ];
         for (text, expected) in cases {
             let message = parse(text).unwrap_err().to_string();

@@ -25,14 +25,14 @@ use similar::TextDiff;
 
 pub use layout::fences;
 pub use lint::lint;
-pub use marker::{Layout, Marker, MarkerWords, Source};
+pub use marker::{Labels, Layout, Marker, MarkerWords, Source};
 
 use crate::curl::parse_curl_at;
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::lines::Lines;
 use crate::model::Request;
-use crate::{Client, CurlOptions, Snippet, Token, parse_spec, render, render_all};
+use crate::{Client, CurlOptions, Snippet, Token, parse_spec, render, render_all_explained};
 
 /// A region of a document: the markers, what they ask for, and the bytes between.
 #[derive(Clone, Debug)]
@@ -232,7 +232,12 @@ pub fn generate(
             .into_iter()
             .map(|warning| warning.in_source(origin).at(region.at)),
     );
-    let snippets = snippets(region, &request).map_err(at_marker)?;
+    let (snippets, left_out) = snippets(region, &request).map_err(at_marker)?;
+    warnings.extend(
+        left_out
+            .into_iter()
+            .map(|note| note.in_source(origin).at(region.at)),
+    );
     for snippet in &snippets {
         warnings.extend(
             crate::caveats(&request, snippet.client)
@@ -322,27 +327,45 @@ fn request(
 }
 
 /// The snippets a region shows: the clients it names, or every client that can
-/// send the request (of the languages its layout shows).
-fn snippets(region: &Region, request: &Request) -> Result<Vec<Snippet>, Error> {
+/// send the request (of the languages its layout shows), with a note for each
+/// client such a default leaves out.
+fn snippets(region: &Region, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
     match &region.marker.clients {
-        // The legacy layout has no child for Rust: by default it shows what it can.
-        None => Ok(render_all(request)?
-            .into_iter()
-            .filter(|snippet| {
-                region.marker.layout != Layout::InferenceSnippet
-                    || snippet.language != crate::Language::Rust
-            })
-            .collect()),
-        Some(clients) => clients
-            .iter()
-            .map(|&client: &Client| {
-                Ok(Snippet {
-                    language: client.language(),
-                    client,
-                    content: render(request, client)?,
+        None => {
+            let all = render_all_explained(request)?;
+            let mut notes = all.left_out;
+            let mut snippets = Vec::new();
+            for snippet in all.snippets {
+                // The legacy layout has no child for Rust: by default it shows what it can.
+                if region.marker.layout == Layout::InferenceSnippet
+                    && snippet.language == crate::Language::Rust
+                {
+                    notes.push(Diagnostic::note(
+                        Code::LayoutCannotShow,
+                        format!(
+                            "{} left out: layout=inferencesnippet has no child for Rust",
+                            snippet.client
+                        ),
+                    ));
+                } else {
+                    snippets.push(snippet);
+                }
+            }
+            Ok((snippets, notes))
+        }
+        Some(clients) => {
+            let snippets = clients
+                .iter()
+                .map(|&client: &Client| {
+                    Ok(Snippet {
+                        language: client.language(),
+                        client,
+                        content: render(request, client)?,
+                    })
                 })
-            })
-            .collect(),
+                .collect::<Result<_, Error>>()?;
+            Ok((snippets, Vec::new()))
+        }
     }
 }
 

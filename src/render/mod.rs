@@ -145,8 +145,38 @@ fn render_valid(request: &Request, client: Client) -> Result<String, Error> {
 /// assert_eq!(clients, Client::ALL);
 /// ```
 pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
+    Ok(render_all_explained(request)?.snippets)
+}
+
+/// The snippets of every client that can send a request, and why each other one
+/// cannot: what [`render_all_explained`] gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AllSnippets {
+    /// The snippets, in [`Client::ALL`] order.
+    pub snippets: Vec<Snippet>,
+    /// A note per client left out, its code the refusal's, its hints what would let
+    /// the client send the request (such as naming the task).
+    pub left_out: Vec<Diagnostic>,
+}
+
+/// [`render_all`], saying which clients it left out and why, so that no front end
+/// leaves a client out in silence.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Code, Request, render_all_explained};
+/// use serde_json::json;
+///
+/// let request = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(json!({"inputs": 1}));
+/// let all = render_all_explained(&request).unwrap();
+/// assert_eq!(all.snippets.len(), 4);
+/// assert_eq!(all.left_out[0].code, Code::MissingTask);
+/// assert!(all.left_out[0].message.starts_with("huggingface_hub left out: "));
+/// ```
+pub fn render_all_explained(request: &Request) -> Result<AllSnippets, Error> {
     request.validate()?;
     let mut snippets = Vec::new();
+    let mut left_out = Vec::new();
     for client in Client::ALL {
         match render_valid(request, client) {
             Ok(content) => snippets.push(Snippet {
@@ -154,11 +184,24 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
                 client,
                 content,
             }),
-            Err(err) if err.is_refusal() => {}
+            Err(err) if err.is_refusal() => {
+                let refusal = err.into_diagnostic();
+                let mut note = Diagnostic::note(
+                    refusal.code,
+                    format!("{client} left out: {}", refusal.message),
+                );
+                // The clients that can send it are already there.
+                note.hints = refusal
+                    .hints
+                    .into_iter()
+                    .filter(|hint| !matches!(hint, Hint::UseClient(_)))
+                    .collect();
+                left_out.push(note);
+            }
             Err(err) => return Err(err),
         }
     }
-    Ok(snippets)
+    Ok(AllSnippets { snippets, left_out })
 }
 
 /// The snippet for `language` when the user names no client: the Hugging Face
