@@ -18,7 +18,8 @@ pub(super) fn of_error(mut finding: Diagnostic) -> Diagnostic {
         | Code::ConflictingBodies
         | Code::NulByte
         | Code::MissingRedirectTarget
-        | Code::NotUtf8 => Severity::Error,
+        | Code::NotUtf8
+        | Code::MissingUrl => Severity::Error,
         _ => Severity::Note,
     };
     finding
