@@ -11,9 +11,11 @@ mod errors;
 mod fuzz_regressions;
 mod hostile;
 mod lint;
+mod mdbook;
 mod roundtrip;
 mod snapshots;
 mod syntax;
+mod tools;
 
 use std::path::{Path, PathBuf};
 

@@ -11,7 +11,7 @@ mod oracle;
 mod plan;
 mod reply;
 mod report;
-mod run;
+pub(crate) mod run;
 mod server;
 mod setup;
 mod verdict;

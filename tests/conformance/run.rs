@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How a program ended and what it printed.
-pub(super) struct Outcome {
+pub(crate) struct Outcome {
     /// The exit code; `None` when killed by a signal or the deadline.
     pub code: Option<i32>,
     pub timed_out: bool,
@@ -17,12 +17,12 @@ pub(super) struct Outcome {
 }
 
 impl Outcome {
-    pub(super) fn success(&self) -> bool {
+    pub(crate) fn success(&self) -> bool {
         self.code == Some(0)
     }
 
     /// Why the program failed, with the end of its stderr.
-    pub(super) fn failure(&self, timeout: Duration) -> String {
+    pub(crate) fn failure(&self, timeout: Duration) -> String {
         let status = if self.timed_out {
             format!("timed out after {} s", timeout.as_secs())
         } else {
@@ -52,7 +52,7 @@ pub(super) fn tail(text: &str) -> String {
 
 /// Runs `command` in `dir`, output to `<dir>/<name>.stdout` and `.stderr` (files, not
 /// pipes: nothing to drain while waiting), killed with its group after `timeout`.
-pub(super) fn run(command: &mut Command, dir: &Path, name: &str, timeout: Duration) -> Outcome {
+pub(crate) fn run(command: &mut Command, dir: &Path, name: &str, timeout: Duration) -> Outcome {
     let out_path = dir.join(format!("{name}.stdout"));
     let err_path = dir.join(format!("{name}.stderr"));
     let files = File::create(&out_path).and_then(|out| Ok((out, File::create(&err_path)?)));

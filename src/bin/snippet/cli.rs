@@ -130,6 +130,9 @@ pub(crate) enum Command {
         #[command(subcommand)]
         action: Docs,
     },
+    /// mdBook preprocessor (book.toml: [preprocessor.snippet] command = "snippet mdbook"):
+    /// renders the regions of every chapter while the book builds; writes no file.
+    Mdbook(crate::mdbook::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,7 +202,10 @@ impl Args {
             command
                 .error(
                     clap::error::ErrorKind::ArgumentConflict,
-                    format!("the converter's argument '{id}' cannot be used with 'docs'"),
+                    format!(
+                        "the converter's argument '{id}' cannot be used with '{}'",
+                        matches.subcommand_name().unwrap_or("docs")
+                    ),
                 )
                 .exit();
         }

@@ -4,6 +4,7 @@
 mod cli;
 mod convert;
 mod docs;
+mod mdbook;
 mod report;
 mod text;
 
@@ -16,6 +17,9 @@ fn main() -> ExitCode {
     let args = cli::Args::from_env();
     if let Some(cli::Command::Docs { action }) = &args.command {
         return docs::run(action, &Reporter::docs(args.message_format));
+    }
+    if let Some(cli::Command::Mdbook(mdbook)) = &args.command {
+        return mdbook::run(mdbook, &Reporter::docs(args.message_format));
     }
     let reporter = Reporter::converter(args.message_format);
     match convert::run(&args) {

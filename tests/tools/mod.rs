@@ -1,0 +1,134 @@
+//! The tools the integration tests drive for real, installed once under
+//! `target/tools/` at pinned versions from their registries: mdBook (`cargo install`
+//! from crates.io).
+//! A stamp file holding what was installed skips the install next time.
+//!
+//! Under `CI` a failed install fails the test. Elsewhere a test skips, saying why,
+//! only when the registry cannot be reached; any other failure fails it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use crate::conformance::run::{Outcome, run};
+use crate::root;
+
+/// The mdBook the tests build books with: the newest release when pinned. Without
+/// default features (no `serve`, `watch`, `search`) it builds in about 100 s on two cores.
+pub(crate) const MDBOOK_VERSION: &str = "0.5.4";
+
+/// An install (cargo building mdBook, pip) may take minutes, not forever.
+pub(crate) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
+
+/// Why a tool is not there.
+#[derive(Clone, Debug)]
+pub(crate) enum Missing {
+    /// The registry could not be reached: a skip, outside CI.
+    Unreachable(String),
+    /// Anything else: always a failure.
+    Failed(String),
+}
+
+/// Whether this is a CI run, where nothing may be skipped.
+pub(crate) fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| value == "true" || value == "1")
+}
+
+/// `target/tools`.
+pub(crate) fn base() -> PathBuf {
+    root().join("target/tools")
+}
+
+/// The `mdbook` executable, or `None` (having said why) when the test should skip.
+pub(crate) fn mdbook() -> Option<PathBuf> {
+    static INSTALLED: OnceLock<Result<PathBuf, Missing>> = OnceLock::new();
+    available("mdbook", INSTALLED.get_or_init(install_mdbook))
+}
+
+/// The tool, or `None` after printing why it is skipped; panics when it may not be.
+pub(crate) fn available(tool: &str, installed: &Result<PathBuf, Missing>) -> Option<PathBuf> {
+    match installed {
+        Ok(path) => Some(path.clone()),
+        Err(Missing::Unreachable(why)) if !ci() => {
+            eprintln!("SKIPPED: {tool} cannot be installed, its registry is unreachable: {why}");
+            None
+        }
+        Err(Missing::Unreachable(why) | Missing::Failed(why)) => {
+            panic!("{tool} could not be installed: {why}")
+        }
+    }
+}
+
+/// Whether a failed command's output says the network, not the command, failed
+/// (cargo's words for it).
+pub(crate) fn unreachable(output: &str) -> bool {
+    [
+        "Could not resolve host",
+        "Couldn't resolve host",
+        "failed to query replaced source registry",
+        "network failure seems to have happened",
+        "spurious network error",
+        "Network is unreachable",
+    ]
+    .iter()
+    .any(|words| output.contains(words))
+}
+
+fn install_mdbook() -> Result<PathBuf, Missing> {
+    let dir = base().join("mdbook");
+    let bin = dir.join("bin/mdbook");
+    let wanted = format!("mdbook {MDBOOK_VERSION} --locked --no-default-features\n");
+    if installed(&dir, &wanted) && bin.is_file() {
+        return Ok(bin);
+    }
+    create(&dir)?;
+    // The build goes to cargo's temporary folder, removed afterwards: only the
+    // binary stays under target/tools.
+    install(
+        &format!("cargo install mdbook {MDBOOK_VERSION}"),
+        Command::new(env!("CARGO"))
+            .args(["install", "mdbook", "--locked", "--no-default-features"])
+            .args([
+                "--version",
+                &format!("={MDBOOK_VERSION}"),
+                "--force",
+                "--root",
+            ])
+            .arg(&dir)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("RUSTFLAGS"),
+        &dir,
+    )?;
+    stamp(&dir, &wanted)?;
+    Ok(bin)
+}
+
+/// Runs one install step, its output kept in `dir` (`install.stdout`, `.stderr`).
+fn install(what: &str, command: &mut Command, dir: &Path) -> Result<(), Missing> {
+    eprintln!("tools: {what} (once; cached under target/tools)");
+    let outcome: Outcome = run(command, dir, "install", INSTALL_TIMEOUT);
+    if outcome.success() {
+        return Ok(());
+    }
+    let why = format!("{what}: {}", outcome.failure(INSTALL_TIMEOUT));
+    if unreachable(&outcome.stderr) {
+        Err(Missing::Unreachable(why))
+    } else {
+        Err(Missing::Failed(why))
+    }
+}
+
+fn create(dir: &Path) -> Result<(), Missing> {
+    fs::create_dir_all(dir).map_err(|err| Missing::Failed(format!("{}: {err}", dir.display())))
+}
+
+fn installed(dir: &Path, wanted: &str) -> bool {
+    fs::read_to_string(dir.join(".installed-from")).is_ok_and(|text| text == wanted)
+}
+
+fn stamp(dir: &Path, wanted: &str) -> Result<(), Missing> {
+    fs::write(dir.join(".installed-from"), wanted)
+        .map_err(|err| Missing::Failed(format!("stamp: {err}")))
+}
