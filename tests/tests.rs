@@ -12,6 +12,7 @@ mod fuzz_regressions;
 mod hostile;
 mod lint;
 mod mdbook;
+mod pre_commit;
 mod roundtrip;
 mod snapshots;
 mod syntax;

@@ -1,6 +1,6 @@
 //! The tools the integration tests drive for real, installed once under
 //! `target/tools/` at pinned versions from their registries: mdBook (`cargo install`
-//! from crates.io).
+//! from crates.io) and pre-commit (a venv from PyPI, `pre-commit-requirements.txt`).
 //! A stamp file holding what was installed skips the install next time.
 //!
 //! Under `CI` a failed install fails the test. Elsewhere a test skips, saying why,
@@ -47,6 +47,12 @@ pub(crate) fn mdbook() -> Option<PathBuf> {
     available("mdbook", INSTALLED.get_or_init(install_mdbook))
 }
 
+/// The venv's `pre-commit`, or `None` (having said why) when the test should skip.
+pub(crate) fn pre_commit() -> Option<PathBuf> {
+    static INSTALLED: OnceLock<Result<PathBuf, Missing>> = OnceLock::new();
+    available("pre-commit", INSTALLED.get_or_init(install_pre_commit))
+}
+
 /// The tool, or `None` after printing why it is skipped; panics when it may not be.
 pub(crate) fn available(tool: &str, installed: &Result<PathBuf, Missing>) -> Option<PathBuf> {
     match installed {
@@ -62,7 +68,7 @@ pub(crate) fn available(tool: &str, installed: &Result<PathBuf, Missing>) -> Opt
 }
 
 /// Whether a failed command's output says the network, not the command, failed
-/// (cargo's words for it).
+/// (cargo's and pip's words for it).
 pub(crate) fn unreachable(output: &str) -> bool {
     [
         "Could not resolve host",
@@ -70,6 +76,8 @@ pub(crate) fn unreachable(output: &str) -> bool {
         "failed to query replaced source registry",
         "network failure seems to have happened",
         "spurious network error",
+        "Temporary failure in name resolution",
+        "NewConnectionError",
         "Network is unreachable",
     ]
     .iter()
@@ -102,6 +110,41 @@ fn install_mdbook() -> Result<PathBuf, Missing> {
         &dir,
     )?;
     stamp(&dir, &wanted)?;
+    Ok(bin)
+}
+
+fn install_pre_commit() -> Result<PathBuf, Missing> {
+    let requirements = root().join("tests/tools/pre-commit-requirements.txt");
+    let dir = base().join("pre-commit");
+    let venv = dir.join("venv");
+    let bin = venv.join("bin/pre-commit");
+    let wanted = fs::read_to_string(&requirements)
+        .map_err(|err| Missing::Failed(format!("{}: {err}", requirements.display())))?;
+    if installed(&venv, &wanted) && bin.is_file() {
+        return Ok(bin);
+    }
+    let _ = fs::remove_dir_all(&venv);
+    create(&dir)?;
+    install(
+        "python3 -m venv (on Debian: apt-get install python3-venv)",
+        Command::new("python3").arg("-m").arg("venv").arg(&venv),
+        &dir,
+    )?;
+    install(
+        "pip install -r tests/tools/pre-commit-requirements.txt",
+        Command::new(venv.join("bin/python"))
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg("-r")
+            .arg(&requirements),
+        &dir,
+    )?;
+    stamp(&venv, &wanted)?;
     Ok(bin)
 }
 

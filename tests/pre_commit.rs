@@ -1,0 +1,125 @@
+//! `.pre-commit-hooks.yaml`, run by a pinned pre-commit as a user's repository would:
+//! `pre-commit try-repo <this checkout> HOOK --files PAGE` in a scratch git repository.
+//!
+//! try-repo builds `snippet` with `cargo install --path` (release) in a temporary
+//! store every time, whatever `PRE_COMMIT_HOME` says; `CARGO_TARGET_DIR` under
+//! `target/tools/pre-commit` keeps the compiled dependencies between runs, so a run
+//! after the first rebuilds only this crate (about 20 s instead of 45 s on two cores).
+//! With uncommitted changes in the checkout, try-repo tests a shadow commit of the
+//! tracked files: a new file is seen once it is `git add`ed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use inference_snippets::docs;
+
+use crate::conformance::run::run;
+use crate::{root, scratch, tools};
+
+/// A cold build of the crate with its dependencies, and the run.
+const TRY_REPO_TIMEOUT: Duration = Duration::from_secs(900);
+
+/// A page whose region is out of date (empty).
+const DRIFTED: &str = "# Page\n\n```sh\ncurl https://xyz.endpoints.huggingface.cloud/gpt2 -H 'Content-Type: application/json' -d '{\"inputs\": \"Hi\"}'\n```\n\n<!-- snippet from=curl layout=fences clients=requests -->\n<!-- /snippet -->\n";
+
+/// A page with an option curl does not have.
+const LINT_ERROR: &str = "# Page\n\n```bash\ncurl https://x.cloud --dat '{}'\n```\n";
+
+/// The scratch git repository with the pages, made once for every test here.
+fn repository() -> &'static Path {
+    static REPOSITORY: OnceLock<PathBuf> = OnceLock::new();
+    REPOSITORY.get_or_init(|| {
+        let dir = scratch("pre-commit");
+        let git = Command::new("git")
+            .args(["init", "--quiet"])
+            .current_dir(&dir)
+            .status()
+            .expect("git runs");
+        assert!(git.success(), "git init");
+        let fresh = docs::update(DRIFTED, "fresh.md", &dir)
+            .expect("the page renders")
+            .text;
+        fs::write(dir.join("fresh.md"), fresh).expect("fresh.md");
+        fs::write(dir.join("drifted.md"), DRIFTED).expect("drifted.md");
+        fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
+        dir
+    })
+}
+
+/// `pre-commit try-repo <checkout> HOOK --files PAGE`: (exit code, what it printed).
+fn try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) {
+    let tools = tools::base().join("pre-commit");
+    let name = format!("try-repo-{hook}-{page}");
+    let outcome = run(
+        Command::new(pre_commit)
+            .args(["try-repo"])
+            .arg(root())
+            .args([hook, "--files", page, "--color", "never", "--verbose"])
+            // Nothing of the developer's: pre-commit's own store, and no token.
+            .env("PRE_COMMIT_HOME", tools.join("home"))
+            .env("CARGO_TARGET_DIR", tools.join("cargo-target"))
+            .env_remove("RUSTFLAGS")
+            .env_remove("HF_TOKEN"),
+        repository(),
+        &name,
+        TRY_REPO_TIMEOUT,
+    );
+    let printed = format!("{}{}", outcome.stdout, outcome.stderr);
+    if outcome.code != Some(0) && !printed.contains(&format!("- hook id: {hook}")) {
+        // The hook never ran: installing it failed.
+        let why = format!(
+            "try-repo {hook}: {}\n{printed}",
+            outcome.failure(TRY_REPO_TIMEOUT)
+        );
+        assert!(
+            tools::unreachable(&printed) && !tools::ci(),
+            "pre-commit could not install the hook: {why}"
+        );
+        eprintln!("SKIPPED: crates.io is unreachable, so pre-commit cannot build the hook: {why}");
+        return (None, printed);
+    }
+    (outcome.code, printed)
+}
+
+#[test]
+fn the_check_hook_passes_an_up_to_date_page_and_shows_the_diff_of_a_drifted_one() {
+    let Some(pre_commit) = tools::pre_commit() else {
+        return;
+    };
+    let (code, printed) = try_repo(&pre_commit, "snippet-docs-check", "fresh.md");
+    if code.is_none() {
+        return;
+    }
+    assert_eq!(code, Some(0), "{printed}");
+    assert!(printed.contains("snippet docs check...") && printed.contains("Passed"));
+
+    let (code, printed) = try_repo(&pre_commit, "snippet-docs-check", "drifted.md");
+    assert_eq!(code, Some(1), "{printed}");
+    assert!(
+        printed.contains("drifted.md:7:1: region is out of date"),
+        "{printed}"
+    );
+    assert!(printed.contains("+import requests"), "{printed}");
+    let page = fs::read_to_string(repository().join("drifted.md")).expect("drifted.md");
+    assert_eq!(page, DRIFTED, "check never writes");
+}
+
+#[test]
+fn the_lint_hook_fails_on_an_unknown_curl_option_and_passes_a_clean_page() {
+    let Some(pre_commit) = tools::pre_commit() else {
+        return;
+    };
+    let (code, printed) = try_repo(&pre_commit, "snippet-docs-lint", "lint.md");
+    if code.is_none() {
+        return;
+    }
+    assert_ne!(code, Some(0), "{printed}");
+    // How lint words its findings may change; that it names the page may not.
+    assert!(printed.contains("lint.md"), "{printed}");
+
+    let (code, printed) = try_repo(&pre_commit, "snippet-docs-lint", "fresh.md");
+    assert_eq!(code, Some(0), "{printed}");
+}
