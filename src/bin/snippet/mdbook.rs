@@ -34,7 +34,8 @@ pub(crate) enum Action {
     },
 }
 
-/// Exit codes: 0 the book went to stdout, 2 a chapter (or the input) is malformed.
+/// Exit codes: 0 the book went to stdout, 1 it could not be written there, 2 a
+/// chapter (or the input) is malformed.
 pub(crate) fn run(args: &Args, reporter: &Reporter) -> ExitCode {
     if let Some(Action::Supports { .. }) = args.action {
         return ExitCode::SUCCESS;
