@@ -54,7 +54,8 @@ pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
 };
 pub use render::{
-    AllSnippets, Snippet, caveats, render, render_all, render_all_explained, render_default,
+    AllSnippets, LeftOut, Snippet, caveats, render, render_all, render_all_explained,
+    render_default,
 };
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};

@@ -439,3 +439,34 @@ fn real_tokens_never_reach_a_snippet_unasked() {
     let kept = snippet(&["--lang", "py", "--keep-token", "--curl", &command], "");
     assert!(stdout(&kept).contains(real));
 }
+
+/// `--all` never leaves a client out in silence: one note on stderr for each client
+/// of the languages asked for that cannot send the request, with why.
+#[test]
+fn all_notes_each_client_it_leaves_out() {
+    let args = [
+        "--all",
+        "https://x.cloud/m",
+        "-d",
+        r#"{"inputs": 1}"#,
+        "-H",
+        "Content-Type: application/json",
+    ];
+    let output = snippet(&args, "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "snippet: note: huggingface_hub left out: huggingface_hub cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
+         snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n"
+    );
+    // With --lang, only that language's clients are named; --strict does not turn
+    // notes into errors.
+    let mut js = vec!["--lang", "js", "--strict"];
+    js.extend_from_slice(&args);
+    let output = snippet(&js, "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n"
+    );
+}

@@ -333,7 +333,8 @@ fn snippets(region: &Region, request: &Request) -> Result<(Vec<Snippet>, Vec<Dia
     match &region.marker.clients {
         None => {
             let all = render_all_explained(request)?;
-            let mut notes = all.left_out;
+            let mut notes: Vec<Diagnostic> =
+                all.left_out.into_iter().map(|left| left.note).collect();
             let mut snippets = Vec::new();
             for snippet in all.snippets {
                 // The legacy layout has no child for Rust: by default it shows what it can.

@@ -154,9 +154,18 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
 pub struct AllSnippets {
     /// The snippets, in [`Client::ALL`] order.
     pub snippets: Vec<Snippet>,
-    /// A note per client left out, its code the refusal's, its hints what would let
-    /// the client send the request (such as naming the task).
-    pub left_out: Vec<Diagnostic>,
+    /// Each client left out, with why.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A client [`render_all_explained`] left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The client.
+    pub client: Client,
+    /// Why, as a note: its code the refusal's, its hints what would let the client
+    /// send the request (such as naming the task).
+    pub note: Diagnostic,
 }
 
 /// [`render_all`], saying which clients it left out and why, so that no front end
@@ -170,8 +179,9 @@ pub struct AllSnippets {
 /// let request = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(json!({"inputs": 1}));
 /// let all = render_all_explained(&request).unwrap();
 /// assert_eq!(all.snippets.len(), 4);
-/// assert_eq!(all.left_out[0].code, Code::MissingTask);
-/// assert!(all.left_out[0].message.starts_with("huggingface_hub left out: "));
+/// assert_eq!(all.left_out[0].client, Client::HuggingfaceHub);
+/// assert_eq!(all.left_out[0].note.code, Code::MissingTask);
+/// assert!(all.left_out[0].note.message.starts_with("huggingface_hub left out: "));
 /// ```
 pub fn render_all_explained(request: &Request) -> Result<AllSnippets, Error> {
     request.validate()?;
@@ -196,7 +206,7 @@ pub fn render_all_explained(request: &Request) -> Result<AllSnippets, Error> {
                     .into_iter()
                     .filter(|hint| !matches!(hint, Hint::UseClient(_)))
                     .collect();
-                left_out.push(note);
+                left_out.push(LeftOut { client, note });
             }
             Err(err) => return Err(err),
         }

@@ -5,7 +5,8 @@ use std::io::{IsTerminal, Read};
 use inference_snippets::{
     Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Language, Parsed, Payload, Place,
     Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime, locate_in_spec,
-    parse_curl, parse_curl_args, parse_spec, protect_tokens, render, render_all, render_default,
+    parse_curl, parse_curl_args, parse_spec, protect_tokens, render, render_all_explained,
+    render_default,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -32,7 +33,7 @@ impl From<Error> for Failure {
 
 pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
     let (request, input, mut warnings) = request(args)?;
-    let snippets = snippets(args, &request).map_err(|err| input.about(err))?;
+    let (snippets, left_out) = snippets(args, &request).map_err(|err| input.about(err))?;
     // What a chosen client does differently from the command is a warning too.
     for snippet in &snippets {
         let differences = caveats(&request, snippet.client);
@@ -42,6 +43,8 @@ pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
         return Err(Failure::Strict(warnings));
     }
     let text = format(&snippets, args.format);
+    // Notes, never turned into errors by --strict: which clients --all left out.
+    warnings.extend(left_out);
     Ok(Output { text, warnings })
 }
 
@@ -102,8 +105,9 @@ fn usage(option: Option<&str>, message: String) -> Error {
     }
 }
 
-/// The snippets the arguments ask for.
-fn snippets(args: &Args, request: &Request) -> Result<Vec<Snippet>, Error> {
+/// The snippets the arguments ask for, and a note for each client of the languages
+/// asked for that `--all` left out.
+fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
     let language = match args.lang.as_deref() {
         Some(name) => Some(
             name.parse::<Language>()
@@ -113,9 +117,16 @@ fn snippets(args: &Args, request: &Request) -> Result<Vec<Snippet>, Error> {
     };
     let snippets = match (args.all, language) {
         (true, language) => {
-            let mut snippets = render_all(request)?;
-            snippets.retain(|snippet| language.is_none_or(|l| snippet.language == l));
-            snippets
+            let wanted = |client: Client| language.is_none_or(|l| client.language() == l);
+            let mut all = render_all_explained(request)?;
+            all.snippets.retain(|snippet| wanted(snippet.client));
+            let notes = all
+                .left_out
+                .into_iter()
+                .filter(|left| wanted(left.client))
+                .map(|left| left.note)
+                .collect();
+            return Ok((all.snippets, notes));
         }
         (false, Some(language)) => match &args.client {
             Some(name) => {
@@ -146,7 +157,7 @@ fn snippets(args: &Args, request: &Request) -> Result<Vec<Snippet>, Error> {
             ));
         }
     };
-    Ok(snippets)
+    Ok((snippets, Vec::new()))
 }
 
 fn format(snippets: &[Snippet], format: Format) -> String {
