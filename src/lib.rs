@@ -32,6 +32,7 @@ mod curl;
 mod diagnostic;
 pub mod docs;
 mod error;
+mod install;
 mod lines;
 mod mime;
 mod model;
@@ -49,13 +50,14 @@ pub use client::{Client, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};
 pub use diagnostic::{Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words};
 pub use error::Error;
+pub use install::{Ecosystem, Install, install};
 pub use mime::guess as guess_mime;
 pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
 };
 pub use render::{
-    AllSnippets, LeftOut, Snippet, caveats, render, render_all, render_all_explained,
-    render_default,
+    AllSnippets, LeftOut, Options, Snippet, caveats, render, render_all, render_all_explained,
+    render_all_with, render_default, render_default_with, render_with,
 };
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};

@@ -470,3 +470,56 @@ fn all_notes_each_client_it_leaves_out() {
         "snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n"
     );
 }
+
+/// The first line says what to install, unless asked not to.
+#[test]
+fn install_line_opens_each_snippet_that_needs_packages() {
+    let args = [
+        "https://x.cloud/m",
+        "-d",
+        r#"{"inputs": "hi"}"#,
+        "--task",
+        "feature-extraction",
+    ];
+    let cases = [
+        (
+            "python",
+            "huggingface_hub",
+            Some("# pip install huggingface_hub numpy"),
+        ),
+        ("python", "requests", Some("# pip install requests")),
+        (
+            "js",
+            "huggingface.js",
+            Some("// npm install @huggingface/inference"),
+        ),
+        ("js", "fetch", None),
+        ("curl", "curl", None),
+        (
+            "rust",
+            "reqwest",
+            Some(r#"// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }"#),
+        ),
+    ];
+    for (lang, client, line) in cases {
+        let mut full = vec!["--lang", lang, "--client", client];
+        full.extend_from_slice(&args);
+        let output = snippet(&full, "");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        match line {
+            Some(line) => assert!(text.starts_with(&format!("{line}\n\n")), "{text}"),
+            None => assert!(!text.contains("install"), "{text}"),
+        }
+        full.push("--no-install-line");
+        let bare = stdout(&snippet(&full, ""));
+        let expected = match line {
+            Some(line) => text
+                .strip_prefix(&format!("{line}\n\n"))
+                .unwrap()
+                .to_owned(),
+            None => text,
+        };
+        assert_eq!(bare, expected, "{client}");
+    }
+}

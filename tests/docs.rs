@@ -401,6 +401,26 @@ fn default_regions_say_which_clients_they_leave_out() {
     );
 }
 
+/// `install=false` leaves the install lines out, for pages that document
+/// installation elsewhere.
+#[test]
+fn install_false_leaves_the_install_lines_out() {
+    let dir = scratch("docs-install-false");
+    let page = "```sh\ncurl https://xyz.endpoints.huggingface.cloud/m -d x=1\n```\n\n<!-- snippet from=curl clients=requests layout=fences -->\n<!-- /snippet -->\n";
+    fs::write(dir.join("page.md"), page).unwrap();
+    let (written, _) = write_until_stable(&dir, "page.md");
+    assert!(contents(&written)[0].contains("```py\n# pip install requests\n\nimport"));
+    fs::write(
+        dir.join("page.md"),
+        page.replace("layout=fences", "layout=fences install=false"),
+    )
+    .unwrap();
+    let (written, _) = write_until_stable(&dir, "page.md");
+    let content = &contents(&written)[0];
+    assert!(content.contains("```py\nimport"), "{content}");
+    assert!(!content.contains("pip install"), "{content}");
+}
+
 /// `layout=languages`: one tab per language, each client's block in it under its
 /// label; `labels=` gives the tab ids and labels the page already uses.
 #[test]

@@ -1,3 +1,5 @@
+// npm install @huggingface/inference
+
 import { InferenceClient } from "@huggingface/inference";
 import { readFileSync } from "node:fs";
 

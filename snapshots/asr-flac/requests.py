@@ -1,3 +1,5 @@
+# pip install requests
+
 import requests
 
 API_URL = "https://xyz.endpoints.huggingface.cloud/wav2vec-asr"

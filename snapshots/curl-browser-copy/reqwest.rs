@@ -1,4 +1,5 @@
 // Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }, serde_json = "1"
+
 use std::io::{BufRead, BufReader, Write};
 
 const API_URL: &str = "https://router.huggingface.co/v1/chat/completions";

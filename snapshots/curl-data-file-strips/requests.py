@@ -1,3 +1,5 @@
+# pip install requests
+
 import requests
 
 API_URL = "https://x.cloud/form"

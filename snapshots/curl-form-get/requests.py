@@ -1,3 +1,5 @@
+# pip install requests
+
 import requests
 
 API_URL = "https://huggingface.co/api/models?search=bert+base&limit=5"

@@ -1,4 +1,5 @@
 // Cargo.toml: reqwest = { version = "0.13", features = ["blocking", "multipart"] }
+
 use reqwest::blocking::multipart::{Form, Part};
 
 const API_URL: &str = "https://microsoft-trellis-2.hf.space/gradio_api/upload";

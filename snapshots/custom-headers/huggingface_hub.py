@@ -1,3 +1,5 @@
+# pip install huggingface_hub
+
 import os
 
 from huggingface_hub import InferenceClient

@@ -1,3 +1,5 @@
+# pip install requests
+
 import requests
 
 API_URL = "https://xyz.endpoints.huggingface.cloud/health?verbose=true&name=a%2Fb"

@@ -1,3 +1,5 @@
+// npm install @huggingface/inference
+
 import { InferenceClient } from "@huggingface/inference";
 
 const client = new InferenceClient("hf_***", { endpointUrl: "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment" });

@@ -1,3 +1,5 @@
+// npm install @huggingface/inference
+
 import { InferenceClient } from "@huggingface/inference";
 
 if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");

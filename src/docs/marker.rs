@@ -50,10 +50,13 @@ pub struct Marker {
     pub task: Option<Task>,
     /// The token notation (`$VAR`, a placeholder), overriding the request's.
     pub token: Option<String>,
+    /// Whether snippets open with their install line (`install=false`: the page
+    /// documents installation elsewhere).
+    pub install: bool,
 }
 
 const KEYS: &[&str] = &[
-    "from", "request", "layout", "clients", "id", "task", "token", "labels",
+    "from", "request", "layout", "clients", "id", "task", "token", "labels", "install",
 ];
 
 /// The labels a page uses for its tabs and blocks, from `labels="name:Label,..."`
@@ -165,6 +168,7 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
         labels: Labels::default(),
         task: None,
         token: None,
+        install: true,
     };
     let mut id = None;
     for (key, value) in pairs(attributes)? {
@@ -195,6 +199,15 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
             "labels" => marker.labels = Labels::parse(&value)?,
             "task" => marker.task = Some(value.parse::<Task>()?),
             "token" => marker.token = Some(value),
+            "install" => {
+                marker.install = match value.as_str() {
+                    "true" => true,
+                    "false" => false,
+                    other => {
+                        return Err(invalid(format!("install={other} is not true or false")));
+                    }
+                }
+            }
             other => {
                 let error = invalid(format!("unknown marker key {other:?}"));
                 return Err(

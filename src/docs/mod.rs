@@ -32,7 +32,9 @@ use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::lines::Lines;
 use crate::model::Request;
-use crate::{Client, CurlOptions, Snippet, Token, parse_spec, render, render_all_explained};
+use crate::{
+    Client, CurlOptions, Options, Snippet, Token, parse_spec, render_all_with, render_with,
+};
 
 /// A region of a document: the markers, what they ask for, and the bytes between.
 #[derive(Clone, Debug)]
@@ -330,9 +332,10 @@ fn request(
 /// send the request (of the languages its layout shows), with a note for each
 /// client such a default leaves out.
 fn snippets(region: &Region, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
+    let options = Options::default().install_line(region.marker.install);
     match &region.marker.clients {
         None => {
-            let all = render_all_explained(request)?;
+            let all = render_all_with(request, &options)?;
             let mut notes: Vec<Diagnostic> =
                 all.left_out.into_iter().map(|left| left.note).collect();
             let mut snippets = Vec::new();
@@ -361,7 +364,7 @@ fn snippets(region: &Region, request: &Request) -> Result<(Vec<Snippet>, Vec<Dia
                     Ok(Snippet {
                         language: client.language(),
                         client,
-                        content: render(request, client)?,
+                        content: render_with(request, client, &options)?,
                     })
                 })
                 .collect::<Result<_, Error>>()?;

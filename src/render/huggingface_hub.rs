@@ -490,3 +490,14 @@ fn chat(request: &Request) -> Result<Call, Error> {
         },
     })
 }
+
+/// The packages beyond huggingface_hub a task's method needs to give its answer:
+/// Pillow for the PIL image `text_to_image` returns, numpy for the array of
+/// `feature_extraction`. Without them the snippet fails on a fresh install.
+pub(crate) fn extras(task: Option<Task>) -> &'static [&'static str] {
+    match task {
+        Some(Task::TextToImage) => &["pillow"],
+        Some(Task::FeatureExtraction) => &["numpy"],
+        _ => &[],
+    }
+}

@@ -20,6 +20,7 @@ use crate::model::Request;
 use crate::text::Escapes;
 use crate::{Client, Language};
 
+pub(crate) use huggingface_hub::extras as huggingface_hub_extras;
 pub(crate) use response::Response;
 
 /// `client` cannot send exactly this request, for `reason`; `instead`, when given,
@@ -105,12 +106,53 @@ pub struct Snippet {
 /// assert!(curl.contains(r#""inputs": "It'\''s a trap""#));
 /// ```
 pub fn render(request: &Request, client: Client) -> Result<String, Error> {
+    render_with(request, client, &Options::default())
+}
+
+/// How snippets are written, beyond the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Whether a snippet that needs packages opens with the line that installs
+    /// them (`# pip install requests`); pages that document installation
+    /// elsewhere leave it out. Default: true.
+    pub install_line: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { install_line: true }
+    }
+}
+
+impl Options {
+    /// The default options with `install_line` set.
+    pub fn install_line(mut self, install_line: bool) -> Options {
+        self.install_line = install_line;
+        self
+    }
+}
+
+/// [`render`] with [`Options`].
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Client, Options, Request, render, render_with};
+/// use serde_json::json;
+///
+/// let request = Request::new("https://xyz.endpoints.huggingface.cloud/gpt2").json(json!({"inputs": "Hi"}));
+/// assert!(render(&request, Client::Requests)?.starts_with("# pip install requests\n\n"));
+/// let bare = render_with(&request, Client::Requests, &Options::default().install_line(false))?;
+/// assert!(bare.starts_with("import os\n"));
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
+pub fn render_with(request: &Request, client: Client, options: &Options) -> Result<String, Error> {
     request.validate()?;
-    render_valid(request, client)
+    render_valid(request, client, options)
 }
 
 /// [`render`] for a request already validated: [`render_all`] checks once, not per client.
-fn render_valid(request: &Request, client: Client) -> Result<String, Error> {
+fn render_valid(request: &Request, client: Client, options: &Options) -> Result<String, Error> {
     let rendered = match client {
         Client::Curl => curl::view(request)?.render(),
         Client::Requests => requests::view(request).render(),
@@ -128,6 +170,11 @@ fn render_valid(request: &Request, client: Client) -> Result<String, Error> {
     content.push('\n');
     let leading = content.len() - content.trim_start_matches('\n').len();
     content.drain(..leading);
+    if options.install_line
+        && let Some(install) = crate::install::install(request, client)
+    {
+        content.insert_str(0, &format!("{}\n\n", install.line()));
+    }
     Ok(content)
 }
 
@@ -184,11 +231,16 @@ pub struct LeftOut {
 /// assert!(all.left_out[0].note.message.starts_with("huggingface_hub left out: "));
 /// ```
 pub fn render_all_explained(request: &Request) -> Result<AllSnippets, Error> {
+    render_all_with(request, &Options::default())
+}
+
+/// [`render_all_explained`] with [`Options`].
+pub fn render_all_with(request: &Request, options: &Options) -> Result<AllSnippets, Error> {
     request.validate()?;
     let mut snippets = Vec::new();
     let mut left_out = Vec::new();
     for client in Client::ALL {
-        match render_valid(request, client) {
+        match render_valid(request, client, options) {
             Ok(content) => snippets.push(Snippet {
                 language: client.language(),
                 client,
@@ -227,10 +279,19 @@ pub fn render_all_explained(request: &Request) -> Result<AllSnippets, Error> {
 /// assert_eq!(render_default(&request, Language::JavaScript).unwrap().client, Client::Fetch);
 /// ```
 pub fn render_default(request: &Request, language: Language) -> Result<Snippet, Error> {
+    render_default_with(request, language, &Options::default())
+}
+
+/// [`render_default`] with [`Options`].
+pub fn render_default_with(
+    request: &Request,
+    language: Language,
+    options: &Options,
+) -> Result<Snippet, Error> {
     request.validate()?;
     let mut refusal = None;
     for &client in language.clients() {
-        match render_valid(request, client) {
+        match render_valid(request, client, options) {
             Ok(content) => {
                 return Ok(Snippet {
                     language,

@@ -9,8 +9,6 @@ use crate::quote::{self, Json, rust};
 #[derive(Template)]
 #[template(path = "rust/reqwest.rs")]
 pub(crate) struct View {
-    /// The Cargo.toml dependencies the snippet needs, as its first comment says them.
-    dependencies: String,
     /// `Client::builder()` calls for curl's connection options; none: `Client::new()`.
     builder: Vec<String>,
     /// The URL: a literal for `const API_URL`, else an expression for `let api_url`.
@@ -94,7 +92,6 @@ pub(crate) fn view(request: &Request) -> View {
         _ => Vec::new(),
     };
     View {
-        dependencies: dependencies(request),
         builder: builder(&request.connection),
         url_is_const,
         url: rust::text(&request.url),
@@ -108,31 +105,6 @@ pub(crate) fn view(request: &Request) -> View {
         response: Response::of(request),
         output_file: rust::string(Response::file_name(request)),
     }
-}
-
-/// The dependencies line: reqwest's features (blocking; multipart for a form; the
-/// decoders for a compressed answer, which also make it ask for one), and
-/// serde_json when the snippet reads streamed JSON.
-fn dependencies(request: &Request) -> String {
-    let mut features = vec!["blocking"];
-    if matches!(request.payload, Payload::Multipart(_)) {
-        features.push("multipart");
-    }
-    if request.connection.compressed {
-        features.extend(["gzip", "brotli", "deflate", "zstd"]);
-    }
-    let features: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-    let mut line = format!(
-        "reqwest = {{ version = \"0.13\", features = [{}] }}",
-        features.join(", ")
-    );
-    if matches!(
-        Response::of(request),
-        Response::ChatStream | Response::TokenStream
-    ) {
-        line.push_str(", serde_json = \"1\"");
-    }
-    line
 }
 
 /// The builder calls for curl's `-k`, `--connect-timeout`, `-m` and `-x`. reqwest

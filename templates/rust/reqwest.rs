@@ -1,4 +1,3 @@
-// Cargo.toml: {{ dependencies }}
 {%- if !form.is_empty() %}
 use reqwest::blocking::multipart::{Form, Part};
 {%- endif %}

@@ -118,6 +118,10 @@ pub(crate) struct Args {
     #[arg(long)]
     pub no_token: bool,
 
+    /// Leave out the first line saying what to install (`# pip install requests`).
+    #[arg(long)]
+    pub no_install_line: bool,
+
     /// The model id on the Hub.
     #[arg(long)]
     pub model: Option<String>,

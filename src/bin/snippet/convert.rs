@@ -3,10 +3,10 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Language, Parsed, Payload, Place,
-    Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime, locate_in_spec,
-    parse_curl, parse_curl_args, parse_spec, protect_tokens, render, render_all_explained,
-    render_default,
+    Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Language, Options, Parsed, Payload,
+    Place, Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime,
+    locate_in_spec, parse_curl, parse_curl_args, parse_spec, protect_tokens, render_all_with,
+    render_default_with, render_with,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -115,10 +115,11 @@ fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnos
         ),
         None => None,
     };
+    let options = Options::default().install_line(!args.no_install_line);
     let snippets = match (args.all, language) {
         (true, language) => {
             let wanted = |client: Client| language.is_none_or(|l| client.language() == l);
-            let mut all = render_all_explained(request)?;
+            let mut all = render_all_with(request, &options)?;
             all.snippets.retain(|snippet| wanted(snippet.client));
             let notes = all
                 .left_out
@@ -145,10 +146,10 @@ fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnos
                 vec![Snippet {
                     language,
                     client,
-                    content: render(request, client)?,
+                    content: render_with(request, client, &options)?,
                 }]
             }
-            None => vec![render_default(request, language)?],
+            None => vec![render_default_with(request, language, &options)?],
         },
         (false, None) => {
             return Err(usage(
