@@ -7,7 +7,7 @@
 //! let page = "```sh\ncurl https://x.cloud/m -d a=1\n```\n\n<!-- snippet from=curl clients=requests layout=fences -->\n<!-- /snippet -->\n";
 //! let updated = docs::update(page, "page.md", std::path::Path::new("."))?;
 //! assert_eq!(updated.drifts.len(), 1);
-//! assert!(updated.text.contains("**requests**\n\n```py\nimport requests\n"));
+//! assert!(updated.text.contains("**requests**\n\n```py\n# pip install requests\n\nimport requests\n"));
 //! // Written once, the page is up to date.
 //! assert!(docs::check(&updated.text, "page.md", std::path::Path::new("."))?.is_empty());
 //! # Ok::<(), inference_snippets::Error>(())
