@@ -40,7 +40,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         return Err(refusal(
             Client::Fetch,
             "Node's fetch takes no proxy (undici's ProxyAgent would be a dependency)",
-            None,
+            Some(Client::Reqwest),
         )
         .about(Field::Connection));
     }
@@ -198,7 +198,7 @@ fn append(part: &Part) -> Result<String, Error> {
                 "FormData turns line breaks in the part {:?} into CRLF",
                 part.name
             ),
-            None,
+            Some(Client::Requests),
         )
     };
     match (&part.content, &part.content_type, &part.filename) {
@@ -217,7 +217,7 @@ fn append(part: &Part) -> Result<String, Error> {
                 "FormData cannot send the part {:?} with that type and file name",
                 part.name
             ),
-            None,
+            Some(Client::Requests),
         )),
     }
 }

@@ -7,6 +7,7 @@ use askama::Template;
 use serde_json::{Map, Value};
 
 use super::typed::{self, refuse};
+use crate::diagnostic::Field;
 use crate::error::Error;
 use crate::model::{Payload, Request, Token};
 use crate::quote::{self, python};
@@ -131,6 +132,14 @@ const CHAT: &[&str] = &[
     "top_p",
 ];
 
+/// The Accept header the client sends for the tasks answering with an image.
+const OWN_ACCEPT: &str = "image/png";
+
+/// Whether the client sets Accept itself for `task` (its `TASKS_EXPECTING_IMAGES`).
+fn sets_accept(task: Task) -> bool {
+    matches!(task, Task::TextToImage)
+}
+
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let task = typed::task(request, CLIENT)?;
     typed::connection(request, CLIENT, true)?;
@@ -158,7 +167,17 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         let natural = name == "Content-Type"
             && value.as_literal() == Some("application/json")
             && matches!(request.payload, Payload::Json(_));
-        if !natural {
+        // For image answers the client adds `Accept: image/png` after lowercasing the
+        // caller's headers, so a caller's Accept would be sent a second time.
+        let own_accept = name.eq_ignore_ascii_case("accept") && sets_accept(task);
+        if own_accept && value.as_literal() != Some(OWN_ACCEPT) {
+            return Err(refuse(
+                CLIENT,
+                format!("it sends its own Accept: {OWN_ACCEPT} for {task}, beside the request's"),
+            )
+            .about(Field::Header(name.to_owned())));
+        }
+        if !natural && !own_accept {
             headers.push((python::string(name), python::text(&value)));
         }
     }

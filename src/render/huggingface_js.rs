@@ -2,7 +2,8 @@
 //!
 //! What each method sends was captured on the wire with @huggingface/inference 4.13:
 //! the arguments object becomes the JSON body as it is, the client sets no headers
-//! of the caller's, and a binary input's Content-Type is its Blob's type.
+//! of the caller's (but writes `X-HF-Bill-To` from its `billTo` option), and a
+//! binary input's Content-Type is its Blob's type.
 
 use askama::Template;
 use serde_json::{Map, Value};
@@ -24,7 +25,9 @@ pub(crate) struct View {
     /// Lines that stop the snippet when a variable it reads is unset.
     checks: Vec<String>,
     token: String,
-    url: String,
+    /// The client's options: `endpointUrl`, and `billTo` for the request's
+    /// `X-HF-Bill-To` header, which the client sends itself from it.
+    options: String,
     call: Call,
 }
 
@@ -74,17 +77,26 @@ fn file_method(task: Task) -> Option<&'static str> {
     })
 }
 
+/// The header the client writes from its `billTo` option.
+const BILL_TO: &str = "X-HF-Bill-To";
+
 /// Argument keys the client consumes itself instead of sending.
 const CONSUMED: &[&str] = &["model", "accessToken", "endpointUrl", "provider", "billTo"];
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let task = typed::task(request, CLIENT)?;
     typed::connection(request, CLIENT, false)?;
-    if let Some((name, _)) = request
-        .headers
-        .iter()
-        .find(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
-    {
+    // The client sets no header of the caller's, but sends `X-HF-Bill-To` from its
+    // `billTo` option (under that spelling, which servers read case-blind).
+    let mut bill_to = None;
+    for (name, value) in &request.headers {
+        if name.eq_ignore_ascii_case("content-type") {
+            continue;
+        }
+        if name.eq_ignore_ascii_case(BILL_TO) && bill_to.is_none() {
+            bill_to = Some(js::text(value));
+            continue;
+        }
         return Err(
             refuse(CLIENT, format!("it cannot send the header {name:?}"))
                 .about(Field::Header(name.clone())),
@@ -185,7 +197,13 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         output_file: js::string(super::Response::file_name(request)),
         token,
         checks: super::fetch::checks(request),
-        url: js::text(&request.url),
+        options: match bill_to {
+            Some(bill_to) => format!(
+                "{{ endpointUrl: {}, billTo: {bill_to} }}",
+                js::text(&request.url)
+            ),
+            None => format!("{{ endpointUrl: {} }}", js::text(&request.url)),
+        },
         call,
     })
 }

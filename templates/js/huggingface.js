@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 {{ check }}
 {%- endfor %}
 
-const client = new InferenceClient({{ token }}, { endpointUrl: {{ url }} });
+const client = new InferenceClient({{ token }}, {{ options }});
 {%- if let Some((path, mime)) = call.file %}
 {%- if let Some(mime) = mime %}
 const data = new Blob([readFileSync({{ path }})], { type: {{ mime }} });

@@ -200,5 +200,5 @@ fn fields(text: &Text) -> Vec<Text> {
 }
 
 fn unsupported(reason: &str) -> Error {
-    refusal(Client::Curl, reason, None)
+    refusal(Client::Curl, reason, Some(Client::Requests))
 }

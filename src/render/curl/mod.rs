@@ -68,7 +68,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             Err(refusal(
                 Client::Curl,
                 "a shell argument cannot hold a NUL byte",
-                None,
+                Some(Client::Requests),
             )
             .advice("put the body in a file"))
         } else {
@@ -143,7 +143,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 /// One multipart part as `--form-string` (text, taken as is) or `-F` with curl's
 /// `;type=` and `;filename=` parameters.
 fn form_option(part: &Part) -> Result<String, Error> {
-    let refuse = |reason: String| refusal(Client::Curl, reason, None);
+    let refuse = |reason: String| refusal(Client::Curl, reason, Some(Client::Requests));
     let mut value = match &part.content {
         PartContent::Text(text) if holds_nul(text) => {
             return Err(refuse("a shell argument cannot hold a NUL byte".into()));
