@@ -16,13 +16,14 @@ mod server;
 mod setup;
 mod verdict;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use cases::Input;
-use plan::Prepared;
+use plan::{Plan, Prepared, Program};
 use report::{Cell, Row};
 use server::Server;
 use verdict::Context;
@@ -65,11 +66,6 @@ fn every_snippet_sends_the_request_it_describes() {
     fs::create_dir_all(&base).expect("target/conformance");
     fs::write(base.join("port"), server.port().to_string()).expect("write the port");
 
-    let python = if has("python3") {
-        setup::python(root)
-    } else {
-        Err("python3".to_owned())
-    };
     let node = if !has("node") {
         Err("node".to_owned())
     } else if has("npm") {
@@ -77,26 +73,58 @@ fn every_snippet_sends_the_request_it_describes() {
     } else {
         Err("npm".to_owned())
     };
-    if let (true, Err(err)) = (ci, &python) {
-        panic!("conformance: the Python runtime could not be installed: {err}");
-    }
     if let (true, Err(err)) = (ci, &node) {
         panic!("conformance: the Node runtime could not be installed: {err}");
     }
-    let node_dir = base.join("node");
-    let js_dir = node_dir.join("snippets");
-    let _ = fs::remove_dir_all(&js_dir);
-    fs::create_dir_all(&js_dir).expect("node/snippets");
+    // One folder per set of npm packages a snippet declares; rewritten each run.
+    let node_sets = base.join("node-sets");
+    let _ = fs::remove_dir_all(&node_sets);
+    fs::create_dir_all(&node_sets).expect("node-sets");
     let mut rust = setup::RustRunner::new(root);
 
     let prepared: Vec<Prepared> = cases
         .iter()
         .enumerate()
-        .map(|(index, case)| plan::prepare(index, case, &server, &base, &js_dir, &mut rust))
+        .map(|(index, case)| plan::prepare(index, case, &server, &base, &node_sets, &mut rust))
         .collect();
     let rust_built = rust.build(root);
     if let Err(err) = &rust_built {
         eprintln!("conformance: some Rust snippets do not compile:\n{err}");
+    }
+    // The runtime of each package set the snippets declare, installed one at a time.
+    let mut pythons = BTreeMap::new();
+    let mut node_modules = BTreeMap::new();
+    for program in prepared
+        .iter()
+        .flat_map(|item| &item.plans)
+        .filter_map(|plan| match plan {
+            Plan::Run(program) => Some(program),
+            Plan::Decided(_) => None,
+        })
+    {
+        match program {
+            Program::Python { packages, .. } if !pythons.contains_key(packages) => {
+                let python = if has("python3") {
+                    setup::python(root, packages)
+                } else {
+                    Err("python3".to_owned())
+                };
+                if let (true, Err(err)) = (ci, &python) {
+                    panic!("conformance: the Python runtime could not be installed: {err}");
+                }
+                pythons.insert(packages.clone(), python);
+            }
+            Program::Node { packages, .. } if !node_modules.contains_key(packages) => {
+                // fetch declares nothing: its folder needs no install.
+                let set = match &node {
+                    Ok(installed) => setup::node_set(installed, &node_sets, packages),
+                    Err(_) if packages.0.is_empty() => Ok(node_sets.join(packages.key())),
+                    Err(err) => Err(err.clone()),
+                };
+                node_modules.insert(packages.clone(), set);
+            }
+            _ => {}
+        }
     }
 
     let home = base.join("home");
@@ -110,8 +138,8 @@ fn every_snippet_sends_the_request_it_describes() {
         server: &server,
         env: run::snippet_env(&home, &hf_home),
         missing: missing.clone(),
-        python,
-        node: node.map(|_| node_dir),
+        pythons,
+        node_modules,
         rust: &rust,
         rust_built: &rust_built,
         curl: curl.clone(),

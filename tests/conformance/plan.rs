@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Client, Request, render};
+use inference_snippets::{Client, Request, install, render};
 
 use super::cases::{self, Case, Origin};
 use super::report::Cell;
@@ -21,12 +21,45 @@ pub(super) enum Plan {
 pub(super) enum Program {
     /// A script in the case's folder.
     Bash(&'static str),
-    /// A script in the case's folder (not `requests.py`: it would shadow the module).
-    Python(&'static str),
-    /// A module under `target/conformance/node`, where `@huggingface/inference` resolves.
-    Node(PathBuf),
+    /// A script in the case's folder (not `requests.py`: it would shadow the module),
+    /// run in the venv holding exactly the packages its install line names.
+    Python {
+        script: &'static str,
+        packages: Packages,
+    },
+    /// A module in the folder of its package set (`target/conformance/node-sets/`),
+    /// where only the packages its install line names resolve.
+    Node { path: PathBuf, packages: Packages },
     /// A bin of the Rust runner crate.
     Rust(String),
+}
+
+/// The packages a snippet's install line names, sorted: the key of the runtime it
+/// runs in, so that an import it does not declare fails.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Packages(pub Vec<String>);
+
+impl Packages {
+    fn of(request: &Request, client: Client) -> Packages {
+        let mut names: Vec<String> = install(request, client)
+            .map(|install| install.packages().to_vec())
+            .unwrap_or_default();
+        names.sort();
+        Packages(names)
+    }
+
+    /// A folder name for the set: `none`, `requests`, `huggingface_hub+pillow`,
+    /// `@huggingface/inference` as `huggingface-inference`.
+    pub(super) fn key(&self) -> String {
+        if self.0.is_empty() {
+            return "none".to_owned();
+        }
+        self.0
+            .iter()
+            .map(|name| name.trim_start_matches('@').replace('/', "-"))
+            .collect::<Vec<_>>()
+            .join("+")
+    }
 }
 
 /// A case ready to run: its folder (files, scripts, outputs), one plan per client,
@@ -51,7 +84,7 @@ pub(super) fn prepare(
     case: &Case,
     server: &Server,
     base: &Path,
-    js_dir: &Path,
+    node_sets: &Path,
     rust: &mut RustRunner,
 ) -> Prepared {
     let dir = base.join("runs").join(&case.id);
@@ -106,13 +139,21 @@ pub(super) fn prepare(
                 Client::Curl => {
                     write(dir.join("snippet-curl.sh")).map(|_| Program::Bash("snippet-curl.sh"))
                 }
-                Client::Requests => write(dir.join("snippet-requests.py"))
-                    .map(|_| Program::Python("snippet-requests.py")),
-                Client::HuggingfaceHub => write(dir.join("snippet-huggingface_hub.py"))
-                    .map(|_| Program::Python("snippet-huggingface_hub.py")),
+                Client::Requests | Client::HuggingfaceHub => {
+                    let script = match client {
+                        Client::Requests => "snippet-requests.py",
+                        _ => "snippet-huggingface_hub.py",
+                    };
+                    let packages = Packages::of(request, client);
+                    write(dir.join(script)).map(|_| Program::Python { script, packages })
+                }
                 Client::Fetch | Client::HuggingfaceJs => {
+                    let packages = Packages::of(request, client);
+                    let folder = node_sets.join(packages.key()).join("snippets");
                     let name = format!("{}--{}.mjs", case.id, client.name());
-                    write(js_dir.join(name)).map(Program::Node)
+                    fs::create_dir_all(&folder)
+                        .and_then(|()| write(folder.join(name)))
+                        .map(|path| Program::Node { path, packages })
                 }
                 Client::Reqwest => {
                     let bin = bin_name(&case.id);

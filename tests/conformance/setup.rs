@@ -1,6 +1,9 @@
 //! The runtimes the snippets run in, installed once under `target/conformance/`:
-//! a Python venv from `requirements.txt`, a `node_modules` from `package-lock.json`
-//! (`npm ci`), and the Rust runner crate (`tests/rust-snippets`, built with cargo).
+//! a Python venv per set of packages a snippet declares (pinned by
+//! `requirements.txt`), a `node_modules` from `package-lock.json` (`npm ci`) seen
+//! through one folder per declared set, and the Rust runner crate
+//! (`tests/rust-snippets`, built with cargo). A snippet that imports a package its
+//! install line does not name fails.
 //! A stamp file holding the inputs of an install skips it when nothing changed.
 
 use std::collections::BTreeMap;
@@ -9,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use super::plan::Packages;
 use super::run::run;
 
 /// An install (pip, npm ci, the first cargo build) may take minutes, not forever.
@@ -42,12 +46,13 @@ pub(super) fn base(root: &Path) -> PathBuf {
     root.join("target/conformance")
 }
 
-/// The venv's python, after installing `requirements.txt` when it changed.
-pub(super) fn python(root: &Path) -> Result<PathBuf, String> {
+/// The python of the venv holding exactly `packages` (at the versions
+/// `requirements.txt` pins, given to pip as constraints), installed once per set.
+pub(super) fn python(root: &Path, packages: &Packages) -> Result<PathBuf, String> {
     let requirements = root.join("tests/conformance/requirements.txt");
-    let venv = base(root).join("venv");
+    let venv = base(root).join("venvs").join(packages.key());
     let python = venv.join("bin/python");
-    let wanted = read(&requirements)?;
+    let wanted = format!("{}\n{}", read(&requirements)?, packages.0.join(" "));
     if installed(&venv, &wanted) && python.exists() {
         return Ok(python);
     }
@@ -59,22 +64,57 @@ pub(super) fn python(root: &Path) -> Result<PathBuf, String> {
         Command::new("python3").arg("-m").arg("venv").arg(&venv),
         &logs,
     )?;
-    install(
-        "pip install -r tests/conformance/requirements.txt",
-        Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "-r",
-            ])
-            .arg(&requirements),
-        &logs,
-    )?;
+    if !packages.0.is_empty() {
+        install(
+            &format!(
+                "pip install {} (pinned by tests/conformance/requirements.txt)",
+                packages.0.join(" ")
+            ),
+            Command::new(&python)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-c",
+                ])
+                .arg(&requirements)
+                .args(&packages.0),
+            &logs,
+        )?;
+    }
     stamp(&venv, &wanted)?;
     Ok(python)
+}
+
+/// The folder of the Node package set `packages` under `node_sets`: its
+/// `node_modules` links only those packages of the `npm ci` install, so a snippet
+/// in its `snippets/` resolves what it declares and nothing else (Node follows a
+/// linked package to its real folder for the package's own dependencies).
+pub(super) fn node_set(
+    installed: &Path,
+    node_sets: &Path,
+    packages: &Packages,
+) -> Result<PathBuf, String> {
+    let dir = node_sets.join(packages.key());
+    let modules = dir.join("node_modules");
+    let _ = fs::remove_dir_all(&modules);
+    for name in &packages.0 {
+        let target = installed.join("node_modules").join(name);
+        if !target.is_dir() {
+            return Err(format!(
+                "{name} is not in tests/conformance/package.json: npm ci did not install it"
+            ));
+        }
+        let link = modules.join(name);
+        if let Some(parent) = link.parent() {
+            fs::create_dir_all(parent).map_err(|err| format!("{}: {err}", parent.display()))?;
+        }
+        std::os::unix::fs::symlink(&target, &link)
+            .map_err(|err| format!("{}: {err}", link.display()))?;
+    }
+    Ok(dir)
 }
 
 /// The folder holding `node_modules/@huggingface/inference`, after `npm ci` when the

@@ -1,6 +1,7 @@
 //! The verdict for each client of a case: the oracle's request first (real curl, or
 //! the parsed request), then each snippet run and its capture compared with it.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,7 +12,7 @@ use super::SNIPPET_TIMEOUT;
 use super::cases::{self, Case, Input, Origin};
 use super::compare;
 use super::oracle::{self, Expected};
-use super::plan::{Plan, Prepared, Program};
+use super::plan::{Packages, Plan, Prepared, Program};
 use super::report::Cell;
 use super::run;
 use super::server::Server;
@@ -24,8 +25,10 @@ pub(super) struct Context<'a> {
     pub env: Vec<(String, String)>,
     /// The programs of `setup::RUNTIMES` that are not installed.
     pub missing: Vec<&'static str>,
-    pub python: Result<PathBuf, String>,
-    pub node: Result<PathBuf, String>,
+    /// The python of each package set's venv.
+    pub pythons: BTreeMap<Packages, Result<PathBuf, String>>,
+    /// The folder of each npm package set.
+    pub node_modules: BTreeMap<Packages, Result<PathBuf, String>>,
     pub rust: &'a RustRunner,
     pub rust_built: &'a Result<(), String>,
     /// The installed curl's version, e.g. `7.88.1`.
@@ -149,21 +152,24 @@ fn run_snippet(
             command.arg(script);
             command
         }
-        Program::Python(script) => match &context.python {
-            Ok(python) => {
+        Program::Python { script, packages } => match context.pythons.get(packages) {
+            Some(Ok(python)) => {
                 let mut command = Command::new(python);
                 command.arg(script);
                 command
             }
-            Err(err) if !context.has("python3") => return Cell::RuntimeMissing(err.clone()),
-            Err(err) => return Cell::Fail(format!("Python runtime: {err}")),
+            Some(Err(err)) if !context.has("python3") => {
+                return Cell::RuntimeMissing(err.clone());
+            }
+            Some(Err(err)) => return Cell::Fail(format!("Python runtime: {err}")),
+            None => return Cell::Fail(format!("no venv for {}", packages.key())),
         },
-        Program::Node(path) => {
+        Program::Node { path, packages } => {
             if !context.has("node") {
                 return Cell::RuntimeMissing("node".into());
             }
-            // fetch needs node only; @huggingface/inference needs the npm install.
-            if let (Client::HuggingfaceJs, Err(err)) = (client, &context.node) {
+            // fetch needs node only; a package needs the npm install.
+            if let Some(Err(err)) = context.node_modules.get(packages) {
                 if !context.has("npm") {
                     return Cell::RuntimeMissing(err.clone());
                 }
