@@ -24,10 +24,14 @@ use crate::error::Error;
 pub enum Task {
     /// `audio-classification`
     AudioClassification,
+    /// `audio-to-audio`
+    AudioToAudio,
     /// `automatic-speech-recognition`
     AutomaticSpeechRecognition,
     /// `chat-completion`
     ChatCompletion,
+    /// `document-question-answering`
+    DocumentQuestionAnswering,
     /// `feature-extraction`
     FeatureExtraction,
     /// `fill-mask`
@@ -36,8 +40,18 @@ pub enum Task {
     ImageClassification,
     /// `image-segmentation`
     ImageSegmentation,
+    /// `image-text-to-image`
+    ImageTextToImage,
+    /// `image-text-to-text`
+    ImageTextToText,
+    /// `image-text-to-video`
+    ImageTextToVideo,
+    /// `image-to-image`
+    ImageToImage,
     /// `image-to-text`
     ImageToText,
+    /// `image-to-video`
+    ImageToVideo,
     /// `object-detection`
     ObjectDetection,
     /// `question-answering`
@@ -48,47 +62,78 @@ pub enum Task {
     Summarization,
     /// `table-question-answering`
     TableQuestionAnswering,
+    /// `tabular-classification`
+    TabularClassification,
+    /// `tabular-regression`
+    TabularRegression,
     /// `text-classification`
     TextClassification,
     /// `text-generation`
     TextGeneration,
+    /// `text-to-audio`
+    TextToAudio,
     /// `text-to-image`
     TextToImage,
     /// `text-to-speech`
     TextToSpeech,
+    /// `text-to-video`
+    TextToVideo,
     /// `token-classification`
     TokenClassification,
     /// `translation`
     Translation,
+    /// `visual-question-answering`
+    VisualQuestionAnswering,
     /// `zero-shot-classification`
     ZeroShotClassification,
+    /// `zero-shot-image-classification`
+    ZeroShotImageClassification,
 }
 
 /// Every task with its pipeline tag, in the order error messages list them.
 const TAGS: &[(Task, &str)] = &[
     (Task::AudioClassification, "audio-classification"),
+    (Task::AudioToAudio, "audio-to-audio"),
     (
         Task::AutomaticSpeechRecognition,
         "automatic-speech-recognition",
     ),
     (Task::ChatCompletion, "chat-completion"),
+    (
+        Task::DocumentQuestionAnswering,
+        "document-question-answering",
+    ),
     (Task::FeatureExtraction, "feature-extraction"),
     (Task::FillMask, "fill-mask"),
     (Task::ImageClassification, "image-classification"),
     (Task::ImageSegmentation, "image-segmentation"),
+    (Task::ImageTextToImage, "image-text-to-image"),
+    (Task::ImageTextToText, "image-text-to-text"),
+    (Task::ImageTextToVideo, "image-text-to-video"),
+    (Task::ImageToImage, "image-to-image"),
     (Task::ImageToText, "image-to-text"),
+    (Task::ImageToVideo, "image-to-video"),
     (Task::ObjectDetection, "object-detection"),
     (Task::QuestionAnswering, "question-answering"),
     (Task::SentenceSimilarity, "sentence-similarity"),
     (Task::Summarization, "summarization"),
     (Task::TableQuestionAnswering, "table-question-answering"),
+    (Task::TabularClassification, "tabular-classification"),
+    (Task::TabularRegression, "tabular-regression"),
     (Task::TextClassification, "text-classification"),
     (Task::TextGeneration, "text-generation"),
+    (Task::TextToAudio, "text-to-audio"),
     (Task::TextToImage, "text-to-image"),
     (Task::TextToSpeech, "text-to-speech"),
+    (Task::TextToVideo, "text-to-video"),
     (Task::TokenClassification, "token-classification"),
     (Task::Translation, "translation"),
+    (Task::VisualQuestionAnswering, "visual-question-answering"),
     (Task::ZeroShotClassification, "zero-shot-classification"),
+    (
+        Task::ZeroShotImageClassification,
+        "zero-shot-image-classification",
+    ),
 ];
 
 /// Older names the Hub still uses for the same task.
@@ -98,6 +143,10 @@ const ALIASES: &[(&str, Task)] = &[
     ("ner", Task::TokenClassification),
     ("asr", Task::AutomaticSpeechRecognition),
     ("embeddings", Task::FeatureExtraction),
+    // transformers' pipeline alias.
+    ("vqa", Task::VisualQuestionAnswering),
+    // The Hub's tag for encoder-decoder models, served by text-generation routes.
+    ("text2text-generation", Task::TextGeneration),
 ];
 
 impl Task {
@@ -108,33 +157,54 @@ impl Task {
             .map_or("", |(_, tag)| tag)
     }
 
-    /// Whether the endpoint answers with raw bytes (an image, audio) rather than JSON.
+    /// Whether the endpoint answers with raw bytes (an image, audio, a video) rather
+    /// than JSON.
     pub fn returns_bytes(self) -> bool {
-        matches!(self, Task::TextToImage | Task::TextToSpeech)
+        matches!(
+            self,
+            Task::TextToImage
+                | Task::TextToSpeech
+                | Task::TextToAudio
+                | Task::TextToVideo
+                | Task::ImageToImage
+                | Task::ImageTextToImage
+                | Task::ImageToVideo
+                | Task::ImageTextToVideo
+        )
     }
 
-    /// Whether the request body is the raw bytes of an input file.
+    /// Whether the endpoint takes the raw bytes of an input file as the body (the
+    /// image tasks that also take parameters take them with a base64 image in JSON).
     pub fn takes_file(self) -> bool {
         matches!(
             self,
             Task::AudioClassification
+                | Task::AudioToAudio
                 | Task::AutomaticSpeechRecognition
                 | Task::ImageClassification
                 | Task::ImageSegmentation
+                | Task::ImageToImage
                 | Task::ImageToText
+                | Task::ImageToVideo
                 | Task::ObjectDetection
         )
     }
 
-    /// The pipeline tag closest to `name`, for "did you mean" hints.
+    /// The pipeline tag or alias closest to `name`, for "did you mean" hints. `name`
+    /// is compared as it would be parsed: lowercase, `_` as `-`.
     pub(crate) fn closest(name: &str) -> Option<&'static str> {
         let names = TAGS.iter().map(|(_, tag)| *tag);
         crate::suggest::closest(
-            name,
+            &normalise(name),
             names.chain(ALIASES.iter().map(|(alias, _)| *alias)),
             3,
         )
     }
+}
+
+/// A task name as tags are written: trimmed, lowercase, `-` between words.
+fn normalise(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace('_', "-")
 }
 
 impl fmt::Display for Task {
@@ -175,7 +245,7 @@ impl FromStr for Task {
     type Err = UnknownTask;
 
     fn from_str(name: &str) -> Result<Task, UnknownTask> {
-        let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+        let wanted = normalise(name);
         TAGS.iter()
             .find(|(_, tag)| *tag == wanted)
             .map(|(task, _)| *task)
@@ -205,6 +275,41 @@ mod tests {
     fn aliases_and_spellings() {
         assert_eq!("conversational".parse(), Ok(Task::ChatCompletion));
         assert_eq!("Text_Classification".parse(), Ok(Task::TextClassification));
+    }
+
+    #[test]
+    fn every_tag_and_alias_is_suggested_for_its_typos() {
+        let names = TAGS
+            .iter()
+            .map(|(_, tag)| *tag)
+            .chain(ALIASES.iter().map(|(alias, _)| *alias));
+        for name in names {
+            // Two neighbours swapped, a letter dropped, the words in another spelling.
+            let mut swapped: Vec<char> = name.chars().collect();
+            let middle = swapped.len() / 2;
+            swapped.swap(middle - 1, middle);
+            let swapped: String = swapped.into_iter().collect();
+            let dropped = format!("{}{}", &name[..middle], &name[middle + 1..]);
+            let shouted = name.to_ascii_uppercase().replace('-', "_");
+            for typo in [swapped, dropped, shouted] {
+                if typo.parse::<Task>().is_ok() {
+                    continue;
+                }
+                assert_eq!(Task::closest(&typo), Some(name), "{typo:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn new_tags_parse_and_suggest() {
+        assert_eq!("vqa".parse(), Ok(Task::VisualQuestionAnswering));
+        assert_eq!("text2text-generation".parse(), Ok(Task::TextGeneration));
+        assert_eq!("Image_Text_To_Video".parse(), Ok(Task::ImageTextToVideo));
+        let err = "Image_To_Imag".parse::<Task>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"unknown task "Image_To_Imag"; did you mean "image-to-image"?"#
+        );
     }
 
     #[test]

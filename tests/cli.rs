@@ -158,6 +158,30 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn unknown_task_suggests_the_closest_tag_or_alias() {
+    // Every tag and alias takes part, in the spelling the option accepts.
+    for (typo, tag) in [
+        ("image_to_imag", "image-to-image"),
+        ("Visual-Question-Answerin", "visual-question-answering"),
+        (
+            "zero-shot-image-clasification",
+            "zero-shot-image-classification",
+        ),
+        ("tabular-regresion", "tabular-regression"),
+        ("text-to-vidoe", "text-to-video"),
+        ("vq", "vqa"),
+        ("text2text-generaton", "text2text-generation"),
+    ] {
+        let output = snippet(&["--lang", "py", "--task", typo, "https://a.b"], "");
+        assert_eq!(output.status.code(), Some(2), "{typo}");
+        assert_eq!(
+            stderr(&output),
+            format!("snippet: --task: unknown task {typo:?}; did you mean {tag:?}?\n")
+        );
+    }
+}
+
+#[test]
 fn quick_form_with_file_token_and_headers() {
     let output = snippet(
         &[
