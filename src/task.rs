@@ -190,6 +190,12 @@ impl Task {
         )
     }
 
+    /// Whether the request is an OpenAI-style chat completion (images in the
+    /// messages for `image-text-to-text`).
+    pub(crate) fn is_chat(self) -> bool {
+        matches!(self, Task::ChatCompletion | Task::ImageTextToText)
+    }
+
     /// The pipeline tag or alias closest to `name`, for "did you mean" hints. `name`
     /// is compared as it would be parsed: lowercase, `_` as `-`.
     pub(crate) fn closest(name: &str) -> Option<&'static str> {

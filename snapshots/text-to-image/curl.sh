@@ -6,4 +6,4 @@ curl 'https://xyz.endpoints.huggingface.cloud/sdxl' \
         "inputs": "Astronaut riding a horse",
         "parameters": {"num_inference_steps": 25, "guidance_scale": 7.5}
     }' \
-    -o image.png
+    -o text-to-image.png

@@ -17,4 +17,4 @@ if (!response.ok) {
     throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
 }
 
-writeFileSync("image.png", Buffer.from(await response.arrayBuffer()));
+writeFileSync("text-to-image.png", Buffer.from(await response.arrayBuffer()));

@@ -11,4 +11,4 @@ const image = await client.textToImage({
     inputs: "Astronaut riding a horse",
     parameters: {num_inference_steps: 25, guidance_scale: 7.5},
 });
-writeFileSync("image.png", Buffer.from(await image.arrayBuffer()));
+writeFileSync("text-to-image.png", Buffer.from(await image.arrayBuffer()));

@@ -14,4 +14,4 @@ image = client.text_to_image(
     num_inference_steps=25,
     guidance_scale=7.5,
 )
-image.save("image.png")
+image.save("text-to-image.png")

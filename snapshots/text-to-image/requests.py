@@ -17,5 +17,5 @@ payload = {
 response = requests.post(API_URL, headers=headers, json=payload)
 response.raise_for_status()
 
-with open("image.png", "wb") as f:
+with open("text-to-image.png", "wb") as f:
     f.write(response.content)

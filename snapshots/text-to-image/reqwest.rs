@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }"#)
         .send()?
         .error_for_status()?;
-    std::fs::write("image.png", response.bytes()?)?;
+    std::fs::write("text-to-image.png", response.bytes()?)?;
     Ok(())
 }
 

@@ -138,7 +138,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .timeout
             .map(|seconds| format!("AbortSignal.timeout({})", milliseconds(seconds))),
         response: Response::of(request),
-        output_file: js::string(Response::file_name(request)),
+        output_file: js::string(&Response::file_name(request)),
     })
 }
 

@@ -182,7 +182,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         }
     }
     Ok(View {
-        output_file: python::string(super::Response::file_name(request)),
+        output_file: python::string(&super::Response::file_name(request)),
         needs_os: {
             let reads = request.reads();
             reads.env || reads.home

@@ -194,7 +194,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         }
     };
     Ok(View {
-        output_file: js::string(super::Response::file_name(request)),
+        output_file: js::string(&super::Response::file_name(request)),
         token,
         checks: super::fetch::checks(request),
         options: match bill_to {

@@ -157,7 +157,7 @@ pub(crate) fn view(request: &Request) -> View {
         response,
         // Only a binary answer is saved to a file.
         output_file: if response == Response::Bytes {
-            python::string(Response::file_name(request))
+            python::string(&Response::file_name(request))
         } else {
             String::new()
         },

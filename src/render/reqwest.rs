@@ -103,7 +103,7 @@ pub(crate) fn view(request: &Request) -> View {
         body,
         form,
         response: Response::of(request),
-        output_file: rust::string(Response::file_name(request)),
+        output_file: rust::string(&Response::file_name(request)),
     }
 }
 

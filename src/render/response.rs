@@ -25,8 +25,7 @@ impl Response {
         let url = request.url.shown();
         let path = url.split('?').next().unwrap_or_default();
         let path = path.trim_end_matches('/');
-        let chat =
-            request.task == Some(Task::ChatCompletion) || path.ends_with("/chat/completions");
+        let chat = request.task.is_some_and(Task::is_chat) || path.ends_with("/chat/completions");
         // text-generation-inference streams from this route whatever the body says.
         if path.ends_with("/generate_stream") {
             return Response::TokenStream;
@@ -51,12 +50,24 @@ impl Response {
         }
     }
 
-    /// Where a snippet saves a binary answer.
-    pub(crate) fn file_name(request: &Request) -> &'static str {
-        match request.task {
-            Some(Task::TextToSpeech) => "speech.flac",
-            _ => "image.png",
-        }
+    /// Where a snippet saves a binary answer: `{tag}.{extension}`.
+    pub(crate) fn file_name(request: &Request) -> String {
+        let (stem, extension) = Response::file_parts(request);
+        format!("{stem}.{extension}")
+    }
+
+    /// The name of a saved answer, and its extension: named after the task, the
+    /// extension of the one type the request's `Accept` asks for, else of the format
+    /// the task's endpoints answer with by default (PNG, FLAC, MP4). Every client
+    /// writes the same name, and none has to look at the answer first (curl cannot).
+    pub(crate) fn file_parts(request: &Request) -> (&'static str, &'static str) {
+        let task = request.task.unwrap_or(Task::TextToImage);
+        let accepted = request
+            .header_value("accept")
+            .and_then(|accept| accept.as_literal())
+            .filter(|accept| task.returns_bytes() && !accept.contains([',', '*']))
+            .and_then(crate::mime::extension);
+        (task.tag(), accepted.unwrap_or(usual_extension(task)))
     }
 
     pub(crate) fn streams(self) -> bool {
@@ -64,5 +75,50 @@ impl Response {
             self,
             Response::ChatStream | Response::TokenStream | Response::EventStream
         )
+    }
+}
+
+/// The format a task's endpoints answer with unless asked for another.
+fn usual_extension(task: Task) -> &'static str {
+    match task {
+        Task::TextToSpeech | Task::TextToAudio | Task::AudioToAudio => "flac",
+        Task::TextToVideo | Task::ImageToVideo | Task::ImageTextToVideo => "mp4",
+        _ => "png",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Text;
+    use serde_json::json;
+
+    fn request(task: Task) -> Request {
+        Request::new("https://x.cloud")
+            .json(json!({"inputs": "a cat"}))
+            .task(task)
+    }
+
+    #[test]
+    fn binary_answers_are_named_after_the_task_and_format() {
+        assert_eq!(
+            Response::file_name(&request(Task::TextToImage)),
+            "text-to-image.png"
+        );
+        assert_eq!(
+            Response::file_name(&request(Task::TextToAudio)),
+            "text-to-audio.flac"
+        );
+        assert_eq!(
+            Response::file_name(&request(Task::ImageToVideo)),
+            "image-to-video.mp4"
+        );
+        let mut jpeg = request(Task::ImageToImage);
+        jpeg.headers
+            .push(("Accept".into(), Text::from("image/jpeg")));
+        assert_eq!(Response::file_name(&jpeg), "image-to-image.jpg");
+        // Several types, or a wildcard: the server picks, so the task's usual one.
+        jpeg.headers[0].1 = Text::from("image/jpeg, image/png");
+        assert_eq!(Response::file_name(&jpeg), "image-to-image.png");
     }
 }

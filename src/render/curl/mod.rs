@@ -124,7 +124,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         options.push("--no-buffer".to_owned());
     }
     if response == Response::Bytes {
-        options.push(format!("-o {}", shell::word(Response::file_name(request))));
+        options.push(format!("-o {}", shell::word(&Response::file_name(request))));
     }
     // A query that form-encodes a variable is written as curl's options that encode.
     let url = match fields::query(&request.url, has_body)? {
