@@ -113,6 +113,35 @@ impl Literal for Python {
     }
 }
 
+/// Whether `name` can be written as a keyword argument `name=...`: an ASCII
+/// identifier that is not a reserved word.
+pub(crate) fn is_keyword_argument(name: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+        "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+        "try", "while", "with", "yield",
+    ];
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !RESERVED.contains(&name)
+}
+
+/// An f-string naming the file `{stem}-{index}.{extension}`, for a loop over the
+/// variable `index`.
+pub(crate) fn indexed_name(stem: &str, extension: &str) -> String {
+    let literal = |text: &str| {
+        let quoted = string(text);
+        quoted[1..quoted.len() - 1]
+            .replace('{', "{{")
+            .replace('}', "}}")
+    };
+    format!("f\"{}-{{index}}.{}\"", literal(stem), literal(extension))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,8 @@
 //! What each method sends was captured on the wire with huggingface_hub 2.4: the
 //! tables below list the payload keys a method turns into exactly the same body.
 
+mod files;
+
 use askama::Template;
 use serde_json::{Map, Value};
 
@@ -20,7 +22,11 @@ const CLIENT: Client = Client::HuggingfaceHub;
 pub(crate) struct View {
     /// Where a binary answer is saved, as a literal.
     output_file: String,
+    /// Where the files of a list of answers are saved: a literal that reads `index`.
+    output_files: String,
     needs_os: bool,
+    /// An image is written as base64 and decoded for the method.
+    needs_base64: bool,
     url: String,
     token: String,
     /// Client headers, keys and values as Python literals.
@@ -44,7 +50,12 @@ enum Output {
     ChatMessage,
     ChatStream,
     TokenStream,
+    /// A PIL image, saved to the output file.
     SaveImage,
+    /// Bytes (audio, a video), written to the output file.
+    SaveBytes,
+    /// A list of audio answers whose `blob` each holds a file's bytes.
+    SaveAudios,
 }
 
 /// `parameters` keys each method takes as keyword arguments of the same name.
@@ -135,9 +146,13 @@ const CHAT: &[&str] = &[
 /// The Accept header the client sends for the tasks answering with an image.
 const OWN_ACCEPT: &str = "image/png";
 
-/// Whether the client sets Accept itself for `task` (its `TASKS_EXPECTING_IMAGES`).
+/// Whether the client sets Accept itself for `task` (its `TASKS_EXPECTING_IMAGES`;
+/// image-text-to-image is sent with `image_to_image`).
 fn sets_accept(task: Task) -> bool {
-    matches!(task, Task::TextToImage)
+    matches!(
+        task,
+        Task::TextToImage | Task::ImageToImage | Task::ImageTextToImage
+    )
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
@@ -181,12 +196,15 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             headers.push((python::string(name), python::text(&value)));
         }
     }
+    let (stem, extension) = super::Response::file_parts(request);
     Ok(View {
         output_file: python::string(&super::Response::file_name(request)),
+        output_files: python::indexed_name(stem, extension),
         needs_os: {
             let reads = request.reads();
             reads.env || reads.home
         },
+        needs_base64: files::decodes_base64(&call),
         url: python::text(&request.url),
         token,
         headers,
@@ -200,14 +218,14 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 
 /// The typed method call for `task`, and what is done with its result.
 fn call(request: &Request, task: Task) -> Result<Call, Error> {
-    if let Some(method) = file_method(task) {
-        return file_call(request, method);
+    if let Some(call) = files::call(request, task) {
+        return call;
     }
-    if task == Task::ChatCompletion {
+    if task.is_chat() {
         return chat(request);
     }
     let body = typed::object(request, CLIENT, task)?;
-    let text_call = |method, allowed: &[&str]| text_call(body, task, method, allowed);
+    let text_call = |method, allowed: &[&str]| text_call(body, task, method, allowed, false);
     match task {
         Task::TextClassification => text_call("text_classification", TEXT_CLASSIFICATION),
         Task::Summarization => text_call("summarization", SUMMARIZATION),
@@ -229,7 +247,7 @@ fn call(request: &Request, task: Task) -> Result<Call, Error> {
         }
         Task::TextGeneration => text_generation(request, body, task),
         Task::TextToImage => {
-            let mut call = text_call("text_to_image", &[])?;
+            let mut call = self::text_call(body, task, "text_to_image", TEXT_TO_IMAGE, true)?;
             call.result = "image";
             call.output = Output::SaveImage;
             Ok(call)
@@ -237,44 +255,13 @@ fn call(request: &Request, task: Task) -> Result<Call, Error> {
         Task::FeatureExtraction => feature_extraction(body, task),
         Task::QuestionAnswering => question_answering(body),
         Task::SentenceSimilarity => sentence_similarity(body),
+        Task::TabularClassification => tabular_classification(body),
+        Task::TabularRegression => Err(files::no_route("tabular_regression", task)),
         _ => Err(refuse(
             CLIENT,
             format!("this tool does not yet know exactly what its {task} method sends"),
         )),
     }
-}
-
-/// The method that sends the bytes of a file, for the tasks whose input is one.
-fn file_method(task: Task) -> Option<&'static str> {
-    match task {
-        Task::AutomaticSpeechRecognition => Some("automatic_speech_recognition"),
-        Task::AudioClassification => Some("audio_classification"),
-        Task::ImageClassification => Some("image_classification"),
-        Task::ObjectDetection => Some("object_detection"),
-        _ => None,
-    }
-}
-
-/// `method("path")`: the file's bytes, with the Content-Type the client guesses.
-fn file_call(request: &Request, method: &'static str) -> Result<Call, Error> {
-    let Payload::File { path, .. } = &request.payload else {
-        return Err(refuse(
-            CLIENT,
-            format!("its {method} sends the bytes of a file"),
-        ));
-    };
-    if request.content_type().is_none() {
-        return Err(refuse(
-            CLIENT,
-            "it sends a Content-Type guessed from the file name, and this request sends none",
-        ));
-    }
-    Ok(Call {
-        method,
-        args: vec![python::string(path)],
-        result: "result",
-        output: Output::Print,
-    })
 }
 
 /// `text_generation(...)`, with `stream=True` printing tokens as they come.
@@ -283,7 +270,7 @@ fn text_generation(
     body: &Map<String, Value>,
     task: Task,
 ) -> Result<Call, Error> {
-    let mut call = text_call(body, task, "text_generation", TEXT_GENERATION)?;
+    let mut call = text_call(body, task, "text_generation", TEXT_GENERATION, false)?;
     if request.payload.streams() {
         if typed::parameters(body, CLIENT)?.is_some_and(|p| p.contains_key("details")) {
             return Err(refuse(
@@ -384,12 +371,14 @@ fn sentence_similarity(body: &Map<String, Value>) -> Result<Call, Error> {
 }
 
 /// `method("inputs", key=value, ...)` for a `{"inputs": "...", "parameters": {...}}` body.
-/// Text-to-image passes parameters without a keyword through `extra_body`.
+/// With `extra_body`, parameters without a keyword of their own go through
+/// `extra_body`, which the method merges into the parameters.
 fn text_call(
     body: &Map<String, Value>,
     task: Task,
     method: &'static str,
     allowed: &[&str],
+    extra_body: bool,
 ) -> Result<Call, Error> {
     let what = format!("its {method}");
     let root: &[&str] = if task == Task::TextGeneration {
@@ -400,13 +389,16 @@ fn text_call(
     typed::only_keys(body, root, CLIENT, &what)?;
     let inputs = typed::text_inputs(body, CLIENT, task)?;
     let mut args = vec![python::string(inputs)];
-    if task == Task::TextToImage {
+    if extra_body {
+        if let Some(parameters) = body.get("parameters") {
+            typed::no_nulls(parameters, CLIENT, &what)?;
+        }
         let parameters = typed::parameters(body, CLIENT)?
             .cloned()
             .unwrap_or_default();
         let (known, extra): (Map<String, Value>, Map<String, Value>) = parameters
             .into_iter()
-            .partition(|(key, _)| TEXT_TO_IMAGE.contains(&key.as_str()));
+            .partition(|(key, _)| allowed.contains(&key.as_str()));
         args.extend(keywords(known.iter())?);
         if !extra.is_empty() {
             args.push(format!(
@@ -420,6 +412,24 @@ fn text_call(
     Ok(Call {
         method,
         args,
+        result: "result",
+        output: Output::Print,
+    })
+}
+
+/// `tabular_classification({...})`: it sends the table as `"table"`, not as the
+/// task's `"inputs": {"data": ...}`.
+fn tabular_classification(body: &Map<String, Value>) -> Result<Call, Error> {
+    let (Some(table @ Value::Object(_)), 1) = (body.get("table"), body.len()) else {
+        return Err(refuse(
+            CLIENT,
+            "its tabular_classification sends {\"table\": {...}}, not the task's \"inputs\": {\"data\": {...}}",
+        ));
+    };
+    typed::no_nulls(table, CLIENT, "its tabular_classification")?;
+    Ok(Call {
+        method: "tabular_classification",
+        args: vec![quote::pretty(table, &python::Python, 0)],
         result: "result",
         output: Output::Print,
     })
@@ -511,11 +521,17 @@ fn chat(request: &Request) -> Result<Call, Error> {
 }
 
 /// The packages beyond huggingface_hub a task's method needs to give its answer:
-/// Pillow for the PIL image `text_to_image` returns, numpy for the array of
-/// `feature_extraction`. Without them the snippet fails on a fresh install.
+/// Pillow for the PIL images `text_to_image` and `image_to_image` return and the
+/// masks of `image_segmentation`, numpy for the array of `feature_extraction`.
+/// Without them the snippet fails on a fresh install.
 pub(crate) fn extras(task: Option<Task>) -> &'static [&'static str] {
     match task {
-        Some(Task::TextToImage) => &["pillow"],
+        Some(
+            Task::TextToImage
+            | Task::ImageToImage
+            | Task::ImageTextToImage
+            | Task::ImageSegmentation,
+        ) => &["pillow"],
         Some(Task::FeatureExtraction) => &["numpy"],
         _ => &[],
     }

@@ -194,3 +194,83 @@ pub(crate) fn chat_body(request: &Request, client: Client) -> Result<&Map<String
     }
     Ok(body)
 }
+
+/// The base64 image at `value` (found at `place` of the body), for the methods that
+/// take an image and send its base64 in JSON. The snippet decodes it for the method,
+/// which encodes it again: only a string in canonical base64 (standard alphabet,
+/// padded, no stray bits) comes back the same.
+pub(crate) fn base64_image<'a>(
+    value: Option<&'a Value>,
+    place: &str,
+    client: Client,
+    what: &str,
+) -> Result<&'a str, Error> {
+    match value {
+        Some(Value::String(text)) if is_canonical_base64(text) => Ok(text),
+        Some(Value::String(_)) => Err(refuse(
+            client,
+            format!(
+                "{what} encodes the image in base64 itself, and the string at {place} is not canonical base64 (standard alphabet, padded): it would not come back the same"
+            ),
+        )),
+        _ => Err(refuse(
+            client,
+            format!("{what} sends the image as a base64 string at {place}"),
+        )),
+    }
+}
+
+/// Whether `text` is what encoding its decoded bytes in standard padded base64 gives.
+fn is_canonical_base64(text: &str) -> bool {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || !bytes.len().is_multiple_of(4) {
+        return false;
+    }
+    let padding = bytes.iter().rev().take_while(|b| **b == b'=').count();
+    let data = &bytes[..bytes.len() - padding];
+    let sextet = |byte: &u8| ALPHABET.iter().position(|a| a == byte);
+    let Some(last) = data.last().and_then(sextet) else {
+        return false;
+    };
+    // The low bits of the last character before padding encode no byte: a decoder
+    // drops them, so they must be zero to survive the round trip.
+    let unused = match padding {
+        0 => 0,
+        1 => 0b11,
+        2 => 0b1111,
+        _ => return false,
+    };
+    last & unused == 0 && data.iter().all(|byte| sextet(byte).is_some())
+}
+
+/// Fails on the first `null` inside `value`: the typed clients drop null values
+/// (huggingface_hub's `filter_none` goes down every level).
+pub(crate) fn no_nulls(value: &Value, client: Client, what: &str) -> Result<(), Error> {
+    match value {
+        Value::Null => Err(refuse(client, format!("{what} leaves out null values"))),
+        Value::Array(items) => items
+            .iter()
+            .try_for_each(|item| no_nulls(item, client, what)),
+        Value::Object(map) => map
+            .values()
+            .try_for_each(|item| no_nulls(item, client, what)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_base64_only() {
+        for good in ["iVBORw0KGgo=", "YQ==", "YWI=", "YWJj"] {
+            assert!(is_canonical_base64(good), "{good}");
+        }
+        // Unpadded, stray bits, a line break, URL-safe letters, empty.
+        for bad in ["YQ", "YR==", "YWJj\nYWJj", "-_-_", ""] {
+            assert!(!is_canonical_base64(bad), "{bad}");
+        }
+    }
+}

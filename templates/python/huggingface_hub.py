@@ -1,5 +1,10 @@
+{%- if needs_base64 %}
+import base64
+{%- endif %}
 {%- if needs_os %}
 import os
+{%- endif %}
+{%- if needs_base64 || needs_os %}
 {% endif %}
 from huggingface_hub import InferenceClient
 
@@ -43,4 +48,11 @@ for token in {{ call.result }}:
 print()
 {%- when Output::SaveImage %}
 {{ call.result }}.save({{ output_file }})
+{%- when Output::SaveBytes %}
+with open({{ output_file }}, "wb") as f:
+    f.write({{ call.result }})
+{%- when Output::SaveAudios %}
+for index, item in enumerate({{ call.result }}):
+    with open({{ output_files }}, "wb") as f:
+        f.write(item.blob)
 {%- endmatch %}
