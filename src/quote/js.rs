@@ -187,6 +187,17 @@ impl Literal for Js {
     }
 }
 
+/// A template literal naming the file `${stem}-${index}.${extension}`, for a loop
+/// over the variable `index`.
+pub(crate) fn indexed_name(stem: &str, extension: &str) -> String {
+    let mut out = String::from("`");
+    template_text(&mut out, stem);
+    out.push_str("-${index}.");
+    template_text(&mut out, extension);
+    out.push('`');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

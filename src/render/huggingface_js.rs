@@ -5,6 +5,8 @@
 //! of the caller's (but writes `X-HF-Bill-To` from its `billTo` option), and a
 //! binary input's Content-Type is its Blob's type.
 
+mod files;
+
 use askama::Template;
 use serde_json::{Map, Value};
 
@@ -20,8 +22,12 @@ const CLIENT: Client = Client::HuggingfaceJs;
 #[derive(Template)]
 #[template(path = "js/huggingface.js")]
 pub(crate) struct View {
+    /// What the snippet imports from `node:fs`, comma-separated; empty for nothing.
+    fs_imports: String,
     /// Where a binary answer is saved, as a literal.
     output_file: String,
+    /// Where the files of a list of answers are saved: a literal that reads `index`.
+    output_files: String,
     /// Lines that stop the snippet when a variable it reads is unset.
     checks: Vec<String>,
     token: String,
@@ -34,11 +40,29 @@ pub(crate) struct View {
 /// One typed method call.
 struct Call {
     method: &'static str,
-    /// The arguments object, or `{ data }` for a file.
+    /// The arguments object; a file's or image's Blob is the variable `data`.
     args: String,
     /// The file path and its MIME type (none: the Blob has no type), as literals.
     file: Option<(String, Option<String>)>,
+    /// An image's base64, as a literal: `data` is a Blob of the bytes it holds.
+    base64: Option<String>,
+    /// The variable holding the answer.
+    result: &'static str,
     output: Output,
+}
+
+impl Call {
+    /// A call that prints what the method returns.
+    fn print(method: &'static str, args: String) -> Call {
+        Call {
+            method,
+            args,
+            file: None,
+            base64: None,
+            result: "result",
+            output: Output::Print,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,7 +70,10 @@ enum Output {
     Print,
     ChatMessage,
     ChatStream,
-    SaveImage,
+    /// A Blob (an image, audio), written to the output file.
+    SaveBlob,
+    /// A list of audio answers whose `blob` each holds a file's base64.
+    SaveAudios,
 }
 
 /// Methods that send `{"inputs": ..., "parameters": {...}}` to the URL unchanged.
@@ -62,17 +89,10 @@ fn json_method(task: Task) -> Option<&'static str> {
         Task::QuestionAnswering => "questionAnswering",
         Task::SentenceSimilarity => "sentenceSimilarity",
         Task::TextToImage => "textToImage",
-        _ => return None,
-    })
-}
-
-/// Methods that send the bytes of a Blob.
-fn file_method(task: Task) -> Option<&'static str> {
-    Some(match task {
-        Task::AutomaticSpeechRecognition => "automaticSpeechRecognition",
-        Task::AudioClassification => "audioClassification",
-        Task::ImageClassification => "imageClassification",
-        Task::ObjectDetection => "objectDetection",
+        Task::TextToSpeech => "textToSpeech",
+        Task::TextToAudio => "textToAudio",
+        Task::TabularClassification => "tabularClassification",
+        Task::TabularRegression => "tabularRegression",
         _ => return None,
     })
 }
@@ -113,88 +133,22 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         }
         Token::None => "undefined".to_owned(),
     };
-    let call = if let Some(method) = file_method(task) {
-        let Payload::File {
-            path, content_type, ..
-        } = &request.payload
-        else {
-            return Err(refuse(
-                CLIENT,
-                format!("its {method} sends the bytes of a file"),
-            ));
-        };
-        let file = (js::string(path), content_type.as_deref().map(js::string));
-        Call {
-            method,
-            args: "{ data }".to_owned(),
-            file: Some(file),
-            output: Output::Print,
-        }
-    } else {
-        if request.content_type() != Some("application/json") {
-            return Err(refuse(
-                CLIENT,
-                "it always sends Content-Type: application/json",
-            ));
-        }
-        if let Payload::Json(value) = &request.payload
-            && !js::numbers_fit(value)
-        {
-            return Err(refuse(
-                CLIENT,
-                "a number in the payload does not fit a JavaScript number",
-            ));
-        }
-        if task == Task::ChatCompletion {
-            chat(request)?
-        } else if let Some(method) = json_method(task) {
-            let body = typed::object(request, CLIENT, task)?;
-            if !body.contains_key("inputs") {
-                return Err(refuse(
-                    CLIENT,
-                    format!("its {method} sends \"inputs\" and the payload has none"),
-                ));
-            }
-            if task == Task::FeatureExtraction {
-                if let Some(key) = CONSUMED.iter().find(|key| body.contains_key(**key)) {
-                    return Err(refuse(
-                        CLIENT,
-                        format!("its {method} does not send {key:?}"),
-                    ));
-                }
-            } else {
-                typed::only_keys(
-                    body,
-                    &["inputs", "parameters"],
-                    CLIENT,
-                    &format!("its {method}"),
-                )?;
-            }
-            let output = if task == Task::TextToImage {
-                Output::SaveImage
-            } else {
-                Output::Print
-            };
-            Call {
-                method,
-                args: object(body),
-                file: None,
-                output,
-            }
-        } else if task == Task::TextGeneration {
-            return Err(refuse(
-                CLIENT,
-                "its textGeneration posts an OpenAI completions body to the URL + \"/v1/completions\"",
-            ));
-        } else {
-            return Err(refuse(
-                CLIENT,
-                format!("this tool does not yet know exactly what its {task} method sends"),
-            ));
-        }
+    let call = match files::call(request, task) {
+        Some(call) => call?,
+        None => json_call(request, task)?,
     };
+    let mut fs_imports = Vec::new();
+    if call.file.is_some() {
+        fs_imports.push("readFileSync");
+    }
+    if matches!(call.output, Output::SaveBlob | Output::SaveAudios) {
+        fs_imports.push("writeFileSync");
+    }
+    let (stem, extension) = super::Response::file_parts(request);
     Ok(View {
+        fs_imports: fs_imports.join(", "),
         output_file: js::string(&super::Response::file_name(request)),
+        output_files: js::indexed_name(stem, extension),
         token,
         checks: super::fetch::checks(request),
         options: match bill_to {
@@ -208,13 +162,87 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     })
 }
 
+/// The call for a task whose body is JSON without files.
+fn json_call(request: &Request, task: Task) -> Result<Call, Error> {
+    if task.is_chat() {
+        sends_json(request)?;
+        return chat(request);
+    }
+    let Some(method) = json_method(task) else {
+        return Err(if task == Task::TextGeneration {
+            refuse(
+                CLIENT,
+                "its textGeneration posts an OpenAI completions body to the URL + \"/v1/completions\"",
+            )
+        } else {
+            refuse(
+                CLIENT,
+                format!("this tool does not yet know exactly what its {task} method sends"),
+            )
+        });
+    };
+    let body = json_body(request, task)?;
+    if !body.contains_key("inputs") {
+        return Err(refuse(
+            CLIENT,
+            format!("its {method} sends \"inputs\" and the payload has none"),
+        ));
+    }
+    if task == Task::FeatureExtraction {
+        if let Some(key) = CONSUMED.iter().find(|key| body.contains_key(**key)) {
+            return Err(refuse(
+                CLIENT,
+                format!("its {method} does not send {key:?}"),
+            ));
+        }
+    } else {
+        typed::only_keys(
+            body,
+            &["inputs", "parameters"],
+            CLIENT,
+            &format!("its {method}"),
+        )?;
+    }
+    let mut call = Call::print(method, object(body));
+    if task.returns_bytes() {
+        call.result = files::blob_name(task);
+        call.output = Output::SaveBlob;
+    }
+    Ok(call)
+}
+
+/// The JSON object body of a method that sends JSON (see [`sends_json`]).
+fn json_body(request: &Request, task: Task) -> Result<&Map<String, Value>, Error> {
+    sends_json(request)?;
+    typed::object(request, CLIENT, task)
+}
+
+/// A method that sends JSON sends it as `application/json`, its numbers as
+/// JavaScript numbers.
+fn sends_json(request: &Request) -> Result<(), Error> {
+    if request.content_type() != Some("application/json") {
+        return Err(refuse(
+            CLIENT,
+            "it always sends Content-Type: application/json",
+        ));
+    }
+    if let Payload::Json(value) = &request.payload
+        && !js::numbers_fit(value)
+    {
+        return Err(refuse(
+            CLIENT,
+            "a number in the payload does not fit a JavaScript number",
+        ));
+    }
+    Ok(())
+}
+
 fn chat(request: &Request) -> Result<Call, Error> {
     let body = typed::chat_body(request, CLIENT)?;
     let call = |method, args: &Map<String, Value>, output| Call {
-        method,
-        args: object(args),
-        file: None,
+        result: "completion",
         output,
+        ..Call::print(method, object(args))
     };
     if request.payload.streams() {
         // chatCompletionStream adds `"stream": true` itself.

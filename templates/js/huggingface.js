@@ -1,9 +1,6 @@
 import { InferenceClient } from "@huggingface/inference";
-{%- if call.file.is_some() %}
-import { readFileSync } from "node:fs";
-{%- endif %}
-{%- if call.output == Output::SaveImage %}
-import { writeFileSync } from "node:fs";
+{%- if !fs_imports.is_empty() %}
+import { {{ fs_imports }} } from "node:fs";
 {%- endif %}
 {%- if !checks.is_empty() %}
 {% endif %}
@@ -19,15 +16,18 @@ const data = new Blob([readFileSync({{ path }})], { type: {{ mime }} });
 const data = new Blob([readFileSync({{ path }})]);
 {%- endif %}
 {%- endif %}
+{%- if let Some(base64) = call.base64 %}
+const data = new Blob([Buffer.from({{ base64 }}, "base64")]);
+{%- endif %}
 {%- match call.output %}
 {%- when Output::Print %}
 
-const result = await client.{{ call.method }}({{ call.args }});
-console.log(result);
+const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
+console.log({{ call.result }});
 {%- when Output::ChatMessage %}
 
-const completion = await client.{{ call.method }}({{ call.args }});
-console.log(completion.choices[0].message.content);
+const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
+console.log({{ call.result }}.choices[0].message.content);
 {%- when Output::ChatStream %}
 
 for await (const chunk of client.{{ call.method }}({{ call.args }})) {
@@ -36,8 +36,14 @@ for await (const chunk of client.{{ call.method }}({{ call.args }})) {
     }
 }
 process.stdout.write("\n");
-{%- when Output::SaveImage %}
+{%- when Output::SaveBlob %}
 
-const image = await client.{{ call.method }}({{ call.args }});
-writeFileSync({{ output_file }}, Buffer.from(await image.arrayBuffer()));
+const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
+writeFileSync({{ output_file }}, Buffer.from(await {{ call.result }}.arrayBuffer()));
+{%- when Output::SaveAudios %}
+
+const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
+for (const [index, item] of {{ call.result }}.entries()) {
+    writeFileSync({{ output_files }}, Buffer.from(item.blob, "base64"));
+}
 {%- endmatch %}
