@@ -12,6 +12,10 @@ pub(super) const PNG: &[u8] = &[
     0x0f, 0x00, 0x04, 0x85, 0x01, 0x80, 0x84, 0xa9, 0x8c, 0x21, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
     0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
+/// The start of a FLAC stream: what the audio answers hold.
+const FLAC: &[u8] = b"fLaC\0\0\0\x22";
+/// The start of an MP4 file (its `ftyp` box): what the video answers hold.
+const MP4: &[u8] = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
 /// The same PNG in base64, for JSON answers that carry an image (segmentation masks).
 const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -58,20 +62,18 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
             "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
         }));
     }
+    let bytes = |content_type, body: &[u8]| Answer {
+        status: "200 OK",
+        content_type,
+        body: body.to_vec(),
+    };
     let value = match task {
-        Some(Task::TextToImage) => {
-            return Answer {
-                status: "200 OK",
-                content_type: "image/png",
-                body: PNG.to_vec(),
-            };
+        Some(Task::TextToImage | Task::ImageToImage | Task::ImageTextToImage) => {
+            return bytes("image/png", PNG);
         }
-        Some(Task::TextToSpeech) => {
-            return Answer {
-                status: "200 OK",
-                content_type: "audio/flac",
-                body: b"fLaC\0\0\0\x22".to_vec(),
-            };
+        Some(Task::TextToSpeech | Task::TextToAudio) => return bytes("audio/flac", FLAC),
+        Some(Task::TextToVideo | Task::ImageToVideo | Task::ImageTextToVideo) => {
+            return bytes("video/mp4", MP4);
         }
         // huggingface.js reads element 0 of a nested list here...
         Some(Task::TextClassification) => json!([[{"label": "POSITIVE", "score": 0.9}]]),
@@ -103,6 +105,17 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
         Some(Task::ImageSegmentation) => {
             json!([{"label": "cat", "score": 0.9, "mask": PNG_BASE64}])
         }
+        // Each separated source: its base64 and its type.
+        Some(Task::AudioToAudio) => json!([{"label": "speech", "content-type": "audio/flac",
+            "blob": "ZkxhQwAAACI="}]),
+        Some(Task::ZeroShotImageClassification) => json!([{"label": "cat", "score": 0.9}]),
+        Some(Task::VisualQuestionAnswering) => json!([{"answer": "two", "score": 0.9}]),
+        Some(Task::DocumentQuestionAnswering) => {
+            json!([{"answer": "us-001", "score": 0.9, "start": 16, "end": 16}])
+        }
+        // Class labels as numbers: huggingface.js reads nothing else.
+        Some(Task::TabularClassification) => json!([5, 6]),
+        Some(Task::TabularRegression) => json!([110.5, 120.0]),
         _ => json!({"ok": true}),
     };
     json_answer(&value)

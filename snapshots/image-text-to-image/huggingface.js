@@ -1,0 +1,15 @@
+// npm install @huggingface/inference
+
+import { InferenceClient } from "@huggingface/inference";
+import { writeFileSync } from "node:fs";
+
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
+const client = new InferenceClient(process.env.HF_TOKEN, { endpointUrl: "https://xyz.endpoints.huggingface.cloud/flux-kontext" });
+const data = new Blob([Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64")]);
+
+const image = await client.imageToImage({
+    inputs: data,
+    parameters: {prompt: "Make it snow", seed: 42},
+});
+writeFileSync("image-text-to-image.png", Buffer.from(await image.arrayBuffer()));

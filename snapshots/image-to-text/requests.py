@@ -1,0 +1,18 @@
+# pip install requests
+
+import os
+
+import requests
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/blip-captioning"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "image/jpeg",
+}
+
+with open("cat.jpg", "rb") as f:
+    data = f.read()
+
+response = requests.post(API_URL, headers=headers, data=data)
+response.raise_for_status()
+print(response.json())

@@ -1,0 +1,22 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://xyz.endpoints.huggingface.cloud/musicgen";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .body(r#"{
+    "inputs": "liquid drum and bass, atmospheric synths, airy sounds"
+}"#)
+        .send()?
+        .error_for_status()?;
+    std::fs::write("text-to-audio.flac", response.bytes()?)?;
+    Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
+}

@@ -1,0 +1,20 @@
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
+const response = await fetch("https://xyz.endpoints.huggingface.cloud/clip", {
+    method: "POST",
+    headers: {
+        Authorization: `Bearer ${process.env.HF_TOKEN}`,
+        "Content-Type": "application/json",
+    },
+    body: JSON.stringify({
+        inputs: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        parameters: {
+            candidate_labels: ["cat", "dog", "llama"],
+        },
+    }),
+});
+if (!response.ok) {
+    throw new Error(`${response.status} ${response.statusText}: ${await response.text()}`);
+}
+
+console.log(await response.json());
