@@ -3,6 +3,7 @@
 //! What each method sends was captured on the wire with huggingface_hub 2.4: the
 //! tables below list the payload keys a method turns into exactly the same body.
 
+mod chat;
 mod files;
 
 use askama::Template;
@@ -123,25 +124,6 @@ const TEXT_TO_IMAGE: &[&str] = &[
     "scheduler",
     "seed",
 ];
-/// Chat keys with a keyword argument; any other key goes through `extra_body`.
-const CHAT: &[&str] = &[
-    "frequency_penalty",
-    "logit_bias",
-    "logprobs",
-    "max_tokens",
-    "n",
-    "presence_penalty",
-    "response_format",
-    "seed",
-    "stop",
-    "stream_options",
-    "temperature",
-    "tool_choice",
-    "tool_prompt",
-    "tools",
-    "top_logprobs",
-    "top_p",
-];
 
 /// The Accept header the client sends for the tasks answering with an image.
 const OWN_ACCEPT: &str = "image/png";
@@ -222,7 +204,7 @@ fn call(request: &Request, task: Task) -> Result<Call, Error> {
         return call;
     }
     if task.is_chat() {
-        return chat(request);
+        return chat::call(request);
     }
     let body = typed::object(request, CLIENT, task)?;
     let text_call = |method, allowed: &[&str]| text_call(body, task, method, allowed, false);
@@ -468,56 +450,6 @@ fn keywords<'a>(
             }
         })
         .collect()
-}
-
-fn chat(request: &Request) -> Result<Call, Error> {
-    let body = typed::chat_body(request, CLIENT)?;
-    if body.get("response_format").and_then(|f| f.get("type")) == Some(&Value::from("json_schema"))
-    {
-        return Err(refuse(
-            CLIENT,
-            "it rewrites a \"json_schema\" response_format into another shape",
-        ));
-    }
-    let mut args = Vec::new();
-    let mut extra = Map::new();
-    for key in ["model", "messages"] {
-        args.push(format!(
-            "{key}={}",
-            quote::pretty(&body[key], &python::Python, 1)
-        ));
-    }
-    for (key, value) in body {
-        match key.as_str() {
-            "model" | "messages" | "stream" => {}
-            known if CHAT.contains(&known) => {
-                args.extend(keywords(std::iter::once((key, value)))?);
-            }
-            _ => {
-                extra.insert(key.clone(), value.clone());
-            }
-        }
-    }
-    if !extra.is_empty() {
-        args.push(format!(
-            "extra_body={}",
-            quote::pretty(&Value::Object(extra), &python::Python, 1)
-        ));
-    }
-    let streams = request.payload.streams();
-    if streams {
-        args.push("stream=True".into());
-    }
-    Ok(Call {
-        method: "chat.completions.create",
-        args,
-        result: if streams { "stream" } else { "completion" },
-        output: if streams {
-            Output::ChatStream
-        } else {
-            Output::ChatMessage
-        },
-    })
 }
 
 /// The packages beyond huggingface_hub a task's method needs to give its answer:
