@@ -547,3 +547,97 @@ fn install_line_opens_each_snippet_that_needs_packages() {
         assert_eq!(bare, expected, "{client}");
     }
 }
+
+/// The completion script loads in bash and completes the subcommands; the others
+/// are generated (their shells are checked when installed here).
+#[test]
+fn completions_load_in_their_shells() {
+    use std::process::Command;
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = snippet(&["completions", shell], "");
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        assert!(stdout(&output).contains("snippet"), "{shell}");
+    }
+    let dir = crate::scratch("completions");
+    let script = dir.join("snippet.bash");
+    std::fs::write(&script, stdout(&snippet(&["completions", "bash"], ""))).unwrap();
+    // Complete `snippet do` as bash would on TAB.
+    let probe = format!(
+        "source {}; COMP_WORDS=(snippet do); COMP_CWORD=1; COMP_LINE=\"snippet do\"; COMP_POINT=10; _snippet snippet do snippet; echo \"${{COMPREPLY[@]}}\"; complete -p snippet",
+        script.display()
+    );
+    let output = Command::new("bash")
+        .args(["-c", &probe])
+        .output()
+        .expect("bash runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{text} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        text.lines()
+            .next()
+            .unwrap_or("")
+            .split(' ')
+            .any(|word| word == "docs"),
+        "{text}"
+    );
+    assert!(text.contains("-F _snippet snippet"), "{text}");
+    for (shell, check) in [("zsh", "-n"), ("fish", "--no-execute")] {
+        if Command::new(shell).arg("--version").output().is_ok() {
+            let script = dir.join(format!("snippet.{shell}"));
+            std::fs::write(&script, stdout(&snippet(&["completions", shell], ""))).unwrap();
+            let status = Command::new(shell)
+                .arg(check)
+                .arg(&script)
+                .status()
+                .unwrap();
+            assert!(status.success(), "{shell} rejects its completions");
+        }
+    }
+}
+
+/// `snippet man` is roff that `man -l` renders, naming every option.
+#[test]
+fn man_page_renders() {
+    use std::process::Command;
+    let output = snippet(&["man"], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let roff = stdout(&output);
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH snippet"),
+        "{roff}"
+    );
+    let dir = crate::scratch("man");
+    let page = dir.join("snippet.1");
+    std::fs::write(&page, &roff).unwrap();
+    let Ok(rendered) = Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANWIDTH", "80")
+        .output()
+    else {
+        println!("man is not installed: the roff was checked only");
+        return;
+    };
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(
+        rendered.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rendered.stderr)
+    );
+    for option in [
+        "--lang",
+        "--client",
+        "--no-install-line",
+        "snippet-docs",
+        "lint",
+    ] {
+        assert!(
+            text.contains(option),
+            "{option} missing from the man page:\n{text}"
+        );
+    }
+}

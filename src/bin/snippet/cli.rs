@@ -137,6 +137,13 @@ pub(crate) enum Command {
     /// mdBook preprocessor (book.toml: [preprocessor.snippet] command = "snippet mdbook"):
     /// renders the regions of every chapter while the book builds; writes no file.
     Mdbook(crate::mdbook::Args),
+    /// Print the completion script for a shell (bash: `source <(snippet completions bash)`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (`snippet man > snippet.1; man -l snippet.1`).
+    Man,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 mod cli;
 mod convert;
 mod docs;
+mod manual;
 mod mdbook;
 mod report;
 mod text;
@@ -20,6 +21,12 @@ fn main() -> ExitCode {
     }
     if let Some(cli::Command::Mdbook(mdbook)) = &args.command {
         return mdbook::run(mdbook, &Reporter::docs(args.message_format));
+    }
+    if let Some(cli::Command::Completions { shell }) = &args.command {
+        return manual::completions(*shell);
+    }
+    if let Some(cli::Command::Man) = &args.command {
+        return manual::man();
     }
     let reporter = Reporter::converter(args.message_format);
     match convert::run(&args) {
