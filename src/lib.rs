@@ -61,5 +61,6 @@ pub use render::{
 };
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};
+pub use suggest::closest;
 pub use task::{Task, UnknownTask};
 pub use text::{Escapes, Segment, Text, Var};

@@ -1,8 +1,17 @@
 //! "Did you mean": the known name closest to a misspelt one.
 
 /// The name of `known` nearest to `name`, when at most `max` edits away; the first
-/// of equally near ones.
-pub(crate) fn closest<'a>(
+/// of equally near ones. Front ends use it for their own names (options, values),
+/// so that every "did you mean" measures alike.
+///
+/// # Example
+/// ```
+/// use inference_snippets::closest;
+///
+/// assert_eq!(closest("jsn", ["code", "markdown", "json"], 2), Some("json"));
+/// assert_eq!(closest("yaml", ["code", "markdown", "json"], 2), None);
+/// ```
+pub fn closest<'a>(
     name: &str,
     known: impl IntoIterator<Item = &'a str>,
     max: usize,

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use inference_snippets::{Code, Diagnostic, Error};
 
 /// Write the code that sends one inference request, for curl, Python, JavaScript or Rust.
 #[derive(Debug, Parser)]
@@ -196,12 +197,18 @@ pub(crate) enum Format {
 }
 
 impl Args {
-    /// The arguments of this process. A converter option given with `docs` is a
-    /// usage error (only `--message-format` applies to both).
-    pub(crate) fn from_env() -> Args {
+    /// The arguments of this process, or the usage error they make (`--help` and
+    /// `--version` print and exit here, as clap does). A converter option given with
+    /// a subcommand is a usage error (only `--message-format` applies to both).
+    pub(crate) fn from_env() -> Result<Args, Error> {
         let mut command = Args::command();
-        let matches = command.get_matches_mut();
-        let args = Args::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
+            Ok(matches) => matches,
+            Err(err) if !err.use_stderr() => err.exit(),
+            Err(err) => return Err(crate::usage::diagnostic(&err).into()),
+        };
+        let args = Args::from_arg_matches(&matches)
+            .map_err(|err| Error::from(crate::usage::diagnostic(&err)))?;
         let converter_only = |id: &clap::Id| {
             id.as_str() != "message_format"
                 && command.get_arguments().any(|arg| arg.get_id() == id)
@@ -210,17 +217,30 @@ impl Args {
         if args.command.is_some()
             && let Some(id) = matches.ids().find(|id| converter_only(id))
         {
-            command
-                .error(
-                    clap::error::ErrorKind::ArgumentConflict,
-                    format!(
-                        "the converter's argument '{id}' cannot be used with '{}'",
-                        matches.subcommand_name().unwrap_or("docs")
-                    ),
-                )
-                .exit();
+            let option = command
+                .get_arguments()
+                .find(|arg| arg.get_id() == id)
+                .and_then(|arg| arg.get_long())
+                .map_or_else(|| id.to_string(), |long| format!("--{long}"));
+            let subcommand = matches.subcommand_name().unwrap_or("docs");
+            return Err(Diagnostic::error(
+                Code::Usage,
+                format!("the converter's option cannot be used with '{subcommand}'"),
+            )
+            .in_source(option)
+            .advice(format!("see snippet {subcommand} --help"))
+            .into());
         }
-        args
+        Ok(args)
+    }
+
+    /// Whether the raw arguments ask for JSON diagnostics, for a usage error found
+    /// before they could be parsed.
+    pub(crate) fn json_requested() -> bool {
+        let args: Vec<String> = std::env::args().collect();
+        args.windows(2)
+            .any(|pair| pair[0] == "--message-format" && pair[1] == "json")
+            || args.iter().any(|arg| arg == "--message-format=json")
     }
 }
 

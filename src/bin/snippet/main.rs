@@ -8,6 +8,7 @@ mod manual;
 mod mdbook;
 mod report;
 mod text;
+mod usage;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -15,7 +16,18 @@ use std::process::ExitCode;
 use report::Reporter;
 
 fn main() -> ExitCode {
-    let args = cli::Args::from_env();
+    let args = match cli::Args::from_env() {
+        Ok(args) => args,
+        Err(usage) => {
+            let format = if cli::Args::json_requested() {
+                cli::MessageFormat::Json
+            } else {
+                cli::MessageFormat::Human
+            };
+            Reporter::converter(format).emit(usage.diagnostic());
+            return ExitCode::from(2);
+        }
+    };
     if let Some(cli::Command::Docs { action }) = &args.command {
         return docs::run(action, &Reporter::docs(args.message_format));
     }

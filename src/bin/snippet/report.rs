@@ -9,6 +9,14 @@ use serde_json::{Map, Value};
 
 use crate::cli::MessageFormat;
 
+/// Whether human diagnostics may use colour: standard error is a terminal and
+/// `NO_COLOR` (https://no-color.org) is unset or empty.
+fn colour_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
 /// The command line's words for hints: its options.
 pub(crate) struct CliWords;
 
@@ -78,14 +86,21 @@ impl Reporter {
         }
     }
 
-    /// `snippet: [warning: ]file:line:column: message; hint`.
+    /// `snippet: [warning: ]file:line:column: message; hint`, its label coloured
+    /// when standard error is a terminal and `NO_COLOR` is not set.
     fn human(&self, diagnostic: &Diagnostic, suffix: &str) -> String {
-        let severity = match diagnostic.severity {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
-            _ => "note: ",
+        let (severity, colour) = match diagnostic.severity {
+            Severity::Error => ("", "31"),
+            Severity::Warning => ("warning: ", "33"),
+            _ => ("note: ", "36"),
         };
-        format!("snippet: {severity}{}{suffix}", self.text(diagnostic))
+        let label = format!("snippet: {severity}");
+        let label = if colour_on_stderr() {
+            format!("\x1b[1;{colour}m{}\x1b[0m ", label.trim_end())
+        } else {
+            label
+        };
+        format!("{label}{}{suffix}", self.text(diagnostic))
     }
 
     /// `file:line:column: message; hint`, as much of the place as is known.
