@@ -641,3 +641,122 @@ fn man_page_renders() {
         );
     }
 }
+
+/// `--all --format code`: every snippet under a header naming client and language.
+#[test]
+fn all_as_code_heads_each_snippet() {
+    let output = snippet(&["--all", "--format", "code", "--request", "-"], SPEC);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains(" ===== "))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "# ===== curl (curl) =====",
+            "# ===== huggingface_hub (python) =====",
+            "# ===== requests (python) =====",
+            "// ===== huggingface.js (js) =====",
+            "// ===== fetch (js) =====",
+            "// ===== reqwest (rust) =====",
+        ]
+    );
+    // A blank line before every header but the first.
+    for header in &headers[1..] {
+        assert!(text.contains(&format!("\n\n{header}\n")), "{header}");
+    }
+}
+
+/// `-o PATH` writes the snippet atomically and never replaces a different file
+/// without `--force`; with `--all` as code, PATH is a directory of one file per client.
+#[test]
+fn output_to_files() {
+    use std::process::Command;
+    let dir = crate::scratch("cli-output");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_snippet"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("snippet runs")
+    };
+    let quick = [
+        "--lang",
+        "py",
+        "https://x.cloud/m",
+        "-d",
+        r#"{"inputs": "a"}"#,
+    ];
+    let output = run(&[&quick[..], &["-o", "a.py"]].concat());
+    assert!(output.status.success(), "{output:?}");
+    assert!(output.stdout.is_empty());
+    let first = std::fs::read_to_string(dir.join("a.py")).unwrap();
+    assert!(first.starts_with("# pip install requests\n"), "{first}");
+    // The same text again is no change; another text is refused, naming --force.
+    assert!(
+        run(&[&quick[..], &["-o", "a.py"]].concat())
+            .status
+            .success()
+    );
+    let other = [
+        "--lang",
+        "py",
+        "https://x.cloud/m",
+        "-d",
+        r#"{"inputs": "b"}"#,
+        "-o",
+        "a.py",
+    ];
+    let output = run(&other);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "snippet: --output: a.py exists and holds something else; pass --force to replace it\n"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("a.py")).unwrap(), first);
+    assert!(run(&[&other[..], &["--force"]].concat()).status.success());
+    assert!(
+        std::fs::read_to_string(dir.join("a.py"))
+            .unwrap()
+            .contains(r#""inputs": "b""#)
+    );
+    // --all as code: a directory, a file per client.
+    let all = [
+        "--all",
+        "https://x.cloud/m",
+        "-d",
+        r#"{"inputs": "a"}"#,
+        "-H",
+        "Content-Type: application/json",
+        "--task",
+        "text-classification",
+        "-o",
+        "out",
+    ];
+    assert!(run(&all).status.success());
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "curl.sh",
+            "fetch.js",
+            "huggingface.js",
+            "huggingface_hub.py",
+            "requests.py",
+            "reqwest.rs"
+        ]
+    );
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

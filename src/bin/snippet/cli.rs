@@ -48,6 +48,15 @@ pub(crate) struct Args {
     #[arg(long, conflicts_with = "client")]
     pub all: bool,
 
+    /// Write to PATH instead of standard output, atomically; with --all as code, PATH
+    /// is a directory of one file per client (curl.sh, requests.py, fetch.js, ...).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Let --output replace a file that holds something else.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
     /// Output: the code, Markdown code fences, or JSON [{language, client, content}].
     #[arg(long, value_enum, default_value_t = Format::Code)]
     pub format: Format,

@@ -14,6 +14,8 @@ use crate::cli::{Args, Format, ShellArg};
 /// What one conversion prints: the output, and warnings for standard error.
 pub(crate) struct Output {
     pub text: String,
+    /// The snippets, when they go to one file each (`--all` as code).
+    pub snippets: Option<Vec<Snippet>>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -45,7 +47,12 @@ pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
     let text = format(&snippets, args.format);
     // Notes, never turned into errors by --strict: which clients --all left out.
     warnings.extend(left_out);
-    Ok(Output { text, warnings })
+    let snippets = (args.all && args.format == Format::Code).then_some(snippets);
+    Ok(Output {
+        text,
+        snippets,
+        warnings,
+    })
 }
 
 /// Where the request came from: its name for diagnostics, and how to find where it
@@ -169,6 +176,8 @@ fn format(snippets: &[Snippet], format: Format) -> String {
             text
         }
         Format::Code if snippets.len() == 1 => snippets[0].content.clone(),
+        // Several snippets: each under a header line in its language's comment
+        // syntax, naming client and language, a blank line between them.
         Format::Code => snippets
             .iter()
             .map(|snippet| {
@@ -176,7 +185,10 @@ fn format(snippets: &[Snippet], format: Format) -> String {
                     Language::JavaScript | Language::Rust => "//",
                     _ => "#",
                 };
-                format!("{comment} {}\n{}", snippet.client, snippet.content)
+                format!(
+                    "{comment} ===== {} ({}) =====\n{}",
+                    snippet.client, snippet.language, snippet.content
+                )
             })
             .collect::<Vec<_>>()
             .join("\n"),

@@ -170,7 +170,8 @@ fn one(
         }
         Mode::Write if updated.drifts.is_empty() => {}
         Mode::Write => {
-            write_atomic(file, updated.text.as_bytes()).map_err(|err| read_failed(&name, &err))?;
+            crate::output::write_atomic(file, updated.text.as_bytes())
+                .map_err(|err| read_failed(&name, &err))?;
             for drift in &updated.drifts {
                 let _ = writeln!(
                     out,
@@ -188,31 +189,6 @@ fn read_failed(name: &str, err: &std::io::Error) -> Error {
     Diagnostic::error(Code::ReadFailed, err.to_string())
         .in_source(name)
         .into()
-}
-
-/// Replaces `path` by a temporary file renamed over it: a reader (or a crash)
-/// sees the old file or the new one, never half of one.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.snippet-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::set_permissions(&temp, fs::metadata(path)?.permissions())?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
 }
 
 /// The files given, and the .md / .mdx files under the directories given (the

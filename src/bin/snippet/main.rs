@@ -6,6 +6,7 @@ mod convert;
 mod docs;
 mod manual;
 mod mdbook;
+mod output;
 mod report;
 mod text;
 mod usage;
@@ -45,6 +46,16 @@ fn main() -> ExitCode {
         Ok(output) => {
             for warning in &output.warnings {
                 reporter.emit(warning);
+            }
+            if let Some(path) = &args.output {
+                let files = output::files(path, &output.text, output.snippets.as_deref());
+                return match output::write(&files, args.force) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(err) => {
+                        reporter.emit(err.diagnostic());
+                        ExitCode::from(2)
+                    }
+                };
             }
             let mut stdout = std::io::stdout().lock();
             match stdout
