@@ -2,6 +2,8 @@
 //! `node --check`, and rustc with reqwest (a scratch crate, built once and cached).
 
 use std::fs;
+
+use crate::conformance::rust::RustRunner;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -79,25 +81,26 @@ fn javascript_snippets_pass_node_check() {
 
 #[test]
 fn rust_snippets_compile() {
-    let template = super::root().join("tests/rust-snippets");
-    let crate_dir = super::root().join("target/rust-snippets");
-    let bin_dir = crate_dir.join("src/bin");
-    let _ = fs::remove_dir_all(&bin_dir);
-    fs::create_dir_all(&bin_dir).expect("bin dir");
-    for file in ["Cargo.toml", "Cargo.lock"] {
-        fs::copy(template.join(file), crate_dir.join(file)).expect("copy scratch crate");
-    }
+    // One crate, every snippet a module, built where the conformance run builds its
+    // own: reqwest and its dependencies are compiled once for both.
+    let root = super::root();
+    let mut crate_ = RustRunner::at(root, root.join("target/rust-snippets"));
+    let mut names = Vec::new();
     for (name, path) in snippets(".rs") {
-        let bin = name.trim_end_matches("/reqwest.rs").replace('-', "_");
-        fs::copy(&path, bin_dir.join(format!("{bin}.rs"))).expect("copy snippet");
+        let module = format!(
+            "s_{}",
+            name.trim_end_matches("/reqwest.rs").replace('-', "_")
+        );
+        crate_.add(&module, &fs::read_to_string(&path).expect("read snippet"));
+        names.push(module);
     }
     // Warnings would be the snippets' own style, not errors; compile them as a user would.
-    check(
-        "cargo build of the Rust snippets",
-        Command::new(env!("CARGO"))
-            .current_dir(&crate_dir)
-            .args(["build", "--quiet", "--bins", "--locked"])
-            .env("CARGO_TARGET_DIR", crate_dir.join("target"))
-            .env_remove("RUSTFLAGS"),
-    );
+    if let Err(err) = crate_.build(root) {
+        panic!("cargo build of the Rust snippets failed:\n{err}");
+    }
+    for name in names {
+        if let Err(why) = crate_.command(&name) {
+            panic!("{name}: {why}");
+        }
+    }
 }

@@ -12,6 +12,7 @@ mod plan;
 mod reply;
 mod report;
 pub(crate) mod run;
+pub(crate) mod rust;
 mod server;
 mod setup;
 mod verdict;
@@ -80,7 +81,7 @@ fn every_snippet_sends_the_request_it_describes() {
     let node_sets = base.join("node-sets");
     let _ = fs::remove_dir_all(&node_sets);
     fs::create_dir_all(&node_sets).expect("node-sets");
-    let mut rust = setup::RustRunner::new(root);
+    let mut rust = rust::RustRunner::new(root);
 
     let prepared: Vec<Prepared> = cases
         .iter()

@@ -9,8 +9,8 @@ use inference_snippets::{Client, Request, install, render};
 
 use super::cases::{self, Case, Origin};
 use super::report::Cell;
+use super::rust::RustRunner;
 use super::server::Server;
-use super::setup::RustRunner;
 
 /// How one client's snippet of one case is started, or its verdict without running.
 pub(super) enum Plan {
@@ -30,7 +30,7 @@ pub(super) enum Program {
     /// A module in the folder of its package set (`target/conformance/node-sets/`),
     /// where only the packages its install line names resolve.
     Node { path: PathBuf, packages: Packages },
-    /// A bin of the Rust runner crate.
+    /// A module of the Rust runner crate.
     Rust(String),
 }
 

@@ -6,7 +6,6 @@
 //! install line does not name fails.
 //! A stamp file holding the inputs of an install skips it when nothing changed.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,7 +15,7 @@ use super::plan::Packages;
 use super::run::run;
 
 /// An install (pip, npm ci, the first cargo build) may take minutes, not forever.
-const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
+pub(super) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 
 /// The programs the suite runs, and what each is needed for.
 pub(super) const RUNTIMES: [(&str, &str); 5] = [
@@ -140,75 +139,6 @@ pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// The Rust runner crate: `tests/rust-snippets`' manifest and lock, and one bin per
-/// snippet. Files whose text did not change keep their modification time, so cargo
-/// rebuilds only the bins that changed.
-pub(super) struct RustRunner {
-    pub dir: PathBuf,
-    bins: BTreeMap<String, String>,
-}
-
-impl RustRunner {
-    pub(super) fn new(root: &Path) -> RustRunner {
-        RustRunner {
-            dir: base(root).join("rust"),
-            bins: BTreeMap::new(),
-        }
-    }
-
-    /// Adds `code` as the bin `name`.
-    pub(super) fn add(&mut self, name: &str, code: &str) {
-        self.bins.insert(name.to_owned(), code.to_owned());
-    }
-
-    /// The executable of bin `name`, once built.
-    pub(super) fn executable(&self, name: &str) -> PathBuf {
-        self.dir.join("target/debug").join(name)
-    }
-
-    /// Writes the crate and builds every bin; the error holds cargo's output.
-    pub(super) fn build(&self, root: &Path) -> Result<(), String> {
-        let bin_dir = self.dir.join("src/bin");
-        fs::create_dir_all(&bin_dir).map_err(|err| format!("{}: {err}", bin_dir.display()))?;
-        for file in ["Cargo.toml", "Cargo.lock"] {
-            let text = read(&root.join("tests/rust-snippets").join(file))?;
-            write_if_changed(&self.dir.join(file), &text)?;
-        }
-        for entry in fs::read_dir(&bin_dir).map_err(|err| err.to_string())? {
-            let path = entry.map_err(|err| err.to_string())?.path();
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-            if stem.is_none_or(|stem| !self.bins.contains_key(&stem)) {
-                let _ = fs::remove_file(&path);
-            }
-        }
-        for (name, code) in &self.bins {
-            if write_if_changed(&bin_dir.join(format!("{name}.rs")), code)? {
-                // A stale executable must not pass for a snippet that no longer compiles.
-                let _ = fs::remove_file(self.executable(name));
-            }
-        }
-        // --keep-going: one snippet that does not compile fails its own cell only.
-        let outcome = run(
-            Command::new(env!("CARGO"))
-                .args(["build", "--quiet", "--bins", "--locked", "--keep-going"])
-                .env("CARGO_TARGET_DIR", self.dir.join("target"))
-                .env_remove("RUSTFLAGS"),
-            &self.dir,
-            "build",
-            INSTALL_TIMEOUT,
-        );
-        if outcome.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "{}\n{}",
-                outcome.failure(INSTALL_TIMEOUT),
-                outcome.stderr
-            ))
-        }
-    }
-}
-
 fn install(what: &str, command: &mut Command, dir: &Path) -> Result<(), String> {
     eprintln!("conformance: {what} (once; cached under target/conformance)");
     let outcome = run(command, dir, "install", INSTALL_TIMEOUT);
@@ -230,12 +160,12 @@ fn stamp(dir: &Path, wanted: &str) -> Result<(), String> {
     fs::write(dir.join(".installed-from"), wanted).map_err(|err| format!("stamp: {err}"))
 }
 
-fn read(path: &Path) -> Result<String, String> {
+pub(super) fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))
 }
 
 /// Writes `text` unless the file already holds it; true when it wrote.
-fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> {
+pub(super) fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> {
     if fs::read_to_string(path).is_ok_and(|old| old == text) {
         return Ok(false);
     }

@@ -15,8 +15,8 @@ use super::oracle::{self, Expected};
 use super::plan::{Packages, Plan, Prepared, Program};
 use super::report::Cell;
 use super::run;
+use super::rust::RustRunner;
 use super::server::Server;
-use super::setup::RustRunner;
 
 /// Where the snippets run, shared by every worker.
 pub(super) struct Context<'a> {
@@ -179,18 +179,18 @@ fn run_snippet(
             command.arg(path);
             command
         }
-        Program::Rust(bin) => {
-            let executable = context.rust.executable(bin);
-            if !executable.exists() {
+        Program::Rust(module) => match context.rust.command(module) {
+            Ok(command) => command,
+            Err(why) => {
                 let log = context.rust_built.as_ref().err().map_or("", String::as_str);
-                let mention = log
-                    .lines()
-                    .find(|line| line.contains(&format!("src/bin/{bin}.rs")))
-                    .unwrap_or("see target/conformance/rust/build.stderr");
-                return Cell::Fail(format!("does not compile: {}", mention.trim()));
+                let why = if log.is_empty() {
+                    why
+                } else {
+                    format!("{why}\n{log}")
+                };
+                return Cell::Fail(why);
             }
-            Command::new(executable)
-        }
+        },
     };
     command.env_clear().envs(env(context, item));
     context.server.take(&case.id);
