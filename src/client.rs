@@ -50,7 +50,10 @@ impl Language {
         }
     }
 
-    /// The clients of this language, the Hugging Face one (when there is one) first.
+    /// The clients [`render_default`](crate::render_default) chooses from, in order:
+    /// the Hugging Face one (when there is one), then the one that sends any request.
+    /// The `openai` clients, which send only OpenAI routes, are written when named
+    /// or by [`render_all`](crate::render_all).
     pub fn clients(self) -> &'static [Client] {
         match self {
             Language::Curl => &[Client::Curl],
@@ -96,37 +99,71 @@ pub enum Client {
     /// Python `huggingface_hub.InferenceClient`.
     #[serde(rename = "huggingface_hub")]
     HuggingfaceHub,
+    /// Python `openai`, the OpenAI SDK, pointed at an OpenAI-compatible server.
+    #[serde(rename = "openai")]
+    OpenaiPython,
     /// JavaScript `fetch`.
     #[serde(rename = "fetch")]
     Fetch,
     /// JavaScript `@huggingface/inference`.
     #[serde(rename = "huggingface.js")]
     HuggingfaceJs,
+    /// JavaScript `openai`, the OpenAI SDK, pointed at an OpenAI-compatible server.
+    #[serde(rename = "openai")]
+    OpenaiJs,
     /// Rust `reqwest` (blocking).
     #[serde(rename = "reqwest")]
     Reqwest,
 }
 
 impl Client {
-    /// Every client, in the order of [`render_all`].
-    pub const ALL: [Client; 6] = [
+    /// Every client, in the order of [`render_all`]: per language, the Hugging Face
+    /// client, then `openai` (the order of Hugging Face's own snippets for chat
+    /// models, which show `huggingface_hub` then `openai`), then the generic client.
+    pub const ALL: [Client; 8] = [
         Client::Curl,
         Client::HuggingfaceHub,
+        Client::OpenaiPython,
         Client::Requests,
         Client::HuggingfaceJs,
+        Client::OpenaiJs,
         Client::Fetch,
         Client::Reqwest,
     ];
 
-    /// The name used on the command line and in JSON output.
+    /// The name used on the command line and in JSON output. `openai` names a client
+    /// of Python and one of JavaScript, as in Hugging Face's own snippets; [`Client::id`]
+    /// tells them apart.
     pub fn name(self) -> &'static str {
         match self {
             Client::Curl => "curl",
             Client::Requests => "requests",
             Client::HuggingfaceHub => "huggingface_hub",
+            Client::OpenaiPython | Client::OpenaiJs => "openai",
             Client::Fetch => "fetch",
             Client::HuggingfaceJs => "huggingface.js",
             Client::Reqwest => "reqwest",
+        }
+    }
+
+    /// A name no other client has: the [name](Client::name), followed by the
+    /// language for a name several languages share (`openai-python`, `openai-js`).
+    /// It is how the client is shown ([`Display`](fmt::Display)): tab ids, labels
+    /// and messages that list several clients stay unambiguous.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::Client;
+    ///
+    /// assert_eq!(Client::OpenaiJs.name(), "openai");
+    /// assert_eq!(Client::OpenaiJs.id(), "openai-js");
+    /// assert_eq!(Client::Fetch.id(), "fetch");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Client::OpenaiPython => "openai-python",
+            Client::OpenaiJs => "openai-js",
+            other => other.name(),
         }
     }
 
@@ -134,8 +171,8 @@ impl Client {
     pub fn language(self) -> Language {
         match self {
             Client::Curl => Language::Curl,
-            Client::Requests | Client::HuggingfaceHub => Language::Python,
-            Client::Fetch | Client::HuggingfaceJs => Language::JavaScript,
+            Client::Requests | Client::HuggingfaceHub | Client::OpenaiPython => Language::Python,
+            Client::Fetch | Client::HuggingfaceJs | Client::OpenaiJs => Language::JavaScript,
             Client::Reqwest => Language::Rust,
         }
     }
@@ -146,9 +183,73 @@ impl Client {
             Client::Curl => "curl.sh",
             Client::Requests => "requests.py",
             Client::HuggingfaceHub => "huggingface_hub.py",
+            Client::OpenaiPython => "openai.py",
             Client::Fetch => "fetch.js",
             Client::HuggingfaceJs => "huggingface.js",
+            Client::OpenaiJs => "openai.js",
             Client::Reqwest => "reqwest.rs",
+        }
+    }
+
+    /// Every client called `name` (a [name](Client::name), an [id](Client::id) or an
+    /// alias): one, or one per language for a name several languages share.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::Client;
+    ///
+    /// assert_eq!(Client::named("openai"), Ok(vec![Client::OpenaiPython, Client::OpenaiJs]));
+    /// assert_eq!(Client::named("openai-node"), Ok(vec![Client::OpenaiJs]));
+    /// assert_eq!(Client::named("hub"), Ok(vec![Client::HuggingfaceHub]));
+    /// assert!(Client::named("axios").is_err());
+    /// ```
+    pub fn named(name: &str) -> Result<Vec<Client>, String> {
+        let wanted = name.to_ascii_lowercase().replace('-', "_");
+        let alias = match wanted.as_str() {
+            "huggingface_js" | "@huggingface/inference" | "inference" => "huggingface.js",
+            "hub" | "huggingface.hub" => "huggingface_hub",
+            other => other,
+        };
+        let clients: Vec<Client> = Client::ALL
+            .into_iter()
+            .filter(|client| client.name() == alias)
+            .collect();
+        if !clients.is_empty() {
+            return Ok(clients);
+        }
+        // `openai-python`, `openai-py`, `openai-node`: a shared name and a language.
+        if let Some((shared, language)) = alias.rsplit_once('_')
+            && let Ok(language) = language.parse::<Language>()
+            && let Some(client) = Client::ALL
+                .into_iter()
+                .find(|client| client.name() == shared && client.language() == language)
+        {
+            return Ok(vec![client]);
+        }
+        let names: Vec<&str> = Client::ALL.iter().map(|c| c.id()).collect();
+        Err(format!(
+            "unknown client {name:?}; choose {}",
+            names.join(", ")
+        ))
+    }
+
+    /// The client called `name` that writes `language`, when a name several
+    /// languages share (`openai`) needs the language to name one client; any
+    /// other name reads as [`FromStr`] reads it, whatever its language.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Client, Language};
+    ///
+    /// assert_eq!(Client::named_in("openai", Language::JavaScript), Ok(Client::OpenaiJs));
+    /// // The caller decides what a client of another language means.
+    /// assert_eq!(Client::named_in("fetch", Language::Python), Ok(Client::Fetch));
+    /// ```
+    pub fn named_in(name: &str, language: Language) -> Result<Client, String> {
+        let clients = Client::named(name)?;
+        match clients.iter().find(|client| client.language() == language) {
+            Some(client) => Ok(*client),
+            None => name.parse(),
         }
     }
 
@@ -164,27 +265,32 @@ impl Client {
 }
 
 impl fmt::Display for Client {
+    /// The client's [id](Client::id).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.write_str(self.id())
     }
 }
 
+/// One client: a name several languages share needs its language
+/// (`openai-python`), or [`Client::named_in`].
 impl FromStr for Client {
     type Err = String;
 
     fn from_str(name: &str) -> Result<Client, String> {
-        let wanted = name.to_ascii_lowercase().replace('-', "_");
-        let alias = match wanted.as_str() {
-            "huggingface_js" | "@huggingface/inference" | "inference" => "huggingface.js",
-            "hub" | "huggingface.hub" => "huggingface_hub",
-            other => other,
-        };
-        Client::ALL
-            .into_iter()
-            .find(|client| client.name() == alias)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Client::ALL.iter().map(|c| c.name()).collect();
-                format!("unknown client {name:?}; choose {}", names.join(", "))
-            })
+        match Client::named(name)?.as_slice() {
+            [client] => Ok(*client),
+            several => {
+                let ids: Vec<&str> = several.iter().map(|client| client.id()).collect();
+                let languages: Vec<&str> = several
+                    .iter()
+                    .map(|client| client.language().name())
+                    .collect();
+                Err(format!(
+                    "client {name:?} writes {}: name the language too ({})",
+                    languages.join(" and "),
+                    ids.join(" or ")
+                ))
+            }
+        }
     }
 }

@@ -87,6 +87,8 @@ pub fn install(request: &Request, client: Client) -> Option<Install> {
             packages(Ecosystem::Pip, &names)
         }
         Client::HuggingfaceJs => packages(Ecosystem::Npm, &["@huggingface/inference"]),
+        Client::OpenaiPython => packages(Ecosystem::Pip, &["openai"]),
+        Client::OpenaiJs => packages(Ecosystem::Npm, &["openai"]),
         Client::Reqwest => Some(cargo(request)),
     }
 }

@@ -237,6 +237,68 @@ fn all_as_json_in_hugging_face_shape() {
     assert_eq!(pairs, expected);
 }
 
+/// `openai` is a client of Python and of JavaScript, as in Hugging Face's JSON:
+/// `--lang` picks one, `--all` writes both.
+#[test]
+fn openai_is_named_with_its_language() {
+    let chat = r#"{"url": "https://router.huggingface.co/v1/chat/completions",
+ "json": {"model": "tgi", "messages": [{"role": "user", "content": "Hi"}]}}"#;
+    for (lang, marker) in [
+        ("python", "from openai import OpenAI"),
+        ("js", "import OpenAI from \"openai\""),
+    ] {
+        let output = snippet(
+            &["--lang", lang, "--client", "openai", "--request", "-"],
+            chat,
+        );
+        assert!(output.status.success(), "{lang}: {}", stderr(&output));
+        assert!(
+            stdout(&output).contains(marker),
+            "{lang}: {}",
+            stdout(&output)
+        );
+    }
+    let output = snippet(
+        &["--lang", "py", "--client", "openai-js", "--request", "-"],
+        chat,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "snippet: --client: client openai-js writes js, not python\n"
+    );
+    let output = snippet(&["--all", "--format", "json", "--request", "-"], chat);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let items: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON output");
+    let openai: Vec<&str> = items
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|item| item["client"] == "openai")
+        .map(|item| item["language"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(openai, ["python", "js"]);
+    // A body it would change: the other clients only, and why.
+    let embeddings =
+        r#"{"url": "https://x.cloud/v1/embeddings", "json": {"model": "m", "input": "hi"}}"#;
+    let output = snippet(
+        &["--lang", "js", "--client", "openai", "--request", "-"],
+        embeddings,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("openai-js cannot send this request: its embeddings method adds \"encoding_format\": \"base64\""),
+        "{}",
+        stderr(&output)
+    );
+    let output = snippet(&["--all", "--format", "json", "--request", "-"], embeddings);
+    assert!(
+        !stdout(&output).contains("\"openai\""),
+        "{}",
+        stdout(&output)
+    );
+}
+
 #[test]
 fn markdown_fences_for_one_language() {
     let output = snippet(
@@ -481,7 +543,9 @@ fn all_notes_each_client_it_leaves_out() {
     assert_eq!(
         stderr(&output),
         "snippet: note: huggingface_hub left out: huggingface_hub cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
-         snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n"
+         snippet: note: openai-python left out: openai-python cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n\
+         snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
+         snippet: note: openai-js left out: openai-js cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n"
     );
     // With --lang, only that language's clients are named; --strict does not turn
     // notes into errors.
@@ -491,7 +555,8 @@ fn all_notes_each_client_it_leaves_out() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
-        "snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n"
+        "snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
+         snippet: note: openai-js left out: openai-js cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n"
     );
 }
 

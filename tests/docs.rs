@@ -363,9 +363,18 @@ fn inferencesnippet_with_default_clients() {
     // Rust is left out, and the docs commands say so.
     let run = snippet(&dir, &["docs", "check", "page.md"]);
     assert_eq!(run.code, 0, "{run:?}");
+    let openai = |language| {
+        format!(
+            "snippet: note: page.md:5:1: openai-{language} left out: openai-{language} cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n"
+        )
+    };
     assert_eq!(
         run.stderr,
-        "snippet: note: page.md:5:1: reqwest left out: layout=inferencesnippet has no child for Rust\n"
+        format!(
+            "{}{}snippet: note: page.md:5:1: reqwest left out: layout=inferencesnippet has no child for Rust\n",
+            openai("python"),
+            openai("js")
+        )
     );
 }
 
@@ -383,7 +392,9 @@ fn default_regions_say_which_clients_they_leave_out() {
         notes,
         [
             "snippet: note: page.md:5:1: huggingface_hub left out: huggingface_hub cannot send this request: it calls a typed method per task and the request names none; add task=TASK to the marker",
+            "snippet: note: page.md:5:1: openai-python left out: openai-python cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them",
             "snippet: note: page.md:5:1: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add task=TASK to the marker",
+            "snippet: note: page.md:5:1: openai-js left out: openai-js cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them",
         ]
     );
     // With clients= naming it, the same refusal is an error in the marker's words.
@@ -472,6 +483,46 @@ fn languages_layout_with_the_pages_labels() {
     assert_eq!(
         run.stderr,
         "snippet: page.md:5:1: two tabs of the region would have the id \"Python\"; give each client or language its own label in labels=\n"
+    );
+}
+
+/// The two openai clients share a name: a default region gives each its own tab
+/// (its id), and `clients=openai` / `labels=openai:...` name both.
+#[test]
+fn openai_clients_of_both_languages_in_a_region() {
+    let dir = scratch("docs-openai");
+    let page = "```sh\ncurl https://router.huggingface.co/v1/chat/completions -H 'Authorization: Bearer hf_***' -H 'Content-Type: application/json' -d '{\"model\": \"tgi\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}'\n```\n\n<!-- snippet from=curl task=chat-completion -->\n<!-- /snippet -->\n";
+    fs::write(dir.join("page.md"), page).unwrap();
+    let (written, _) = write_until_stable(&dir, "page.md");
+    let request = curl_request(&first_fence_code(page)).task(Task::ChatCompletion);
+    assert_rendered(
+        &shown(&contents(&written)[0]),
+        &[
+            ("curl", Client::Curl),
+            ("huggingface_hub", Client::HuggingfaceHub),
+            ("openai-python", Client::OpenaiPython),
+            ("requests", Client::Requests),
+            ("huggingface.js", Client::HuggingfaceJs),
+            ("openai-js", Client::OpenaiJs),
+            ("fetch", Client::Fetch),
+            ("reqwest", Client::Reqwest),
+        ],
+        &request,
+    );
+    let page = page.replace(
+        "task=chat-completion",
+        "layout=languages clients=openai,curl labels=\"openai:OpenAI\"",
+    );
+    fs::write(dir.join("page.md"), page).unwrap();
+    let (written, _) = write_until_stable(&dir, "page.md");
+    assert_rendered(
+        &shown(&contents(&written)[0]),
+        &[
+            ("OpenAI", Client::OpenaiPython),
+            ("OpenAI", Client::OpenaiJs),
+            ("curl", Client::Curl),
+        ],
+        &request,
     );
 }
 

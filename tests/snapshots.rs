@@ -1,6 +1,6 @@
 //! Golden files: `snapshots/<case>/request.json` (or `command.sh`, a curl command)
 //! rendered for every client must equal
-//! the committed `<client file>`, or `<client>.refused` holding the refusal.
+//! the committed `<client file>`, or `<client id>.refused` holding the refusal.
 //! `UPDATE_SNAPSHOTS=1 cargo test` rewrites them; review with `git diff`.
 
 use std::fs;
@@ -33,7 +33,7 @@ fn expected(case: &Path, client: Client) -> (String, String) {
     let request = request(case);
     match render(&request, client) {
         Ok(content) => (client.file_name().to_owned(), content),
-        Err(err) if err.is_refusal() => (format!("{}.refused", client.name()), format!("{err}\n")),
+        Err(err) if err.is_refusal() => (format!("{}.refused", client.id()), format!("{err}\n")),
         Err(err) => panic!("{}: {client}: {err}", case.display()),
     }
 }
@@ -50,7 +50,7 @@ fn snapshots_match() {
             let other = if name.ends_with(".refused") {
                 case.join(client.file_name())
             } else {
-                case.join(format!("{}.refused", client.name()))
+                case.join(format!("{}.refused", client.id()))
             };
             let actual = fs::read_to_string(&path).unwrap_or_default();
             if update {

@@ -68,7 +68,7 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The label of `client`: the page's, or the client's name.
+    /// The label of `client`: the page's, or the client's [id](Client::id).
     pub fn client(&self, client: Client) -> String {
         self.clients
             .iter()
@@ -107,12 +107,13 @@ impl Labels {
                     "label {label:?} must be non-empty, without quotes, angle brackets, * or `"
                 )));
             }
-            let client = name.parse::<Client>().ok();
+            // `openai` labels the client of each language it names.
+            let clients = Client::named(name).unwrap_or_default();
             let language = name.parse::<Language>().ok();
-            if client.is_none() && language.is_none() {
+            if clients.is_empty() && language.is_none() {
                 let known = Client::ALL
                     .iter()
-                    .map(|client| client.name())
+                    .map(|client| client.id())
                     .chain(Language::ALL.iter().map(|language| language.name()));
                 let error = invalid(format!(
                     "labels= names {name:?}, neither a client nor a language"
@@ -122,7 +123,7 @@ impl Labels {
                     None => error,
                 });
             }
-            if let Some(client) = client {
+            for client in clients {
                 labels.clients.push((client, label.to_owned()));
             }
             if let Some(language) = language {
@@ -188,11 +189,11 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
                 }
             }
             "clients" => {
-                let clients = value
-                    .split(',')
-                    .map(|name| name.trim().parse::<Client>())
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(invalid)?;
+                // `openai` lists the client of each language it names.
+                let mut clients = Vec::new();
+                for name in value.split(',') {
+                    clients.extend(Client::named(name.trim()).map_err(invalid)?);
+                }
                 marker.clients = Some(clients);
             }
             "id" => id = Some(value),

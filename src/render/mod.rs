@@ -4,6 +4,9 @@ mod curl;
 mod fetch;
 mod huggingface_hub;
 mod huggingface_js;
+mod openai;
+mod openai_js;
+mod openai_python;
 mod requests;
 mod reqwest;
 mod response;
@@ -55,6 +58,7 @@ pub fn caveats(request: &Request, client: Client) -> Vec<Diagnostic> {
     match client {
         Client::Requests => requests::caveats(request),
         Client::HuggingfaceHub => requests::per_wait_timeout(request, "huggingface_hub"),
+        Client::OpenaiPython => requests::per_wait_timeout(request, "openai"),
         Client::Fetch => fetch::caveats(request),
         _ => Vec::new(),
     }
@@ -159,6 +163,8 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
         Client::HuggingfaceHub => huggingface_hub::view(request)?.render(),
         Client::Fetch => fetch::view(request)?.render(),
         Client::HuggingfaceJs => huggingface_js::view(request)?.render(),
+        Client::OpenaiPython => openai_python::view(request)?.render(),
+        Client::OpenaiJs => openai_js::view(request)?.render(),
         Client::Reqwest => reqwest::view(request).render(),
     };
     let mut content =
@@ -189,7 +195,10 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
 ///     .json(json!({"inputs": "I like you"}))
 ///     .task(Task::TextClassification);
 /// let clients: Vec<Client> = render_all(&request).unwrap().iter().map(|s| s.client).collect();
-/// assert_eq!(clients, Client::ALL);
+/// // The openai clients send only OpenAI routes (/v1/chat/completions...).
+/// let expected: Vec<Client> =
+///     Client::ALL.into_iter().filter(|client| client.name() != "openai").collect();
+/// assert_eq!(clients, expected);
 /// ```
 pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
     Ok(render_all_explained(request)?.snippets)

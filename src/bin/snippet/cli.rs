@@ -39,7 +39,8 @@ pub(crate) struct Args {
     #[arg(short, long, required_unless_present = "all")]
     pub lang: Option<String>,
 
-    /// Client: curl, requests, huggingface_hub, fetch, huggingface.js, reqwest.
+    /// Client: curl, requests, huggingface_hub, openai, fetch, huggingface.js, reqwest
+    /// (openai is Python's or JavaScript's, as --lang says).
     /// Default: the Hugging Face client of the language when it can send the request.
     #[arg(short, long)]
     pub client: Option<String>,

@@ -138,8 +138,8 @@ fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnos
         }
         (false, Some(language)) => match &args.client {
             Some(name) => {
-                let client = name
-                    .parse::<Client>()
+                // --lang picks the client of a name two languages share (openai).
+                let client = Client::named_in(name, language)
                     .map_err(|message| usage(Some("--client"), message))?;
                 if client.language() != language {
                     return Err(usage(

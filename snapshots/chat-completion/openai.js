@@ -1,0 +1,22 @@
+// npm install openai
+
+import OpenAI from "openai";
+
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+
+const client = new OpenAI({
+    baseURL: "https://xyz.endpoints.huggingface.cloud/llama/v1",
+    apiKey: process.env.HF_TOKEN,
+    maxRetries: 0, // send once, as curl does (the SDK retries failures twice)
+});
+
+const completion = await client.chat.completions.create({
+    model: "tgi",
+    messages: [
+        {role: "system", content: "You are a helpful assistant."},
+        {role: "user", content: "What is deep learning?"},
+    ],
+    max_tokens: 500,
+    temperature: 0.2,
+});
+console.log(completion.choices[0].message.content);

@@ -1,0 +1,68 @@
+//! JavaScript with the `openai` SDK: `new OpenAI({ baseURL })` and one `create`
+//! call per OpenAI route (see [`super::openai`] for what it can send). The SDK
+//! sends the arguments object as the body, keys in their order.
+
+use askama::Template;
+
+use super::openai::{self, Output};
+use super::typed::refuse;
+use crate::Client;
+use crate::error::Error;
+use crate::model::{Request, Slot, Token};
+use crate::quote::{self, js};
+
+const CLIENT: Client = Client::OpenaiJs;
+
+#[derive(Template)]
+#[template(path = "js/openai.js")]
+pub(crate) struct View {
+    /// Lines that stop the snippet when a variable it reads is unset.
+    checks: Vec<String>,
+    base_url: String,
+    api_key: String,
+    /// `defaultHeaders` keys and values, as JavaScript source.
+    headers: Vec<(String, String)>,
+    resource: &'static str,
+    /// The arguments object: the body.
+    body: String,
+    result: &'static str,
+    output: Output,
+}
+
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
+    let call = openai::call(request, CLIENT)?;
+    if !js::numbers_fit(&call.body.value) {
+        return Err(refuse(
+            CLIENT,
+            "a number in the payload does not fit a JavaScript number",
+        ));
+    }
+    let api_key = match &request.token {
+        Token::Placeholder(text) => js::string(text),
+        // `openai::call` keeps only these two; the check before stops an unset one.
+        Token::Env(name) => format!("process.env.{name}"),
+        _ => String::new(),
+    };
+    let fill = |slot: &Slot| {
+        let text = js::text(&slot.text);
+        if slot.number {
+            format!("JSON.parse({text})")
+        } else {
+            text
+        }
+    };
+    Ok(View {
+        checks: super::fetch::checks(request),
+        base_url: js::text(&call.base_url),
+        api_key,
+        headers: call
+            .headers
+            .iter()
+            .map(|(name, value)| (js::key(name), js::text(value)))
+            .collect(),
+        resource: call.route.resource(),
+        body: quote::pretty_template(&call.body, &js::Js, 0, &fill),
+        result: call.output.result(),
+        output: call.output,
+    })
+}
