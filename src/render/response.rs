@@ -34,9 +34,11 @@ impl Response {
             .header_value("accept")
             .is_some_and(|accept| accept.shown().contains("text/event-stream"));
         if request.payload.streams() || accepts_events {
+            // OpenAI's /v1/completions streams its own chunks, not TGI's tokens.
+            let openai = path.ends_with("/completions");
             return if chat {
                 Response::ChatStream
-            } else if request.task == Some(Task::TextGeneration) {
+            } else if request.task == Some(Task::TextGeneration) && !openai {
                 Response::TokenStream
             } else {
                 Response::EventStream

@@ -1,0 +1,24 @@
+// npm install openai
+
+import OpenAI from "openai";
+
+if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
+if (process.env.MODEL === undefined) throw new Error("MODEL is not set");
+
+const client = new OpenAI({
+    baseURL: "https://router.huggingface.co/v1",
+    apiKey: process.env.HF_TOKEN,
+    defaultHeaders: {
+        "X-HF-Bill-To": (process.env.HF_ORG || "my-org"),
+    },
+    maxRetries: 0, // send once, as curl does (the SDK retries failures twice)
+});
+
+const completion = await client.chat.completions.create({
+    model: process.env.MODEL,
+    messages: [
+        {role: "user", content: "What is the capital of France?"},
+    ],
+    max_tokens: 512,
+});
+console.log(completion.choices[0].message.content);
