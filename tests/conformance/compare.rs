@@ -28,12 +28,30 @@ use super::server::Captured;
 //      escape in the path and query: urllib3 writes every escape in uppercase, while
 //      curl's URL parser writes those it adds in lowercase before curl 8.20. The same
 //      octet (RFC 3986, 2.1); the requests snippet says so in a warning.
+// The openai SDKs (Python and JavaScript) send the body's values as given, and add
+// headers that describe themselves, as every client's User-Agent does:
+//   5. for both, the `X-Stainless-*` headers (the SDK's language, version, OS,
+//      architecture, runtime, retry count, timeout) when the request sets none of
+//      that name; User-Agent and Accept fall under the rule of every client
+//      (`CLIENT_HEADERS`: compared only when the request sets them);
+//   6. for the Python SDK, tolerance 3 (JSON key order): it writes the body's keys in
+//      its own order. The JavaScript SDK keeps the order: it counts.
 // Nothing else is tolerated.
 // ---------------------------------------------------------------------------------
 
-/// Whether `client` is one of the typed clients the tolerances apply to.
+/// Whether `client` is one of the typed clients tolerances 1 to 3 apply to.
 fn is_typed(client: Client) -> bool {
     matches!(client, Client::HuggingfaceHub | Client::HuggingfaceJs)
+}
+
+/// Whether tolerance 5 applies to `client`.
+fn is_openai(client: Client) -> bool {
+    matches!(client, Client::OpenaiPython | Client::OpenaiJs)
+}
+
+/// Whether JSON key order counts for `client` (tolerances 3 and 6).
+fn keeps_key_order(client: Client) -> bool {
+    !is_typed(client) && client != Client::OpenaiPython
 }
 
 /// Whether tolerance 4 applies to `client`.
@@ -130,6 +148,7 @@ pub(super) fn first_difference(
         let known = lower == "content-type"
             || lower == "authorization"
             || CLIENT_HEADERS.contains(&lower.as_str())
+            || (is_openai(client) && lower.starts_with("x-stainless-"))
             || expected
                 .headers
                 .iter()
@@ -138,7 +157,7 @@ pub(super) fn first_difference(
             return Some(format!("unexpected header {name}: {value:?}"));
         }
     }
-    if let Some(difference) = body_difference(&expected.body, sent, is_typed(client)) {
+    if let Some(difference) = body_difference(&expected.body, sent, client) {
         return Some(difference);
     }
     if expected.streams {
@@ -179,7 +198,7 @@ fn header(
     }
 }
 
-fn body_difference(expected: &Body, sent: &Captured, typed: bool) -> Option<String> {
+fn body_difference(expected: &Body, sent: &Captured, client: Client) -> Option<String> {
     match expected {
         Body::None if sent.body.is_empty() => None,
         Body::None => Some(format!(
@@ -198,12 +217,12 @@ fn body_difference(expected: &Body, sent: &Captured, typed: bool) -> Option<Stri
                     ));
                 }
             };
-            let parsed = if typed {
+            let parsed = if is_typed(client) {
                 without_typed_additions(value, parsed)
             } else {
                 parsed
             };
-            json_difference(value, &parsed, !typed, "$")
+            json_difference(value, &parsed, keeps_key_order(client), "$")
                 .map(|difference| format!("JSON body {difference}"))
         }
         Body::Form(parts) => {

@@ -139,18 +139,19 @@ pub(super) fn prepare(
                 Client::Curl => {
                     write(dir.join("snippet-curl.sh")).map(|_| Program::Bash("snippet-curl.sh"))
                 }
-                Client::Requests | Client::HuggingfaceHub => {
+                Client::Requests | Client::HuggingfaceHub | Client::OpenaiPython => {
                     let script = match client {
                         Client::Requests => "snippet-requests.py",
+                        Client::OpenaiPython => "snippet-openai.py",
                         _ => "snippet-huggingface_hub.py",
                     };
                     let packages = Packages::of(request, client);
                     write(dir.join(script)).map(|_| Program::Python { script, packages })
                 }
-                Client::Fetch | Client::HuggingfaceJs => {
+                Client::Fetch | Client::HuggingfaceJs | Client::OpenaiJs => {
                     let packages = Packages::of(request, client);
                     let folder = node_sets.join(packages.key()).join("snippets");
-                    let name = format!("{}--{}.mjs", case.id, client.name());
+                    let name = format!("{}--{}.mjs", case.id, client.id());
                     fs::create_dir_all(&folder)
                         .and_then(|()| write(folder.join(name)))
                         .map(|path| Program::Node { path, packages })

@@ -1,5 +1,7 @@
 //! What the capture server answers: the typed clients validate responses, so each
-//! answer has the shape of the task's real one, small and fixed.
+//! answer has the shape of the task's real one, small and fixed; on OpenAI routes
+//! (`/chat/completions`, `/completions`, `/embeddings`), the OpenAI shape, which the
+//! openai SDKs parse.
 
 use inference_snippets::Task;
 use serde_json::{Value, json};
@@ -19,7 +21,7 @@ const MP4: &[u8] = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
 /// The same PNG in base64, for JSON answers that carry an image (segmentation masks).
 const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-/// The text a chat stream carries, chunk by chunk.
+/// The text a chat or completion stream carries, chunk by chunk.
 const CHAT_CHUNKS: [&str; 2] = ["Hel", "lo"];
 /// The tokens a text-generation-inference stream carries.
 const TOKEN_CHUNKS: [&str; 2] = ["Hi", " there"];
@@ -30,18 +32,34 @@ pub(super) struct Answer {
     pub body: Vec<u8>,
 }
 
-/// Whether `path` (no case prefix) is an OpenAI-style chat route.
-fn is_chat(path: &str) -> bool {
+/// An OpenAI route.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Route {
+    Chat,
+    Completions,
+    Embeddings,
+}
+
+/// The OpenAI route `path` (no case prefix) ends with, if any.
+fn route(path: &str) -> Option<Route> {
     let path = path.split('?').next().unwrap_or_default();
-    path.trim_end_matches('/').ends_with("/chat/completions")
+    let path = path.trim_end_matches('/');
+    if path.ends_with("/chat/completions") {
+        Some(Route::Chat)
+    } else if path.ends_with("/completions") {
+        Some(Route::Completions)
+    } else if path.ends_with("/embeddings") {
+        Some(Route::Embeddings)
+    } else {
+        None
+    }
 }
 
 /// The pieces a streaming snippet must print, in order, for a request to `path`.
 pub(super) fn streamed(path: &str) -> &'static [&'static str] {
-    if is_chat(path) {
-        &CHAT_CHUNKS
-    } else {
-        &TOKEN_CHUNKS
+    match route(path) {
+        Some(Route::Chat | Route::Completions) => &CHAT_CHUNKS,
+        _ => &TOKEN_CHUNKS,
     }
 }
 
@@ -53,14 +71,34 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
     if streams {
         return event_stream(path);
     }
-    if is_chat(path) {
-        return json_answer(&json!({
-            "id": "c1", "object": "chat.completion", "created": 1_700_000_000, "model": "tgi",
-            "system_fingerprint": "x",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello"},
-                         "logprobs": null, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
-        }));
+    let usage = json!({"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3});
+    match route(path) {
+        Some(Route::Chat) => {
+            return json_answer(&json!({
+                "id": "c1", "object": "chat.completion", "created": 1_700_000_000, "model": "tgi",
+                "system_fingerprint": "x",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello"},
+                             "logprobs": null, "finish_reason": "stop"}],
+                "usage": usage,
+            }));
+        }
+        Some(Route::Completions) => {
+            return json_answer(&json!({
+                "id": "c1", "object": "text_completion", "created": 1_700_000_000, "model": "tgi",
+                "system_fingerprint": "x",
+                "choices": [{"index": 0, "text": "Hello", "logprobs": null,
+                             "finish_reason": "stop"}],
+                "usage": usage,
+            }));
+        }
+        Some(Route::Embeddings) => {
+            return json_answer(&json!({
+                "object": "list", "model": "tgi",
+                "data": [{"object": "embedding", "index": 0, "embedding": [0.1, 0.2]}],
+                "usage": {"prompt_tokens": 1, "total_tokens": 1},
+            }));
+        }
+        None => {}
     }
     let bytes = |content_type, body: &[u8]| Answer {
         status: "200 OK",
@@ -121,15 +159,23 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
     json_answer(&value)
 }
 
-/// Server-sent events ending `data: [DONE]`: chat chunks on chat routes, else
-/// text-generation-inference token chunks.
+/// Server-sent events ending `data: [DONE]`: chat chunks on chat routes, completion
+/// chunks on completion routes, else text-generation-inference token chunks.
 fn event_stream(path: &str) -> Answer {
-    let events: Vec<Value> = if is_chat(path) {
+    let route = route(path);
+    let events: Vec<Value> = if let Some(route @ (Route::Chat | Route::Completions)) = route {
         let chunk = |text: &str, finish: Value| {
-            json!({"id": "c1", "object": "chat.completion.chunk", "created": 1_700_000_000,
-                   "model": "tgi", "system_fingerprint": "x",
-                   "choices": [{"index": 0, "delta": {"role": "assistant", "content": text},
-                                "logprobs": null, "finish_reason": finish}]})
+            if route == Route::Chat {
+                json!({"id": "c1", "object": "chat.completion.chunk", "created": 1_700_000_000,
+                       "model": "tgi", "system_fingerprint": "x",
+                       "choices": [{"index": 0, "delta": {"role": "assistant", "content": text},
+                                    "logprobs": null, "finish_reason": finish}]})
+            } else {
+                json!({"id": "c1", "object": "text_completion", "created": 1_700_000_000,
+                       "model": "tgi", "system_fingerprint": "x",
+                       "choices": [{"index": 0, "text": text, "logprobs": null,
+                                    "finish_reason": finish}]})
+            }
         };
         let mut events: Vec<Value> = CHAT_CHUNKS
             .iter()

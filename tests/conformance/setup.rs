@@ -21,9 +21,12 @@ pub(super) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 pub(super) const RUNTIMES: [(&str, &str); 5] = [
     ("bash", "the curl snippets and the curl oracle"),
     ("curl", "the curl snippets and the curl oracle"),
-    ("python3", "the requests and huggingface_hub snippets"),
-    ("node", "the fetch and huggingface.js snippets"),
-    ("npm", "the install of @huggingface/inference"),
+    (
+        "python3",
+        "the requests, huggingface_hub and openai snippets",
+    ),
+    ("node", "the fetch, huggingface.js and openai snippets"),
+    ("npm", "the install of @huggingface/inference and openai"),
 ];
 
 /// The runtimes of [`RUNTIMES`] that do not answer `--version`.

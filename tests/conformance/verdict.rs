@@ -194,7 +194,7 @@ fn run_snippet(
     };
     command.env_clear().envs(env(context, item));
     context.server.take(&case.id);
-    let name = format!("run-{}", client.name());
+    let name = format!("run-{}", client.id());
     let outcome = run::run(&mut command, &item.dir, &name, SNIPPET_TIMEOUT);
     let sent = context.server.take(&case.id);
     if let Some(injected) = injected(&item.dir) {
@@ -244,7 +244,7 @@ fn unset(
 ) -> Cell {
     command.env_remove(name);
     context.server.take(&case.id);
-    let run = format!("unset-{}", client.name());
+    let run = format!("unset-{}", client.id());
     let outcome = run::run(&mut command, &item.dir, &run, SNIPPET_TIMEOUT);
     let sent = context.server.take(&case.id);
     let named = outcome.stderr.contains(name) || outcome.stdout.contains(name);
