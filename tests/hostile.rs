@@ -165,6 +165,51 @@ proptest! {
     }
 
     #[test]
+    fn hostile_openai_requests_render_to_valid_code(
+        base in "https://x\\.cloud/[A-Za-z0-9._~:/@!$&'()*+,;=-]{0,20}",
+        route in prop_oneof![Just("chat/completions"), Just("completions"), Just("embeddings")],
+        model in text(),
+        input in json(),
+        extra in prop::collection::vec((text(), json()), 0..4),
+        header in ("X-[A-Za-z0-9]{1,8}", "([!-~]([ -~]{0,30}[!-~])?)?"),
+        token in prop_oneof![Just(Token::default()), "[!-~]([ -~]{0,16}[!-~])?".prop_map(Token::Placeholder)],
+    ) {
+        let input_key = match route {
+            "chat/completions" => "messages",
+            "completions" => "prompt",
+            _ => "input",
+        };
+        let mut body = serde_json::Map::new();
+        body.insert("model".into(), Value::String(model));
+        body.insert(input_key.into(), input);
+        body.insert("encoding_format".into(), Value::from("float"));
+        body.extend(extra);
+        let request = Request::new(format!("{}/{route}", base.trim_end_matches('/')))
+            .token(token)
+            .header(header.0, header.1)
+            .json(Value::Object(body));
+        prop_assume!(request.validate().is_ok());
+        let dir = super::scratch(&format!("hostile-openai-{}", std::process::id()));
+        for client in [Client::OpenaiPython, Client::OpenaiJs] {
+            // A refusal (a "stream" that is not a boolean, a number JavaScript would
+            // round) is an answer; a snippet must be valid code.
+            let Ok(snippet) = render(&request, client) else { continue };
+            let path = dir.join(if client == Client::OpenaiPython { "snippet.py" } else { "snippet.mjs" });
+            fs::write(&path, &snippet).expect("write snippet");
+            let path = path.to_str().expect("utf-8 path");
+            if client == Client::OpenaiPython {
+                accepts(
+                    "python3",
+                    &["-c", "import sys; compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec')", path],
+                    &snippet,
+                );
+            } else {
+                accepts("node", &["--check", path], &snippet);
+            }
+        }
+    }
+
+    #[test]
     fn docs_write_keeps_every_byte_outside_regions(
         before in "[^<`~]{0,200}",
         stale in "[^<`~]{0,80}",
