@@ -825,3 +825,31 @@ fn output_to_files() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// `--client` names the language when it has one; misspelt names get a suggestion.
+#[test]
+fn client_implies_language_and_names_are_suggested() {
+    let quick = ["https://x.cloud/m", "-d", r#"{"inputs": 1}"#];
+    let output = snippet(&[&["--client", "reqwest"][..], &quick[..]].concat(), "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("// Cargo.toml: reqwest"));
+    let cases: [(&[&str], &str); 4] = [
+        (&["--client", "requets"], "did you mean requests?"),
+        (&["--lang", "pyton"], "did you mean python?"),
+        (&["--lang", "py", "--format", "jsn"], "did you mean json?"),
+        (
+            &["--client", "openai"],
+            "client \"openai\" writes python and js: add --lang to say which",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = snippet(&[args, &quick[..]].concat(), "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert!(
+            text.starts_with("snippet: ") && text.trim_end().ends_with(expected),
+            "{args:?}: {text}"
+        );
+        assert_eq!(text.lines().count(), 1, "{text}");
+    }
+}

@@ -36,7 +36,8 @@ pub(crate) struct Args {
     pub command: Option<Command>,
 
     /// Target language: curl (sh, shell), python (py), js (javascript, node), rust (rs).
-    #[arg(short, long, required_unless_present = "all")]
+    /// Implied by --client when the client has one language (not openai).
+    #[arg(short, long, required_unless_present_any = ["all", "client"])]
     pub lang: Option<String>,
 
     /// Client: curl, requests, huggingface_hub, openai, fetch, huggingface.js, reqwest

@@ -3,8 +3,8 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Language, Options, Parsed, Payload,
-    Place, Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime,
+    Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Hint, Language, Options, Parsed,
+    Payload, Place, Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime,
     locate_in_spec, parse_curl, parse_curl_args, parse_spec, protect_tokens, render_all_with,
     render_default_with, render_with,
 };
@@ -112,14 +112,73 @@ fn usage(option: Option<&str>, message: String) -> Error {
     }
 }
 
+/// The names `--lang` takes, for "did you mean".
+const LANGUAGES: &[&str] = &[
+    "curl",
+    "python",
+    "js",
+    "rust",
+    "sh",
+    "shell",
+    "bash",
+    "py",
+    "javascript",
+    "node",
+    "rs",
+];
+
+/// The names `--client` takes, for "did you mean".
+fn client_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = Client::ALL.iter().map(|client| client.name()).collect();
+    names.extend(Client::ALL.iter().map(|client| client.id()));
+    names.dedup();
+    names
+}
+
+/// The usage error `message` about `option`, with a "did you mean" when `name` is
+/// close to one of `known`.
+fn suggest(option: &str, message: String, name: &str, known: &[&str]) -> Error {
+    let diagnostic = Diagnostic::error(Code::Usage, message).in_source(option);
+    let lower = name.to_ascii_lowercase();
+    match inference_snippets::closest(&lower, known.iter().copied(), 2) {
+        Some(known) => diagnostic.hint(Hint::DidYouMean(known.to_owned())).into(),
+        None => diagnostic.into(),
+    }
+}
+
+/// The language of the client `name` when it has only one; a name two languages
+/// share (`openai`) needs `--lang`.
+fn client_language(name: &str) -> Result<Language, Error> {
+    let clients = Client::named(name)
+        .map_err(|message| suggest("--client", message, name, &client_names()))?;
+    match clients.as_slice() {
+        [client] => Ok(client.language()),
+        several => {
+            let languages: Vec<&str> = several.iter().map(|c| c.language().name()).collect();
+            Err(usage(
+                Some("--client"),
+                format!(
+                    "client {name:?} writes {}: add --lang to say which",
+                    languages.join(" and ")
+                ),
+            ))
+        }
+    }
+}
+
 /// The snippets the arguments ask for, and a note for each client of the languages
 /// asked for that `--all` left out.
 fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
     let language = match args.lang.as_deref() {
         Some(name) => Some(
             name.parse::<Language>()
-                .map_err(|message| usage(Some("--lang"), message))?,
+                .map_err(|message| suggest("--lang", message, name, LANGUAGES))?,
         ),
+        // A client of one language names it: `--client reqwest` is Rust.
+        None if !args.all => match args.client.as_deref() {
+            Some(name) => Some(client_language(name)?),
+            None => None,
+        },
         None => None,
     };
     let options = Options::default().install_line(!args.no_install_line);
@@ -140,7 +199,7 @@ fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnos
             Some(name) => {
                 // --lang picks the client of a name two languages share (openai).
                 let client = Client::named_in(name, language)
-                    .map_err(|message| usage(Some("--client"), message))?;
+                    .map_err(|message| suggest("--client", message, name, &client_names()))?;
                 if client.language() != language {
                     return Err(usage(
                         Some("--client"),
