@@ -32,6 +32,8 @@ mod curl;
 mod diagnostic;
 pub mod docs;
 mod error;
+mod file;
+mod input;
 mod install;
 mod lines;
 mod mime;
@@ -50,6 +52,8 @@ pub use client::{Client, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};
 pub use diagnostic::{Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words};
 pub use error::Error;
+pub use file::{decode_text, read_text, write_atomic};
+pub use input::{Choice, Input, Snippets};
 pub use install::{Ecosystem, Install, install};
 pub use mime::guess as guess_mime;
 pub use model::{
@@ -60,7 +64,7 @@ pub use render::{
     render_all_with, render_default, render_default_with, render_with,
 };
 pub use secret::protect_tokens;
-pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec};
+pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec, to_spec};
 pub use suggest::closest;
 pub use task::{Task, UnknownTask};
 pub use text::{Escapes, Segment, Text, Var};

@@ -1,8 +1,9 @@
-//! Property: a request rendered as curl and parsed back is the same request.
+//! Properties: a request rendered as curl and parsed back is the same request; a
+//! request written as a JSON spec reads back as one with the same snippets.
 
 use inference_snippets::{
     Client, Code, Connection, CurlOptions, Escapes, FileBytes, Payload, Request, Segment, Text,
-    Token, Var, parse_curl, render,
+    Token, Var, parse_curl, parse_spec, render, to_spec,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -221,4 +222,64 @@ proptest! {
             .collect();
         prop_assert!(warnings.is_empty(), "{}\n{:?}", command, warnings);
     }
+
+    #[test]
+    fn spec_round_trip(request in request()) {
+        prop_assume!(request.validate().is_ok());
+        match to_spec(&request) {
+            Ok(spec) => {
+                let text = spec.to_string();
+                let read = parse_spec(&text, "spec.json")
+                    .unwrap_or_else(|err| panic!("{text}\n{err}"));
+                for client in Client::ALL {
+                    let (expected, actual) = (render(&request, client), render(&read, client));
+                    prop_assert_eq!(expected, actual, "{}: {}", client, text);
+                }
+            }
+            Err(err) => {
+                prop_assert_eq!(err.code(), Code::NotInSpec);
+                prop_assert!(err.diagnostic().field.is_some(), "{}", err);
+            }
+        }
+    }
+}
+
+/// Every snapshot case: a spec reads back from its own JSON spec unchanged, and a
+/// curl command's spec (when a spec can describe it) renders what the command does.
+#[test]
+fn snapshot_specs_round_trip() {
+    let mut described = 0;
+    for case in crate::cases() {
+        let read = |name: &str| std::fs::read_to_string(case.join(name)).ok();
+        let (request, from_curl) = match (read("request.json"), read("command.sh")) {
+            (Some(spec), _) => (parse_spec(&spec, "request.json").expect("a spec"), false),
+            (None, Some(command)) => {
+                let parsed = parse_curl(&command, "command.sh", &CurlOptions::default());
+                (parsed.expect("a command").request, true)
+            }
+            (None, None) => panic!("{}: no request", case.display()),
+        };
+        let spec = match to_spec(&request) {
+            Ok(spec) => spec,
+            Err(err) if from_curl => {
+                assert_eq!(err.code(), Code::NotInSpec, "{}", case.display());
+                continue;
+            }
+            Err(err) => panic!("{}: {err}", case.display()),
+        };
+        let back = parse_spec(&spec.to_string(), "spec.json").expect("the spec reads back");
+        if !from_curl {
+            assert_eq!(back, request, "{}", case.display());
+        }
+        for client in Client::ALL {
+            assert_eq!(
+                render(&back, client),
+                render(&request, client),
+                "{}",
+                case.display()
+            );
+        }
+        described += 1;
+    }
+    assert!(described > 30, "only {described} cases have a spec");
 }

@@ -68,6 +68,8 @@ codes! {
     UnknownTask = "unknown-task",
     /// The token notation names no valid environment variable.
     InvalidTokenVariable = "invalid-token-variable",
+    /// The request holds what a JSON spec cannot describe (a variable, a form).
+    NotInSpec = "not-in-spec",
 
     // What any request must satisfy.
     /// The URL is not one every client sends as written.

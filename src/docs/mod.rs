@@ -13,6 +13,7 @@
 //! # Ok::<(), inference_snippets::Error>(())
 //! ```
 
+mod files;
 mod layout;
 mod lint;
 mod marker;
@@ -23,6 +24,7 @@ use std::path::Path;
 
 use similar::TextDiff;
 
+pub use files::{lint_file, markdown_files, update_file, write_file};
 pub use layout::fences;
 pub use lint::lint;
 pub use marker::{Labels, Layout, Marker, MarkerWords, Source};

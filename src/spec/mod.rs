@@ -10,8 +10,10 @@
 use serde_json::{Map, Value};
 
 mod keys;
+mod write;
 
 use keys::Keys;
+pub use write::to_spec;
 
 use crate::diagnostic::{Code, Field, Hint, Place};
 use crate::error::Error;

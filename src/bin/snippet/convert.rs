@@ -3,10 +3,8 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Hint, Language, Options, Parsed,
-    Payload, Place, Places, Request, Shell, Snippet, Task, Text, Token, caveats, docs, guess_mime,
-    locate_in_spec, parse_curl, parse_curl_args, parse_spec, protect_tokens, render_all_with,
-    render_default_with, render_with,
+    Choice, Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Hint, Input, Language,
+    Options, Payload, Place, Request, Shell, Snippet, Task, Text, Token, docs, guess_mime,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -34,73 +32,24 @@ impl From<Error> for Failure {
 }
 
 pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
-    let (request, input, mut warnings) = request(args)?;
-    let (snippets, left_out) = snippets(args, &request).map_err(|err| input.about(err))?;
+    let input = request(args)?;
+    let options = Options::default().install_line(!args.no_install_line);
+    let done = input.snippets(choice(args)?, &options)?;
     // What a chosen client does differently from the command is a warning too.
-    for snippet in &snippets {
-        let differences = caveats(&request, snippet.client);
-        warnings.extend(differences.into_iter().map(|warning| input.place(warning)));
-    }
+    let mut warnings = input.warnings;
+    warnings.extend(done.caveats);
     if args.strict && !warnings.is_empty() {
         return Err(Failure::Strict(warnings));
     }
-    let text = format(&snippets, args.format);
+    let text = format(&done.snippets, args.format);
     // Notes, never turned into errors by --strict: which clients --all left out.
-    warnings.extend(left_out);
-    let snippets = (args.all && args.format == Format::Code).then_some(snippets);
+    warnings.extend(done.left_out);
+    let snippets = (args.all && args.format == Format::Code).then_some(done.snippets);
     Ok(Output {
         text,
         snippets,
         warnings,
     })
-}
-
-/// Where the request came from: its name for diagnostics, and how to find where it
-/// writes each field.
-struct Input {
-    name: String,
-    fields: Fields,
-}
-
-/// How an input tells where it writes a field of the request.
-enum Fields {
-    /// A JSON spec: the key of the field.
-    Spec(String),
-    /// A curl command: the word of the field.
-    Curl(Box<Places>),
-    /// The quick form's arguments: no text to point into.
-    Arguments,
-}
-
-impl Input {
-    fn new(name: &str, fields: Fields) -> Input {
-        Input {
-            name: name.to_owned(),
-            fields,
-        }
-    }
-
-    /// `err`, found after reading (a refusal, a token), made a problem of this input.
-    fn about(&self, err: Error) -> Error {
-        self.place(err.into_diagnostic()).into()
-    }
-
-    /// `diagnostic`, found after reading, in this input (unless it names its own):
-    /// where the input writes its field, else at the start of the text.
-    fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
-        if diagnostic.source.is_some() {
-            return diagnostic;
-        }
-        diagnostic.source = Some(self.name.clone());
-        let field = diagnostic.field.as_ref();
-        let written = match &self.fields {
-            Fields::Spec(text) => field.and_then(|field| locate_in_spec(text, field)),
-            Fields::Curl(places) => field.and_then(|field| places.of(field)),
-            Fields::Arguments => return diagnostic,
-        };
-        diagnostic.place = written.or(Some(Place::at(1, 1)));
-        diagnostic
-    }
 }
 
 /// A usage error about `option`, when it is about one.
@@ -166,9 +115,8 @@ fn client_language(name: &str) -> Result<Language, Error> {
     }
 }
 
-/// The snippets the arguments ask for, and a note for each client of the languages
-/// asked for that `--all` left out.
-fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
+/// The snippets the arguments ask for.
+fn choice(args: &Args) -> Result<Choice, Error> {
     let language = match args.lang.as_deref() {
         Some(name) => Some(
             name.parse::<Language>()
@@ -181,50 +129,20 @@ fn snippets(args: &Args, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnos
         },
         None => None,
     };
-    let options = Options::default().install_line(!args.no_install_line);
-    let snippets = match (args.all, language) {
-        (true, language) => {
-            let wanted = |client: Client| language.is_none_or(|l| client.language() == l);
-            let mut all = render_all_with(request, &options)?;
-            all.snippets.retain(|snippet| wanted(snippet.client));
-            let notes = all
-                .left_out
-                .into_iter()
-                .filter(|left| wanted(left.client))
-                .map(|left| left.note)
-                .collect();
-            return Ok((all.snippets, notes));
+    match (args.all, language, &args.client) {
+        (true, language, _) => Ok(Choice::All(language)),
+        (false, Some(language), Some(name)) => {
+            // --lang picks the client of a name two languages share (openai).
+            let client = Client::named_in(name, language)
+                .map_err(|message| suggest("--client", message, name, &client_names()))?;
+            Choice::client_in(client, Some(language)).map_err(|err| in_option(err, "--client"))
         }
-        (false, Some(language)) => match &args.client {
-            Some(name) => {
-                // --lang picks the client of a name two languages share (openai).
-                let client = Client::named_in(name, language)
-                    .map_err(|message| suggest("--client", message, name, &client_names()))?;
-                if client.language() != language {
-                    return Err(usage(
-                        Some("--client"),
-                        format!(
-                            "client {client} writes {}, not {language}",
-                            client.language()
-                        ),
-                    ));
-                }
-                vec![Snippet {
-                    language,
-                    client,
-                    content: render_with(request, client, &options)?,
-                }]
-            }
-            None => vec![render_default_with(request, language, &options)?],
-        },
-        (false, None) => {
-            return Err(usage(
-                None,
-                "choose a language with --lang, or --all".into(),
-            ));
-        }
-    };
-    Ok((snippets, Vec::new()))
+        (false, Some(language), None) => Ok(Choice::Language(language)),
+        (false, None, _) => Err(usage(
+            None,
+            "choose a language with --lang, or --all".into(),
+        )),
+    }
 }
 
 fn format(snippets: &[Snippet], format: Format) -> String {
@@ -258,9 +176,8 @@ fn format(snippets: &[Snippet], format: Format) -> String {
 }
 
 /// The request from --request, a curl command, or the quick-form arguments, with
-/// the --task, --token and --model overrides applied; the input it came from; and
-/// the warnings.
-fn request(args: &Args) -> Result<(Request, Input, Vec<Diagnostic>), Error> {
+/// the --task, --token and --model overrides applied, ready to render.
+fn request(args: &Args) -> Result<Input, Error> {
     let options = CurlOptions {
         shell: args.shell.map(|shell| match shell {
             ShellArg::Bash => Shell::Bash,
@@ -269,41 +186,28 @@ fn request(args: &Args) -> Result<(Request, Input, Vec<Diagnostic>), Error> {
         }),
         keep_token: args.keep_token,
     };
-    let curl = |parsed: Parsed, name: &str| {
-        (
-            Input::new(name, Fields::Curl(Box::new(parsed.places))),
-            (parsed.request, parsed.warnings),
-        )
-    };
-    let (input, (mut request, mut warnings)) = if let Some(path) = &args.request {
-        let text = read_source(path)?;
-        let request = parse_spec(&text, path)?;
-        (Input::new(path, Fields::Spec(text)), (request, Vec::new()))
+    let mut input = if let Some(path) = &args.request {
+        Input::spec(&read_source(path)?, path)?
     } else if let Some(command) = &args.curl {
-        let (name, text) = if command == "-" {
-            ("-", read_source("-")?)
+        if command == "-" {
+            Input::curl(&read_source("-")?, "-", &options)?
         } else {
-            ("--curl", command.clone())
-        };
-        curl(parse_curl(&text, name, &options)?, name)
+            Input::curl(command, "--curl", &options)?
+        }
     } else if !args.curl_args.is_empty() {
         // Its places count arguments as the columns of one line.
-        curl(parse_curl_args(&args.curl_args, &options)?, "arguments")
+        Input::curl_args(&args.curl_args, "arguments", &options)?
     } else if let Some(url) = &args.url {
-        let request = quick_request(args, url)?;
-        (
-            Input::new("arguments", Fields::Arguments),
-            (request, Vec::new()),
-        )
+        Input::built(quick_request(args, url)?, "arguments")
     } else if !std::io::stdin().is_terminal() {
-        let text = read_source("-")?;
-        curl(parse_curl(&text, "-", &options)?, "-")
+        Input::curl(&read_source("-")?, "-", &options)?
     } else {
         return Err(usage(
             None,
             "give a URL, --request FILE, --curl COMMAND, or a curl command on stdin".into(),
         ));
     };
+    let request = &mut input.request;
     if let Some(task) = &args.task {
         request.task = Some(
             task.parse::<Task>()
@@ -319,12 +223,8 @@ fn request(args: &Args) -> Result<(Request, Input, Vec<Diagnostic>), Error> {
     if let Some(model) = &args.model {
         request.model = Some(model.clone());
     }
-    if !args.keep_token {
-        let replaced = protect_tokens(&mut request).map_err(|err| input.about(err))?;
-        warnings.extend(replaced.into_iter().map(|warning| input.place(warning)));
-    }
-    request.validate().map_err(|err| input.about(err))?;
-    Ok((request, input, warnings))
+    input.prepare(args.keep_token)?;
+    Ok(input)
 }
 
 fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
@@ -401,5 +301,5 @@ fn read_source(path: &str) -> Result<String, Error> {
     } else {
         std::fs::read(path).map_err(io_error)?
     };
-    crate::text::decode(bytes, path)
+    inference_snippets::decode_text(bytes, path)
 }

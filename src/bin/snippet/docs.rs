@@ -1,12 +1,11 @@
 //! `snippet docs check|write|lint`: the library's docs functions over files and
 //! directories, with atomic writes and the documented exit codes.
 
-use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use inference_snippets::{Code, Diagnostic, Error, Severity, docs};
+use inference_snippets::{Error, Severity, docs};
 
 use crate::cli::Docs;
 use crate::report::Reporter;
@@ -29,7 +28,7 @@ pub(crate) fn run(action: &Docs, reporter: &Reporter) -> ExitCode {
         ),
     };
     let mut status = Status::default();
-    let files = match markdown_files(paths) {
+    let files = match docs::markdown_files(paths) {
         Ok(files) => files,
         Err(err) => {
             reporter.emit(err.diagnostic());
@@ -130,10 +129,8 @@ fn one(
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let name = file.display().to_string();
-    let bytes = fs::read(file).map_err(|err| read_failed(&name, &err))?;
-    let text = crate::text::decode(bytes, &name)?;
     if let Mode::Lint(options) = mode {
-        for finding in docs::lint(&text, &name) {
+        for finding in docs::lint_file(file)? {
             let counts = &mut status.counts;
             match finding.severity {
                 Severity::Error => counts.errors += 1,
@@ -151,8 +148,7 @@ fn one(
         }
         return Ok(());
     }
-    let base = file.parent().unwrap_or(Path::new("."));
-    let updated = docs::update(&text, &name, base)?;
+    let updated = docs::update_file(file)?;
     for warning in &updated.warnings {
         reporter.emit(warning);
     }
@@ -170,8 +166,7 @@ fn one(
         }
         Mode::Write if updated.drifts.is_empty() => {}
         Mode::Write => {
-            crate::output::write_atomic(file, updated.text.as_bytes())
-                .map_err(|err| read_failed(&name, &err))?;
+            docs::write_file(file, &updated)?;
             for drift in &updated.drifts {
                 let _ = writeln!(
                     out,
@@ -181,64 +176,6 @@ fn one(
             }
         }
         Mode::Lint(_) => {}
-    }
-    Ok(())
-}
-
-fn read_failed(name: &str, err: &std::io::Error) -> Error {
-    Diagnostic::error(Code::ReadFailed, err.to_string())
-        .in_source(name)
-        .into()
-}
-
-/// The files given, and the .md / .mdx files under the directories given (the
-/// current directory when none is), sorted. A directory is searched as a repository's
-/// tools would: without `.git`, `target` and `node_modules`, and without what
-/// `.gitignore` files ignore.
-fn markdown_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let current = [PathBuf::from(".")];
-    let paths = if paths.is_empty() {
-        &current[..]
-    } else {
-        paths
-    };
-    let mut files = Vec::new();
-    for path in paths {
-        let name = path.display().to_string();
-        let metadata = fs::metadata(path).map_err(|err| read_failed(&name, &err))?;
-        if metadata.is_dir() {
-            walk(path, &mut files).map_err(|err| {
-                Error::from(Diagnostic::error(Code::ReadFailed, err.to_string()).in_source(name))
-            })?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), ignore::Error> {
-    let walker = ignore::WalkBuilder::new(dir)
-        // Docs live in hidden folders too (`.github/`); only `.git` is skipped.
-        .hidden(false)
-        // A .gitignore means what it says even before `git init`.
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(|entry| {
-            let skipped = [".git", "target", "node_modules"];
-            !(entry.file_type().is_some_and(|kind| kind.is_dir())
-                && entry.depth() > 0
-                && skipped.iter().any(|name| entry.file_name() == *name))
-        })
-        .build();
-    for entry in walker {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type().is_some_and(|kind| kind.is_file())
-            && path.extension().is_some_and(|e| e == "md" || e == "mdx")
-        {
-            files.push(path.to_path_buf());
-        }
     }
     Ok(())
 }

@@ -8,7 +8,6 @@ mod manual;
 mod mdbook;
 mod output;
 mod report;
-mod text;
 mod usage;
 
 use std::io::Write;

@@ -57,7 +57,7 @@ pub(crate) fn run(args: &Args, reporter: &Reporter) -> ExitCode {
         )));
         return ExitCode::from(2);
     }
-    let input = match crate::text::decode(bytes, "-") {
+    let input = match inference_snippets::decode_text(bytes, "-") {
         Ok(input) => input,
         Err(err) => {
             reporter.emit(err.diagnostic());

@@ -3,10 +3,9 @@
 //! file without `--force`.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Code, Diagnostic, Error, Snippet};
+use inference_snippets::{Code, Diagnostic, Error, Snippet, write_atomic};
 
 /// The files `-o PATH` writes: `PATH` itself, or for several snippets as code, the
 /// directory `PATH` with one `<client>.<ext>` file each.
@@ -67,32 +66,4 @@ fn failed(path: &Path, why: &str) -> Error {
         format!("cannot write {}: {why}", path.display()),
     )
     .into()
-}
-
-/// Replaces `path` by a temporary file renamed over it: a reader (or a crash)
-/// sees the old file or the new one, never half of one. A new file gets the
-/// usual permissions; a replaced one keeps its own.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.snippet-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        if let Ok(metadata) = fs::metadata(path) {
-            fs::set_permissions(&temp, metadata.permissions())?;
-        }
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
 }

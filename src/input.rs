@@ -1,0 +1,222 @@
+//! One conversion as every front end runs it: a request read from an input that
+//! remembers where it writes each field, made ready (tokens protected, validated),
+//! then rendered for the clients asked for. Problems found after reading (a refusal,
+//! a real-looking token, what a client does only in part) are placed in the text the
+//! user wrote.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Code, Diagnostic, Place};
+use crate::error::Error;
+use crate::model::Request;
+use crate::render::{Options, Snippet, caveats, render_all_with, render_default_with, render_with};
+use crate::{Client, CurlOptions, Language, Places, parse_curl, parse_curl_args, parse_spec};
+
+/// A request read from an input, with the warnings of reading it.
+///
+/// # Example
+/// ```
+/// use inference_snippets::{Choice, Client, Code, CurlOptions, Input, Options};
+///
+/// let command = "curl https://x.cloud/m \\\n  --connect-timeout 5 -d a=1";
+/// let mut input = Input::curl(command, "--curl", &CurlOptions::default())?;
+/// input.prepare(false)?;
+/// let fetch = input.snippets(Choice::Client(Client::Fetch), &Options::default())?;
+/// assert!(fetch.snippets[0].content.contains("await fetch("));
+/// // What fetch cannot do is placed at the option that asks for it.
+/// assert_eq!(fetch.caveats[0].code, Code::NotCarriedOver);
+/// assert_eq!(fetch.caveats[0].location(), "--curl:2:3: ");
+/// // No task: the typed client refuses, in the input.
+/// let error = input.snippets(Choice::Client(Client::HuggingfaceHub), &Options::default());
+/// assert_eq!(error.unwrap_err().code(), Code::MissingTask);
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The request; a front end may change it (its own task, token or model) before
+    /// [`Input::prepare`].
+    pub request: Request,
+    /// What reading it worked around, and then what preparing it replaced.
+    pub warnings: Vec<Diagnostic>,
+    name: String,
+    fields: Fields,
+}
+
+/// How an input tells where it writes a field of the request.
+#[derive(Clone, Debug)]
+enum Fields {
+    /// A JSON spec: the key of the field.
+    Spec(String),
+    /// A curl command: the word of the field.
+    Curl(Box<Places>),
+    /// Not a text (a front end's own arguments): nothing to point into.
+    Nothing,
+}
+
+/// Which snippets a front end asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Choice {
+    /// The snippet of this client.
+    Client(Client),
+    /// The language's snippet: its Hugging Face client's when that can send the
+    /// request, else its generic client's.
+    Language(Language),
+    /// Every client that can send the request, of this language only when given.
+    All(Option<Language>),
+}
+
+impl Choice {
+    /// The snippet of `client`, which must write `language` when one is given as well:
+    /// else a `usage` error saying what it writes.
+    pub fn client_in(client: Client, language: Option<Language>) -> Result<Choice, Error> {
+        match language {
+            Some(language) if client.language() != language => Err(Error::new(
+                Code::Usage,
+                format!(
+                    "client {client} writes {}, not {language}",
+                    client.language()
+                ),
+            )),
+            _ => Ok(Choice::Client(client)),
+        }
+    }
+}
+
+/// The snippets of one conversion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippets {
+    /// The snippets, in [`Client::ALL`] order.
+    pub snippets: Vec<Snippet>,
+    /// What a snippet does only in part ([`caveats`]), placed in the input.
+    pub caveats: Vec<Diagnostic>,
+    /// A note for each client of the languages asked for that [`Choice::All`] left
+    /// out, with why (never an error: the other clients can send the request).
+    pub left_out: Vec<Diagnostic>,
+}
+
+impl Input {
+    /// A JSON spec named `name` in diagnostics.
+    pub fn spec(text: &str, name: &str) -> Result<Input, Error> {
+        let request = parse_spec(text, name)?;
+        Ok(Input::of(request, name, Fields::Spec(text.to_owned())))
+    }
+
+    /// A curl command named `name` in diagnostics.
+    pub fn curl(text: &str, name: &str, options: &CurlOptions) -> Result<Input, Error> {
+        let parsed = parse_curl(text, name, options)?;
+        let mut input = Input::of(parsed.request, name, Fields::Curl(Box::new(parsed.places)));
+        input.warnings = parsed.warnings;
+        Ok(input)
+    }
+
+    /// A curl command already split into arguments (its places count arguments as
+    /// the columns of one line), named `name` in diagnostics.
+    pub fn curl_args(args: &[String], name: &str, options: &CurlOptions) -> Result<Input, Error> {
+        let parsed = parse_curl_args(args, options)?;
+        let mut input = Input::of(parsed.request, name, Fields::Curl(Box::new(parsed.places)));
+        input.warnings = parsed.warnings;
+        Ok(input)
+    }
+
+    /// A request a front end built itself, named `name` in diagnostics; problems
+    /// found later have no place in it.
+    pub fn built(request: Request, name: &str) -> Input {
+        Input::of(request, name, Fields::Nothing)
+    }
+
+    fn of(request: Request, name: &str, fields: Fields) -> Input {
+        Input {
+            request,
+            warnings: Vec::new(),
+            name: name.to_owned(),
+            fields,
+        }
+    }
+
+    /// The name of the input in diagnostics.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `diagnostic`, found after reading, made a problem of this input (unless it
+    /// names its own): placed where the input writes its field, else at the start.
+    pub fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if diagnostic.source.is_some() {
+            return diagnostic;
+        }
+        diagnostic.source = Some(self.name.clone());
+        let field = diagnostic.field.as_ref();
+        let written = match &self.fields {
+            Fields::Spec(text) => field.and_then(|field| crate::locate_in_spec(text, field)),
+            Fields::Curl(places) => field.and_then(|field| places.of(field)),
+            Fields::Nothing => return diagnostic,
+        };
+        diagnostic.place = written.or(Some(Place::at(1, 1)));
+        diagnostic
+    }
+
+    /// `err`, found after reading, placed as [`Input::place`] does.
+    pub fn about(&self, err: Error) -> Error {
+        self.place(err.into_diagnostic()).into()
+    }
+
+    /// Makes the request ready to render: a real-looking token is replaced by
+    /// `$HF_TOKEN` with a warning, unless `keep_token` (one anywhere else is an
+    /// error), then the request is validated. Problems are placed in the input.
+    pub fn prepare(&mut self, keep_token: bool) -> Result<(), Error> {
+        if !keep_token {
+            let replaced =
+                crate::protect_tokens(&mut self.request).map_err(|err| self.about(err))?;
+            for warning in replaced {
+                let placed = self.place(warning);
+                self.warnings.push(placed);
+            }
+        }
+        self.request.validate().map_err(|err| self.about(err))
+    }
+
+    /// The snippets `choice` asks for, each client's caveats, and what was left out.
+    pub fn snippets(&self, choice: Choice, options: &Options) -> Result<Snippets, Error> {
+        let request = &self.request;
+        let (snippets, left_out) = match choice {
+            Choice::Client(client) => {
+                let content = render_with(request, client, options);
+                let content = content.map_err(|err| self.about(err))?;
+                let snippet = Snippet {
+                    language: client.language(),
+                    client,
+                    content,
+                };
+                (vec![snippet], Vec::new())
+            }
+            Choice::Language(language) => {
+                let snippet = render_default_with(request, language, options);
+                (vec![snippet.map_err(|err| self.about(err))?], Vec::new())
+            }
+            Choice::All(language) => {
+                let wanted = |client: Client| language.is_none_or(|l| client.language() == l);
+                let mut all = render_all_with(request, options).map_err(|err| self.about(err))?;
+                all.snippets.retain(|snippet| wanted(snippet.client));
+                let notes = all.left_out.into_iter().filter(|left| wanted(left.client));
+                (all.snippets, notes.map(|left| left.note).collect())
+            }
+        };
+        let caveats = snippets
+            .iter()
+            .flat_map(|snippet| caveats(request, snippet.client))
+            .map(|warning| self.place(warning))
+            .collect();
+        Ok(Snippets {
+            snippets,
+            caveats,
+            left_out,
+        })
+    }
+
+    /// The JSON spec of the request ([`to_spec`](crate::to_spec)); a `not-in-spec`
+    /// error is placed at the field the spec cannot describe.
+    pub fn to_spec(&self) -> Result<Value, Error> {
+        crate::to_spec(&self.request).map_err(|err| self.about(err))
+    }
+}
