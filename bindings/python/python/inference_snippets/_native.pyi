@@ -1,0 +1,75 @@
+"""Type stubs of the native module; the functions are re-exported by ``inference_snippets``."""
+
+from collections.abc import Iterable
+from os import PathLike
+from pathlib import Path
+from typing import Any, Literal, TypedDict
+
+from . import Diagnostic, Drift
+
+Spec = dict[str, Any] | str
+"""A request: a dict in the JSON spec's shape, or that JSON as text."""
+
+StrPath = str | PathLike[str]
+Paths = StrPath | Iterable[StrPath] | None
+
+class Snippet(TypedDict):
+    """One snippet, in the shape of ``@huggingface/inference``'s ``getInferenceSnippets``."""
+
+    language: Literal["curl", "python", "js", "rust"]
+    client: str
+    content: str
+
+CLIENTS: tuple[str, ...]
+"""Every client name ``render`` takes, in ``render_all``'s order."""
+
+LANGUAGES: tuple[str, ...]
+"""Every language name, in ``render_all``'s order."""
+
+def render(request: Spec, client: str | None = None, *, language: str | None = None) -> str:
+    """The code that sends ``request`` with ``client``.
+
+    Without ``client``, ``language`` picks its Hugging Face client when that can send
+    the request, else its generic one; with both, the client must write the language.
+    Raises ``SpecError`` (with the line and column of JSON text), ``RefusalError`` when
+    the client cannot send exactly this request, ``UsageError`` for an unknown name.
+    """
+
+def render_all(request: Spec, *, language: str | None = None) -> list[Snippet]:
+    """Every snippet that sends ``request``, one per client able to (of ``language``
+    only, when given): what ``snippet --all --format json`` prints."""
+
+def parse_curl(
+    command: str, *, shell: Literal["bash", "cmd", "powershell"] | None = None, task: str | None = None
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """A curl command's JSON spec (what ``render`` takes) and its warnings.
+
+    Raises ``CurlError`` at the place in the command, also for a request a spec cannot
+    describe (a ``$VAR``, ``-F``, ``-u``, ``-k``...: ``convert_curl`` renders those).
+    """
+
+def convert_curl(
+    command: str,
+    client: str | None = None,
+    *,
+    language: str | None = None,
+    task: str | None = None,
+    shell: Literal["bash", "cmd", "powershell"] | None = None,
+) -> str:
+    """The code that sends what the curl ``command`` sends, with ``client`` (or the
+    default client of ``language``). Raises ``CurlError`` or ``RefusalError``."""
+
+def docs_check(paths: Paths = None) -> list[Drift]:
+    """The regions of Markdown pages that are not what the tool generates; writes nothing.
+
+    ``paths``: a file or folder (searched for ``.md`` and ``.mdx``, skipping ``.git``,
+    ``target``, ``node_modules`` and what ``.gitignore`` ignores), several, or None for
+    the current folder. Raises ``DocsError``.
+    """
+
+def docs_write(paths: Paths = None) -> list[Path]:
+    """Rewrites the drifted regions of the pages of ``paths``; the pages rewritten."""
+
+def docs_lint(paths: Paths = None) -> list[Diagnostic]:
+    """The findings of ``snippet docs lint`` in the pages of ``paths``: errors,
+    warnings and notes."""

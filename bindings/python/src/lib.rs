@@ -1,0 +1,338 @@
+//! `inference_snippets._native`: the crate's functions for Python. Arguments become
+//! the crate's types, results and problems become Python objects; every decision is
+//! the crate's (`Input`, `Choice`, `to_spec`, `docs`), so the package says exactly
+//! what the `snippet` command line says.
+
+mod problem;
+mod value;
+
+use std::path::PathBuf;
+
+use inference_snippets::{
+    Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, Task, docs,
+    write_atomic,
+};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::{IntoPyObjectExt, intern};
+
+use problem::{Kind, raise, usage};
+
+/// The name of a request given as an argument, in diagnostics.
+const REQUEST: &str = "<request>";
+/// The name of a curl command given as an argument, in diagnostics.
+const COMMAND: &str = "<command>";
+
+/// A request read from the `request` argument.
+struct Spec {
+    input: Input,
+    /// Given as JSON text: its problems have places. A dict has no text to point into.
+    is_text: bool,
+}
+
+impl Spec {
+    fn read(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Spec> {
+        let (text, is_text) = if let Ok(text) = request.cast::<PyString>() {
+            (text.to_str()?.to_owned(), true)
+        } else if request.cast::<PyDict>().is_ok() {
+            (value::to_json(request, "request")?.to_string(), false)
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "request must be a dict in the JSON spec's shape, or its JSON text, not a {}",
+                request.get_type().name()?
+            )));
+        };
+        let mut spec = Spec {
+            input: Input::spec(&text, REQUEST).map_err(|err| fail(py, err, is_text))?,
+            is_text,
+        };
+        spec.input
+            .prepare(false)
+            .map_err(|err| fail(py, err, is_text))?;
+        Ok(spec)
+    }
+
+    fn snippets(&self, py: Python<'_>, choice: Choice) -> PyResult<Snippets> {
+        let done = self.input.snippets(choice, &Options::default());
+        done.map_err(|err| fail(py, err, self.is_text))
+    }
+}
+
+/// A problem of a spec, raised; one of a dict has no place.
+fn fail(py: Python<'_>, err: Error, is_text: bool) -> PyErr {
+    if is_text {
+        return raise(py, &err, Kind::Spec);
+    }
+    let mut diagnostic = err.into_diagnostic();
+    diagnostic.source = None;
+    diagnostic.place = None;
+    raise(py, &diagnostic.into(), Kind::Spec)
+}
+
+/// A curl command read from the `command` argument, with the task given, ready.
+fn curl(py: Python<'_>, command: &str, shell: Option<&str>, task: Option<&str>) -> PyResult<Input> {
+    let options = CurlOptions {
+        shell: shell
+            .map(|name| name.parse::<Shell>().map_err(|message| usage(py, message)))
+            .transpose()?,
+        keep_token: false,
+    };
+    let task = task
+        .map(|name| name.parse::<Task>())
+        .transpose()
+        .map_err(|err| raise(py, &err.into(), Kind::Usage))?;
+    let mut input =
+        Input::curl(command, COMMAND, &options).map_err(|err| raise(py, &err, Kind::Curl))?;
+    if task.is_some() {
+        input.request.task = task;
+    }
+    input
+        .prepare(false)
+        .map_err(|err| raise(py, &err, Kind::Curl))?;
+    Ok(input)
+}
+
+/// The one snippet `client` or `language` names.
+fn choice(py: Python<'_>, client: Option<&str>, language: Option<&str>) -> PyResult<Choice> {
+    let language = language
+        .map(|name| {
+            name.parse::<Language>()
+                .map_err(|message| usage(py, message))
+        })
+        .transpose()?;
+    match (client, language) {
+        (Some(name), language) => {
+            let client = name
+                .parse::<Client>()
+                .map_err(|message| usage(py, message))?;
+            Choice::client_in(client, language).map_err(|err| raise(py, &err, Kind::Usage))
+        }
+        (None, Some(language)) => Ok(Choice::Language(language)),
+        (None, None) => Err(usage(
+            py,
+            "name a client (render(request, \"requests\")) or a language (language=\"python\")"
+                .to_owned(),
+        )),
+    }
+}
+
+/// The content of the one snippet of a conversion.
+fn content(done: Snippets) -> String {
+    done.snippets
+        .into_iter()
+        .next()
+        .map(|snippet| snippet.content)
+        .unwrap_or_default()
+}
+
+/// The code that sends `request` with `client`.
+///
+/// ``request`` is a dict in the JSON spec's shape or its JSON text. Without
+/// ``client``, ``language`` picks its Hugging Face client when that can send the
+/// request, else its generic one; with both, the client must write the language.
+/// Raises ``SpecError`` (with the line and column of JSON text), ``RefusalError``
+/// when the client cannot send exactly this request, ``UsageError`` for an unknown
+/// name.
+#[pyfunction]
+#[pyo3(signature = (request, client=None, *, language=None))]
+fn render(
+    py: Python<'_>,
+    request: &Bound<'_, PyAny>,
+    client: Option<&str>,
+    language: Option<&str>,
+) -> PyResult<String> {
+    let choice = choice(py, client, language)?;
+    let spec = Spec::read(py, request)?;
+    Ok(content(spec.snippets(py, choice)?))
+}
+
+/// Every snippet that sends ``request``: a list of ``{"language", "client",
+/// "content"}`` dicts (of ``language`` only, when given), one per client able to, in
+/// the order of ``CLIENTS``: what ``snippet --all --format json`` prints.
+#[pyfunction]
+#[pyo3(signature = (request, *, language=None))]
+fn render_all<'py>(
+    py: Python<'py>,
+    request: &Bound<'py, PyAny>,
+    language: Option<&str>,
+) -> PyResult<Bound<'py, PyList>> {
+    let language = language
+        .map(|name| {
+            name.parse::<Language>()
+                .map_err(|message| usage(py, message))
+        })
+        .transpose()?;
+    let spec = Spec::read(py, request)?;
+    let done = spec.snippets(py, Choice::All(language))?;
+    let list = PyList::empty(py);
+    for snippet in done.snippets {
+        let item = PyDict::new(py);
+        item.set_item(intern!(py, "language"), snippet.language.name())?;
+        item.set_item(intern!(py, "client"), snippet.client.name())?;
+        item.set_item(intern!(py, "content"), snippet.content)?;
+        list.append(item)?;
+    }
+    Ok(list)
+}
+
+/// Reads a curl command: ``(spec, warnings)``, the request as a dict in the JSON
+/// spec's shape (what ``render`` takes) and a ``Diagnostic`` for each thing the
+/// command asks for that the snippets do not reproduce (``--retry``, a real-looking
+/// token replaced by ``$HF_TOKEN``...).
+///
+/// ``shell`` is ``"bash"``, ``"cmd"`` or ``"powershell"`` (default: detected);
+/// ``task`` the pipeline tag the typed clients need. Raises ``CurlError`` at the
+/// place in the command, also for a request a spec cannot describe (a ``$VAR``,
+/// ``-F``, ``-u``, ``-k``...: ``convert_curl`` renders those).
+#[pyfunction]
+#[pyo3(signature = (command, *, shell=None, task=None))]
+fn parse_curl<'py>(
+    py: Python<'py>,
+    command: &str,
+    shell: Option<&str>,
+    task: Option<&str>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let input = curl(py, command, shell, task)?;
+    let spec = input.to_spec().map_err(|err| raise(py, &err, Kind::Curl))?;
+    let warnings = PyList::empty(py);
+    for warning in &input.warnings {
+        warnings.append(problem::diagnostic(py, warning, Kind::Curl)?)?;
+    }
+    PyTuple::new(py, [value::to_python(py, &spec)?, warnings.into_any()])
+}
+
+/// The code that sends what the curl ``command`` sends, with ``client`` (or the
+/// default client of ``language``, as in ``render``). ``task`` and ``shell`` as in
+/// ``parse_curl``. Raises ``CurlError`` at the place in the command, or
+/// ``RefusalError``.
+#[pyfunction]
+#[pyo3(signature = (command, client=None, *, language=None, task=None, shell=None))]
+fn convert_curl(
+    py: Python<'_>,
+    command: &str,
+    client: Option<&str>,
+    language: Option<&str>,
+    task: Option<&str>,
+    shell: Option<&str>,
+) -> PyResult<String> {
+    let choice = choice(py, client, language)?;
+    let input = curl(py, command, shell, task)?;
+    let done = input.snippets(choice, &Options::default());
+    Ok(content(done.map_err(|err| raise(py, &err, Kind::Curl))?))
+}
+
+/// `paths` as given: one path, an iterable of them, or None for the current folder.
+fn path_list(paths: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<PathBuf>> {
+    let Some(paths) = paths else {
+        return Ok(Vec::new());
+    };
+    if let Ok(one) = paths.extract::<PathBuf>() {
+        return Ok(vec![one]);
+    }
+    paths.try_iter()?.map(|path| path?.extract()).collect()
+}
+
+/// The pages of `paths`, each brought up to date (without writing).
+fn updated(
+    py: Python<'_>,
+    given: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<(PathBuf, docs::Updated)>> {
+    let given = path_list(given)?;
+    // Files are read and regions rendered without holding the interpreter.
+    let pages = py.detach(|| -> Result<_, Error> {
+        let files = docs::markdown_files(&given)?;
+        files
+            .into_iter()
+            .map(|file| docs::update_file(&file).map(|updated| (file, updated)))
+            .collect()
+    });
+    pages.map_err(|err| raise(py, &err, Kind::Docs))
+}
+
+/// The regions of Markdown pages that are not what the tool generates: a ``Drift``
+/// each. ``paths``: a file or folder (searched for ``.md`` and ``.mdx``, skipping
+/// ``.git``, ``target``, ``node_modules`` and what ``.gitignore`` ignores), a list of
+/// them, or None for the current folder. Writes nothing; raises ``DocsError`` for a
+/// page that cannot be read or a region that cannot be generated.
+#[pyfunction]
+#[pyo3(signature = (paths=None))]
+fn docs_check<'py>(
+    py: Python<'py>,
+    paths: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let drifts = PyList::empty(py);
+    for (file, updated) in updated(py, paths)? {
+        for drift in &updated.drifts {
+            drifts.append(problem::drift(py, &file, drift)?)?;
+        }
+    }
+    Ok(drifts)
+}
+
+/// Rewrites the drifted regions of the pages of ``paths`` (as in ``docs_check``),
+/// each page replaced whole through a temporary file; every byte outside the regions
+/// stays as it is. Returns the ``Path`` of each page rewritten.
+#[pyfunction]
+#[pyo3(signature = (paths=None))]
+fn docs_write<'py>(
+    py: Python<'py>,
+    paths: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let pages = updated(py, paths)?;
+    let written = py.detach(|| -> Result<Vec<PathBuf>, Error> {
+        let drifted = pages
+            .into_iter()
+            .filter(|(_, page)| !page.drifts.is_empty());
+        drifted
+            .map(|(file, page)| write_atomic(&file, page.text.as_bytes()).map(|()| file))
+            .collect()
+    });
+    let written = written.map_err(|err| raise(py, &err, Kind::Docs))?;
+    PyList::new(py, written)
+}
+
+/// The findings of ``snippet docs lint`` in the pages of ``paths`` (as in
+/// ``docs_check``): a ``Diagnostic`` each, errors, warnings and notes, sorted by
+/// file, line and column. Raises ``DocsError`` for a page that cannot be read.
+#[pyfunction]
+#[pyo3(signature = (paths=None))]
+fn docs_lint<'py>(
+    py: Python<'py>,
+    paths: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let given = path_list(paths)?;
+    let findings = py.detach(|| -> Result<Vec<_>, Error> {
+        let mut findings = Vec::new();
+        for file in docs::markdown_files(&given)? {
+            findings.extend(docs::lint_file(&file)?);
+        }
+        Ok(findings)
+    });
+    let findings = findings.map_err(|err| raise(py, &err, Kind::Docs))?;
+    let list = PyList::empty(py);
+    for finding in &findings {
+        list.append(problem::diagnostic(py, finding, Kind::Docs)?)?;
+    }
+    Ok(list)
+}
+
+/// The native half of the `inference_snippets` package.
+#[pymodule]
+mod _native {
+    use super::*;
+
+    #[pymodule_export]
+    use super::{convert_curl, docs_check, docs_lint, docs_write, parse_curl, render, render_all};
+
+    /// `CLIENTS` and `LANGUAGES`: the names `render` takes, in `render_all`'s order.
+    #[pymodule_init]
+    fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
+        let py = module.py();
+        let clients = Client::ALL.map(Client::name);
+        let languages = Language::ALL.map(Language::name);
+        module.add("CLIENTS", PyTuple::new(py, clients)?.into_py_any(py)?)?;
+        module.add("LANGUAGES", PyTuple::new(py, languages)?.into_py_any(py)?)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,127 @@
+//! Diagnostics as the Python package's objects: `Diagnostic`, `Drift`, and the
+//! `SnippetError` subclass of each kind, with hints in Python's words.
+
+use std::path::Path;
+
+use inference_snippets::docs::{Drift, MarkerWords};
+use inference_snippets::{Client, Diagnostic, Error, Words};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
+
+/// Where a function's problem comes from, which chooses its exception class and the
+/// words of its hints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A request spec (`render`, `render_all`).
+    Spec,
+    /// A curl command (`parse_curl`, `convert_curl`).
+    Curl,
+    /// Pages (`docs_*`).
+    Docs,
+    /// An argument of the call.
+    Usage,
+}
+
+/// Hints worded for a call from Python: keyword arguments, or the spec's keys.
+struct PythonWords {
+    kind: Kind,
+}
+
+impl Words for PythonWords {
+    fn use_client(&self, client: Client) -> String {
+        format!("use client={:?}", client.name())
+    }
+
+    fn add_task(&self) -> String {
+        match self.kind {
+            Kind::Curl => "pass task=\"...\" (a pipeline tag such as \"text-classification\")",
+            _ => "add \"task\" to the request (a pipeline tag such as \"text-classification\")",
+        }
+        .to_owned()
+    }
+}
+
+/// The hints of `diagnostic`, worded for `kind`: marker keys for pages.
+fn hint(diagnostic: &Diagnostic, kind: Kind) -> Option<String> {
+    match kind {
+        Kind::Docs => diagnostic.hint_text(&MarkerWords),
+        _ => diagnostic.hint_text(&PythonWords { kind }),
+    }
+}
+
+/// A class of the package's pure-Python part, imported once.
+fn class<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+) -> PyResult<&'py Bound<'py, PyType>> {
+    cell.import(py, "inference_snippets", name)
+}
+
+/// The keyword arguments every diagnostic object takes.
+fn fields<'py>(
+    py: Python<'py>,
+    diagnostic: &Diagnostic,
+    kind: Kind,
+) -> PyResult<Bound<'py, PyDict>> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("code", diagnostic.code.name())?;
+    kwargs.set_item("severity", diagnostic.severity.name())?;
+    kwargs.set_item("file", diagnostic.source.as_deref())?;
+    kwargs.set_item("line", diagnostic.place.map(|place| place.line))?;
+    kwargs.set_item("column", diagnostic.place.map(|place| place.column))?;
+    kwargs.set_item("hint", hint(diagnostic, kind))?;
+    Ok(kwargs)
+}
+
+/// `diagnostic` as a `Diagnostic`.
+pub(crate) fn diagnostic<'py>(
+    py: Python<'py>,
+    diagnostic: &Diagnostic,
+    kind: Kind,
+) -> PyResult<Bound<'py, PyAny>> {
+    static DIAGNOSTIC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let kwargs = fields(py, diagnostic, kind)?;
+    kwargs.set_item("message", &diagnostic.message)?;
+    class(py, &DIAGNOSTIC, "Diagnostic")?.call((), Some(&kwargs))
+}
+
+/// `drift` of the page at `file` as a `Drift`.
+pub(crate) fn drift<'py>(
+    py: Python<'py>,
+    file: &Path,
+    drift: &Drift,
+) -> PyResult<Bound<'py, PyAny>> {
+    static DRIFT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let args = (file, drift.at.line, drift.at.column, drift.diff.as_str());
+    class(py, &DRIFT, "Drift")?.call1(args)
+}
+
+/// `err` raised as the `SnippetError` subclass of its kind: `RefusalError` for a
+/// client's refusal, else the kind of the call.
+pub(crate) fn raise(py: Python<'_>, err: &Error, kind: Kind) -> PyErr {
+    static ERRORS: [PyOnceLock<Py<PyType>>; 5] = [const { PyOnceLock::new() }; 5];
+    let (index, name) = match kind {
+        _ if err.is_refusal() => (0, "RefusalError"),
+        Kind::Spec => (1, "SpecError"),
+        Kind::Curl => (2, "CurlError"),
+        Kind::Docs => (3, "DocsError"),
+        Kind::Usage => (4, "UsageError"),
+    };
+    let built = (|| {
+        let kwargs = fields(py, err.diagnostic(), kind)?;
+        let class = class(py, &ERRORS[index], name)?;
+        class.call((&err.diagnostic().message,), Some(&kwargs))
+    })();
+    match built {
+        Ok(exception) => PyErr::from_value(exception),
+        Err(failed) => failed,
+    }
+}
+
+/// A usage error about an argument, in the library's message.
+pub(crate) fn usage(py: Python<'_>, message: String) -> PyErr {
+    let diagnostic = Diagnostic::error(inference_snippets::Code::Usage, message);
+    raise(py, &Error::from(diagnostic), Kind::Usage)
+}

@@ -1,0 +1,64 @@
+"""curl commands: their spec and warnings, and the spec rendered as the command is."""
+
+import pytest
+
+from inference_snippets import CLIENTS, CurlError, Diagnostic, convert_curl, parse_curl, render
+
+ASR = """curl --request POST \\
+  --url https://xyz.endpoints.huggingface.cloud/wav2vec-asr \\
+  --header 'Authorization: Bearer hf_***' \\
+  --header 'Content-Type: audio/x-flac' \\
+  --data-binary '@sample1.flac' \\
+  --retry 3
+"""
+
+
+def test_the_spec_and_the_warnings():
+    spec, warnings = parse_curl(ASR, task="asr")
+    assert spec == {
+        "url": "https://xyz.endpoints.huggingface.cloud/wav2vec-asr",
+        "token": "hf_***",
+        "file": "sample1.flac",
+        "content_type": "audio/x-flac",
+        "task": "automatic-speech-recognition",
+    }
+    assert warnings == [
+        Diagnostic(
+            severity="warning",
+            code="unsupported-option",
+            message="--retry: the snippets send the request once, without retrying",
+            file="<command>",
+            line=6,
+            column=3,
+        )
+    ]
+    assert str(warnings[0]).startswith("<command>:6:3: --retry")
+
+
+def test_the_spec_renders_what_the_command_does():
+    spec, _ = parse_curl(ASR, task="automatic-speech-recognition")
+    for client in CLIENTS:
+        assert render(spec, client) == convert_curl(ASR, client, task="asr")
+
+
+def test_a_real_token_is_replaced_with_a_warning():
+    token = "hf_" + "a1" * 17
+    spec, warnings = parse_curl(f"curl https://x.cloud -H 'Authorization: Bearer {token}'")
+    assert "token" not in spec  # $HF_TOKEN, the default
+    assert [warning.code for warning in warnings] == ["token-replaced"]
+    assert token not in convert_curl(f"curl https://x.cloud -H 'Authorization: Bearer {token}'", "curl")
+
+
+def test_what_a_spec_cannot_hold_is_placed():
+    with pytest.raises(CurlError) as raised:
+        parse_curl('curl https://x.cloud \\\n  -H "X-Key: $KEY"')
+    error = raised.value
+    assert (error.code, error.line, error.column) == ("not-in-spec", 2, 6)
+    assert "reads the environment variable KEY" in error.message
+    # The conversion itself keeps the variable.
+    assert 'os.environ["KEY"]' in convert_curl('curl https://x.cloud -H "X-Key: $KEY"', "requests")
+
+
+def test_windows_shells():
+    spec, _ = parse_curl('curl.exe https://x.cloud `\n  -H "X-A: b"', shell="powershell")
+    assert spec["headers"] == {"X-A": "b"}

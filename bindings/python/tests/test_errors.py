@@ -1,0 +1,102 @@
+"""Problems raise the SnippetError of their kind, with their place and hint."""
+
+import pickle
+
+import pytest
+
+import inference_snippets as snippets
+from inference_snippets import (
+    CurlError,
+    RefusalError,
+    SnippetError,
+    SpecError,
+    UsageError,
+    convert_curl,
+    render,
+)
+
+CHAT = {
+    "url": "https://x.cloud/v1/chat/completions",
+    "json": {"model": "tgi", "messages": [{"role": "user", "content": "Hi"}]},
+}
+
+
+def test_a_bad_spec_raises_at_its_line_and_column():
+    with pytest.raises(SpecError) as raised:
+        render('{"url": "https://x.cloud",\n "jsn": {}}', "curl")
+    error = raised.value
+    assert (error.code, error.severity) == ("unknown-key", "error")
+    assert (error.file, error.line, error.column) == ("<request>", 2, 2)
+    assert error.hint == 'did you mean "json"?'
+    assert str(error) == '<request>:2:2: unknown key "jsn"; did you mean "json"?'
+    assert isinstance(error, SnippetError)
+
+
+def test_invalid_json_is_placed():
+    with pytest.raises(SpecError) as raised:
+        render('{"url": "https://x.cloud",\n "json": {"inputs": 1}', "curl")
+    assert (raised.value.code, raised.value.line) == ("invalid-json", 2)
+
+
+def test_a_dict_has_no_place_to_point_at():
+    with pytest.raises(SpecError) as raised:
+        render({"url": "https://x.cloud", "hedaers": {}}, "curl")
+    assert (raised.value.code, raised.value.file, raised.value.line) == ("unknown-key", None, None)
+    assert str(raised.value) == 'unknown key "hedaers"; did you mean "headers"?'
+
+
+def test_a_refusal_names_the_client_that_can_in_python_words():
+    with pytest.raises(RefusalError) as raised:
+        render({"url": "https://x.cloud", "json": {"inputs": 1}}, "huggingface_hub")
+    assert raised.value.code == "missing-task"
+    assert 'add "task" to the request' in raised.value.hint
+    assert 'use client="requests"' in raised.value.hint
+    with pytest.raises(RefusalError) as raised:
+        convert_curl("curl https://x.cloud -d a=1", "huggingface.js")
+    assert 'pass task="..."' in raised.value.hint
+
+
+def test_usage_errors_are_value_errors():
+    with pytest.raises(UsageError, match='unknown client "nope"'):
+        render(CHAT, "nope")
+    with pytest.raises(ValueError, match="client fetch writes js, not python"):
+        render(CHAT, "fetch", language="python")
+    with pytest.raises(UsageError, match="name a client"):
+        render(CHAT)
+    with pytest.raises(UsageError, match="unknown shell"):
+        convert_curl("curl https://x.cloud", "curl", shell="fish")
+    with pytest.raises(UsageError, match='did you mean "text-classification"') as raised:
+        convert_curl("curl https://x.cloud", "curl", task="text-clasification")
+    assert raised.value.code == "unknown-task"
+
+
+def test_language_picks_the_hugging_face_client_when_it_can():
+    assert "InferenceClient" in render({**CHAT, "task": "chat-completion"}, language="python")
+    assert "import requests" in render(CHAT, language="py")
+
+
+def test_curl_errors_are_placed_in_the_command():
+    with pytest.raises(CurlError) as raised:
+        convert_curl("curl https://x.cloud \\\n  --hedaer 'X: y'", "requests")
+    error = raised.value
+    assert (error.code, error.file, error.line, error.column) == ("unknown-option", "<command>", 2, 3)
+    assert error.hint == "did you mean --header?"
+
+
+def test_what_is_not_json_is_a_type_error():
+    with pytest.raises(TypeError, match=r'request\["json"\]\["inputs"\]: a bytes is not JSON'):
+        render({"url": "https://x.cloud", "json": {"inputs": b"x"}}, "curl")
+    with pytest.raises(TypeError, match="request must be a dict"):
+        render(["https://x.cloud"], "curl")
+
+
+def test_errors_pickle_with_their_fields():
+    with pytest.raises(SpecError) as raised:
+        render('{"url": 1}', "curl")
+    copy = pickle.loads(pickle.dumps(raised.value))
+    assert type(copy) is SpecError
+    assert copy.diagnostic == raised.value.diagnostic
+
+
+def test_every_name_is_exported():
+    assert set(snippets.__all__) <= set(dir(snippets))
