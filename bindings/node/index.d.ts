@@ -1,0 +1,134 @@
+// Types of inference-snippets for Node (index.js, and index.mjs by the same names).
+
+/** A request: an object in the JSON spec's shape, or that JSON as text. */
+export type Spec = string | SpecObject;
+
+/** The JSON spec of one request (see the repository's README). */
+export interface SpecObject {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** `"$NAME"` reads an environment variable; any other string is a placeholder; `null` sends none. */
+  token?: string | null;
+  json?: unknown;
+  data?: string;
+  file?: string;
+  content_type?: string;
+  task?: string;
+  model?: string;
+}
+
+export type Language = "curl" | "python" | "js" | "rust";
+export type Shell = "bash" | "cmd" | "powershell";
+
+/** One snippet, in the shape of `@huggingface/inference`'s `getInferenceSnippets`. */
+export interface Snippet {
+  language: Language;
+  client: string;
+  /** The code, ending in exactly one newline. */
+  content: string;
+}
+
+/** Every client name `render` takes, in `renderAll`'s order. */
+export declare const clients: readonly string[];
+/** Every language name, in `renderAll`'s order. */
+export declare const languages: readonly Language[];
+
+/**
+ * The code that sends `request` with `client`. Without `client`, `language` picks its
+ * Hugging Face client when that can send the request, else its generic one.
+ * Throws `SpecError` (with the line and column of JSON text), `RefusalError` when the
+ * client cannot send exactly this request, `UsageError` for an unknown name.
+ */
+export declare function render(request: Spec, client: string, options?: { language?: string }): string;
+export declare function render(request: Spec, options: { language: string }): string;
+
+/** Every snippet that sends `request`, one per client able to (of `language` only, when given). */
+export declare function renderAll(request: Spec, options?: { language?: string }): Snippet[];
+
+/**
+ * A curl command's spec (what `render` takes) and its warnings. Throws `CurlError` at
+ * the place in the command, also for a request a spec cannot describe (a `$VAR`, `-F`,
+ * `-u`, `-k`...: `convertCurl` renders those).
+ */
+export declare function parseCurl(
+  command: string,
+  options?: { shell?: Shell; task?: string },
+): { request: SpecObject; warnings: Diagnostic[] };
+
+/** The code that sends what the curl `command` sends, with `client` (or `language`'s default). */
+export declare function convertCurl(
+  command: string,
+  client: string,
+  options?: { language?: string; task?: string; shell?: Shell },
+): string;
+export declare function convertCurl(
+  command: string,
+  options: { language: string; task?: string; shell?: Shell },
+): string;
+
+/**
+ * The regions of Markdown pages that are not what the tool generates; writes nothing.
+ * `paths`: a file or folder (searched for `.md` and `.mdx`, skipping `.git`, `target`,
+ * `node_modules` and what `.gitignore` ignores), several, or none for the current folder.
+ */
+export declare function docsCheck(paths?: string | Iterable<string>): Drift[];
+/** Rewrites the drifted regions of the pages of `paths`; the pages rewritten. */
+export declare function docsWrite(paths?: string | Iterable<string>): string[];
+/** The findings of `snippet docs lint` in the pages of `paths`: errors, warnings and notes. */
+export declare function docsLint(paths?: string | Iterable<string>): Diagnostic[];
+
+/** One problem, as data: the keys of `snippet --message-format json`. */
+export declare class Diagnostic {
+  constructor(fields: DiagnosticFields);
+  readonly severity: "error" | "warning" | "note";
+  /** A stable kebab-case name, e.g. `unsupported-option` (every one is in ERRORS.md). */
+  readonly code: string;
+  readonly message: string;
+  /** The input: a path, `<command>`, `<request>`; `null` when there is none. */
+  readonly file: string | null;
+  /** 1-based; `null` when the input is not text. */
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly hint: string | null;
+  /** `file:line:column: message; hint`. */
+  toString(): string;
+}
+
+export interface DiagnosticFields {
+  severity: string;
+  code: string;
+  message: string;
+  file?: string | null;
+  line?: number | null;
+  column?: number | null;
+  hint?: string | null;
+}
+
+/** A region of a page whose content is not what the tool generates. */
+export declare class Drift {
+  constructor(fields: { file: string; line: number; column: number; diff: string });
+  readonly file: string;
+  /** The begin marker's line and column. */
+  readonly line: number;
+  readonly column: number;
+  /** A unified diff from the region's content to the generated one. */
+  readonly diff: string;
+}
+
+/** Nothing was produced; `message` is `file:line:column: message; hint`. */
+export declare class SnippetError extends Error {
+  constructor(diagnostic: Diagnostic | DiagnosticFields);
+  readonly code: string;
+  readonly severity: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly hint: string | null;
+  readonly diagnostic: Diagnostic;
+}
+export declare class SpecError extends SnippetError {}
+export declare class CurlError extends SnippetError {}
+export declare class RefusalError extends SnippetError {}
+export declare class DocsError extends SnippetError {}
+export declare class UsageError extends SnippetError {}

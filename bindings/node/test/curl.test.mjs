@@ -1,0 +1,58 @@
+// curl commands: their spec and warnings, and the spec rendered as the command is.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { clients, convertCurl, CurlError, Diagnostic, parseCurl, render } from "inference-snippets";
+
+const ASR = `curl --request POST \\
+  --url https://xyz.endpoints.huggingface.cloud/wav2vec-asr \\
+  --header 'Authorization: Bearer hf_***' \\
+  --header 'Content-Type: audio/x-flac' \\
+  --data-binary '@sample1.flac' \\
+  --retry 3
+`;
+
+test("the spec and the warnings", () => {
+  const { request, warnings } = parseCurl(ASR, { task: "asr" });
+  assert.deepEqual(request, {
+    url: "https://xyz.endpoints.huggingface.cloud/wav2vec-asr",
+    token: "hf_***",
+    file: "sample1.flac",
+    content_type: "audio/x-flac",
+    task: "automatic-speech-recognition",
+  });
+  assert.equal(warnings.length, 1);
+  assert.ok(warnings[0] instanceof Diagnostic);
+  assert.deepEqual(
+    { ...warnings[0] },
+    {
+      severity: "warning",
+      code: "unsupported-option",
+      message: "--retry: the snippets send the request once, without retrying",
+      file: "<command>",
+      line: 6,
+      column: 3,
+      hint: null,
+    },
+  );
+});
+
+test("the spec renders what the command does", () => {
+  const { request } = parseCurl(ASR, { task: "automatic-speech-recognition" });
+  for (const client of clients) {
+    assert.equal(render(request, client), convertCurl(ASR, client, { task: "asr" }));
+  }
+});
+
+test("what a spec cannot hold is placed", () => {
+  assert.throws(
+    () => parseCurl('curl https://x.cloud \\\n  -H "X-Key: $KEY"'),
+    (err) => err instanceof CurlError && err.code === "not-in-spec" && err.line === 2,
+  );
+  assert.match(convertCurl('curl https://x.cloud -H "X-Key: $KEY"', "fetch"), /process\.env\.KEY/);
+});
+
+test("windows shells", () => {
+  const { request } = parseCurl('curl.exe https://x.cloud `\n  -H "X-A: b"', { shell: "powershell" });
+  assert.deepEqual(request.headers, { "X-A": "b" });
+});

@@ -1,0 +1,73 @@
+// Problems throw the SnippetError of their kind, with their place and hint.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import {
+  convertCurl,
+  CurlError,
+  Diagnostic,
+  RefusalError,
+  render,
+  SnippetError,
+  SpecError,
+  UsageError,
+} from "inference-snippets";
+
+/** The error `fn` throws. */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  assert.fail("nothing thrown");
+}
+
+test("a bad spec throws at its line and column", () => {
+  const err = thrown(() => render('{"url": "https://x.cloud",\n "jsn": {}}', "curl"));
+  assert.ok(err instanceof SpecError && err instanceof SnippetError && err instanceof Error);
+  assert.equal(err.name, "SpecError");
+  assert.deepEqual(
+    [err.code, err.severity, err.file, err.line, err.column, err.hint],
+    ["unknown-key", "error", "<request>", 2, 2, 'did you mean "json"?'],
+  );
+  assert.equal(err.message, '<request>:2:2: unknown key "jsn"; did you mean "json"?');
+  assert.ok(err.diagnostic instanceof Diagnostic);
+  assert.equal(err.diagnostic.message, 'unknown key "jsn"');
+});
+
+test("an object has no place to point at", () => {
+  const err = thrown(() => render({ url: "https://x.cloud", hedaers: {} }, "curl"));
+  assert.deepEqual([err.code, err.file, err.line, err.column], ["unknown-key", null, null, null]);
+});
+
+test("a refusal names the client that can, in JavaScript's words", () => {
+  let err = thrown(() => render({ url: "https://x.cloud", json: { inputs: 1 } }, "huggingface.js"));
+  assert.ok(err instanceof RefusalError);
+  assert.equal(err.code, "missing-task");
+  assert.match(err.hint, /add "task" to the request/);
+  assert.match(err.hint, /use the client "fetch"/);
+  err = thrown(() => convertCurl("curl https://x.cloud -d a=1", "huggingface_hub"));
+  assert.match(err.hint, /pass \{ task: "\.\.\." \}/);
+});
+
+test("usage errors", () => {
+  const chat = { url: "https://x.cloud/v1/chat/completions", json: { model: "tgi", messages: [] } };
+  assert.throws(() => render(chat, "nope"), UsageError);
+  assert.throws(() => render(chat, "fetch", { language: "python" }), /client fetch writes js, not python/);
+  assert.throws(() => render(chat), /name a client/);
+  assert.throws(() => convertCurl("curl https://x.cloud", "curl", { shell: "fish" }), /unknown shell/);
+  const err = thrown(() => convertCurl("curl https://x.cloud", "curl", { task: "text-clasification" }));
+  assert.ok(err instanceof UsageError);
+  assert.equal(err.code, "unknown-task");
+  assert.throws(() => render(["https://x.cloud"], "curl"), TypeError);
+});
+
+test("curl errors are placed in the command", () => {
+  const err = thrown(() => convertCurl("curl https://x.cloud \\\n  --hedaer 'X: y'", "fetch"));
+  assert.ok(err instanceof CurlError);
+  assert.deepEqual(
+    [err.code, err.file, err.line, err.column, err.hint],
+    ["unknown-option", "<command>", 2, 3, "did you mean --header?"],
+  );
+});
