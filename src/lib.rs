@@ -22,6 +22,11 @@
 //! express a request returns a refusal ([`Error::is_refusal`]) whose hint names
 //! the client that can.
 //!
+//! Front ends (the `snippet` binary, the Python and Node packages in `bindings/`) run
+//! a conversion through [`Input`]: the request read with where its text writes each
+//! field, made ready, and rendered for a [`Choice`] of clients, every problem placed
+//! in the text the user wrote. [`to_spec`] gives a request back as its JSON spec.
+//!
 //! Problems are data: every error holds a [`Diagnostic`] (a stable [`Code`], a
 //! [`Severity`], the [`Place`] in its input, the [`Field`] of the request, and
 //! [`Hint`]s that each front end words through [`Words`]); warnings are
