@@ -24,19 +24,21 @@ export type Shell = "bash" | "cmd" | "powershell";
 /** One snippet, in the shape of `@huggingface/inference`'s `getInferenceSnippets`. */
 export interface Snippet {
   language: Language;
+  /** The client's name as `--format json` gives it: both openai clients are `openai`. */
   client: string;
   /** The code, ending in exactly one newline. */
   content: string;
 }
 
-/** Every client name `render` takes, in `renderAll`'s order. */
+/** Every client `render` takes, in `renderAll`'s order, by its id: one no other client has (`openai-python`, `openai-js`). */
 export declare const clients: readonly string[];
 /** Every language name, in `renderAll`'s order. */
 export declare const languages: readonly Language[];
 
 /**
- * The code that sends `request` with `client`. Without `client`, `language` picks its
- * Hugging Face client when that can send the request, else its generic one.
+ * The code that sends `request` with `client` (a name, or an id of `clients`; `openai`
+ * needs `language`). Without `client`, `language` picks its Hugging Face client when
+ * that can send the request, else its generic one.
  * Throws `SpecError` (with the line and column of JSON text), `RefusalError` when the
  * client cannot send exactly this request, `UsageError` for an unknown name.
  */

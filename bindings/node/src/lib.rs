@@ -10,7 +10,6 @@ use std::path::PathBuf;
 
 use inference_snippets::{
     Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, Task, docs,
-    write_atomic,
 };
 use napi_derive::napi;
 
@@ -109,20 +108,23 @@ fn language(name: Option<String>) -> napi::Result<Option<Language>> {
         .transpose()
 }
 
-/// The one snippet `client` or `language` names.
+/// The one snippet `client` or `language` names. A name two languages share
+/// (`openai`) is the client of `language`, or needs it.
 fn choice(client: Option<String>, language: Option<String>) -> napi::Result<Choice> {
     let language = self::language(language)?;
-    match (client, language) {
-        (Some(name), language) => {
-            let client = name.parse::<Client>().map_err(usage)?;
-            Choice::client_in(client, language).map_err(|err| error(&err, Kind::Usage))
+    let client = match (client, language) {
+        (Some(name), Some(language)) => Client::named_in(&name, language),
+        (Some(name), None) => name.parse::<Client>(),
+        (None, Some(language)) => return Ok(Choice::Language(language)),
+        (None, None) => {
+            return Err(usage(
+                "name a client (render(request, \"fetch\")) or a language ({ language: \"js\" })"
+                    .to_owned(),
+            ));
         }
-        (None, Some(language)) => Ok(Choice::Language(language)),
-        (None, None) => Err(usage(
-            "name a client (render(request, \"fetch\")) or a language ({ language: \"js\" })"
-                .to_owned(),
-        )),
-    }
+    };
+    let client = client.map_err(usage)?;
+    Choice::client_in(client, language).map_err(|err| error(&err, Kind::Usage))
 }
 
 /// The content of the one snippet of a conversion.
@@ -234,9 +236,7 @@ pub fn docs_write(paths: Vec<String>) -> napi::Result<Vec<String>> {
             .into_iter()
             .filter(|(_, page)| !page.drifts.is_empty());
         drifted
-            .map(|(file, page)| {
-                write_atomic(&file, page.text.as_bytes()).map(|()| file.display().to_string())
-            })
+            .map(|(file, page)| docs::write_file(&file, &page).map(|()| file.display().to_string()))
             .collect()
     })();
     written.map_err(|err| error(&err, Kind::Docs))
@@ -260,10 +260,11 @@ pub fn docs_lint(paths: Vec<String>) -> napi::Result<Vec<Diagnostic>> {
         .collect())
 }
 
-/// The client names, in `renderAll`'s order.
+/// The clients `render` takes, in `renderAll`'s order, each by its id: one no other
+/// client has (`openai-python`, `openai-js`).
 #[napi]
 pub fn clients() -> Vec<&'static str> {
-    Client::ALL.map(Client::name).to_vec()
+    Client::ALL.map(Client::id).to_vec()
 }
 
 /// The language names, in `renderAll`'s order.

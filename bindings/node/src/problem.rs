@@ -29,7 +29,7 @@ struct JsWords {
 
 impl Words for JsWords {
     fn use_client(&self, client: Client) -> String {
-        format!("use the client {:?}", client.name())
+        format!("use the client {:?}", client.id())
     }
 
     fn add_task(&self) -> String {

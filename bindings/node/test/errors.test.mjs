@@ -71,3 +71,13 @@ test("curl errors are placed in the command", () => {
     ["unknown-option", "<command>", 2, 3, "did you mean --header?"],
   );
 });
+
+test("openai names a client of each language", () => {
+  const chat = {
+    url: "https://x.cloud/v1/chat/completions",
+    json: { model: "tgi", messages: [{ role: "user", content: "Hi" }] },
+  };
+  assert.throws(() => render(chat, "openai"), /name the language too/);
+  assert.match(render(chat, "openai", { language: "python" }), /from openai import OpenAI/);
+  assert.equal(render(chat, "openai-js"), render(chat, "openai", { language: "js" }));
+});

@@ -10,9 +10,12 @@ import { clients, convertCurl, RefusalError, render, renderAll } from "inference
 const SNAPSHOTS = new URL("../../../snapshots/", import.meta.url).pathname;
 const INPUTS = ["request.json", "command.sh"];
 
-/** The client whose golden file is `name`: `requests.py` is `requests`, `huggingface.js` itself. */
+// Golden files are named by the client's file name, refusals by its id.
+const SNIPPET_FILES = { "openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js" };
+
+/** The client (its id, as `clients` lists it) whose golden file is `name`. */
 function clientOf(name) {
-  return name === "huggingface.js" ? name : name.slice(0, name.lastIndexOf("."));
+  return SNIPPET_FILES[name] ?? name.slice(0, name.lastIndexOf("."));
 }
 
 /** `{client: {refused, text}}` from a case's files. */
@@ -71,9 +74,10 @@ for (const name of cases) {
     if (existsSync(spec)) {
       const able = clients.filter((client) => !files[client].refused);
       const snippets = renderAll(readFileSync(spec, "utf8"));
+      // renderAll names clients as the CLI's JSON does: both openai clients "openai".
       assert.deepEqual(
         snippets.map((snippet) => snippet.client),
-        able,
+        able.map((client) => client.split("-")[0]),
       );
       assert.deepEqual(
         snippets.map((snippet) => snippet.content),

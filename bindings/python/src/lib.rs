@@ -10,7 +10,6 @@ use std::path::PathBuf;
 
 use inference_snippets::{
     Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, Task, docs,
-    write_atomic,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -93,7 +92,8 @@ fn curl(py: Python<'_>, command: &str, shell: Option<&str>, task: Option<&str>) 
     Ok(input)
 }
 
-/// The one snippet `client` or `language` names.
+/// The one snippet `client` or `language` names. A name two languages share
+/// (`openai`) is the client of `language`, or needs it.
 fn choice(py: Python<'_>, client: Option<&str>, language: Option<&str>) -> PyResult<Choice> {
     let language = language
         .map(|name| {
@@ -101,20 +101,20 @@ fn choice(py: Python<'_>, client: Option<&str>, language: Option<&str>) -> PyRes
                 .map_err(|message| usage(py, message))
         })
         .transpose()?;
-    match (client, language) {
-        (Some(name), language) => {
-            let client = name
-                .parse::<Client>()
-                .map_err(|message| usage(py, message))?;
-            Choice::client_in(client, language).map_err(|err| raise(py, &err, Kind::Usage))
+    let client = match (client, language) {
+        (Some(name), Some(language)) => Client::named_in(name, language),
+        (Some(name), None) => name.parse::<Client>(),
+        (None, Some(language)) => return Ok(Choice::Language(language)),
+        (None, None) => {
+            return Err(usage(
+                py,
+                "name a client (render(request, \"requests\")) or a language (language=\"python\")"
+                    .to_owned(),
+            ));
         }
-        (None, Some(language)) => Ok(Choice::Language(language)),
-        (None, None) => Err(usage(
-            py,
-            "name a client (render(request, \"requests\")) or a language (language=\"python\")"
-                .to_owned(),
-        )),
-    }
+    };
+    let client = client.map_err(|message| usage(py, message))?;
+    Choice::client_in(client, language).map_err(|err| raise(py, &err, Kind::Usage))
 }
 
 /// The content of the one snippet of a conversion.
@@ -130,7 +130,8 @@ fn content(done: Snippets) -> String {
 ///
 /// ``request`` is a dict in the JSON spec's shape or its JSON text. Without
 /// ``client``, ``language`` picks its Hugging Face client when that can send the
-/// request, else its generic one; with both, the client must write the language.
+/// request, else its generic one; with both, the client must write the language (a
+/// name two languages share, ``openai``, needs it, or its id: ``openai-python``).
 /// Raises ``SpecError`` (with the line and column of JSON text), ``RefusalError``
 /// when the client cannot send exactly this request, ``UsageError`` for an unknown
 /// name.
@@ -285,7 +286,7 @@ fn docs_write<'py>(
             .into_iter()
             .filter(|(_, page)| !page.drifts.is_empty());
         drifted
-            .map(|(file, page)| write_atomic(&file, page.text.as_bytes()).map(|()| file))
+            .map(|(file, page)| docs::write_file(&file, &page).map(|()| file))
             .collect()
     });
     let written = written.map_err(|err| raise(py, &err, Kind::Docs))?;
@@ -325,11 +326,12 @@ mod _native {
     #[pymodule_export]
     use super::{convert_curl, docs_check, docs_lint, docs_write, parse_curl, render, render_all};
 
-    /// `CLIENTS` and `LANGUAGES`: the names `render` takes, in `render_all`'s order.
+    /// `CLIENTS` and `LANGUAGES`: the names `render` takes, in `render_all`'s order;
+    /// a client by its id, one no other client has (`openai-python`, `openai-js`).
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         let py = module.py();
-        let clients = Client::ALL.map(Client::name);
+        let clients = Client::ALL.map(Client::id);
         let languages = Language::ALL.map(Language::name);
         module.add("CLIENTS", PyTuple::new(py, clients)?.into_py_any(py)?)?;
         module.add("LANGUAGES", PyTuple::new(py, languages)?.into_py_any(py)?)?;

@@ -30,7 +30,7 @@ struct PythonWords {
 
 impl Words for PythonWords {
     fn use_client(&self, client: Client) -> String {
-        format!("use client={:?}", client.name())
+        format!("use client={:?}", client.id())
     }
 
     fn add_task(&self) -> String {

@@ -12,9 +12,12 @@ def cases():
     return sorted(path for path in SNAPSHOTS.iterdir() if path.is_dir())
 
 
+# Golden files are named by the client's file name, refusals by its id.
+SNIPPET_FILES = {"openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js"}
+
+
 def client_of(file_name):
-    """The client whose golden file is ``file_name``: ``requests.py`` is ``requests``,
-    ``huggingface.js`` is itself, ``huggingface_hub.refused`` a refusal of that client."""
-    if file_name == "huggingface.js":
-        return file_name
-    return file_name.rsplit(".", 1)[0]
+    """The client (its id, as ``CLIENTS`` lists it) whose golden file is ``file_name``:
+    ``requests.py`` is ``requests``, ``openai.js`` is ``openai-js``,
+    ``openai-python.refused`` a refusal of ``openai-python``."""
+    return SNIPPET_FILES.get(file_name) or file_name.rsplit(".", 1)[0]

@@ -100,3 +100,12 @@ def test_errors_pickle_with_their_fields():
 
 def test_every_name_is_exported():
     assert set(snippets.__all__) <= set(dir(snippets))
+
+
+def test_openai_names_a_client_of_each_language():
+    with pytest.raises(UsageError, match="name the language too"):
+        render(CHAT, "openai")
+    assert "from openai import OpenAI" in render(CHAT, "openai", language="python")
+    assert 'import OpenAI from "openai"' in render(CHAT, "openai", language="js")
+    assert render(CHAT, "openai-js") == render(CHAT, "openai", language="js")
+    assert "openai-python" in snippets.CLIENTS

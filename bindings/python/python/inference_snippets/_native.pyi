@@ -18,10 +18,12 @@ class Snippet(TypedDict):
 
     language: Literal["curl", "python", "js", "rust"]
     client: str
+    """The client's name as ``--format json`` gives it: both openai clients are ``openai``."""
     content: str
 
 CLIENTS: tuple[str, ...]
-"""Every client name ``render`` takes, in ``render_all``'s order."""
+"""Every client ``render`` takes, in ``render_all``'s order, by its id: one no other
+client has (``openai-python``, ``openai-js``)."""
 
 LANGUAGES: tuple[str, ...]
 """Every language name, in ``render_all``'s order."""
@@ -30,7 +32,8 @@ def render(request: Spec, client: str | None = None, *, language: str | None = N
     """The code that sends ``request`` with ``client``.
 
     Without ``client``, ``language`` picks its Hugging Face client when that can send
-    the request, else its generic one; with both, the client must write the language.
+    the request, else its generic one; with both, the client must write the language
+    (a name two languages share, ``openai``, needs it, or its id: ``openai-python``).
     Raises ``SpecError`` (with the line and column of JSON text), ``RefusalError`` when
     the client cannot send exactly this request, ``UsageError`` for an unknown name.
     """
