@@ -1,4 +1,8 @@
-//! The target languages and the client libraries snippets are written for.
+//! The target languages and the client libraries snippets are written for: who they
+//! are and what they are called. What each client does (how it renders, what it
+//! needs installed, what it does differently from curl) is its row of the client
+//! table, `render/clients.rs`; what each language is (its names, fence, comment
+//! syntax, runtime) is its row here.
 
 use std::fmt;
 use std::str::FromStr;
@@ -6,9 +10,12 @@ use std::str::FromStr;
 use serde::Serialize;
 
 /// A target language.
+///
+/// Not `#[non_exhaustive]`: code that runs snippets (a test harness, a verifier)
+/// matches on it to start each language's runtime, and a new language must remind
+/// it to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-#[non_exhaustive]
 pub enum Language {
     /// A curl command for a POSIX shell.
     Curl,
@@ -21,8 +28,33 @@ pub enum Language {
     Rust,
 }
 
+/// What a language is, in one row: every name, path and syntax the rest of the code
+/// asks a language for.
+struct Row {
+    /// The short name on the command line and in JSON output.
+    name: &'static str,
+    /// Other names `--lang` takes.
+    aliases: &'static [&'static str],
+    /// The name a reader knows it by: `Python`, `JavaScript`.
+    label: &'static str,
+    /// The info string of a Markdown code fence.
+    fence: &'static str,
+    /// The extension of a snippet file.
+    extension: &'static str,
+    /// What starts a line comment.
+    comment: &'static str,
+    /// The tab id Hugging Face's `<hfoptions>` pages use.
+    tab: &'static str,
+    /// Its child element of doc-builder's `<inferencesnippet>`, when it has one.
+    inferencesnippet: Option<&'static str>,
+    /// The program that runs (or compiles) its snippets.
+    runtime: &'static str,
+    /// The client that sends any request.
+    generic: Client,
+}
+
 impl Language {
-    /// Every language, in the order of [`render_all`].
+    /// Every language, in the order of [`render_all`](crate::render_all).
     pub const ALL: [Language; 4] = [
         Language::Curl,
         Language::Python,
@@ -30,37 +62,119 @@ impl Language {
         Language::Rust,
     ];
 
+    /// The one place each language is described.
+    fn row(self) -> &'static Row {
+        match self {
+            Language::Curl => &Row {
+                name: "curl",
+                aliases: &["sh", "shell", "bash"],
+                label: "curl",
+                fence: "sh",
+                extension: "sh",
+                comment: "#",
+                tab: "curl",
+                inferencesnippet: Some("curl"),
+                runtime: "bash",
+                generic: Client::Curl,
+            },
+            Language::Python => &Row {
+                name: "python",
+                aliases: &["py"],
+                label: "Python",
+                fence: "py",
+                extension: "py",
+                comment: "#",
+                tab: "python",
+                inferencesnippet: Some("python"),
+                runtime: "python3",
+                generic: Client::Requests,
+            },
+            Language::JavaScript => &Row {
+                name: "js",
+                aliases: &["javascript", "node"],
+                label: "JavaScript",
+                fence: "js",
+                extension: "js",
+                comment: "//",
+                tab: "javascript",
+                inferencesnippet: Some("js"),
+                runtime: "node",
+                generic: Client::Fetch,
+            },
+            Language::Rust => &Row {
+                name: "rust",
+                aliases: &["rs"],
+                label: "Rust",
+                fence: "rust",
+                extension: "rs",
+                comment: "//",
+                tab: "rust",
+                inferencesnippet: None,
+                runtime: "cargo",
+                generic: Client::Reqwest,
+            },
+        }
+    }
+
     /// The short name used on the command line and in JSON output.
     pub fn name(self) -> &'static str {
-        match self {
-            Language::Curl => "curl",
-            Language::Python => "python",
-            Language::JavaScript => "js",
-            Language::Rust => "rust",
-        }
+        self.row().name
+    }
+
+    /// Every name the language is known by: its [name](Language::name), then its
+    /// aliases (`py`, `javascript`, `node`...).
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        std::iter::once(self.row().name).chain(self.row().aliases.iter().copied())
+    }
+
+    /// The name a reader knows it by: `Python`, `JavaScript`.
+    pub fn label(self) -> &'static str {
+        self.row().label
     }
 
     /// The info string of a Markdown code fence.
     pub fn fence(self) -> &'static str {
-        match self {
-            Language::Curl => "sh",
-            Language::Python => "py",
-            Language::JavaScript => "js",
-            Language::Rust => "rust",
-        }
+        self.row().fence
     }
 
-    /// The clients [`render_default`](crate::render_default) chooses from, in order:
-    /// the Hugging Face one (when there is one), then the one that sends any request.
-    /// The `openai` clients, which send only OpenAI routes, are written when named
-    /// or by [`render_all`](crate::render_all).
-    pub fn clients(self) -> &'static [Client] {
-        match self {
-            Language::Curl => &[Client::Curl],
-            Language::Python => &[Client::HuggingfaceHub, Client::Requests],
-            Language::JavaScript => &[Client::HuggingfaceJs, Client::Fetch],
-            Language::Rust => &[Client::Reqwest],
-        }
+    /// The extension of a snippet file, without the dot: `py`, `js`.
+    pub fn extension(self) -> &'static str {
+        self.row().extension
+    }
+
+    /// What starts a line comment: `#`, `//`.
+    pub fn comment(self) -> &'static str {
+        self.row().comment
+    }
+
+    /// The tab id Hugging Face's `<hfoptions>` pages use: `curl`, `python`,
+    /// `javascript`, `rust`.
+    pub fn tab(self) -> &'static str {
+        self.row().tab
+    }
+
+    /// Its child element of doc-builder's legacy `<inferencesnippet>` layout, which
+    /// has one for curl, Python and JavaScript only.
+    pub fn inferencesnippet_tag(self) -> Option<&'static str> {
+        self.row().inferencesnippet
+    }
+
+    /// The program that runs (or builds) the language's snippets: `bash`, `python3`,
+    /// `node`, `cargo`.
+    pub fn runtime(self) -> &'static str {
+        self.row().runtime
+    }
+
+    /// The client of the language that can send any request, for refusals to name.
+    pub fn generic(self) -> Client {
+        self.row().generic
+    }
+
+    /// The clients that write the language, in [`Client::ALL`] order.
+    pub fn clients(self) -> impl Iterator<Item = Client> {
+        Client::ALL
+            .into_iter()
+            .filter(move |client| client.language() == self)
     }
 }
 
@@ -74,52 +188,77 @@ impl FromStr for Language {
     type Err = String;
 
     fn from_str(name: &str) -> Result<Language, String> {
-        match name.to_ascii_lowercase().as_str() {
-            "curl" | "sh" | "shell" | "bash" => Ok(Language::Curl),
-            "python" | "py" => Ok(Language::Python),
-            "js" | "javascript" | "node" => Ok(Language::JavaScript),
-            "rust" | "rs" => Ok(Language::Rust),
-            _ => Err(format!(
-                "unknown language {name:?}; choose curl, python, js or rust"
-            )),
-        }
+        let wanted = name.to_ascii_lowercase();
+        Language::ALL
+            .into_iter()
+            .find(|language| language.names().any(|known| known == wanted))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Language::ALL.map(Language::name).to_vec();
+                format!("unknown language {name:?}; choose {}", choose(&names))
+            })
     }
 }
 
-/// A client library (or tool) a snippet is written for.
+/// `a, b or c`.
+fn choose(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// A client library (or tool) a snippet is written for. Everything a client is and
+/// does is its row of the client table (its [name](Client::name), [id](Client::id),
+/// [language](Client::language), [kind](Client::kind), install line, caveats, and
+/// how it renders); nothing else decides per client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub enum Client {
     /// The curl command line.
     #[serde(rename = "curl")]
     Curl,
-    /// Python `requests`.
-    #[serde(rename = "requests")]
-    Requests,
     /// Python `huggingface_hub.InferenceClient`.
     #[serde(rename = "huggingface_hub")]
     HuggingfaceHub,
     /// Python `openai`, the OpenAI SDK, pointed at an OpenAI-compatible server.
     #[serde(rename = "openai")]
     OpenaiPython,
-    /// JavaScript `fetch`.
-    #[serde(rename = "fetch")]
-    Fetch,
+    /// Python `requests`.
+    #[serde(rename = "requests")]
+    Requests,
     /// JavaScript `@huggingface/inference`.
     #[serde(rename = "huggingface.js")]
     HuggingfaceJs,
     /// JavaScript `openai`, the OpenAI SDK, pointed at an OpenAI-compatible server.
     #[serde(rename = "openai")]
     OpenaiJs,
+    /// JavaScript `fetch`.
+    #[serde(rename = "fetch")]
+    Fetch,
     /// Rust `reqwest` (blocking).
     #[serde(rename = "reqwest")]
     Reqwest,
 }
 
+/// What a client speaks: what decides which requests it can send and when it is
+/// the one to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// Sends any request: curl, `requests`, `fetch`, `reqwest`.
+    Generic,
+    /// A Hugging Face client that calls one typed method per task.
+    HuggingFace,
+    /// An OpenAI SDK: one method per OpenAI route (`/chat/completions`...).
+    OpenAi,
+}
+
 impl Client {
-    /// Every client, in the order of [`render_all`]: per language, the Hugging Face
-    /// client, then `openai` (the order of Hugging Face's own snippets for chat
-    /// models, which show `huggingface_hub` then `openai`), then the generic client.
+    /// Every client, in the order of [`render_all`](crate::render_all): per language,
+    /// the Hugging Face client, then `openai` (the order of Hugging Face's own
+    /// snippets for chat models, which show `huggingface_hub` then `openai`), then
+    /// the generic client.
     pub const ALL: [Client; 8] = [
         Client::Curl,
         Client::HuggingfaceHub,
@@ -130,66 +269,6 @@ impl Client {
         Client::Fetch,
         Client::Reqwest,
     ];
-
-    /// The name used on the command line and in JSON output. `openai` names a client
-    /// of Python and one of JavaScript, as in Hugging Face's own snippets; [`Client::id`]
-    /// tells them apart.
-    pub fn name(self) -> &'static str {
-        match self {
-            Client::Curl => "curl",
-            Client::Requests => "requests",
-            Client::HuggingfaceHub => "huggingface_hub",
-            Client::OpenaiPython | Client::OpenaiJs => "openai",
-            Client::Fetch => "fetch",
-            Client::HuggingfaceJs => "huggingface.js",
-            Client::Reqwest => "reqwest",
-        }
-    }
-
-    /// A name no other client has: the [name](Client::name), followed by the
-    /// language for a name several languages share (`openai-python`, `openai-js`).
-    /// It is how the client is shown ([`Display`](fmt::Display)): tab ids, labels
-    /// and messages that list several clients stay unambiguous.
-    ///
-    /// # Example
-    /// ```
-    /// use inference_snippets::Client;
-    ///
-    /// assert_eq!(Client::OpenaiJs.name(), "openai");
-    /// assert_eq!(Client::OpenaiJs.id(), "openai-js");
-    /// assert_eq!(Client::Fetch.id(), "fetch");
-    /// ```
-    pub fn id(self) -> &'static str {
-        match self {
-            Client::OpenaiPython => "openai-python",
-            Client::OpenaiJs => "openai-js",
-            other => other.name(),
-        }
-    }
-
-    /// The language the client's snippets are written in.
-    pub fn language(self) -> Language {
-        match self {
-            Client::Curl => Language::Curl,
-            Client::Requests | Client::HuggingfaceHub | Client::OpenaiPython => Language::Python,
-            Client::Fetch | Client::HuggingfaceJs | Client::OpenaiJs => Language::JavaScript,
-            Client::Reqwest => Language::Rust,
-        }
-    }
-
-    /// The file a snippet of this client is saved as: `curl.sh`, `requests.py`, ...
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Client::Curl => "curl.sh",
-            Client::Requests => "requests.py",
-            Client::HuggingfaceHub => "huggingface_hub.py",
-            Client::OpenaiPython => "openai.py",
-            Client::Fetch => "fetch.js",
-            Client::HuggingfaceJs => "huggingface.js",
-            Client::OpenaiJs => "openai.js",
-            Client::Reqwest => "reqwest.rs",
-        }
-    }
 
     /// Every client called `name` (a [name](Client::name), an [id](Client::id) or an
     /// alias): one, or one per language for a name several languages share.
@@ -205,31 +284,27 @@ impl Client {
     /// ```
     pub fn named(name: &str) -> Result<Vec<Client>, String> {
         let wanted = name.to_ascii_lowercase().replace('-', "_");
-        let alias = match wanted.as_str() {
-            "huggingface_js" | "@huggingface/inference" | "inference" => "huggingface.js",
-            "hub" | "huggingface.hub" => "huggingface_hub",
-            other => other,
-        };
+        let normal = |known: &str| known.to_ascii_lowercase().replace('-', "_");
         let clients: Vec<Client> = Client::ALL
             .into_iter()
-            .filter(|client| client.name() == alias)
+            .filter(|client| client.names().any(|known| normal(known) == wanted))
             .collect();
         if !clients.is_empty() {
             return Ok(clients);
         }
         // `openai-python`, `openai-py`, `openai-node`: a shared name and a language.
-        if let Some((shared, language)) = alias.rsplit_once('_')
+        if let Some((shared, language)) = wanted.rsplit_once('_')
             && let Ok(language) = language.parse::<Language>()
-            && let Some(client) = Client::ALL
-                .into_iter()
-                .find(|client| client.name() == shared && client.language() == language)
+            && let Some(client) = language
+                .clients()
+                .find(|client| normal(client.name()) == shared)
         {
             return Ok(vec![client]);
         }
-        let names: Vec<&str> = Client::ALL.iter().map(|c| c.id()).collect();
+        let ids: Vec<&str> = Client::ALL.iter().map(|c| c.id()).collect();
         Err(format!(
             "unknown client {name:?}; choose {}",
-            names.join(", ")
+            ids.join(", ")
         ))
     }
 
@@ -255,12 +330,7 @@ impl Client {
 
     /// The client of the same language that can send any request, for refusals to name.
     pub fn generic(self) -> Client {
-        match self.language() {
-            Language::Curl => Client::Curl,
-            Language::Python => Client::Requests,
-            Language::JavaScript => Client::Fetch,
-            Language::Rust => Client::Reqwest,
-        }
+        self.language().generic()
     }
 }
 

@@ -1,10 +1,7 @@
 //! What a snippet needs installed beyond its language's standard library, said in
 //! its ecosystem's words on the snippet's first line: `# pip install requests`,
-//! `// npm install @huggingface/inference`, `// Cargo.toml: reqwest = ...`.
-
-use crate::Client;
-use crate::model::{Payload, Request};
-use crate::render::Response;
+//! `// npm install @huggingface/inference`, `// Cargo.toml: reqwest = ...`. Which
+//! packages a client's snippet needs is its row of the client table.
 
 /// Where a snippet's packages come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +41,32 @@ pub struct Install {
 }
 
 impl Install {
+    /// `packages` from PyPI.
+    pub(crate) fn pip(packages: &[&str]) -> Install {
+        Install::of(Ecosystem::Pip, packages)
+    }
+
+    /// `packages` from the npm registry.
+    pub(crate) fn npm(packages: &[&str]) -> Install {
+        Install::of(Ecosystem::Npm, packages)
+    }
+
+    /// `packages` from crates.io, as `line` writes them into Cargo.toml.
+    pub(crate) fn cargo(packages: &[&str], line: String) -> Install {
+        Install {
+            cargo_line: Some(line),
+            ..Install::of(Ecosystem::Cargo, packages)
+        }
+    }
+
+    fn of(ecosystem: Ecosystem, packages: &[&str]) -> Install {
+        Install {
+            ecosystem,
+            packages: packages.iter().map(|name| (*name).to_owned()).collect(),
+            cargo_line: None,
+        }
+    }
+
     /// The ecosystem the packages come from.
     pub fn ecosystem(&self) -> Ecosystem {
         self.ecosystem
@@ -65,61 +88,5 @@ impl Install {
                 self.cargo_line.as_deref().unwrap_or_default()
             ),
         }
-    }
-}
-
-/// What the snippet of `client` for `request` needs installed; `None` when the
-/// language (or the tool: curl) has all it uses.
-pub fn install(request: &Request, client: Client) -> Option<Install> {
-    let packages = |ecosystem, names: &[&str]| {
-        Some(Install {
-            ecosystem,
-            packages: names.iter().map(|name| (*name).to_owned()).collect(),
-            cargo_line: None,
-        })
-    };
-    match client {
-        Client::Curl | Client::Fetch => None,
-        Client::Requests => packages(Ecosystem::Pip, &["requests"]),
-        Client::HuggingfaceHub => {
-            let mut names = vec!["huggingface_hub"];
-            names.extend(crate::render::huggingface_hub_extras(request.task));
-            packages(Ecosystem::Pip, &names)
-        }
-        Client::HuggingfaceJs => packages(Ecosystem::Npm, &["@huggingface/inference"]),
-        Client::OpenaiPython => packages(Ecosystem::Pip, &["openai"]),
-        Client::OpenaiJs => packages(Ecosystem::Npm, &["openai"]),
-        Client::Reqwest => Some(cargo(request)),
-    }
-}
-
-/// reqwest's features (blocking; multipart for a form; the decoders for a
-/// compressed answer, which also make it ask for one), and serde_json when the
-/// snippet reads streamed JSON.
-fn cargo(request: &Request) -> Install {
-    let mut features = vec!["blocking"];
-    if matches!(request.payload, Payload::Multipart(_)) {
-        features.push("multipart");
-    }
-    if request.connection.compressed {
-        features.extend(["gzip", "brotli", "deflate", "zstd"]);
-    }
-    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-    let mut line = format!(
-        "reqwest = {{ version = \"0.13\", features = [{}] }}",
-        quoted.join(", ")
-    );
-    let mut packages = vec!["reqwest".to_owned()];
-    if matches!(
-        Response::of(request),
-        Response::ChatStream | Response::TokenStream
-    ) {
-        line.push_str(", serde_json = \"1\"");
-        packages.push("serde_json".to_owned());
-    }
-    Install {
-        ecosystem: Ecosystem::Cargo,
-        packages,
-        cargo_line: Some(line),
     }
 }

@@ -53,20 +53,20 @@ mod template;
 mod text;
 mod validate;
 
-pub use client::{Client, Language};
+pub use client::{Client, Kind, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};
 pub use diagnostic::{Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words};
 pub use error::Error;
 pub use file::{decode_text, read_text, write_atomic};
 pub use input::{Choice, Input, Snippets};
-pub use install::{Ecosystem, Install, install};
+pub use install::{Ecosystem, Install};
 pub use mime::guess as guess_mime;
 pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
 };
 pub use render::{
-    AllSnippets, LeftOut, Options, Snippet, caveats, render, render_all, render_all_explained,
-    render_all_with, render_default, render_default_with, render_with,
+    AllSnippets, LeftOut, Options, Snippet, Wire, caveats, install, render, render_all,
+    render_all_explained, render_all_with, render_default, render_default_with, render_with,
 };
 pub use secret::protect_tokens;
 pub use spec::{DEFAULT_TEXT_TYPE, locate_in_spec, parse_spec, to_spec};

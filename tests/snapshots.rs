@@ -32,7 +32,7 @@ fn request(case: &Path) -> Request {
 fn expected(case: &Path, client: Client) -> (String, String) {
     let request = request(case);
     match render(&request, client) {
-        Ok(content) => (client.file_name().to_owned(), content),
+        Ok(content) => (client.file_name(), content),
         Err(err) if err.is_refusal() => (format!("{}.refused", client.id()), format!("{err}\n")),
         Err(err) => panic!("{}: {client}: {err}", case.display()),
     }

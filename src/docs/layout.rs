@@ -38,17 +38,22 @@ pub(crate) fn render(snippets: &[Snippet], marker: &Marker) -> Result<String, Er
         Layout::InferenceSnippet => {
             out.push_str("<inferencesnippet>\n\n");
             for language in languages(snippets) {
-                let tag = match language {
-                    Language::Curl => "curl",
-                    Language::Python => "python",
-                    Language::JavaScript => "js",
-                    Language::Rust => {
-                        return Err(Error::new(
-                            Code::LayoutCannotShow,
-                            "layout=inferencesnippet has no child for Rust",
-                        )
-                        .advice("drop reqwest from clients= or use layout=hfoptions"));
-                    }
+                let Some(tag) = language.inferencesnippet_tag() else {
+                    return Err(Error::new(
+                        Code::LayoutCannotShow,
+                        format!(
+                            "layout=inferencesnippet has no child for {}",
+                            language.label()
+                        ),
+                    )
+                    .advice(format!(
+                        "drop {} from clients= or use layout=hfoptions",
+                        language
+                            .clients()
+                            .map(|c| c.id())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
                 };
                 out.push_str(&format!("<{tag}>\n\n"));
                 out.push_str(&labelled(snippets, language, marker));

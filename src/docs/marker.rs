@@ -82,13 +82,7 @@ impl Labels {
         self.languages
             .iter()
             .find(|(known, _)| *known == language)
-            .map_or_else(
-                || match language {
-                    Language::JavaScript => "javascript".to_owned(),
-                    other => other.name().to_owned(),
-                },
-                |(_, label)| label.clone(),
-            )
+            .map_or_else(|| language.tab().to_owned(), |(_, label)| label.clone())
     }
 
     /// Reads `name:Label,name:Label`.

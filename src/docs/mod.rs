@@ -344,13 +344,14 @@ fn snippets(region: &Region, request: &Request) -> Result<(Vec<Snippet>, Vec<Dia
             for snippet in all.snippets {
                 // The legacy layout has no child for Rust: by default it shows what it can.
                 if region.marker.layout == Layout::InferenceSnippet
-                    && snippet.language == crate::Language::Rust
+                    && snippet.language.inferencesnippet_tag().is_none()
                 {
                     notes.push(Diagnostic::note(
                         Code::LayoutCannotShow,
                         format!(
-                            "{} left out: layout=inferencesnippet has no child for Rust",
-                            snippet.client
+                            "{} left out: layout=inferencesnippet has no child for {}",
+                            snippet.client,
+                            snippet.language.label()
                         ),
                     ));
                 } else {

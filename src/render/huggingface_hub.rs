@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
+use crate::install::Install;
 use crate::model::{Payload, Request, Token};
 use crate::quote::{self, python};
 use crate::{Client, Task};
@@ -452,12 +453,12 @@ fn keywords<'a>(
         .collect()
 }
 
-/// The packages beyond huggingface_hub a task's method needs to give its answer:
-/// Pillow for the PIL images `text_to_image` and `image_to_image` return and the
-/// masks of `image_segmentation`, numpy for the array of `feature_extraction`.
+/// huggingface_hub, and the packages beyond it a task's method needs to give its
+/// answer: Pillow for the PIL images `text_to_image` and `image_to_image` return and
+/// the masks of `image_segmentation`, numpy for the array of `feature_extraction`.
 /// Without them the snippet fails on a fresh install.
-pub(crate) fn extras(task: Option<Task>) -> &'static [&'static str] {
-    match task {
+pub(crate) fn install(request: &Request) -> Option<Install> {
+    let extras: &[&str] = match request.task {
         Some(
             Task::TextToImage
             | Task::ImageToImage
@@ -466,5 +467,6 @@ pub(crate) fn extras(task: Option<Task>) -> &'static [&'static str] {
         ) => &["pillow"],
         Some(Task::FeatureExtraction) => &["numpy"],
         _ => &[],
-    }
+    };
+    Some(Install::pip(&[&["huggingface_hub"], extras].concat()))
 }

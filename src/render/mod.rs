@@ -1,5 +1,6 @@
 //! Renderers: one askama template per client, fed by a view computed from the request.
 
+mod clients;
 mod curl;
 mod fetch;
 mod huggingface_hub;
@@ -14,16 +15,17 @@ mod typed;
 
 use std::fmt;
 
-use askama::Template;
 use serde::Serialize;
 
+use crate::client::Kind;
 use crate::diagnostic::{Code, Diagnostic, Hint};
 use crate::error::Error;
+use crate::install::Install;
 use crate::model::Request;
 use crate::text::Escapes;
 use crate::{Client, Language};
 
-pub(crate) use huggingface_hub::extras as huggingface_hub_extras;
+pub use clients::Wire;
 pub(crate) use response::Response;
 
 /// `client` cannot send exactly this request, for `reason`; `instead`, when given,
@@ -55,13 +57,13 @@ pub(crate) fn refusal(client: Client, reason: impl fmt::Display, instead: Option
 /// assert!(caveats(&request, Client::Reqwest).is_empty());
 /// ```
 pub fn caveats(request: &Request, client: Client) -> Vec<Diagnostic> {
-    match client {
-        Client::Requests => requests::caveats(request),
-        Client::HuggingfaceHub => requests::per_wait_timeout(request, "huggingface_hub"),
-        Client::OpenaiPython => requests::per_wait_timeout(request, "openai"),
-        Client::Fetch => fetch::caveats(request),
-        _ => Vec::new(),
-    }
+    (clients::descriptor(client).caveats)(request)
+}
+
+/// What the snippet of `client` for `request` needs installed; `None` when the
+/// language (or the tool: curl) has all it uses.
+pub fn install(request: &Request, client: Client) -> Option<Install> {
+    (clients::descriptor(client).install)(request)
 }
 
 /// The functions that form-encode the variables `request` reads that way: the form
@@ -157,18 +159,7 @@ pub fn render_with(request: &Request, client: Client, options: &Options) -> Resu
 
 /// [`render`] for a request already validated: [`render_all`] checks once, not per client.
 fn render_valid(request: &Request, client: Client, options: &Options) -> Result<String, Error> {
-    let rendered = match client {
-        Client::Curl => curl::view(request)?.render(),
-        Client::Requests => requests::view(request).render(),
-        Client::HuggingfaceHub => huggingface_hub::view(request)?.render(),
-        Client::Fetch => fetch::view(request)?.render(),
-        Client::HuggingfaceJs => huggingface_js::view(request)?.render(),
-        Client::OpenaiPython => openai_python::view(request)?.render(),
-        Client::OpenaiJs => openai_js::view(request)?.render(),
-        Client::Reqwest => reqwest::view(request).render(),
-    };
-    let mut content =
-        rendered.map_err(|err| Error::new(Code::Internal, format!("template: {err}")))?;
+    let mut content = (clients::descriptor(client).render)(request)?;
     // Control lines start with `{%-`, which leaves a newline before a template's first
     // line, and askama drops the last one: the snippet's ends are decided here, once.
     let trimmed = content.trim_end_matches('\n').len();
@@ -177,7 +168,7 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
     let leading = content.len() - content.trim_start_matches('\n').len();
     content.drain(..leading);
     if options.install_line
-        && let Some(install) = crate::install::install(request, client)
+        && let Some(install) = install(request, client)
     {
         content.insert_str(0, &format!("{}\n\n", install.line()));
     }
@@ -299,7 +290,10 @@ pub fn render_default_with(
 ) -> Result<Snippet, Error> {
     request.validate()?;
     let mut refusal = None;
-    for &client in language.clients() {
+    for client in language
+        .clients()
+        .filter(|client| client.kind() != Kind::OpenAi)
+    {
         match render_valid(request, client, options) {
             Ok(content) => {
                 return Ok(Snippet {

@@ -3,6 +3,7 @@
 use askama::Template;
 
 use super::Response;
+use crate::install::Install;
 use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
 use crate::quote::{self, Json, rust};
 
@@ -177,4 +178,31 @@ fn part(part: &Part) -> String {
         value.push_str(&format!(".mime_str({})?", rust::string(content_type)));
     }
     format!(".part({name}, {value})")
+}
+
+/// reqwest's features (blocking; multipart for a form; the decoders for a
+/// compressed answer, which also make it ask for one), and serde_json when the
+/// snippet reads streamed JSON.
+pub(crate) fn install(request: &Request) -> Install {
+    let mut features = vec!["blocking"];
+    if matches!(request.payload, Payload::Multipart(_)) {
+        features.push("multipart");
+    }
+    if request.connection.compressed {
+        features.extend(["gzip", "brotli", "deflate", "zstd"]);
+    }
+    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    let mut line = format!(
+        "reqwest = {{ version = \"0.13\", features = [{}] }}",
+        quoted.join(", ")
+    );
+    let mut packages = vec!["reqwest"];
+    if matches!(
+        Response::of(request),
+        Response::ChatStream | Response::TokenStream
+    ) {
+        line.push_str(", serde_json = \"1\"");
+        packages.push("serde_json");
+    }
+    Install::cargo(&packages, line)
 }

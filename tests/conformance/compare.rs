@@ -39,24 +39,30 @@ use super::server::Captured;
 // Nothing else is tolerated.
 // ---------------------------------------------------------------------------------
 
-/// Whether `client` is one of the typed clients tolerances 1 to 3 apply to.
-fn is_typed(client: Client) -> bool {
-    matches!(client, Client::HuggingfaceHub | Client::HuggingfaceJs)
-}
+// Which tolerance applies to which client is the client's own description of what
+// it changes on the wire (`Client::wire`), in the client table.
 
-/// Whether tolerance 5 applies to `client`.
-fn is_openai(client: Client) -> bool {
-    matches!(client, Client::OpenaiPython | Client::OpenaiJs)
+/// Whether tolerances 1 and 2 apply to `client`.
+fn adds_empty_defaults(client: Client) -> bool {
+    client.wire().adds_empty_defaults
 }
 
 /// Whether JSON key order counts for `client` (tolerances 3 and 6).
 fn keeps_key_order(client: Client) -> bool {
-    !is_typed(client) && client != Client::OpenaiPython
+    !client.wire().reorders_json_keys
 }
 
 /// Whether tolerance 4 applies to `client`.
 fn uppercases_escapes(client: Client) -> bool {
-    matches!(client, Client::Requests | Client::HuggingfaceHub)
+    client.wire().uppercases_escapes
+}
+
+/// Whether tolerance 5 lets `client` send the header `lower` (lowercase).
+fn describes_itself(client: Client, lower: &str) -> bool {
+    client
+        .wire()
+        .own_headers
+        .is_some_and(|prefix| lower.starts_with(prefix))
 }
 
 /// Tolerance 4: `target` with the hex digits of its escapes in uppercase.
@@ -148,7 +154,7 @@ pub(super) fn first_difference(
         let known = lower == "content-type"
             || lower == "authorization"
             || CLIENT_HEADERS.contains(&lower.as_str())
-            || (is_openai(client) && lower.starts_with("x-stainless-"))
+            || describes_itself(client, &lower)
             || expected
                 .headers
                 .iter()
@@ -217,7 +223,7 @@ fn body_difference(expected: &Body, sent: &Captured, client: Client) -> Option<S
                     ));
                 }
             };
-            let parsed = if is_typed(client) {
+            let parsed = if adds_empty_defaults(client) {
                 without_typed_additions(value, parsed)
             } else {
                 parsed

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Client, Request, install, render};
+use inference_snippets::{Client, Language, Request, install, render};
 
 use super::cases::{self, Case, Origin};
 use super::report::Cell;
@@ -20,13 +20,10 @@ pub(super) enum Plan {
 
 pub(super) enum Program {
     /// A script in the case's folder.
-    Bash(&'static str),
+    Bash(String),
     /// A script in the case's folder (not `requests.py`: it would shadow the module),
     /// run in the venv holding exactly the packages its install line names.
-    Python {
-        script: &'static str,
-        packages: Packages,
-    },
+    Python { script: String, packages: Packages },
     /// A module in the folder of its package set (`target/conformance/node-sets/`),
     /// where only the packages its install line names resolve.
     Node { path: PathBuf, packages: Packages },
@@ -135,20 +132,16 @@ pub(super) fn prepare(
                 Err(err) => return Plan::Decided(Cell::Fail(format!("render: {err}"))),
             };
             let write = |path: PathBuf| fs::write(&path, &code).map(|()| path);
-            let program = match client {
-                Client::Curl => {
-                    write(dir.join("snippet-curl.sh")).map(|_| Program::Bash("snippet-curl.sh"))
-                }
-                Client::Requests | Client::HuggingfaceHub | Client::OpenaiPython => {
-                    let script = match client {
-                        Client::Requests => "snippet-requests.py",
-                        Client::OpenaiPython => "snippet-openai.py",
-                        _ => "snippet-huggingface_hub.py",
-                    };
+            // Each language's runtime; a script is named after its client's id, never
+            // after a module it imports (`requests.py` would shadow requests).
+            let script = format!("snippet-{}.{}", client.id(), client.language().extension());
+            let program = match client.language() {
+                Language::Curl => write(dir.join(&script)).map(|_| Program::Bash(script)),
+                Language::Python => {
                     let packages = Packages::of(request, client);
-                    write(dir.join(script)).map(|_| Program::Python { script, packages })
+                    write(dir.join(&script)).map(|_| Program::Python { script, packages })
                 }
-                Client::Fetch | Client::HuggingfaceJs | Client::OpenaiJs => {
+                Language::JavaScript => {
                     let packages = Packages::of(request, client);
                     let folder = node_sets.join(packages.key()).join("snippets");
                     let name = format!("{}--{}.mjs", case.id, client.id());
@@ -156,15 +149,10 @@ pub(super) fn prepare(
                         .and_then(|()| write(folder.join(name)))
                         .map(|path| Program::Node { path, packages })
                 }
-                Client::Reqwest => {
+                Language::Rust => {
                     let bin = bin_name(&case.id);
                     rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
-                }
-                other => {
-                    return Plan::Decided(Cell::Fail(format!(
-                        "the harness does not know how to run {other}"
-                    )));
                 }
             };
             match program {

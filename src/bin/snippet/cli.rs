@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use inference_snippets::{Code, Diagnostic, Error};
+use inference_snippets::{Client, Code, Diagnostic, Error, Language};
 
-/// Write the code that sends one inference request, for curl, Python, JavaScript or Rust.
+/// Write the code that sends one inference request (the languages come from their
+/// table: see `Args::full`).
 #[derive(Debug, Parser)]
 #[command(
     name = "snippet",
@@ -35,14 +36,11 @@ pub(crate) struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Target language: curl (sh, shell), python (py), js (javascript, node), rust (rs).
-    /// Implied by --client when the client has one language (not openai).
+    /// Target language (the list comes from the language table: see `Args::full`).
     #[arg(short, long, required_unless_present_any = ["all", "client"])]
     pub lang: Option<String>,
 
-    /// Client: curl, requests, huggingface_hub, openai, fetch, huggingface.js, reqwest
-    /// (openai is Python's or JavaScript's, as --lang says).
-    /// Default: the Hugging Face client of the language when it can send the request.
+    /// Client (the list comes from the client table: see `Args::full`).
     #[arg(short, long)]
     pub client: Option<String>,
 
@@ -208,11 +206,60 @@ pub(crate) enum Format {
 }
 
 impl Args {
+    /// The clap definition, with the help texts that list the languages and clients
+    /// read from their tables, so that help, man page and parser cannot disagree.
+    pub(crate) fn full() -> clap::Command {
+        let languages: Vec<String> = Language::ALL
+            .iter()
+            .map(|language| {
+                let mut names = language.names();
+                let name = names.next().unwrap_or_default();
+                let aliases: Vec<&str> = names.collect();
+                format!("{name} ({})", aliases.join(", "))
+            })
+            .collect();
+        let lang = format!(
+            "Target language: {}.\nImplied by --client when the client has one language.",
+            languages.join(", ")
+        );
+        let mut names: Vec<String> = Vec::new();
+        for client in Client::ALL {
+            let shared: Vec<&str> = Client::ALL
+                .iter()
+                .filter(|other| other.name() == client.name())
+                .map(|other| other.id())
+                .collect();
+            let name = match shared.as_slice() {
+                [_] => client.name().to_owned(),
+                ids => format!("{} ({}: --lang says which)", client.name(), ids.join(", ")),
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let client = format!(
+            "Client: {}.\nDefault: the Hugging Face client of the language when it can send the request.",
+            names.join(", ")
+        );
+        let labels: Vec<&str> = Language::ALL
+            .iter()
+            .map(|language| language.label())
+            .collect();
+        let about = format!(
+            "Write the code that sends one inference request, for {}",
+            either(&labels)
+        );
+        Args::command()
+            .about(about)
+            .mut_arg("lang", |arg| arg.help(lang))
+            .mut_arg("client", |arg| arg.help(client))
+    }
+
     /// The arguments of this process, or the usage error they make (`--help` and
     /// `--version` print and exit here, as clap does). A converter option given with
     /// a subcommand is a usage error (only `--message-format` applies to both).
     pub(crate) fn from_env() -> Result<Args, Error> {
-        let mut command = Args::command();
+        let mut command = Args::full();
         let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
             Ok(matches) => matches,
             Err(err) if !err.use_stderr() => err.exit(),
@@ -255,12 +302,18 @@ impl Args {
     }
 }
 
+/// `a, b or c`.
+fn either(names: &[&str]) -> String {
+    match names {
+        [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     #[test]
     fn arguments_are_consistent() {
-        super::Args::command().debug_assert();
+        super::Args::full().debug_assert();
     }
 }

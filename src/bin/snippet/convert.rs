@@ -62,24 +62,19 @@ fn usage(option: Option<&str>, message: String) -> Error {
 }
 
 /// The names `--lang` takes, for "did you mean".
-const LANGUAGES: &[&str] = &[
-    "curl",
-    "python",
-    "js",
-    "rust",
-    "sh",
-    "shell",
-    "bash",
-    "py",
-    "javascript",
-    "node",
-    "rs",
-];
+fn language_names() -> Vec<&'static str> {
+    Language::ALL
+        .iter()
+        .flat_map(|language| language.names())
+        .collect()
+}
 
 /// The names `--client` takes, for "did you mean".
 fn client_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = Client::ALL.iter().map(|client| client.name()).collect();
-    names.extend(Client::ALL.iter().map(|client| client.id()));
+    let mut names: Vec<&str> = Client::ALL
+        .iter()
+        .flat_map(|client| client.names())
+        .collect();
     names.dedup();
     names
 }
@@ -120,7 +115,7 @@ fn choice(args: &Args) -> Result<Choice, Error> {
     let language = match args.lang.as_deref() {
         Some(name) => Some(
             name.parse::<Language>()
-                .map_err(|message| suggest("--lang", message, name, LANGUAGES))?,
+                .map_err(|message| suggest("--lang", message, name, &language_names()))?,
         ),
         // A client of one language names it: `--client reqwest` is Rust.
         None if !args.all => match args.client.as_deref() {
@@ -158,10 +153,7 @@ fn format(snippets: &[Snippet], format: Format) -> String {
         Format::Code => snippets
             .iter()
             .map(|snippet| {
-                let comment = match snippet.language {
-                    Language::JavaScript | Language::Rust => "//",
-                    _ => "#",
-                };
+                let comment = snippet.language.comment();
                 format!(
                     "{comment} ===== {} ({}) =====\n{}",
                     snippet.client, snippet.language, snippet.content

@@ -4,14 +4,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Args;
 
 /// Writes the completion script for `shell` to standard output.
 pub(crate) fn completions(shell: Shell) -> ExitCode {
-    let mut command = Args::command();
+    let mut command = Args::full();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "snippet", &mut out);
     print(&out)
@@ -19,7 +18,7 @@ pub(crate) fn completions(shell: Shell) -> ExitCode {
 
 /// Writes the man page (roff) of `snippet` and its subcommands to standard output.
 pub(crate) fn man() -> ExitCode {
-    let command = Args::command();
+    let command = Args::full();
     let mut out = Vec::new();
     let rendered = clap_mangen::Man::new(command.clone())
         .render(&mut out)

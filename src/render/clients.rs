@@ -1,0 +1,312 @@
+//! The client table: one row per client, holding everything the code decides per
+//! client — who it is (name, id, language, aliases, file), what it is (its
+//! [`Kind`]), what its snippet needs installed, how it renders, what it does only
+//! in part ([`caveats`](crate::caveats)), and what it changes on the wire that a
+//! server cannot tell apart ([`Wire`]). Nothing else matches on a client: a new
+//! client is a row here, a view and a template.
+
+use askama::Template;
+
+use super::{curl, fetch, huggingface_hub, huggingface_js, openai_js, openai_python};
+use super::{requests, reqwest};
+use crate::client::{Client, Kind, Language};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::error::Error;
+use crate::install::Install;
+use crate::model::Request;
+
+/// Everything about one client.
+pub(crate) struct Descriptor {
+    /// The name on the command line and in JSON output; several languages may
+    /// share it (`openai`).
+    pub name: &'static str,
+    /// The name no other client has (`openai-python`); the name when unshared.
+    pub id: &'static str,
+    pub language: Language,
+    /// Other names it is asked for by (`hub`, `@huggingface/inference`).
+    pub aliases: &'static [&'static str],
+    /// What it is, for help texts: `Python requests`.
+    pub summary: &'static str,
+    /// A snippet's file name without the language's extension.
+    pub stem: &'static str,
+    pub kind: Kind,
+    pub wire: Wire,
+    /// What the snippet for a request needs installed.
+    pub install: fn(&Request) -> Option<Install>,
+    /// What the snippet does differently from curl, short of a refusal.
+    pub caveats: fn(&Request) -> Vec<Diagnostic>,
+    /// The snippet, or the refusal saying why the client cannot send the request.
+    pub render: fn(&Request) -> Result<String, Error>,
+}
+
+/// What a client changes in a request on its own that a server cannot tell apart
+/// from the request as written: what a comparison on the wire tolerates, and
+/// nothing else.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Wire {
+    /// It adds `"parameters": {}` and `"stream": false` to a JSON object body that
+    /// has no such key (the typed Hugging Face clients).
+    pub adds_empty_defaults: bool,
+    /// It writes a JSON body's keys in its own order.
+    pub reorders_json_keys: bool,
+    /// It writes every `%XX` escape of the URL in uppercase (urllib3).
+    pub uppercases_escapes: bool,
+    /// The prefix of the headers it adds to describe itself (`x-stainless-`), sent
+    /// only when the request sets none of that name.
+    pub own_headers: Option<&'static str>,
+}
+
+const GENERIC: Wire = Wire {
+    adds_empty_defaults: false,
+    reorders_json_keys: false,
+    uppercases_escapes: false,
+    own_headers: None,
+};
+
+const TYPED: Wire = Wire {
+    adds_empty_defaults: true,
+    reorders_json_keys: true,
+    ..GENERIC
+};
+
+/// The rows, one exhaustive match: a new variant of [`Client`] does not compile
+/// until it has its row.
+pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
+    match client {
+        Client::Curl => &Descriptor {
+            name: "curl",
+            id: "curl",
+            language: Language::Curl,
+            aliases: &[],
+            summary: "the curl command line",
+            stem: "curl",
+            kind: Kind::Generic,
+            wire: GENERIC,
+            install: nothing,
+            caveats: none,
+            render: |request| written(curl::view(request)),
+        },
+        Client::HuggingfaceHub => &Descriptor {
+            name: "huggingface_hub",
+            id: "huggingface_hub",
+            language: Language::Python,
+            aliases: &["hub", "huggingface.hub"],
+            summary: "Python huggingface_hub's InferenceClient",
+            stem: "huggingface_hub",
+            kind: Kind::HuggingFace,
+            wire: Wire {
+                uppercases_escapes: true,
+                ..TYPED
+            },
+            install: huggingface_hub::install,
+            caveats: |request| requests::per_wait_timeout(request, "huggingface_hub"),
+            render: |request| written(huggingface_hub::view(request)),
+        },
+        Client::OpenaiPython => &Descriptor {
+            name: "openai",
+            id: "openai-python",
+            language: Language::Python,
+            aliases: &[],
+            summary: "the OpenAI Python SDK",
+            stem: "openai",
+            kind: Kind::OpenAi,
+            wire: Wire {
+                reorders_json_keys: true,
+                own_headers: Some("x-stainless-"),
+                ..GENERIC
+            },
+            install: |_| Some(Install::pip(&["openai"])),
+            caveats: |request| requests::per_wait_timeout(request, "openai"),
+            render: |request| written(openai_python::view(request)),
+        },
+        Client::Requests => &Descriptor {
+            name: "requests",
+            id: "requests",
+            language: Language::Python,
+            aliases: &[],
+            summary: "Python requests",
+            stem: "requests",
+            kind: Kind::Generic,
+            wire: Wire {
+                uppercases_escapes: true,
+                ..GENERIC
+            },
+            install: |_| Some(Install::pip(&["requests"])),
+            caveats: requests::caveats,
+            render: |request| written(Ok(requests::view(request))),
+        },
+        Client::HuggingfaceJs => &Descriptor {
+            name: "huggingface.js",
+            id: "huggingface.js",
+            language: Language::JavaScript,
+            aliases: &["huggingface_js", "@huggingface/inference", "inference"],
+            summary: "@huggingface/inference's InferenceClient",
+            stem: "huggingface",
+            kind: Kind::HuggingFace,
+            wire: TYPED,
+            install: |_| Some(Install::npm(&["@huggingface/inference"])),
+            caveats: none,
+            render: |request| written(huggingface_js::view(request)),
+        },
+        Client::OpenaiJs => &Descriptor {
+            name: "openai",
+            id: "openai-js",
+            language: Language::JavaScript,
+            aliases: &[],
+            summary: "the OpenAI JavaScript SDK",
+            stem: "openai",
+            kind: Kind::OpenAi,
+            wire: Wire {
+                own_headers: Some("x-stainless-"),
+                ..GENERIC
+            },
+            install: |_| Some(Install::npm(&["openai"])),
+            caveats: none,
+            render: |request| written(openai_js::view(request)),
+        },
+        Client::Fetch => &Descriptor {
+            name: "fetch",
+            id: "fetch",
+            language: Language::JavaScript,
+            aliases: &[],
+            summary: "the fetch built into Node",
+            stem: "fetch",
+            kind: Kind::Generic,
+            wire: GENERIC,
+            install: nothing,
+            caveats: fetch::caveats,
+            render: |request| written(fetch::view(request)),
+        },
+        Client::Reqwest => &Descriptor {
+            name: "reqwest",
+            id: "reqwest",
+            language: Language::Rust,
+            aliases: &[],
+            summary: "Rust reqwest (blocking)",
+            stem: "reqwest",
+            kind: Kind::Generic,
+            wire: GENERIC,
+            install: |request| Some(reqwest::install(request)),
+            caveats: none,
+            render: |request| written(Ok(reqwest::view(request))),
+        },
+    }
+}
+
+/// A client whose language has all it uses.
+fn nothing(_: &Request) -> Option<Install> {
+    None
+}
+
+/// A client that does all that curl does.
+fn none(_: &Request) -> Vec<Diagnostic> {
+    Vec::new()
+}
+
+/// The view's template written out; a template that fails is this crate's bug.
+fn written(view: Result<impl Template, Error>) -> Result<String, Error> {
+    view?
+        .render()
+        .map_err(|err| Error::new(Code::Internal, format!("template: {err}")))
+}
+
+/// Who a client is and what it does, read from its row.
+impl Client {
+    /// The name used on the command line and in JSON output. `openai` names a client
+    /// of Python and one of JavaScript, as in Hugging Face's own snippets; [`Client::id`]
+    /// tells them apart.
+    pub fn name(self) -> &'static str {
+        descriptor(self).name
+    }
+
+    /// A name no other client has: the [name](Client::name), followed by the
+    /// language for a name several languages share (`openai-python`, `openai-js`).
+    /// It is how the client is shown ([`Display`](std::fmt::Display)): tab ids,
+    /// labels and messages that list several clients stay unambiguous.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::Client;
+    ///
+    /// assert_eq!(Client::OpenaiJs.name(), "openai");
+    /// assert_eq!(Client::OpenaiJs.id(), "openai-js");
+    /// assert_eq!(Client::Fetch.id(), "fetch");
+    /// ```
+    pub fn id(self) -> &'static str {
+        descriptor(self).id
+    }
+
+    /// Every name the client is asked for by: its name, its id, its aliases.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        let row = descriptor(self);
+        [row.name, row.id]
+            .into_iter()
+            .chain(row.aliases.iter().copied())
+    }
+
+    /// The language the client's snippets are written in.
+    pub fn language(self) -> Language {
+        descriptor(self).language
+    }
+
+    /// What the client speaks: any request, a Hugging Face task, an OpenAI route.
+    pub fn kind(self) -> Kind {
+        descriptor(self).kind
+    }
+
+    /// What it is, in a few words for help texts: `Python requests`.
+    pub fn summary(self) -> &'static str {
+        descriptor(self).summary
+    }
+
+    /// What the client changes on the wire that a server cannot tell apart.
+    pub fn wire(self) -> Wire {
+        descriptor(self).wire
+    }
+
+    /// The file a snippet of this client is saved as: `curl.sh`, `requests.py`,
+    /// `huggingface.js`...
+    pub fn file_name(self) -> String {
+        format!("{}.{}", descriptor(self).stem, self.language().extension())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_is_its_own_client() {
+        let mut ids = Vec::new();
+        let mut files = Vec::new();
+        for client in Client::ALL {
+            assert!(
+                !ids.contains(&client.id()),
+                "two clients are {}",
+                client.id()
+            );
+            assert!(!files.contains(&client.file_name()), "{client}");
+            ids.push(client.id());
+            files.push(client.file_name());
+            assert_eq!(Client::named(client.id()), Ok(vec![client]));
+            // A name two languages share has the language in its id.
+            let shared = Client::ALL
+                .iter()
+                .filter(|other| other.name() == client.name())
+                .count();
+            assert_eq!(shared > 1, client.id() != client.name(), "{client}");
+        }
+        assert_eq!(ids.len(), Client::ALL.len());
+    }
+
+    #[test]
+    fn every_language_has_its_generic_client() {
+        for language in Language::ALL {
+            let generic = language.generic();
+            assert_eq!(generic.language(), language);
+            assert_eq!(generic.kind(), Kind::Generic);
+            assert!(language.clients().any(|client| client == generic));
+        }
+    }
+}
