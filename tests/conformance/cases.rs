@@ -19,6 +19,7 @@ pub(super) enum Origin {
     Adversarial,
 }
 
+#[derive(Debug)]
 pub(super) enum Input {
     Spec,
     /// A curl command; `bash` when bash reads it as written (not cmd or PowerShell).

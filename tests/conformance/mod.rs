@@ -11,6 +11,7 @@ mod oracle;
 mod plan;
 mod reply;
 mod report;
+mod reuse;
 pub(crate) mod run;
 pub(crate) mod rust;
 mod server;
@@ -83,11 +84,22 @@ fn every_snippet_sends_the_request_it_describes() {
     fs::create_dir_all(&node_sets).expect("node-sets");
     let mut rust = rust::RustRunner::new(root);
 
+    let runtimes: Vec<&str> = setup::RUNTIMES
+        .iter()
+        .map(|(program, _)| *program)
+        .collect();
+    let harness = reuse::harness(root, &runtimes);
     let prepared: Vec<Prepared> = cases
         .iter()
         .enumerate()
-        .map(|(index, case)| plan::prepare(index, case, &server, &base, &node_sets, &mut rust))
+        .map(|(index, case)| {
+            plan::prepare(index, case, &server, &base, &node_sets, &mut rust, harness)
+        })
         .collect();
+    // CI checks every case afresh; a developer's second run reuses what did not change.
+    let fresh = ci || std::env::var("CONFORMANCE_FRESH").is_ok_and(|value| value == "1");
+    let mut store = reuse::Store::open(&base, !fresh);
+    let reused: Vec<Option<Vec<Cell>>> = prepared.iter().map(|item| store.get(item.key)).collect();
     let rust_built = rust.build(root);
     if let Err(err) = &rust_built {
         eprintln!("conformance: some Rust snippets do not compile:\n{err}");
@@ -155,7 +167,10 @@ fn every_snippet_sends_the_request_it_describes() {
                     let Some(item) = prepared.get(index) else {
                         break;
                     };
-                    let cells = verdict::run_case(&cases[item.case], item, &context);
+                    let cells = match &reused[index] {
+                        Some(cells) => cells.clone(),
+                        None => verdict::run_case(&cases[item.case], item, &context),
+                    };
                     rows.lock().expect("rows").push((item.case, cells));
                 }
             });
@@ -168,6 +183,18 @@ fn every_snippet_sends_the_request_it_describes() {
 
     let mut rows = rows.into_inner().expect("rows");
     rows.sort_by_key(|(index, _)| *index);
+    for ((_, cells), item) in rows.iter().zip(&prepared) {
+        store.put(item.key, cells);
+    }
+    let keys: Vec<reuse::Key> = prepared.iter().map(|item| item.key).collect();
+    store.save(&keys);
+    let reused = reused.iter().filter(|cells| cells.is_some()).count();
+    if reused > 0 {
+        notes.push(format!(
+            "{reused} of {} cases reused the verdicts of an earlier run (nothing they depend on changed; CONFORMANCE_FRESH=1 runs them all)",
+            prepared.len()
+        ));
+    }
     let rows: Vec<Row> = rows
         .into_iter()
         .map(|(index, cells)| Row {

@@ -9,6 +9,7 @@ use inference_snippets::{Client, Language, Request, install, render};
 
 use super::cases::{self, Case, Origin};
 use super::report::Cell;
+use super::reuse::Key;
 use super::rust::RustRunner;
 use super::server::Server;
 
@@ -73,6 +74,8 @@ pub(super) struct Prepared {
     pub oracle: Option<Request>,
     /// A variable every snippet must stop on, naming it, when it is unset.
     pub required: Option<String>,
+    /// What the case's verdicts depend on, to reuse them when it has not changed.
+    pub key: Key,
 }
 
 /// Renders every client for `case` into its folder (and the Rust runner crate).
@@ -83,7 +86,11 @@ pub(super) fn prepare(
     base: &Path,
     node_sets: &Path,
     rust: &mut RustRunner,
+    harness: Key,
 ) -> Prepared {
+    let key = harness
+        .add(&case.id)
+        .add(format!("{:?} {:?}", case.input, case.request));
     let dir = base.join("runs").join(&case.id);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("case folder");
@@ -106,6 +113,7 @@ pub(super) fn prepare(
                 replacements: Vec::new(),
                 oracle: None,
                 required: None,
+                key,
             };
         }
     };
@@ -118,7 +126,8 @@ pub(super) fn prepare(
         .find(|var| var.default.is_none())
         .map(|var| var.name);
     let written = cases::write_files(request, &dir);
-    let plans = Client::ALL
+    let mut codes = Vec::new();
+    let plans: Vec<Plan> = Client::ALL
         .iter()
         .map(|&client| {
             if let Err(err) = &written {
@@ -131,6 +140,7 @@ pub(super) fn prepare(
                 }
                 Err(err) => return Plan::Decided(Cell::Fail(format!("render: {err}"))),
             };
+            codes.push(code.clone());
             let write = |path: PathBuf| fs::write(&path, &code).map(|()| path);
             // Each language's runtime; a script is named after its client's id, never
             // after a module it imports (`requests.py` would shadow requests).
@@ -161,6 +171,19 @@ pub(super) fn prepare(
             }
         })
         .collect();
+    let mut key = key.add(format!(
+        "{:?} {:?} {:?} {:?}",
+        route.env, route.replacements, route.oracle, required
+    ));
+    // A verdict decided without running (a refusal) is an input too.
+    for plan in &plans {
+        if let Plan::Decided(cell) = plan {
+            key = key.add(format!("{cell:?}"));
+        }
+    }
+    for code in &codes {
+        key = key.add(code);
+    }
     Prepared {
         case: index,
         dir,
@@ -169,6 +192,7 @@ pub(super) fn prepare(
         replacements: route.replacements,
         oracle: Some(route.oracle),
         required,
+        key,
     }
 }
 
