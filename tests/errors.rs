@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use inference_snippets::Code;
+use inference_snippets::{Code, Severity};
 
 use crate::{root, run_snippet, scratch};
 
@@ -453,9 +453,23 @@ fn error_messages() {
             cell(first)
         );
     }
-    table.push_str("\n## Every code\n\n| code | meaning |\n|---|---|\n");
+    table.push_str(
+        "\n## Every code\n\n\
+         The lint column is the severity `snippet docs lint` gives a finding of the code in a\n\
+         published command (`error`: it cannot work as pasted, `warning`: a likely mistake,\n\
+         `note`: worth knowing). Two are given when it depends: first when reading the\n\
+         command stops at the problem, then when the reading goes on.\n\n\
+         | code | meaning | lint |\n|---|---|---|\n",
+    );
     for code in Code::ALL {
-        let _ = writeln!(table, "| `{}` | {} |", code.name(), code.summary());
+        let fatal = code.lint_severity(Severity::Error);
+        let warning = code.lint_severity(Severity::Warning);
+        let lint = if fatal == warning {
+            fatal.to_string()
+        } else {
+            format!("{fatal}, {warning}")
+        };
+        let _ = writeln!(table, "| `{}` | {} | {lint} |", code.name(), code.summary());
     }
     assert!(
         broken.is_empty(),

@@ -26,37 +26,10 @@ use std::ops::Range;
 use crate::Client;
 
 mod code;
+mod severity;
 
 pub use code::Code;
-
-/// How bad a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Severity {
-    /// Nothing was produced: the input must change.
-    Error,
-    /// Something was worked around; the output may not be what was meant.
-    Warning,
-    /// Information, nothing to fix.
-    Note,
-}
-
-impl Severity {
-    /// The lowercase name used in machine-readable output: `error`, `warning`, `note`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use severity::Severity;
 
 /// A place in an input text: the 1-based line and column (in characters) of its
 /// start, and the bytes it covers.

@@ -6,6 +6,8 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use inference_snippets::{Client, Code, Diagnostic, Error, Language};
 
+use crate::report::MessageFormat;
+
 /// Write the code that sends one inference request (the languages come from their
 /// table: see `Args::full`).
 #[derive(Debug, Parser)]
@@ -190,12 +192,6 @@ pub(crate) enum ShellArg {
     Bash,
     Cmd,
     Powershell,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum MessageFormat {
-    Human,
-    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

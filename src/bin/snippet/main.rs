@@ -20,9 +20,9 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(usage) => {
             let format = if cli::Args::json_requested() {
-                cli::MessageFormat::Json
+                report::MessageFormat::Json
             } else {
-                cli::MessageFormat::Human
+                report::MessageFormat::Human
             };
             Reporter::converter(format).emit(usage.diagnostic());
             return ExitCode::from(2);

@@ -4,10 +4,17 @@
 
 use std::io::Write;
 
+use clap::ValueEnum;
 use inference_snippets::{Client, Diagnostic, Severity, Words, docs::MarkerWords};
 use serde_json::{Map, Value};
 
-use crate::cli::MessageFormat;
+/// How diagnostics are written, `--message-format`: every subcommand takes it, so
+/// it belongs here rather than to the argument definitions that name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum MessageFormat {
+    Human,
+    Json,
+}
 
 /// Whether human diagnostics may use colour: standard error is a terminal and
 /// `NO_COLOR` (https://no-color.org) is unset or empty.

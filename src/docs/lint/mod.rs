@@ -125,7 +125,8 @@ fn curl_findings(
     findings
 }
 
-/// A real-looking token anywhere in a block's code: an error, whatever the language.
+/// A real-looking token anywhere in a block's code: `published-token` (an error in
+/// lint), whatever the language.
 fn tokens(code: &str, start: Place) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (index, line) in code.lines().enumerate() {
@@ -134,14 +135,15 @@ fn tokens(code: &str, start: Place) -> Vec<Diagnostic> {
             // `token` is a slice of `line`: its offset is its place.
             let offset = token.as_ptr() as usize - line.as_ptr() as usize;
             let column = start.column + line[..offset].chars().count();
-            found.push(secret::published(token).at(Place::at(start.line + index, column)));
+            let finding = secret::published(token).at(Place::at(start.line + index, column));
+            found.push(severity::own(finding));
         }
     }
     found
 }
 
-/// A code name in a suppression comment that names no code: a warning, since the
-/// finding it was meant to leave out is still reported.
+/// A code name in a suppression comment that names no code: `invalid-marker` (a
+/// warning in lint, since the finding it was meant to leave out is still reported).
 fn unknown_codes(
     codes: &[(String, std::ops::Range<usize>)],
     lines: &Lines,
@@ -152,17 +154,16 @@ fn unknown_codes(
         .filter(|(name, _)| !Code::ALL.iter().any(|code| code.name() == name))
         .map(|(name, range)| {
             let known = Code::ALL.iter().map(|code| code.name());
-            let finding = Diagnostic::new(
-                Severity::Warning,
+            let finding = Diagnostic::warning(
                 Code::InvalidMarker,
                 format!("snippet-lint: ignore= names no code {name:?}"),
             )
             .in_source(origin)
             .at(lines.span(range.clone()));
-            match crate::suggest::closest(name, known, 3) {
+            severity::own(match crate::suggest::closest(name, known, 3) {
                 Some(known) => finding.hint(Hint::DidYouMean(known.to_owned())),
                 None => finding.advice("the codes are listed in ERRORS.md"),
-            }
+            })
         })
         .collect()
 }
