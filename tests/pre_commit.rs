@@ -7,6 +7,12 @@
 //! after the first rebuilds only this crate (about 20 s instead of 45 s on two cores).
 //! With uncommitted changes in the checkout, try-repo tests a shadow commit of the
 //! tracked files: a new file is seen once it is `git add`ed.
+//!
+//! That build takes minutes on two cores, so an outcome is kept under
+//! `target/tools/pre-commit/outcomes/` with the key of what try-repo builds from
+//! (the tracked files and their uncommitted changes, this test, the pinned
+//! pre-commit, cargo's version); a run with the same key reuses it. CI and
+//! `PRE_COMMIT_FRESH=1` always run try-repo.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,6 +22,7 @@ use std::time::Duration;
 
 use inference_snippets::docs;
 
+use crate::conformance::reuse::Key;
 use crate::conformance::run::run;
 use crate::{root, scratch, tools};
 
@@ -49,8 +56,64 @@ fn repository() -> &'static Path {
     })
 }
 
-/// `pre-commit try-repo <checkout> HOOK --files PAGE`: (exit code, what it printed).
+/// `pre-commit try-repo <checkout> HOOK --files PAGE`: (exit code, what it printed),
+/// or the outcome of an earlier run with the same inputs.
 fn try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) {
+    // A file per hook and page: the tests run in parallel.
+    let store = tools::base()
+        .join("pre-commit/outcomes")
+        .join(format!("{hook}-{page}.json"));
+    let key = inputs().hex();
+    let fresh = tools::ci() || std::env::var("PRE_COMMIT_FRESH").is_ok_and(|v| v == "1");
+    let saved: Option<(String, i32, String)> = fs::read_to_string(&store)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok());
+    if !fresh && let Some((_, code, printed)) = saved.filter(|(known, ..)| *known == key) {
+        eprintln!(
+            "pre-commit: try-repo {hook} {page}: the outcome of an earlier run with the same inputs (PRE_COMMIT_FRESH=1 runs it again)"
+        );
+        return (Some(code), printed);
+    }
+    let (code, printed) = run_try_repo(pre_commit, hook, page);
+    if let Some(code) = code
+        && let Ok(text) = serde_json::to_string(&(key, code, &printed))
+    {
+        let _ = fs::create_dir_all(store.parent().unwrap_or(&store));
+        let _ = fs::write(&store, text);
+    }
+    (code, printed)
+}
+
+/// What try-repo builds `snippet` from, and what it runs it with.
+fn inputs() -> Key {
+    static INPUTS: OnceLock<Key> = OnceLock::new();
+    *INPUTS.get_or_init(|| {
+        let git = |args: &[&str]| {
+            Command::new("git")
+                .args(args)
+                .current_dir(root())
+                .output()
+                .map(|output| output.stdout)
+                .unwrap_or_default()
+        };
+        let cargo = Command::new(env!("CARGO"))
+            .arg("--version")
+            .output()
+            .map(|output| output.stdout)
+            .unwrap_or_default();
+        Key::new()
+            .add(git(&["ls-files", "--stage"]))
+            .add(git(&["diff", "HEAD"]))
+            .add(cargo)
+            .add(fs::read(root().join("tests/pre_commit.rs")).unwrap_or_default())
+            .add(
+                fs::read(root().join("tests/tools/pre-commit-requirements.txt"))
+                    .unwrap_or_default(),
+            )
+    })
+}
+
+fn run_try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) {
     let tools = tools::base().join("pre-commit");
     let name = format!("try-repo-{hook}-{page}");
     let outcome = run(

@@ -11,7 +11,7 @@ mod oracle;
 mod plan;
 mod reply;
 mod report;
-mod reuse;
+pub(crate) mod reuse;
 pub(crate) mod run;
 pub(crate) mod rust;
 mod server;

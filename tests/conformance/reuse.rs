@@ -19,15 +19,15 @@ use super::report::Cell;
 /// FNV-1a, 64 bits: stable across builds and Rust versions, unlike `DefaultHasher`,
 /// and enough to tell a few hundred inputs apart.
 #[derive(Clone, Copy)]
-pub(super) struct Key(u64);
+pub(crate) struct Key(u64);
 
 impl Key {
-    pub(super) fn new() -> Key {
+    pub(crate) fn new() -> Key {
         Key(0xcbf2_9ce4_8422_2325)
     }
 
     /// Adds `bytes`, then their length, so that `("ab", "c")` and `("a", "bc")` differ.
-    pub(super) fn add(mut self, bytes: impl AsRef<[u8]>) -> Key {
+    pub(crate) fn add(mut self, bytes: impl AsRef<[u8]>) -> Key {
         let bytes = bytes.as_ref();
         for byte in bytes.iter().chain(&bytes.len().to_le_bytes()) {
             self.0 ^= u64::from(*byte);
@@ -36,7 +36,7 @@ impl Key {
         self
     }
 
-    fn hex(self) -> String {
+    pub(crate) fn hex(self) -> String {
         format!("{:016x}", self.0)
     }
 }
