@@ -2,10 +2,10 @@
 //! are and what they are called. What each client does (how it renders, what it
 //! needs installed, what it does differently from curl) is its row of the client
 //! table, `render/clients.rs`; what each language is (its names, fence, comment
-//! syntax, runtime) is its row here.
+//! syntax, runtime) is its row here. What a user's name for one means (`openai`,
+//! a misspelt one) is `names.rs`.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::Serialize;
 
@@ -184,30 +184,6 @@ impl fmt::Display for Language {
     }
 }
 
-impl FromStr for Language {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Language, String> {
-        let wanted = name.to_ascii_lowercase();
-        Language::ALL
-            .into_iter()
-            .find(|language| language.names().any(|known| known == wanted))
-            .ok_or_else(|| {
-                let names: Vec<&str> = Language::ALL.map(Language::name).to_vec();
-                format!("unknown language {name:?}; choose {}", choose(&names))
-            })
-    }
-}
-
-/// `a, b or c`.
-fn choose(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
 /// A client library (or tool) a snippet is written for. Everything a client is and
 /// does is its row of the client table (its [name](Client::name), [id](Client::id),
 /// [language](Client::language), [kind](Client::kind), install line, caveats, and
@@ -270,64 +246,6 @@ impl Client {
         Client::Reqwest,
     ];
 
-    /// Every client called `name` (a [name](Client::name), an [id](Client::id) or an
-    /// alias): one, or one per language for a name several languages share.
-    ///
-    /// # Example
-    /// ```
-    /// use inference_snippets::Client;
-    ///
-    /// assert_eq!(Client::named("openai"), Ok(vec![Client::OpenaiPython, Client::OpenaiJs]));
-    /// assert_eq!(Client::named("openai-node"), Ok(vec![Client::OpenaiJs]));
-    /// assert_eq!(Client::named("hub"), Ok(vec![Client::HuggingfaceHub]));
-    /// assert!(Client::named("axios").is_err());
-    /// ```
-    pub fn named(name: &str) -> Result<Vec<Client>, String> {
-        let wanted = name.to_ascii_lowercase().replace('-', "_");
-        let normal = |known: &str| known.to_ascii_lowercase().replace('-', "_");
-        let clients: Vec<Client> = Client::ALL
-            .into_iter()
-            .filter(|client| client.names().any(|known| normal(known) == wanted))
-            .collect();
-        if !clients.is_empty() {
-            return Ok(clients);
-        }
-        // `openai-python`, `openai-py`, `openai-node`: a shared name and a language.
-        if let Some((shared, language)) = wanted.rsplit_once('_')
-            && let Ok(language) = language.parse::<Language>()
-            && let Some(client) = language
-                .clients()
-                .find(|client| normal(client.name()) == shared)
-        {
-            return Ok(vec![client]);
-        }
-        let ids: Vec<&str> = Client::ALL.iter().map(|c| c.id()).collect();
-        Err(format!(
-            "unknown client {name:?}; choose {}",
-            ids.join(", ")
-        ))
-    }
-
-    /// The client called `name` that writes `language`, when a name several
-    /// languages share (`openai`) needs the language to name one client; any
-    /// other name reads as [`FromStr`] reads it, whatever its language.
-    ///
-    /// # Example
-    /// ```
-    /// use inference_snippets::{Client, Language};
-    ///
-    /// assert_eq!(Client::named_in("openai", Language::JavaScript), Ok(Client::OpenaiJs));
-    /// // The caller decides what a client of another language means.
-    /// assert_eq!(Client::named_in("fetch", Language::Python), Ok(Client::Fetch));
-    /// ```
-    pub fn named_in(name: &str, language: Language) -> Result<Client, String> {
-        let clients = Client::named(name)?;
-        match clients.iter().find(|client| client.language() == language) {
-            Some(client) => Ok(*client),
-            None => name.parse(),
-        }
-    }
-
     /// The client of the same language that can send any request, for refusals to name.
     pub fn generic(self) -> Client {
         self.language().generic()
@@ -338,29 +256,5 @@ impl fmt::Display for Client {
     /// The client's [id](Client::id).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
-    }
-}
-
-/// One client: a name several languages share needs its language
-/// (`openai-python`), or [`Client::named_in`].
-impl FromStr for Client {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<Client, String> {
-        match Client::named(name)?.as_slice() {
-            [client] => Ok(*client),
-            several => {
-                let ids: Vec<&str> = several.iter().map(|client| client.id()).collect();
-                let languages: Vec<&str> = several
-                    .iter()
-                    .map(|client| client.language().name())
-                    .collect();
-                Err(format!(
-                    "client {name:?} writes {}: name the language too ({})",
-                    languages.join(" and "),
-                    ids.join(" or ")
-                ))
-            }
-        }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::diagnostic::{Code, Diagnostic, Field, Hint, Place};
+use crate::diagnostic::{Argument, Code, Diagnostic, Field, Hint, Place};
 
 /// Why nothing was produced. It holds the [`Diagnostic`] a front end reports: its
 /// code, place, field and hints.
@@ -59,6 +59,12 @@ impl Error {
     /// About `field` of the request.
     pub(crate) fn about(mut self, field: Field) -> Error {
         self.0.field = Some(field);
+        self
+    }
+
+    /// About the front end's `argument`.
+    pub(crate) fn about_argument(mut self, argument: Argument) -> Error {
+        self.0.argument = Some(argument);
         self
     }
 

@@ -6,11 +6,11 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic, Place};
+use crate::diagnostic::{Argument, Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::model::Request;
 use crate::render::{Options, Snippet, caveats, render_all_with, render_default_with, render_with};
-use crate::{Client, CurlOptions, Language, Places, parse_curl, parse_curl_args, parse_spec};
+use crate::{Client, CurlOptions, Language, Places, Task, parse_curl, parse_curl_args, parse_spec};
 
 /// A request read from an input, with the warnings of reading it.
 ///
@@ -38,7 +38,8 @@ pub struct Input {
     pub request: Request,
     /// What reading it worked around, and then what preparing it replaced.
     pub warnings: Vec<Diagnostic>,
-    name: String,
+    /// The input's name in diagnostics; `None` for a value, which has no text.
+    name: Option<String>,
     fields: Fields,
 }
 
@@ -49,7 +50,7 @@ enum Fields {
     Spec(String),
     /// A curl command: the word of the field.
     Curl(Box<Places>),
-    /// Not a text (a front end's own arguments): nothing to point into.
+    /// Not a text (a front end's own arguments, a value): nothing to point into.
     Nothing,
 }
 
@@ -67,8 +68,48 @@ pub enum Choice {
 }
 
 impl Choice {
+    /// The snippets a front end's user asks for by name: every client that can send
+    /// the request with `all` (of `language` only, when given), else the snippet of
+    /// `client` or of `language`'s default client. A client name two languages
+    /// share (`openai`) needs `language`; a client must write the `language` given.
+    /// Problems are `usage` errors about the [`Argument`] they concern (an unknown
+    /// name says which known one is closest), for the front end to word.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Argument, Choice, Client, Language};
+    ///
+    /// assert_eq!(Choice::named(Some("openai"), Some("js"), false)?, Choice::Client(Client::OpenaiJs));
+    /// assert_eq!(Choice::named(None, Some("py"), false)?, Choice::Language(Language::Python));
+    /// assert_eq!(Choice::named(None, None, true)?, Choice::All(None));
+    /// let error = Choice::named(Some("fetch"), Some("python"), false).unwrap_err();
+    /// assert_eq!(error.diagnostic().argument, Some(Argument::Client));
+    /// assert_eq!(error.to_string(), "client fetch writes js, not python");
+    /// let error = Choice::named(Some("requets"), None, false).unwrap_err();
+    /// assert_eq!(error.to_string(), r#"unknown client "requets"; did you mean requests?"#);
+    /// # Ok::<(), inference_snippets::Error>(())
+    /// ```
+    pub fn named(client: Option<&str>, language: Option<&str>, all: bool) -> Result<Choice, Error> {
+        let language = language.map(str::parse::<Language>).transpose()?;
+        let usage = |argument, message: &str| {
+            Err(Error::new(Code::Usage, message).about_argument(argument))
+        };
+        match (client, language) {
+            (Some(_), _) if all => {
+                usage(Argument::Client, "name a client or ask for all, not both")
+            }
+            (None, language) if all => Ok(Choice::All(language)),
+            (Some(name), Some(language)) => {
+                Choice::client_in(Client::named_in(name, language)?, Some(language))
+            }
+            (Some(name), None) => Ok(Choice::Client(name.parse()?)),
+            (None, Some(language)) => Ok(Choice::Language(language)),
+            (None, None) => usage(Argument::Language, "name a client or a language"),
+        }
+    }
+
     /// The snippet of `client`, which must write `language` when one is given as well:
-    /// else a `usage` error saying what it writes.
+    /// else a `usage` error about [`Argument::Client`] saying what it writes.
     pub fn client_in(client: Client, language: Option<Language>) -> Result<Choice, Error> {
         match language {
             Some(language) if client.language() != language => Err(Error::new(
@@ -77,7 +118,8 @@ impl Choice {
                     "client {client} writes {}, not {language}",
                     client.language()
                 ),
-            )),
+            )
+            .about_argument(Argument::Client)),
             _ => Ok(Choice::Client(client)),
         }
     }
@@ -95,11 +137,40 @@ pub struct Snippets {
     pub left_out: Vec<Diagnostic>,
 }
 
+impl Snippets {
+    /// The code of the one snippet a [`Choice::Client`] or a [`Choice::Language`]
+    /// gives (of the first, for a [`Choice::All`]; empty when it gave none).
+    pub fn content(self) -> String {
+        let first = self.snippets.into_iter().next();
+        first.map(|snippet| snippet.content).unwrap_or_default()
+    }
+}
+
 impl Input {
     /// A JSON spec named `name` in diagnostics.
     pub fn spec(text: &str, name: &str) -> Result<Input, Error> {
         let request = parse_spec(text, name)?;
         Ok(Input::of(request, name, Fields::Spec(text.to_owned())))
+    }
+
+    /// A JSON spec given as a value rather than as text (a Python dict, a
+    /// JavaScript object). There is no text to point into: its problems name no
+    /// input and have no place.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Code, Input};
+    ///
+    /// let spec = serde_json::json!({"url": "https://x.cloud", "hedaers": {}});
+    /// let error = Input::spec_value(&spec).unwrap_err();
+    /// assert_eq!(error.code(), Code::UnknownKey);
+    /// assert_eq!(error.to_string(), r#"unknown key "hedaers"; did you mean "headers"?"#);
+    /// ```
+    pub fn spec_value(spec: &Value) -> Result<Input, Error> {
+        let request = crate::spec::read_value(spec)?;
+        let mut input = Input::of(request, "", Fields::Nothing);
+        input.name = None;
+        Ok(input)
     }
 
     /// A curl command named `name` in diagnostics.
@@ -129,23 +200,26 @@ impl Input {
         Input {
             request,
             warnings: Vec::new(),
-            name: name.to_owned(),
+            name: Some(name.to_owned()),
             fields,
         }
     }
 
-    /// The name of the input in diagnostics.
-    pub fn name(&self) -> &str {
-        &self.name
+    /// The name of the input in diagnostics; `None` for a [value](Input::spec_value).
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
     }
 
     /// `diagnostic`, found after reading, made a problem of this input (unless it
     /// names its own): placed where the input writes its field, else at the start.
     pub fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        let Some(name) = &self.name else {
+            return diagnostic;
+        };
         if diagnostic.source.is_some() {
             return diagnostic;
         }
-        diagnostic.source = Some(self.name.clone());
+        diagnostic.source = Some(name.clone());
         let field = diagnostic.field.as_ref();
         let written = match &self.fields {
             Fields::Spec(text) => field.and_then(|field| crate::locate_in_spec(text, field)),
@@ -159,6 +233,28 @@ impl Input {
     /// `err`, found after reading, placed as [`Input::place`] does.
     pub fn about(&self, err: Error) -> Error {
         self.place(err.into_diagnostic()).into()
+    }
+
+    /// Sets the request's task to the one a front end's user named (a pipeline tag
+    /// or an alias, in any spelling); an unknown one is an `unknown-task` error about
+    /// [`Argument::Task`], with the closest tag.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Argument, CurlOptions, Input, Task};
+    ///
+    /// let mut input = Input::curl("curl https://x.cloud -d a=1", "--curl", &CurlOptions::default())?;
+    /// input.set_task("Text_Classification")?;
+    /// assert_eq!(input.request.task, Some(Task::TextClassification));
+    /// let error = input.set_task("text-clasification").unwrap_err();
+    /// assert_eq!(error.diagnostic().argument, Some(Argument::Task));
+    /// # Ok::<(), inference_snippets::Error>(())
+    /// ```
+    pub fn set_task(&mut self, name: &str) -> Result<(), Error> {
+        let task = name.parse::<Task>();
+        let task = task.map_err(|unknown| Error::from(unknown).about_argument(Argument::Task))?;
+        self.request.task = Some(task);
+        Ok(())
     }
 
     /// Makes the request ready to render: a real-looking token is replaced by

@@ -43,6 +43,7 @@ mod install;
 mod lines;
 mod mime;
 mod model;
+mod names;
 mod quote;
 mod render;
 mod secret;
@@ -55,7 +56,9 @@ mod validate;
 
 pub use client::{Client, Kind, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};
-pub use diagnostic::{Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words};
+pub use diagnostic::{
+    Argument, Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words,
+};
 pub use error::Error;
 pub use file::{decode_text, read_text, write_atomic};
 pub use input::{Choice, Input, Snippets};

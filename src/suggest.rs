@@ -1,5 +1,7 @@
 //! "Did you mean": the known name closest to a misspelt one.
 
+use crate::diagnostic::Hint;
+
 /// The name of `known` nearest to `name`, when at most `max` edits away; the first
 /// of equally near ones. Front ends use it for their own names (options, values),
 /// so that every "did you mean" measures alike.
@@ -22,6 +24,21 @@ pub fn closest<'a>(
         .filter(|(distance, _)| *distance <= max)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
+}
+
+/// The hint for the unknown `name`: "did you mean" the name of `known` closest to
+/// it (case aside; one edit away, two for a name of six letters or more: `go` is
+/// not `js`), else `otherwise` (what to choose from).
+pub(crate) fn hint<'a>(
+    name: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    otherwise: String,
+) -> Hint {
+    let max = (name.chars().count() / 3).clamp(1, 2);
+    match closest(&name.to_ascii_lowercase(), known, max) {
+        Some(known) => Hint::DidYouMean(known.to_owned()),
+        None => Hint::Advice(otherwise),
+    }
 }
 
 /// Optimal string alignment distance: Levenshtein plus a swap of two neighbours as

@@ -839,7 +839,7 @@ fn client_implies_language_and_names_are_suggested() {
         (&["--lang", "py", "--format", "jsn"], "did you mean json?"),
         (
             &["--client", "openai"],
-            "client \"openai\" writes python and js: add --lang to say which",
+            "client \"openai\" writes python and js; add --lang to say which; or name one: openai-python or openai-js",
         ),
     ];
     for (args, expected) in cases {

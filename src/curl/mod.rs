@@ -24,31 +24,6 @@ use crate::text::{Segment, Text, Var};
 use lex::{Piece, Word};
 use parse::Data;
 
-impl std::str::FromStr for Shell {
-    type Err = String;
-
-    /// `bash` (or `sh`, `zsh`: any POSIX shell), `cmd`, `powershell` (or `pwsh`), in
-    /// any case.
-    ///
-    /// # Example
-    /// ```
-    /// use inference_snippets::Shell;
-    ///
-    /// assert_eq!("pwsh".parse::<Shell>(), Ok(Shell::PowerShell));
-    /// assert!("fish".parse::<Shell>().unwrap_err().starts_with("unknown shell"));
-    /// ```
-    fn from_str(name: &str) -> Result<Shell, String> {
-        match name.to_ascii_lowercase().as_str() {
-            "bash" | "sh" | "zsh" => Ok(Shell::Bash),
-            "cmd" => Ok(Shell::Cmd),
-            "powershell" | "pwsh" => Ok(Shell::PowerShell),
-            _ => Err(format!(
-                "unknown shell {name:?}; choose bash, cmd or powershell"
-            )),
-        }
-    }
-}
-
 /// How to read a curl command.
 #[derive(Clone, Debug, Default)]
 pub struct CurlOptions {

@@ -1,6 +1,7 @@
 //! Problems as data: what went wrong (a stable [`Code`]), how bad it is
 //! ([`Severity`]), where ([`Place`] in a named input), what part of the request it
-//! is about ([`Field`]), and what to do ([`Hint`]).
+//! is about ([`Field`]) or which of a front end's arguments ([`Argument`]), and what
+//! to do ([`Hint`]).
 //!
 //! The library words messages in its own terms. A hint that names something a
 //! front end asks for in its own way (another client, the task) stays data until a
@@ -112,6 +113,34 @@ pub enum Field {
     Connection,
 }
 
+/// What a front end takes by name besides the request (an option, a keyword
+/// argument, a marker key): which of them a problem is about, for the front end to
+/// word as its own (`--client`, `client=`, `clients=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Argument {
+    /// The client to write for.
+    Client,
+    /// The language to write.
+    Language,
+    /// The shell a curl command is written for.
+    Shell,
+    /// The inference task, which a front end may give besides the request.
+    Task,
+}
+
+impl Argument {
+    /// Its name in the library's words: `client`, `language`, `shell`, `task`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Argument::Client => "client",
+            Argument::Language => "language",
+            Argument::Shell => "shell",
+            Argument::Task => "task",
+        }
+    }
+}
+
 /// What to do about a problem. Hints that name something a front end asks for in
 /// its own words are rendered through [`Words`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -121,6 +150,8 @@ pub enum Hint {
     UseClient(Client),
     /// The request needs its inference task.
     AddTask,
+    /// A client name several languages share needs the language too.
+    AddLanguage,
     /// A real-looking token can be copied into the snippet on purpose.
     KeepToken,
     /// The known name closest to an unknown one, as the input would write it.
@@ -135,6 +166,7 @@ impl Hint {
         match self {
             Hint::UseClient(client) => Some(words.use_client(*client)),
             Hint::AddTask => Some(words.add_task()),
+            Hint::AddLanguage => Some(words.add_language()),
             Hint::KeepToken => words.keep_token(),
             Hint::DidYouMean(name) => Some(format!("did you mean {name}?")),
             Hint::Advice(text) => Some(text.clone()),
@@ -174,6 +206,12 @@ pub trait Words {
     /// How to name the task: `add --task TASK`, `add task=TASK to the marker`.
     fn add_task(&self) -> String {
         "name the inference task".to_owned()
+    }
+
+    /// How to name the language of a client name several languages share:
+    /// `add --lang to say which`, `pass language=...`.
+    fn add_language(&self) -> String {
+        "name the language too".to_owned()
     }
 
     /// How to keep a real-looking token, when the front end has a way.
@@ -220,6 +258,9 @@ pub struct Diagnostic {
     pub place: Option<Place>,
     /// The part of the request it is about, when it is about one.
     pub field: Option<Field>,
+    /// The front end's argument it is about (an unknown client name, say), for the
+    /// front end to name; `None` when it is about the input.
+    pub argument: Option<Argument>,
     /// What to do, most useful first.
     pub hints: Vec<Hint>,
 }
@@ -234,6 +275,7 @@ impl Diagnostic {
             source: None,
             place: None,
             field: None,
+            argument: None,
             hints: Vec::new(),
         }
     }
@@ -268,6 +310,12 @@ impl Diagnostic {
     /// About `field` of the request.
     pub fn about(mut self, field: Field) -> Diagnostic {
         self.field = Some(field);
+        self
+    }
+
+    /// About the front end's `argument`.
+    pub fn about_argument(mut self, argument: Argument) -> Diagnostic {
+        self.argument = Some(argument);
         self
     }
 

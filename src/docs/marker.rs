@@ -186,7 +186,7 @@ pub(crate) fn parse(attributes: &str) -> Result<Marker, Error> {
                 // `openai` lists the client of each language it names.
                 let mut clients = Vec::new();
                 for name in value.split(',') {
-                    clients.extend(Client::named(name.trim()).map_err(invalid)?);
+                    clients.extend(Client::named(name.trim()).map_err(in_marker)?);
                 }
                 marker.clients = Some(clients);
             }
@@ -273,6 +273,15 @@ fn pairs(text: &str) -> Result<Vec<(String, String)>, Error> {
 
 fn invalid(message: String) -> Error {
     Error::new(Code::InvalidMarker, message)
+}
+
+/// A name the marker gives that the library does not know (`clients=cobol`): the
+/// marker is invalid; the name's hints stay.
+fn in_marker(err: Error) -> Error {
+    let mut diagnostic = err.into_diagnostic();
+    diagnostic.code = Code::InvalidMarker;
+    diagnostic.argument = None;
+    diagnostic.into()
 }
 
 #[cfg(test)]

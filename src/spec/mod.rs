@@ -99,25 +99,39 @@ fn read(text: &str, lines: &Lines) -> Result<Request, Error> {
         .at(lines.span(key.range()))
         .advice("keep one"));
     }
-    let reader = SpecReader { text, lines, keys };
-    let Value::Object(spec) = value else {
-        return Err(reader.error(
-            None,
-            Code::WrongType,
-            "a request spec must be a JSON object",
-        ));
+    let reader = SpecReader {
+        text: Some(SpecText { text, lines, keys }),
     };
-    reader.read(&spec)
+    reader.read(&value)
 }
 
+/// Reads a request spec given as a JSON value rather than as text (a Python dict, a
+/// JavaScript object): there is no text to place its problems in.
+pub(crate) fn read_value(spec: &Value) -> Result<Request, Error> {
+    SpecReader { text: None }.read(spec)
+}
+
+/// Reads a spec's keys, and places each problem at its key when there is a text.
 struct SpecReader<'a> {
+    text: Option<SpecText<'a>>,
+}
+
+/// The text of a spec, its lines and where each key is written.
+struct SpecText<'a> {
     text: &'a str,
     lines: &'a Lines<'a>,
     keys: Keys<'a>,
 }
 
 impl SpecReader<'_> {
-    fn read(&self, spec: &Map<String, Value>) -> Result<Request, Error> {
+    fn read(&self, spec: &Value) -> Result<Request, Error> {
+        let Value::Object(spec) = spec else {
+            return Err(self.error(
+                None,
+                Code::WrongType,
+                "a request spec must be a JSON object",
+            ));
+        };
         if let Some(key) = spec.keys().find(|key| !KEYS.contains(&key.as_str())) {
             let error = self.error(Some(key), Code::UnknownKey, format!("unknown key {key:?}"));
             return Err(
@@ -155,10 +169,13 @@ impl SpecReader<'_> {
             ),
         };
         request.model = self.string(spec, "model")?;
-        request.validate().map_err(|err| {
-            let at = field_key(&self.keys, err.diagnostic().field.as_ref())
-                .map(|key| self.lines.span(key.range()));
-            err.at(at.unwrap_or_else(|| self.start()))
+        request.validate().map_err(|err| match &self.text {
+            Some(spec) => {
+                let at = field_key(&spec.keys, err.diagnostic().field.as_ref())
+                    .map(|key| spec.lines.span(key.range()));
+                err.at(at.unwrap_or_else(|| spec.start()))
+            }
+            None => err,
         })?;
         Ok(request)
     }
@@ -320,14 +337,20 @@ impl SpecReader<'_> {
         self.place(Error::new(code, message), key)
     }
 
-    /// `error` placed at the top-level `key` of the spec, else at its start.
+    /// `error` placed at the top-level `key` of the spec, else at its start; as it
+    /// is when the spec has no text.
     fn place(&self, error: Error, key: Option<&str>) -> Error {
+        let Some(spec) = &self.text else {
+            return error;
+        };
         let at = key
-            .and_then(|key| self.keys.top_level(key))
-            .map(|key| self.lines.span(key.range()));
-        error.at(at.unwrap_or_else(|| self.start()))
+            .and_then(|key| spec.keys.top_level(key))
+            .map(|key| spec.lines.span(key.range()));
+        error.at(at.unwrap_or_else(|| spec.start()))
     }
+}
 
+impl SpecText<'_> {
     /// Where the spec's value starts: the place of a problem with the whole of it.
     fn start(&self) -> Place {
         let blank = self.text.len() - self.text.trim_start().len();

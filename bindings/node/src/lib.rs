@@ -9,11 +9,12 @@ mod problem;
 use std::path::PathBuf;
 
 use inference_snippets::{
-    Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, Task, docs,
+    Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, docs,
 };
+use napi::Status;
 use napi_derive::napi;
 
-use problem::{Diagnostic, Kind, error, usage};
+use problem::{Diagnostic, Kind, error};
 
 /// The name of a request given as an argument, in diagnostics.
 const REQUEST: &str = "<request>";
@@ -54,86 +55,47 @@ pub struct Drift {
     pub diff: String,
 }
 
-/// The spec `text` read and made ready.
-fn spec(text: &str, from_object: bool) -> napi::Result<Input> {
-    let fail = |err| spec_error(err, from_object);
-    let mut input = Input::spec(text, REQUEST).map_err(fail)?;
+/// The spec `request` read and made ready: JSON text, whose problems have places,
+/// or the JSON of an object (`from_object`), which has no text to place them in.
+fn spec(request: &str, from_object: bool) -> napi::Result<Input> {
+    let fail = |err| error(&err, Kind::Spec);
+    let read = if from_object {
+        let value = serde_json::from_str(request);
+        let value = value.map_err(|err| napi::Error::new(Status::InvalidArg, err.to_string()))?;
+        Input::spec_value(&value)
+    } else {
+        Input::spec(request, REQUEST)
+    };
+    let mut input = read.map_err(fail)?;
     input.prepare(false).map_err(fail)?;
     Ok(input)
 }
 
-/// The snippets `choice` asks for; problems are the spec's or refusals.
-fn spec_snippets(input: &Input, from_object: bool, choice: Choice) -> napi::Result<Snippets> {
-    let done = input.snippets(choice, &Options::default());
-    done.map_err(|err| spec_error(err, from_object))
-}
-
-/// A problem of a spec. `from_object`: the text is JSON the caller wrote from an
-/// object, which has no lines to point into, so the problem loses its place.
-fn spec_error(err: Error, from_object: bool) -> napi::Error {
-    if !from_object {
-        return error(&err, Kind::Spec);
-    }
-    let mut diagnostic = err.into_diagnostic();
-    diagnostic.source = None;
-    diagnostic.place = None;
-    error(&diagnostic.into(), Kind::Spec)
-}
-
-/// The curl `command` read with the task given, made ready.
+/// The curl `command` read in `shell` with `task`, made ready.
 fn curl(command: &str, shell: Option<String>, task: Option<String>) -> napi::Result<Input> {
+    let fail = |err| error(&err, Kind::Curl);
+    let shell = shell.as_deref().map(str::parse::<Shell>).transpose();
     let options = CurlOptions {
-        shell: shell
-            .map(|name| name.parse::<Shell>().map_err(usage))
-            .transpose()?,
+        shell: shell.map_err(fail)?,
         keep_token: false,
     };
-    let task = task
-        .map(|name| name.parse::<Task>())
-        .transpose()
-        .map_err(|err| error(&err.into(), Kind::Usage))?;
-    let mut input =
-        Input::curl(command, COMMAND, &options).map_err(|err| error(&err, Kind::Curl))?;
-    if task.is_some() {
-        input.request.task = task;
+    let mut input = Input::curl(command, COMMAND, &options).map_err(fail)?;
+    if let Some(task) = task {
+        input.set_task(&task).map_err(fail)?;
     }
-    input
-        .prepare(false)
-        .map_err(|err| error(&err, Kind::Curl))?;
+    input.prepare(false).map_err(fail)?;
     Ok(input)
 }
 
-fn language(name: Option<String>) -> napi::Result<Option<Language>> {
-    name.map(|name| name.parse::<Language>().map_err(usage))
-        .transpose()
+/// The snippets of `input` that `choice` asks for; problems are of `kind`.
+fn snippets(input: &Input, choice: Choice, kind: Kind) -> napi::Result<Snippets> {
+    let done = input.snippets(choice, &Options::default());
+    done.map_err(|err| error(&err, kind))
 }
 
-/// The one snippet `client` or `language` names. A name two languages share
-/// (`openai`) is the client of `language`, or needs it.
-fn choice(client: Option<String>, language: Option<String>) -> napi::Result<Choice> {
-    let language = self::language(language)?;
-    let client = match (client, language) {
-        (Some(name), Some(language)) => Client::named_in(&name, language),
-        (Some(name), None) => name.parse::<Client>(),
-        (None, Some(language)) => return Ok(Choice::Language(language)),
-        (None, None) => {
-            return Err(usage(
-                "name a client (render(request, \"fetch\")) or a language ({ language: \"js\" })"
-                    .to_owned(),
-            ));
-        }
-    };
-    let client = client.map_err(usage)?;
-    Choice::client_in(client, language).map_err(|err| error(&err, Kind::Usage))
-}
-
-/// The content of the one snippet of a conversion.
-fn content(done: Snippets) -> String {
-    done.snippets
-        .into_iter()
-        .next()
-        .map(|snippet| snippet.content)
-        .unwrap_or_default()
+/// The snippets the names ask for (`Choice::named`).
+fn choice(client: Option<&str>, language: Option<&str>, all: bool) -> napi::Result<Choice> {
+    Choice::named(client, language, all).map_err(|err| error(&err, Kind::Spec))
 }
 
 /// The code that sends the spec `request` with `client`, or `language`'s default.
@@ -144,9 +106,9 @@ pub fn render(
     client: Option<String>,
     language: Option<String>,
 ) -> napi::Result<String> {
-    let choice = choice(client, language)?;
+    let choice = choice(client.as_deref(), language.as_deref(), false)?;
     let input = spec(&request, from_object)?;
-    Ok(content(spec_snippets(&input, from_object, choice)?))
+    Ok(snippets(&input, choice, Kind::Spec)?.content())
 }
 
 /// Every snippet that sends the spec `request` (of `language` only, when given).
@@ -156,9 +118,9 @@ pub fn render_all(
     from_object: bool,
     language: Option<String>,
 ) -> napi::Result<Vec<Snippet>> {
-    let language = self::language(language)?;
+    let choice = choice(None, language.as_deref(), true)?;
     let input = spec(&request, from_object)?;
-    let done = spec_snippets(&input, from_object, Choice::All(language))?;
+    let done = snippets(&input, choice, Kind::Spec)?;
     Ok(done
         .snippets
         .into_iter()
@@ -179,10 +141,13 @@ pub fn parse_curl(
 ) -> napi::Result<ParsedCurl> {
     let input = curl(&command, shell, task)?;
     let spec = input.to_spec().map_err(|err| error(&err, Kind::Curl))?;
-    let warnings = input.warnings.iter();
     Ok(ParsedCurl {
         request: spec.to_string(),
-        warnings: warnings.map(|w| Diagnostic::of(w, Kind::Curl)).collect(),
+        warnings: input
+            .warnings
+            .iter()
+            .map(|warning| Diagnostic::of(warning, Kind::Curl))
+            .collect(),
     })
 }
 
@@ -195,10 +160,9 @@ pub fn convert_curl(
     task: Option<String>,
     shell: Option<String>,
 ) -> napi::Result<String> {
-    let choice = choice(client, language)?;
+    let choice = choice(client.as_deref(), language.as_deref(), false)?;
     let input = curl(&command, shell, task)?;
-    let done = input.snippets(choice, &Options::default());
-    Ok(content(done.map_err(|err| error(&err, Kind::Curl))?))
+    Ok(snippets(&input, choice, Kind::Curl)?.content())
 }
 
 /// The pages of `paths` (the current folder when empty), each brought up to date.

@@ -3,7 +3,7 @@
 //! become the `SnippetError` subclass of their kind.
 
 use inference_snippets::docs::MarkerWords;
-use inference_snippets::{Client, Code, Error, Words};
+use inference_snippets::{Client, Error, Words};
 use napi::Status;
 use napi_derive::napi;
 use serde_json::json;
@@ -18,8 +18,6 @@ pub(crate) enum Kind {
     Curl,
     /// Pages (`docs*`).
     Docs,
-    /// An argument of the call.
-    Usage,
 }
 
 /// Hints worded for a call from JavaScript: arguments and options, or the spec's keys.
@@ -38,6 +36,10 @@ impl Words for JsWords {
             _ => "add \"task\" to the request (a pipeline tag such as \"text-classification\")",
         }
         .to_owned()
+    }
+
+    fn add_language(&self) -> String {
+        "pass { language: \"...\" } too".to_owned()
     }
 }
 
@@ -72,7 +74,12 @@ impl Diagnostic {
             severity: diagnostic.severity.name().to_owned(),
             code: diagnostic.code.name().to_owned(),
             message: diagnostic.message.clone(),
-            file: diagnostic.source.clone(),
+            // A problem with an argument names it: the option is the library's name.
+            file: diagnostic.source.clone().or_else(|| {
+                diagnostic
+                    .argument
+                    .map(|argument| argument.name().to_owned())
+            }),
             line: diagnostic.place.map(|place| number(place.line)),
             column: diagnostic.place.map(|place| number(place.column)),
             hint,
@@ -81,14 +88,15 @@ impl Diagnostic {
 }
 
 /// `err` as the error `index.js` rethrows: `{"kind", ...the diagnostic's keys}` as
-/// JSON in the message. `kind` is `refusal` for a client's refusal, else the call's.
+/// JSON in the message. `kind` is `refusal` for a client's refusal, `usage` for a
+/// problem with an argument, else the call's.
 pub(crate) fn error(err: &Error, kind: Kind) -> napi::Error {
     let class = match kind {
         _ if err.is_refusal() => "refusal",
+        _ if err.diagnostic().argument.is_some() => "usage",
         Kind::Spec => "spec",
         Kind::Curl => "curl",
         Kind::Docs => "docs",
-        Kind::Usage => "usage",
     };
     let diagnostic = Diagnostic::of(err.diagnostic(), kind);
     let object = json!({
@@ -102,10 +110,4 @@ pub(crate) fn error(err: &Error, kind: Kind) -> napi::Error {
         "hint": diagnostic.hint,
     });
     napi::Error::new(Status::GenericFailure, object.to_string())
-}
-
-/// A usage error about an argument, in the library's message.
-pub(crate) fn usage(message: String) -> napi::Error {
-    let diagnostic = inference_snippets::Diagnostic::error(Code::Usage, message);
-    error(&Error::from(diagnostic), Kind::Usage)
 }

@@ -77,7 +77,21 @@ test("openai names a client of each language", () => {
     url: "https://x.cloud/v1/chat/completions",
     json: { model: "tgi", messages: [{ role: "user", content: "Hi" }] },
   };
-  assert.throws(() => render(chat, "openai"), /name the language too/);
+  assert.throws(() => render(chat, "openai"), /pass \{ language: "\.\.\." \} too; or name one: openai-python or openai-js/);
   assert.match(render(chat, "openai", { language: "python" }), /from openai import OpenAI/);
   assert.equal(render(chat, "openai-js"), render(chat, "openai", { language: "js" }));
+});
+
+test("a misspelt name says the closest, and which argument", () => {
+  const chat = { url: "https://x.cloud/v1/chat/completions", json: { model: "tgi", messages: [] } };
+  let err = thrown(() => render(chat, "requets"));
+  assert.ok(err instanceof UsageError);
+  assert.deepEqual([err.code, err.file, err.hint], ["usage", "client", "did you mean requests?"]);
+  assert.equal(err.message, 'client: unknown client "requets"; did you mean requests?');
+  err = thrown(() => render(chat, { language: "pyton" }));
+  assert.deepEqual([err.file, err.hint], ["language", "did you mean python?"]);
+  err = thrown(() => convertCurl("curl https://x.cloud", "curl", { shell: "powershel" }));
+  assert.deepEqual([err.file, err.hint], ["shell", "did you mean powershell?"]);
+  err = thrown(() => convertCurl("curl https://x.cloud", "curl", { task: "text-clasification" }));
+  assert.equal(err.file, "task");
 });

@@ -9,121 +9,69 @@ mod value;
 use std::path::PathBuf;
 
 use inference_snippets::{
-    Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, Task, docs,
+    Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, docs,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use pyo3::{IntoPyObjectExt, intern};
 
-use problem::{Kind, raise, usage};
+use problem::{Kind, raise};
 
 /// The name of a request given as an argument, in diagnostics.
 const REQUEST: &str = "<request>";
 /// The name of a curl command given as an argument, in diagnostics.
 const COMMAND: &str = "<command>";
 
-/// A request read from the `request` argument.
-struct Spec {
-    input: Input,
-    /// Given as JSON text: its problems have places. A dict has no text to point into.
-    is_text: bool,
-}
-
-impl Spec {
-    fn read(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Spec> {
-        let (text, is_text) = if let Ok(text) = request.cast::<PyString>() {
-            (text.to_str()?.to_owned(), true)
-        } else if request.cast::<PyDict>().is_ok() {
-            (value::to_json(request, "request")?.to_string(), false)
-        } else {
-            return Err(PyTypeError::new_err(format!(
-                "request must be a dict in the JSON spec's shape, or its JSON text, not a {}",
-                request.get_type().name()?
-            )));
-        };
-        let mut spec = Spec {
-            input: Input::spec(&text, REQUEST).map_err(|err| fail(py, err, is_text))?,
-            is_text,
-        };
-        spec.input
-            .prepare(false)
-            .map_err(|err| fail(py, err, is_text))?;
-        Ok(spec)
-    }
-
-    fn snippets(&self, py: Python<'_>, choice: Choice) -> PyResult<Snippets> {
-        let done = self.input.snippets(choice, &Options::default());
-        done.map_err(|err| fail(py, err, self.is_text))
-    }
-}
-
-/// A problem of a spec, raised; one of a dict has no place.
-fn fail(py: Python<'_>, err: Error, is_text: bool) -> PyErr {
-    if is_text {
-        return raise(py, &err, Kind::Spec);
-    }
-    let mut diagnostic = err.into_diagnostic();
-    diagnostic.source = None;
-    diagnostic.place = None;
-    raise(py, &diagnostic.into(), Kind::Spec)
-}
-
-/// A curl command read from the `command` argument, with the task given, ready.
-fn curl(py: Python<'_>, command: &str, shell: Option<&str>, task: Option<&str>) -> PyResult<Input> {
-    let options = CurlOptions {
-        shell: shell
-            .map(|name| name.parse::<Shell>().map_err(|message| usage(py, message)))
-            .transpose()?,
-        keep_token: false,
+/// The `request` argument read and made ready: JSON text, whose problems have
+/// places, or a dict, which has no text to place them in.
+fn spec(py: Python<'_>, request: &Bound<'_, PyAny>) -> PyResult<Input> {
+    let fail = |err| raise(py, &err, Kind::Spec);
+    let read = if let Ok(text) = request.cast::<PyString>() {
+        Input::spec(text.to_str()?, REQUEST)
+    } else if request.cast::<PyDict>().is_ok() {
+        Input::spec_value(&value::to_json(request, "request")?)
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "request must be a dict in the JSON spec's shape, or its JSON text, not a {}",
+            request.get_type().name()?
+        )));
     };
-    let task = task
-        .map(|name| name.parse::<Task>())
-        .transpose()
-        .map_err(|err| raise(py, &err.into(), Kind::Usage))?;
-    let mut input =
-        Input::curl(command, COMMAND, &options).map_err(|err| raise(py, &err, Kind::Curl))?;
-    if task.is_some() {
-        input.request.task = task;
-    }
-    input
-        .prepare(false)
-        .map_err(|err| raise(py, &err, Kind::Curl))?;
+    let mut input = read.map_err(fail)?;
+    input.prepare(false).map_err(fail)?;
     Ok(input)
 }
 
-/// The one snippet `client` or `language` names. A name two languages share
-/// (`openai`) is the client of `language`, or needs it.
-fn choice(py: Python<'_>, client: Option<&str>, language: Option<&str>) -> PyResult<Choice> {
-    let language = language
-        .map(|name| {
-            name.parse::<Language>()
-                .map_err(|message| usage(py, message))
-        })
-        .transpose()?;
-    let client = match (client, language) {
-        (Some(name), Some(language)) => Client::named_in(name, language),
-        (Some(name), None) => name.parse::<Client>(),
-        (None, Some(language)) => return Ok(Choice::Language(language)),
-        (None, None) => {
-            return Err(usage(
-                py,
-                "name a client (render(request, \"requests\")) or a language (language=\"python\")"
-                    .to_owned(),
-            ));
-        }
+/// The curl `command` read in `shell` with `task`, made ready.
+fn curl(py: Python<'_>, command: &str, shell: Option<&str>, task: Option<&str>) -> PyResult<Input> {
+    let fail = |err| raise(py, &err, Kind::Curl);
+    let shell = shell.map(str::parse::<Shell>).transpose().map_err(fail)?;
+    let options = CurlOptions {
+        shell,
+        keep_token: false,
     };
-    let client = client.map_err(|message| usage(py, message))?;
-    Choice::client_in(client, language).map_err(|err| raise(py, &err, Kind::Usage))
+    let mut input = Input::curl(command, COMMAND, &options).map_err(fail)?;
+    if let Some(task) = task {
+        input.set_task(task).map_err(fail)?;
+    }
+    input.prepare(false).map_err(fail)?;
+    Ok(input)
 }
 
-/// The content of the one snippet of a conversion.
-fn content(done: Snippets) -> String {
-    done.snippets
-        .into_iter()
-        .next()
-        .map(|snippet| snippet.content)
-        .unwrap_or_default()
+/// The snippets of `input` that `choice` asks for; problems are of `kind`.
+fn snippets(py: Python<'_>, input: &Input, choice: Choice, kind: Kind) -> PyResult<Snippets> {
+    let done = input.snippets(choice, &Options::default());
+    done.map_err(|err| raise(py, &err, kind))
+}
+
+/// The snippets the names ask for (`Choice::named`).
+fn choice(
+    py: Python<'_>,
+    client: Option<&str>,
+    language: Option<&str>,
+    all: bool,
+) -> PyResult<Choice> {
+    Choice::named(client, language, all).map_err(|err| raise(py, &err, Kind::Spec))
 }
 
 /// The code that sends `request` with `client`.
@@ -143,9 +91,9 @@ fn render(
     client: Option<&str>,
     language: Option<&str>,
 ) -> PyResult<String> {
-    let choice = choice(py, client, language)?;
-    let spec = Spec::read(py, request)?;
-    Ok(content(spec.snippets(py, choice)?))
+    let choice = choice(py, client, language, false)?;
+    let input = spec(py, request)?;
+    Ok(snippets(py, &input, choice, Kind::Spec)?.content())
 }
 
 /// Every snippet that sends ``request``: a list of ``{"language", "client",
@@ -158,14 +106,9 @@ fn render_all<'py>(
     request: &Bound<'py, PyAny>,
     language: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let language = language
-        .map(|name| {
-            name.parse::<Language>()
-                .map_err(|message| usage(py, message))
-        })
-        .transpose()?;
-    let spec = Spec::read(py, request)?;
-    let done = spec.snippets(py, Choice::All(language))?;
+    let choice = choice(py, None, language, true)?;
+    let input = spec(py, request)?;
+    let done = snippets(py, &input, choice, Kind::Spec)?;
     let list = PyList::empty(py);
     for snippet in done.snippets {
         let item = PyDict::new(py);
@@ -217,10 +160,9 @@ fn convert_curl(
     task: Option<&str>,
     shell: Option<&str>,
 ) -> PyResult<String> {
-    let choice = choice(py, client, language)?;
+    let choice = choice(py, client, language, false)?;
     let input = curl(py, command, shell, task)?;
-    let done = input.snippets(choice, &Options::default());
-    Ok(content(done.map_err(|err| raise(py, &err, Kind::Curl))?))
+    Ok(snippets(py, &input, choice, Kind::Curl)?.content())
 }
 
 /// `paths` as given: one path, an iterable of them, or None for the current folder.

@@ -19,8 +19,6 @@ pub(crate) enum Kind {
     Curl,
     /// Pages (`docs_*`).
     Docs,
-    /// An argument of the call.
-    Usage,
 }
 
 /// Hints worded for a call from Python: keyword arguments, or the spec's keys.
@@ -39,6 +37,10 @@ impl Words for PythonWords {
             _ => "add \"task\" to the request (a pipeline tag such as \"text-classification\")",
         }
         .to_owned()
+    }
+
+    fn add_language(&self) -> String {
+        "pass language=\"...\" too".to_owned()
     }
 }
 
@@ -68,7 +70,9 @@ fn fields<'py>(
     let kwargs = PyDict::new(py);
     kwargs.set_item("code", diagnostic.code.name())?;
     kwargs.set_item("severity", diagnostic.severity.name())?;
-    kwargs.set_item("file", diagnostic.source.as_deref())?;
+    // A problem with an argument names it: the keyword is the library's name.
+    let argument = diagnostic.argument.map(|argument| argument.name());
+    kwargs.set_item("file", diagnostic.source.as_deref().or(argument))?;
     kwargs.set_item("line", diagnostic.place.map(|place| place.line))?;
     kwargs.set_item("column", diagnostic.place.map(|place| place.column))?;
     kwargs.set_item("hint", hint(diagnostic, kind))?;
@@ -99,15 +103,16 @@ pub(crate) fn drift<'py>(
 }
 
 /// `err` raised as the `SnippetError` subclass of its kind: `RefusalError` for a
-/// client's refusal, else the kind of the call.
+/// client's refusal, `UsageError` for a problem with an argument, else the kind of
+/// the call.
 pub(crate) fn raise(py: Python<'_>, err: &Error, kind: Kind) -> PyErr {
     static ERRORS: [PyOnceLock<Py<PyType>>; 5] = [const { PyOnceLock::new() }; 5];
     let (index, name) = match kind {
         _ if err.is_refusal() => (0, "RefusalError"),
+        _ if err.diagnostic().argument.is_some() => (4, "UsageError"),
         Kind::Spec => (1, "SpecError"),
         Kind::Curl => (2, "CurlError"),
         Kind::Docs => (3, "DocsError"),
-        Kind::Usage => (4, "UsageError"),
     };
     let built = (|| {
         let kwargs = fields(py, err.diagnostic(), kind)?;
@@ -118,10 +123,4 @@ pub(crate) fn raise(py: Python<'_>, err: &Error, kind: Kind) -> PyErr {
         Ok(exception) => PyErr::from_value(exception),
         Err(failed) => failed,
     }
-}
-
-/// A usage error about an argument, in the library's message.
-pub(crate) fn usage(py: Python<'_>, message: String) -> PyErr {
-    let diagnostic = Diagnostic::error(inference_snippets::Code::Usage, message);
-    raise(py, &Error::from(diagnostic), Kind::Usage)
 }

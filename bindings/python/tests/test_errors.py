@@ -103,9 +103,27 @@ def test_every_name_is_exported():
 
 
 def test_openai_names_a_client_of_each_language():
-    with pytest.raises(UsageError, match="name the language too"):
+    with pytest.raises(UsageError, match='pass language="..." too; or name one: openai-python or openai-js'):
         render(CHAT, "openai")
     assert "from openai import OpenAI" in render(CHAT, "openai", language="python")
     assert 'import OpenAI from "openai"' in render(CHAT, "openai", language="js")
     assert render(CHAT, "openai-js") == render(CHAT, "openai", language="js")
     assert "openai-python" in snippets.CLIENTS
+
+
+def test_a_misspelt_name_says_the_closest_and_which_argument():
+    with pytest.raises(UsageError) as raised:
+        render(CHAT, "requets")
+    error = raised.value
+    assert (error.code, error.file, error.hint) == ("usage", "client", "did you mean requests?")
+    assert str(error) == 'client: unknown client "requets"; did you mean requests?'
+    with pytest.raises(UsageError) as raised:
+        render(CHAT, language="pyton")
+    assert (raised.value.file, raised.value.hint) == ("language", "did you mean python?")
+    with pytest.raises(UsageError) as raised:
+        convert_curl("curl https://x.cloud", "curl", shell="powershel")
+    assert (raised.value.file, raised.value.hint) == ("shell", "did you mean powershell?")
+    with pytest.raises(UsageError) as raised:
+        convert_curl("curl https://x.cloud", "curl", task="text-clasification")
+    assert raised.value.file == "task"
+

@@ -3,8 +3,8 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Choice, Client, Code, CurlOptions, Diagnostic, Error, FileBytes, Hint, Input, Language,
-    Options, Payload, Place, Request, Shell, Snippet, Task, Text, Token, docs, guess_mime,
+    Argument, Choice, Code, CurlOptions, Diagnostic, Error, FileBytes, Input, Options, Payload,
+    Place, Request, Shell, Snippet, Text, Token, docs, guess_mime,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -52,92 +52,27 @@ pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
     })
 }
 
-/// A usage error about `option`, when it is about one.
-fn usage(option: Option<&str>, message: String) -> Error {
-    let diagnostic = Diagnostic::error(Code::Usage, message);
-    match option {
-        Some(option) => diagnostic.in_source(option).into(),
-        None => diagnostic.into(),
-    }
+/// A usage error about no option in particular.
+fn usage(message: &str) -> Error {
+    Diagnostic::error(Code::Usage, message).into()
 }
 
-/// The names `--lang` takes, for "did you mean".
-fn language_names() -> Vec<&'static str> {
-    Language::ALL
-        .iter()
-        .flat_map(|language| language.names())
-        .collect()
-}
-
-/// The names `--client` takes, for "did you mean".
-fn client_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = Client::ALL
-        .iter()
-        .flat_map(|client| client.names())
-        .collect();
-    names.dedup();
-    names
-}
-
-/// The usage error `message` about `option`, with a "did you mean" when `name` is
-/// close to one of `known`.
-fn suggest(option: &str, message: String, name: &str, known: &[&str]) -> Error {
-    let diagnostic = Diagnostic::error(Code::Usage, message).in_source(option);
-    let lower = name.to_ascii_lowercase();
-    match inference_snippets::closest(&lower, known.iter().copied(), 2) {
-        Some(known) => diagnostic.hint(Hint::DidYouMean(known.to_owned())).into(),
-        None => diagnostic.into(),
-    }
-}
-
-/// The language of the client `name` when it has only one; a name two languages
-/// share (`openai`) needs `--lang`.
-fn client_language(name: &str) -> Result<Language, Error> {
-    let clients = Client::named(name)
-        .map_err(|message| suggest("--client", message, name, &client_names()))?;
-    match clients.as_slice() {
-        [client] => Ok(client.language()),
-        several => {
-            let languages: Vec<&str> = several.iter().map(|c| c.language().name()).collect();
-            Err(usage(
-                Some("--client"),
-                format!(
-                    "client {name:?} writes {}: add --lang to say which",
-                    languages.join(" and ")
-                ),
-            ))
-        }
-    }
-}
-
-/// The snippets the arguments ask for.
+/// The snippets the arguments ask for; a problem is about the option it names.
 fn choice(args: &Args) -> Result<Choice, Error> {
-    let language = match args.lang.as_deref() {
-        Some(name) => Some(
-            name.parse::<Language>()
-                .map_err(|message| suggest("--lang", message, name, &language_names()))?,
-        ),
-        // A client of one language names it: `--client reqwest` is Rust.
-        None if !args.all => match args.client.as_deref() {
-            Some(name) => Some(client_language(name)?),
-            None => None,
-        },
-        None => None,
+    let (client, lang) = (args.client.as_deref(), args.lang.as_deref());
+    Choice::named(client, lang, args.all).map_err(about_option)
+}
+
+/// `err` in the command line's words: in the option of the argument it is about.
+fn about_option(err: Error) -> Error {
+    let option = match err.diagnostic().argument {
+        Some(Argument::Client) => "--client",
+        Some(Argument::Language) => "--lang",
+        Some(Argument::Shell) => "--shell",
+        Some(Argument::Task) => "--task",
+        _ => return err,
     };
-    match (args.all, language, &args.client) {
-        (true, language, _) => Ok(Choice::All(language)),
-        (false, Some(language), Some(name)) => {
-            // --lang picks the client of a name two languages share (openai).
-            let client = Client::named_in(name, language)
-                .map_err(|message| suggest("--client", message, name, &client_names()))?;
-            Choice::client_in(client, Some(language)).map_err(|err| in_option(err, "--client"))
-        }
-        (false, Some(language), None) => Ok(Choice::Language(language)),
-        (false, None, _) => Err(usage(
-            None,
-            "choose a language with --lang, or --all".into(),
-        )),
-    }
+    in_option(err, option)
 }
 
 fn format(snippets: &[Snippet], format: Format) -> String {
@@ -195,17 +130,13 @@ fn request(args: &Args) -> Result<Input, Error> {
         Input::curl(&read_source("-")?, "-", &options)?
     } else {
         return Err(usage(
-            None,
-            "give a URL, --request FILE, --curl COMMAND, or a curl command on stdin".into(),
+            "give a URL, --request FILE, --curl COMMAND, or a curl command on stdin",
         ));
     };
-    let request = &mut input.request;
     if let Some(task) = &args.task {
-        request.task = Some(
-            task.parse::<Task>()
-                .map_err(|err| in_option(err.into(), "--task"))?,
-        );
+        input.set_task(task).map_err(about_option)?;
     }
+    let request = &mut input.request;
     if let Some(token) = &args.token {
         request.token = Token::parse(token).map_err(|err| in_option(err, "--token"))?;
     }

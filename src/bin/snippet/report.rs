@@ -36,6 +36,10 @@ impl Words for CliWords {
         "add --task TASK".to_owned()
     }
 
+    fn add_language(&self) -> String {
+        "add --lang to say which".to_owned()
+    }
+
     fn keep_token(&self) -> Option<String> {
         Some("pass --keep-token to keep it".to_owned())
     }
