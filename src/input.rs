@@ -52,6 +52,8 @@ enum Fields {
     Curl(Box<Places>),
     /// Not a text (a front end's own arguments, a value): nothing to point into.
     Nothing,
+    /// A part of a larger text (a region of a page): every problem at one place.
+    At(Place),
 }
 
 /// Which snippets a front end asks for.
@@ -196,6 +198,20 @@ impl Input {
         Input::of(request, name, Fields::Nothing)
     }
 
+    /// A request read from a part of a larger text named `name` (a region of a
+    /// page), with the warnings of reading it: problems found later are placed `at`
+    /// one place (the region's marker).
+    pub(crate) fn part(
+        request: Request,
+        warnings: Vec<Diagnostic>,
+        name: &str,
+        at: Place,
+    ) -> Input {
+        let mut input = Input::of(request, name, Fields::At(at));
+        input.warnings = warnings;
+        input
+    }
+
     fn of(request: Request, name: &str, fields: Fields) -> Input {
         Input {
             request,
@@ -225,6 +241,7 @@ impl Input {
             Fields::Spec(text) => field.and_then(|field| crate::locate_in_spec(text, field)),
             Fields::Curl(places) => field.and_then(|field| places.of(field)),
             Fields::Nothing => return diagnostic,
+            Fields::At(place) => Some(*place),
         };
         diagnostic.place = written.or(Some(Place::at(1, 1)));
         diagnostic
@@ -298,16 +315,22 @@ impl Input {
                 (all.snippets, notes.map(|left| left.note).collect())
             }
         };
-        let caveats = snippets
-            .iter()
-            .flat_map(|snippet| caveats(request, snippet.client))
-            .map(|warning| self.place(warning))
-            .collect();
+        let caveats = self.caveats(&snippets);
         Ok(Snippets {
             snippets,
             caveats,
             left_out,
         })
+    }
+
+    /// What each of `snippets` does only in part ([`caveats`]), placed in the input.
+    pub(crate) fn caveats(&self, snippets: &[Snippet]) -> Vec<Diagnostic> {
+        let request = &self.request;
+        snippets
+            .iter()
+            .flat_map(|snippet| caveats(request, snippet.client))
+            .map(|warning| self.place(warning))
+            .collect()
     }
 
     /// The JSON spec of the request ([`to_spec`](crate::to_spec)); a `not-in-spec`

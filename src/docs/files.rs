@@ -1,9 +1,73 @@
-//! The pages of a folder, found as a repository's tools would find them.
+//! The pages of a folder, found as a repository's tools would find them, and what
+//! `docs` does to each: bring its regions up to date, write it, lint it.
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::file::io_error;
+
+/// A page of a `docs` run: its path and its regions brought up to date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Where the page is, as [`markdown_files`] found it; its name in diagnostics.
+    pub path: PathBuf,
+    /// The page with every region up to date, what drifted, and the warnings.
+    pub updated: super::Updated,
+}
+
+impl Page {
+    /// Writes the page ([`write_file`]) when a region drifted; whether it did.
+    pub fn write(&self) -> Result<bool, Error> {
+        if self.updated.drifts.is_empty() {
+            return Ok(false);
+        }
+        write_file(&self.path, &self.updated)?;
+        Ok(true)
+    }
+}
+
+/// The pages of `paths` ([`markdown_files`]), each brought up to date
+/// ([`update_file`]) when the iteration reaches it, so that a front end reports a
+/// page before the next is read, and may go on past one that fails. Writes nothing:
+/// [`Page::write`] does.
+///
+/// # Example
+/// ```
+/// use inference_snippets::docs;
+///
+/// let pages = docs::pages(&["tests/docs/outdated.md".into()])?;
+/// let pages: Vec<docs::Page> = pages.collect::<Result<_, _>>()?;
+/// assert!(pages[0].path.ends_with("outdated.md"));
+/// assert!(!pages[0].updated.drifts.is_empty());
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
+pub fn pages(
+    paths: &[PathBuf],
+) -> Result<impl ExactSizeIterator<Item = Result<Page, Error>> + use<>, Error> {
+    let files = markdown_files(paths)?;
+    Ok(files
+        .into_iter()
+        .map(|path| update_file(&path).map(|updated| Page { path, updated })))
+}
+
+/// The findings of [`lint`](super::lint) in each page of `paths`, page by page as
+/// [`pages`] reads them.
+///
+/// # Example
+/// ```
+/// use inference_snippets::docs;
+///
+/// let findings: Vec<Vec<_>> = docs::lint_pages(&["tests/docs".into()])?.collect::<Result<_, _>>()?;
+/// assert!(findings.iter().flatten().all(|finding| finding.source.is_some()));
+/// # Ok::<(), inference_snippets::Error>(())
+/// ```
+pub fn lint_pages(
+    paths: &[PathBuf],
+) -> Result<impl ExactSizeIterator<Item = Result<Vec<Diagnostic>, Error>> + use<>, Error> {
+    let files = markdown_files(paths)?;
+    Ok(files.into_iter().map(|path| lint_file(&path)))
+}
 
 /// The files of `paths`, and the `.md` / `.mdx` files under its folders (the current
 /// folder when `paths` is empty), each folder's sorted by name. A folder is searched
@@ -73,7 +137,7 @@ pub fn update_file(path: &Path) -> Result<super::Updated, Error> {
 }
 
 /// The findings of [`lint`](super::lint) in the page at `path`, named as the path.
-pub fn lint_file(path: &Path) -> Result<Vec<crate::Diagnostic>, Error> {
+pub fn lint_file(path: &Path) -> Result<Vec<Diagnostic>, Error> {
     let text = crate::read_text(path)?;
     Ok(super::lint(&text, &path.display().to_string()))
 }

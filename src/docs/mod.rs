@@ -24,7 +24,7 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-pub use files::{lint_file, markdown_files, update_file, write_file};
+pub use files::{Page, lint_file, lint_pages, markdown_files, pages, update_file, write_file};
 pub use layout::fences;
 pub use lint::lint;
 pub use marker::{Labels, Layout, Marker, MarkerWords, Source};
@@ -34,9 +34,7 @@ use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::lines::Lines;
 use crate::model::Request;
-use crate::{
-    Client, CurlOptions, Options, Snippet, Token, parse_spec, render_all_with, render_with,
-};
+use crate::{Choice, CurlOptions, Input, Options, Snippet, Token, parse_spec};
 
 /// A region of a document: the markers, what they ask for, and the bytes between.
 #[derive(Clone, Debug)]
@@ -215,41 +213,31 @@ fn source_block(
     ))
 }
 
-/// The text a region should hold, with the warnings of its request.
+/// The text a region should hold, with the warnings of its request. The region is
+/// one conversion ([`Input`]): its source read, the marker's task and token set, the
+/// request prepared and rendered for the clients it names; what goes wrong after
+/// reading is placed at the region's marker.
 pub fn generate(
     region: &Region,
     origin: &str,
     base_dir: &Path,
 ) -> Result<(String, Vec<Diagnostic>), Error> {
-    let at_marker = |err: Error| err.at(region.at).in_source(origin);
-    let (mut request, mut warnings) = request(region, origin, base_dir)?;
+    let (request, warnings) = request(region, origin, base_dir)?;
+    let mut input = Input::part(request, warnings, origin, region.at);
     if let Some(task) = region.marker.task {
-        request.task = Some(task);
+        input.request.task = Some(task);
     }
     if let Some(token) = &region.marker.token {
-        request.token = Token::parse(token).map_err(at_marker)?;
+        input.request.token = Token::parse(token).map_err(|err| input.about(err))?;
     }
     // Pages are published: a token pasted in them must not spread into the snippets.
-    let replaced = crate::protect_tokens(&mut request).map_err(at_marker)?;
-    warnings.extend(
-        replaced
-            .into_iter()
-            .map(|warning| warning.in_source(origin).at(region.at)),
-    );
-    let (snippets, left_out) = snippets(region, &request).map_err(at_marker)?;
-    warnings.extend(
-        left_out
-            .into_iter()
-            .map(|note| note.in_source(origin).at(region.at)),
-    );
-    for snippet in &snippets {
-        warnings.extend(
-            crate::caveats(&request, snippet.client)
-                .into_iter()
-                .map(|warning| warning.in_source(origin).at(region.at)),
-        );
-    }
-    let body = layout::render(&snippets, &region.marker).map_err(at_marker)?;
+    input.prepare(false)?;
+    let (snippets, notes) = snippets(region, &input)?;
+    let caveats = input.caveats(&snippets);
+    let body = layout::render(&snippets, &region.marker).map_err(|err| input.about(err))?;
+    let mut warnings = std::mem::take(&mut input.warnings);
+    warnings.extend(notes.into_iter().map(|note| input.place(note)));
+    warnings.extend(caveats);
     let text = format!("\n{body}\n");
     let text = if region.crlf {
         text.replace('\n', "\r\n")
@@ -333,47 +321,36 @@ fn request(
 /// The snippets a region shows: the clients it names, or every client that can
 /// send the request (of the languages its layout shows), with a note for each
 /// client such a default leaves out.
-fn snippets(region: &Region, request: &Request) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
+fn snippets(region: &Region, input: &Input) -> Result<(Vec<Snippet>, Vec<Diagnostic>), Error> {
     let options = Options::default().install_line(region.marker.install);
-    match &region.marker.clients {
-        None => {
-            let all = render_all_with(request, &options)?;
-            let mut notes: Vec<Diagnostic> =
-                all.left_out.into_iter().map(|left| left.note).collect();
-            let mut snippets = Vec::new();
-            for snippet in all.snippets {
-                // The legacy layout has no child for Rust: by default it shows what it can.
-                if region.marker.layout == Layout::InferenceSnippet
-                    && snippet.language.inferencesnippet_tag().is_none()
-                {
-                    notes.push(Diagnostic::note(
-                        Code::LayoutCannotShow,
-                        format!(
-                            "{} left out: layout=inferencesnippet has no child for {}",
-                            snippet.client,
-                            snippet.language.label()
-                        ),
-                    ));
-                } else {
-                    snippets.push(snippet);
-                }
+    let Some(clients) = &region.marker.clients else {
+        let all = input.snippets(Choice::All(None), &options)?;
+        let mut notes = all.left_out;
+        let mut snippets = Vec::new();
+        for snippet in all.snippets {
+            // The legacy layout has no child for Rust: by default it shows what it can.
+            if region.marker.layout == Layout::InferenceSnippet
+                && snippet.language.inferencesnippet_tag().is_none()
+            {
+                notes.push(Diagnostic::note(
+                    Code::LayoutCannotShow,
+                    format!(
+                        "{} left out: layout=inferencesnippet has no child for {}",
+                        snippet.client,
+                        snippet.language.label()
+                    ),
+                ));
+            } else {
+                snippets.push(snippet);
             }
-            Ok((snippets, notes))
         }
-        Some(clients) => {
-            let snippets = clients
-                .iter()
-                .map(|&client: &Client| {
-                    Ok(Snippet {
-                        language: client.language(),
-                        client,
-                        content: render_with(request, client, &options)?,
-                    })
-                })
-                .collect::<Result<_, Error>>()?;
-            Ok((snippets, Vec::new()))
-        }
+        return Ok((snippets, notes));
+    };
+    let mut snippets = Vec::new();
+    for &client in clients {
+        snippets.extend(input.snippets(Choice::Client(client), &options)?.snippets);
     }
+    Ok((snippets, Vec::new()))
 }
 
 /// Brings every region of `text` up to date; `base_dir` resolves `request=` paths.

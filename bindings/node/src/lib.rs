@@ -9,7 +9,7 @@ mod problem;
 use std::path::PathBuf;
 
 use inference_snippets::{
-    Choice, Client, CurlOptions, Error, Input, Language, Options, Shell, Snippets, docs,
+    Choice, Client, CurlOptions, Input, Language, Options, Shell, Snippets, docs,
 };
 use napi::Status;
 use napi_derive::napi;
@@ -165,25 +165,23 @@ pub fn convert_curl(
     Ok(snippets(&input, choice, Kind::Curl)?.content())
 }
 
-/// The pages of `paths` (the current folder when empty), each brought up to date.
-fn updated(paths: Vec<String>) -> Result<Vec<(PathBuf, docs::Updated)>, Error> {
+/// The pages of `paths` (the current folder when empty), each brought up to date
+/// (without writing); every page is read before any is written.
+fn pages(paths: Vec<String>) -> napi::Result<Vec<docs::Page>> {
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    docs::markdown_files(&paths)?
-        .into_iter()
-        .map(|file| docs::update_file(&file).map(|updated| (file, updated)))
-        .collect()
+    let pages = docs::pages(&paths).and_then(Iterator::collect);
+    pages.map_err(|err| error(&err, Kind::Docs))
 }
 
 /// The drifted regions of the pages of `paths`.
 #[napi]
 pub fn docs_check(paths: Vec<String>) -> napi::Result<Vec<Drift>> {
-    let pages = updated(paths).map_err(|err| error(&err, Kind::Docs))?;
     let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Ok(pages
+    Ok(pages(paths)?
         .iter()
-        .flat_map(|(file, page)| {
-            page.drifts.iter().map(move |drift| Drift {
-                file: file.display().to_string(),
+        .flat_map(|page| {
+            page.updated.drifts.iter().map(move |drift| Drift {
+                file: page.path.display().to_string(),
                 line: number(drift.at.line),
                 column: number(drift.at.column),
                 diff: drift.diff.clone(),
@@ -195,31 +193,24 @@ pub fn docs_check(paths: Vec<String>) -> napi::Result<Vec<Drift>> {
 /// Rewrites the drifted regions of the pages of `paths`; the pages rewritten.
 #[napi]
 pub fn docs_write(paths: Vec<String>) -> napi::Result<Vec<String>> {
-    let written = (|| -> Result<Vec<String>, Error> {
-        let drifted = updated(paths)?
-            .into_iter()
-            .filter(|(_, page)| !page.drifts.is_empty());
-        drifted
-            .map(|(file, page)| docs::write_file(&file, &page).map(|()| file.display().to_string()))
-            .collect()
-    })();
-    written.map_err(|err| error(&err, Kind::Docs))
+    let mut written = Vec::new();
+    for page in pages(paths)? {
+        if page.write().map_err(|err| error(&err, Kind::Docs))? {
+            written.push(page.path.display().to_string());
+        }
+    }
+    Ok(written)
 }
 
 /// The lint findings of the pages of `paths`.
 #[napi]
 pub fn docs_lint(paths: Vec<String>) -> napi::Result<Vec<Diagnostic>> {
-    let findings = (|| -> Result<Vec<_>, Error> {
-        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-        let mut findings = Vec::new();
-        for file in docs::markdown_files(&paths)? {
-            findings.extend(docs::lint_file(&file)?);
-        }
-        Ok(findings)
-    })();
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let findings = docs::lint_pages(&paths).and_then(Iterator::collect::<Result<Vec<_>, _>>);
     let findings = findings.map_err(|err| error(&err, Kind::Docs))?;
     Ok(findings
         .iter()
+        .flatten()
         .map(|finding| Diagnostic::of(finding, Kind::Docs))
         .collect())
 }

@@ -176,20 +176,12 @@ fn path_list(paths: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<PathBuf>> {
     paths.try_iter()?.map(|path| path?.extract()).collect()
 }
 
-/// The pages of `paths`, each brought up to date (without writing).
-fn updated(
-    py: Python<'_>,
-    given: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<(PathBuf, docs::Updated)>> {
+/// The pages of `paths`, each brought up to date (without writing); every page
+/// is read before any is written, so that a broken page stops the call first.
+fn pages(py: Python<'_>, given: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<docs::Page>> {
     let given = path_list(given)?;
     // Files are read and regions rendered without holding the interpreter.
-    let pages = py.detach(|| -> Result<_, Error> {
-        let files = docs::markdown_files(&given)?;
-        files
-            .into_iter()
-            .map(|file| docs::update_file(&file).map(|updated| (file, updated)))
-            .collect()
-    });
+    let pages = py.detach(|| docs::pages(&given)?.collect::<Result<_, Error>>());
     pages.map_err(|err| raise(py, &err, Kind::Docs))
 }
 
@@ -205,9 +197,9 @@ fn docs_check<'py>(
     paths: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let drifts = PyList::empty(py);
-    for (file, updated) in updated(py, paths)? {
-        for drift in &updated.drifts {
-            drifts.append(problem::drift(py, &file, drift)?)?;
+    for page in pages(py, paths)? {
+        for drift in &page.updated.drifts {
+            drifts.append(problem::drift(py, &page.path, drift)?)?;
         }
     }
     Ok(drifts)
@@ -222,14 +214,15 @@ fn docs_write<'py>(
     py: Python<'py>,
     paths: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let pages = updated(py, paths)?;
+    let pages = pages(py, paths)?;
     let written = py.detach(|| -> Result<Vec<PathBuf>, Error> {
-        let drifted = pages
-            .into_iter()
-            .filter(|(_, page)| !page.drifts.is_empty());
-        drifted
-            .map(|(file, page)| docs::write_file(&file, &page).map(|()| file))
-            .collect()
+        let mut written = Vec::new();
+        for page in pages {
+            if page.write()? {
+                written.push(page.path);
+            }
+        }
+        Ok(written)
     });
     let written = written.map_err(|err| raise(py, &err, Kind::Docs))?;
     PyList::new(py, written)
@@ -245,16 +238,10 @@ fn docs_lint<'py>(
     paths: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let given = path_list(paths)?;
-    let findings = py.detach(|| -> Result<Vec<_>, Error> {
-        let mut findings = Vec::new();
-        for file in docs::markdown_files(&given)? {
-            findings.extend(docs::lint_file(&file)?);
-        }
-        Ok(findings)
-    });
+    let findings = py.detach(|| docs::lint_pages(&given)?.collect::<Result<Vec<_>, _>>());
     let findings = findings.map_err(|err| raise(py, &err, Kind::Docs))?;
     let list = PyList::empty(py);
-    for finding in &findings {
+    for finding in findings.iter().flatten() {
         list.append(problem::diagnostic(py, finding, Kind::Docs)?)?;
     }
     Ok(list)

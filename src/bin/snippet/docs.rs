@@ -1,8 +1,8 @@
-//! `snippet docs check|write|lint`: the library's docs functions over files and
-//! directories, with atomic writes and the documented exit codes.
+//! `snippet docs check|write|lint`: the library's pages, reported one by one (going
+//! on past a page that fails), with the documented exit codes.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use inference_snippets::{Error, Severity, docs};
@@ -12,41 +12,22 @@ use crate::report::Reporter;
 
 /// Exit codes: 0 all good, 1 drift or lint errors, 2 malformed input.
 pub(crate) fn run(action: &Docs, reporter: &Reporter) -> ExitCode {
-    let (paths, mode) = match action {
-        Docs::Check { paths } => (paths, Mode::Check),
-        Docs::Write { paths } => (paths, Mode::Write),
+    let mut stdout = std::io::stdout().lock();
+    let status = match action {
+        Docs::Check { paths } => update(paths, false, reporter, &mut stdout),
+        Docs::Write { paths } => update(paths, true, reporter, &mut stdout),
         Docs::Lint {
             paths,
             notes,
             strict,
-        } => (
-            paths,
-            Mode::Lint(LintOptions {
+        } => {
+            let options = LintOptions {
                 notes: *notes,
                 strict: *strict,
-            }),
-        ),
-    };
-    let mut status = Status::default();
-    let files = match docs::markdown_files(paths) {
-        Ok(files) => files,
-        Err(err) => {
-            reporter.emit(err.diagnostic());
-            return ExitCode::from(2);
+            };
+            lint(paths, options, reporter, &mut stdout)
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    for file in &files {
-        if let Err(err) = one(file, mode, &mut status, reporter, &mut stdout) {
-            reporter.emit(err.diagnostic());
-            status.malformed = true;
-        }
-    }
-    if let Mode::Lint(options) = mode {
-        summary(&status.counts, files.len(), options, reporter, &mut stdout);
-        let counts = &status.counts;
-        status.problems = counts.errors > 0 || (options.strict && counts.warnings > 0);
-    }
     if status.malformed {
         ExitCode::from(2)
     } else if status.problems {
@@ -54,13 +35,6 @@ pub(crate) fn run(action: &Docs, reporter: &Reporter) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Check,
-    Write,
-    Lint(LintOptions),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,10 +48,16 @@ struct LintOptions {
 #[derive(Default)]
 struct Status {
     malformed: bool,
-    /// Drift (check).
+    /// Drift (check), lint errors (or warnings, strict).
     problems: bool,
-    /// Findings of lint, by severity.
-    counts: Counts,
+}
+
+impl Status {
+    /// Reports `err`, which makes the run's input malformed.
+    fn failed(&mut self, err: &Error, reporter: &Reporter) {
+        reporter.emit(err.diagnostic());
+        self.malformed = true;
+    }
 }
 
 #[derive(Default)]
@@ -85,6 +65,110 @@ struct Counts {
     errors: usize,
     warnings: usize,
     notes: usize,
+}
+
+/// `check` (`write` false) or `write` of the pages of `paths`. The report (drift
+/// with its diff, updates) goes to `out`; in JSON, drift is a diagnostic on
+/// standard error instead, and the diffs stay on `out`.
+fn update(paths: &[PathBuf], write: bool, reporter: &Reporter, out: &mut impl Write) -> Status {
+    let mut status = Status::default();
+    let pages = match docs::pages(paths) {
+        Ok(pages) => pages,
+        Err(err) => {
+            status.failed(&err, reporter);
+            return status;
+        }
+    };
+    for page in pages {
+        let reported = page.and_then(|page| {
+            for warning in &page.updated.warnings {
+                reporter.emit(warning);
+            }
+            if write {
+                written(&page, out)
+            } else {
+                status.problems |= drifted(&page, reporter, out);
+                Ok(())
+            }
+        });
+        if let Err(err) = reported {
+            status.failed(&err, reporter);
+        }
+    }
+    status
+}
+
+/// Reports the drifted regions of `page`; whether there were any.
+fn drifted(page: &docs::Page, reporter: &Reporter, out: &mut impl Write) -> bool {
+    let name = page.path.display().to_string();
+    for drift in &page.updated.drifts {
+        if reporter.is_json() {
+            reporter.emit(&drift.diagnostic(&name));
+        } else {
+            let _ = writeln!(out, "{name}:{}: region is out of date", drift.at);
+        }
+        let _ = write!(out, "{}", drift.diff);
+    }
+    !page.updated.drifts.is_empty()
+}
+
+/// Writes `page` when it drifted, and says which regions it updated.
+fn written(page: &docs::Page, out: &mut impl Write) -> Result<(), Error> {
+    if page.write()? {
+        let name = page.path.display();
+        for drift in &page.updated.drifts {
+            let (line, column) = (drift.updated_line, drift.at.column);
+            let _ = writeln!(out, "{name}:{line}:{column}: region updated");
+        }
+    }
+    Ok(())
+}
+
+/// `lint` of the pages of `paths`: each finding on `out` (on standard error in
+/// JSON), notes only with `--notes`, then the summary.
+fn lint(
+    paths: &[PathBuf],
+    options: LintOptions,
+    reporter: &Reporter,
+    out: &mut impl Write,
+) -> Status {
+    let mut status = Status::default();
+    let pages = match docs::lint_pages(paths) {
+        Ok(pages) => pages,
+        Err(err) => {
+            status.failed(&err, reporter);
+            return status;
+        }
+    };
+    let files = pages.len();
+    let mut counts = Counts::default();
+    for findings in pages {
+        let findings = match findings {
+            Ok(findings) => findings,
+            Err(err) => {
+                status.failed(&err, reporter);
+                continue;
+            }
+        };
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                _ => counts.notes += 1,
+            }
+            if finding.severity == Severity::Note && !options.notes {
+                continue;
+            }
+            if reporter.is_json() {
+                reporter.emit(&finding);
+            } else {
+                let _ = writeln!(out, "{}", reporter.finding(&finding));
+            }
+        }
+    }
+    summary(&counts, files, options, reporter, out);
+    status.problems = counts.errors > 0 || (options.strict && counts.warnings > 0);
+    status
 }
 
 /// `N errors, M warnings, K notes in F files`, after lint's findings.
@@ -116,66 +200,4 @@ fn summary(
         plural(counts.notes, "note"),
         plural(files, "file"),
     );
-}
-
-/// One page. The report (findings, drift with its diff, updates) goes to `out`;
-/// in JSON, findings and drift are diagnostics on standard error instead, and
-/// the diffs stay on `out`.
-fn one(
-    file: &Path,
-    mode: Mode,
-    status: &mut Status,
-    reporter: &Reporter,
-    out: &mut impl Write,
-) -> Result<(), Error> {
-    let name = file.display().to_string();
-    if let Mode::Lint(options) = mode {
-        for finding in docs::lint_file(file)? {
-            let counts = &mut status.counts;
-            match finding.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                _ => counts.notes += 1,
-            }
-            if finding.severity == Severity::Note && !options.notes {
-                continue;
-            }
-            if reporter.is_json() {
-                reporter.emit(&finding);
-            } else {
-                let _ = writeln!(out, "{}", reporter.finding(&finding));
-            }
-        }
-        return Ok(());
-    }
-    let updated = docs::update_file(file)?;
-    for warning in &updated.warnings {
-        reporter.emit(warning);
-    }
-    match mode {
-        Mode::Check => {
-            for drift in &updated.drifts {
-                if reporter.is_json() {
-                    reporter.emit(&drift.diagnostic(&name));
-                } else {
-                    let _ = writeln!(out, "{name}:{}: region is out of date", drift.at);
-                }
-                let _ = write!(out, "{}", drift.diff);
-                status.problems = true;
-            }
-        }
-        Mode::Write if updated.drifts.is_empty() => {}
-        Mode::Write => {
-            docs::write_file(file, &updated)?;
-            for drift in &updated.drifts {
-                let _ = writeln!(
-                    out,
-                    "{name}:{}:{}: region updated",
-                    drift.updated_line, drift.at.column
-                );
-            }
-        }
-        Mode::Lint(_) => {}
-    }
-    Ok(())
 }
