@@ -57,7 +57,7 @@ mod validate;
 pub use client::{Client, Kind, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};
 pub use diagnostic::{
-    Argument, Code, Diagnostic, Field, Hint, LibraryWords, Place, Severity, Words,
+    Argument, Code, Diagnostic, ERRORS_URL, Field, Hint, LibraryWords, Place, Severity, Words,
 };
 pub use error::Error;
 pub use file::{decode_text, read_text, write_atomic};

@@ -29,7 +29,8 @@ fn summary(objects: &[Map<String, Value>]) -> Vec<(String, String, u64, u64)> {
             for key in &keys {
                 assert!(
                     [
-                        "severity", "code", "message", "file", "line", "column", "hint"
+                        "severity", "code", "message", "file", "line", "column", "hint", "field",
+                        "hints", "url",
                     ]
                     .contains(key),
                     "unknown key {key} in {object:?}"

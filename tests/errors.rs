@@ -368,6 +368,14 @@ fn cell(text: &str) -> String {
     }
 }
 
+/// `code` linked to its anchor in the list of every code.
+fn code_link(code: &str) -> String {
+    if code.is_empty() {
+        return String::new();
+    }
+    format!("[`{code}`](#{code})")
+}
+
 /// The input as a reader would type it: the command line, then what goes in.
 fn input(case: &Case) -> String {
     let mut shown = format!("snippet {}", case.args.join(" "));
@@ -392,7 +400,9 @@ fn error_messages() {
          shown as ⏎. Exit status 2 is bad input or usage (the message is on standard error),\n\
          1 a drifted region or a lint finding (the report is on standard output; its first\n\
          line is shown). The code is the stable name of the problem, the `code` of the same\n\
-         run with `--message-format json` (the list of every code closes this page).\n\n\
+         run with `--message-format json` (the list of every code closes this page; each\n\
+         code's anchor there is its name, `ERRORS.md#unknown-key`, where the `url` of a\n\
+         diagnostic points).\n\n\
          | what | input | exit | code | message |\n|---|---|---|---|---|\n",
     );
     let mut broken = Vec::new();
@@ -449,7 +459,7 @@ fn error_messages() {
             case.what,
             cell(&input(case)),
             said.code,
-            cell(&code),
+            code_link(&code),
             cell(first)
         );
     }
@@ -469,13 +479,28 @@ fn error_messages() {
         } else {
             format!("{fatal}, {warning}")
         };
-        let _ = writeln!(table, "| `{}` | {} | {lint} |", code.name(), code.summary());
+        let name = code.name();
+        let summary = code.summary();
+        let _ = writeln!(
+            table,
+            "| <a id=\"{name}\"></a>`{name}` | {summary} | {lint} |"
+        );
     }
     assert!(
         broken.is_empty(),
         "messages that break the rules:\n{}",
         broken.join("\n")
     );
+    // Every code's `url` is its anchor in this page.
+    for code in Code::ALL {
+        let anchor = code.doc_url();
+        let anchor = anchor.rsplit_once("ERRORS.md#").map(|(_, name)| name);
+        assert!(
+            anchor.is_some_and(|name| table.contains(&format!("<a id=\"{name}\"></a>"))),
+            "{}: no anchor in ERRORS.md",
+            code.name()
+        );
+    }
     let path = root().join("ERRORS.md");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &table).expect("writable ERRORS.md");
@@ -504,15 +529,39 @@ fn json_diagnostic(case: &Case, dir: &Path) -> Result<String, String> {
             serde_json::from_str(line).map_err(|err| format!("json: {err} in {line:?}"))?;
         let object = value.as_object().ok_or("json: not an object")?.clone();
         let known = [
-            "severity", "code", "message", "file", "line", "column", "hint",
+            "severity", "code", "message", "file", "line", "column", "hint", "field", "hints",
+            "url",
         ];
         if let Some(key) = object.keys().find(|key| !known.contains(&key.as_str())) {
             return Err(format!("json: unknown key {key}"));
         }
-        for key in ["severity", "code", "message"] {
+        for key in ["severity", "code", "message", "url"] {
             if !object.get(key).is_some_and(serde_json::Value::is_string) {
                 return Err(format!("json: no {key} in {line}"));
             }
+        }
+        // Every hint, in a list; `hint` is them joined.
+        let hints: Vec<&str> = object
+            .get("hints")
+            .and_then(serde_json::Value::as_array)
+            .ok_or("json: no hints list")?
+            .iter()
+            .filter_map(serde_json::Value::as_str)
+            .collect();
+        if object.get("hint").and_then(serde_json::Value::as_str)
+            != (!hints.is_empty()).then(|| hints.join("; ")).as_deref()
+        {
+            return Err(format!("json: hint is not the hints joined in {line}"));
+        }
+        // The documentation of the code: its anchor in ERRORS.md.
+        let url = object["url"].as_str().unwrap_or_default();
+        if !url.ends_with(&format!(
+            "/ERRORS.md#{}",
+            object["code"].as_str().unwrap_or_default()
+        )) {
+            return Err(format!(
+                "json: url {url} is not the code's anchor in ERRORS.md"
+            ));
         }
         objects.push(object);
     }

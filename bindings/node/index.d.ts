@@ -80,6 +80,15 @@ export declare function docsWrite(paths?: string | Iterable<string>): string[];
 /** The findings of `snippet docs lint` in the pages of `paths`: errors, warnings and notes. */
 export declare function docsLint(paths?: string | Iterable<string>): Diagnostic[];
 
+/**
+ * The part of the request a problem is about: the name of a header or a form part,
+ * the JSON Pointer of a value in a JSON body (`/inputs/0`).
+ */
+export type Field =
+  | { kind: "url" | "method" | "token" | "content_type" | "file" | "body" | "connection" }
+  | { kind: "header" | "part"; name: string }
+  | { kind: "json"; pointer: string };
+
 /** One problem, as data: the keys of `snippet --message-format json`. */
 export declare class Diagnostic {
   constructor(fields: DiagnosticFields);
@@ -87,12 +96,22 @@ export declare class Diagnostic {
   /** A stable kebab-case name, e.g. `unsupported-option` (every one is in ERRORS.md). */
   readonly code: string;
   readonly message: string;
-  /** The input: a path, `<command>`, `<request>`; `null` when there is none. */
+  /**
+   * The input: a path, `<command>`, `<request>`, or the argument a problem is about
+   * (`client`, `language`, `shell`, `task`); `null` when there is none.
+   */
   readonly file: string | null;
   /** 1-based; `null` when the input is not text. */
   readonly line: number | null;
   readonly column: number | null;
+  /** The part of the request it is about; `null` when none. */
+  readonly field: Field | null;
+  /** What to do: every hint, joined by `; `; `null` when there is none. */
   readonly hint: string | null;
+  /** Each hint. */
+  readonly hints: readonly string[];
+  /** Where the code is explained: its anchor in ERRORS.md. */
+  readonly url: string | null;
   /** `file:line:column: message; hint`. */
   toString(): string;
 }
@@ -104,7 +123,10 @@ export interface DiagnosticFields {
   file?: string | null;
   line?: number | null;
   column?: number | null;
+  field?: Field | null;
   hint?: string | null;
+  hints?: readonly string[];
+  url?: string | null;
 }
 
 /** A region of a page whose content is not what the tool generates. */
@@ -126,7 +148,10 @@ export declare class SnippetError extends Error {
   readonly file: string | null;
   readonly line: number | null;
   readonly column: number | null;
+  readonly field: Field | null;
   readonly hint: string | null;
+  readonly hints: readonly string[];
+  readonly url: string | null;
   readonly diagnostic: Diagnostic;
 }
 export declare class SpecError extends SnippetError {}

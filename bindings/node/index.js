@@ -30,7 +30,18 @@ function located(file, line, column, text) {
 
 /** One problem, as data: the keys of `snippet --message-format json`. */
 class Diagnostic {
-  constructor({ severity, code, message, file = null, line = null, column = null, hint = null }) {
+  constructor({
+    severity,
+    code,
+    message,
+    file = null,
+    line = null,
+    column = null,
+    hint = null,
+    field = null,
+    hints = [],
+    url = null,
+  }) {
     this.severity = severity;
     this.code = code;
     this.message = message;
@@ -38,6 +49,9 @@ class Diagnostic {
     this.line = line ?? null;
     this.column = column ?? null;
     this.hint = hint ?? null;
+    this.field = field ?? null;
+    this.hints = Array.from(hints ?? []);
+    this.url = url ?? null;
   }
 
   toString() {
@@ -62,8 +76,9 @@ class Drift {
 
 /**
  * Nothing was produced: the input must change. Carries the diagnostic's keys
- * (`code`, `severity`, `file`, `line`, `column`, `hint`); `message` is
- * `file:line:column: message; hint`, and `diagnostic.message` the message alone.
+ * (`code`, `severity`, `file`, `line`, `column`, `field`, `hint`, `hints`, `url`);
+ * `message` is `file:line:column: message; hint`, and `diagnostic.message` the
+ * message alone.
  */
 class SnippetError extends Error {
   constructor(diagnostic) {
@@ -75,7 +90,10 @@ class SnippetError extends Error {
     this.file = problem.file;
     this.line = problem.line;
     this.column = problem.column;
+    this.field = problem.field;
     this.hint = problem.hint;
+    this.hints = problem.hints;
+    this.url = problem.url;
     this.diagnostic = problem;
   }
 }
@@ -88,7 +106,7 @@ class CurlError extends SnippetError {}
 class RefusalError extends SnippetError {}
 /** A page cannot be read, or its regions cannot be generated. */
 class DocsError extends SnippetError {}
-/** An argument is wrong: an unknown client, language, shell or task name. */
+/** An argument is wrong (an unknown client, language, shell or task name); `file` names it. */
 class UsageError extends SnippetError {}
 
 const ERRORS = {
@@ -156,7 +174,7 @@ function parseCurl(command, { shell, task } = {}) {
   const parsed = call(native.parseCurl, command, shell, task);
   return {
     request: JSON.parse(parsed.request),
-    warnings: parsed.warnings.map((warning) => new Diagnostic(warning)),
+    warnings: JSON.parse(parsed.warnings).map((warning) => new Diagnostic(warning)),
   };
 }
 
@@ -174,7 +192,7 @@ function docsWrite(paths) {
 }
 
 function docsLint(paths) {
-  return call(native.docsLint, pathList(paths)).map((finding) => new Diagnostic(finding));
+  return JSON.parse(call(native.docsLint, pathList(paths))).map((finding) => new Diagnostic(finding));
 }
 
 module.exports = {

@@ -27,9 +27,11 @@ use std::ops::Range;
 use crate::Client;
 
 mod code;
+mod json;
 mod severity;
 
 pub use code::Code;
+pub use json::ERRORS_URL;
 pub use severity::Severity;
 
 /// A place in an input text: the 1-based line and column (in characters) of its

@@ -14,7 +14,7 @@ use inference_snippets::{
 use napi::Status;
 use napi_derive::napi;
 
-use problem::{Diagnostic, Kind, error};
+use problem::{Kind, error};
 
 /// The name of a request given as an argument, in diagnostics.
 const REQUEST: &str = "<request>";
@@ -38,8 +38,8 @@ pub struct Snippet {
 pub struct ParsedCurl {
     /// The request's JSON spec.
     pub request: String,
-    /// The warnings.
-    pub warnings: Vec<Diagnostic>,
+    /// The warnings, as a JSON array of diagnostics.
+    pub warnings: String,
 }
 
 /// A region of a page that is not what the tool generates.
@@ -143,11 +143,7 @@ pub fn parse_curl(
     let spec = input.to_spec().map_err(|err| error(&err, Kind::Curl))?;
     Ok(ParsedCurl {
         request: spec.to_string(),
-        warnings: input
-            .warnings
-            .iter()
-            .map(|warning| Diagnostic::of(warning, Kind::Curl))
-            .collect(),
+        warnings: problem::list(&input.warnings, Kind::Curl),
     })
 }
 
@@ -202,17 +198,13 @@ pub fn docs_write(paths: Vec<String>) -> napi::Result<Vec<String>> {
     Ok(written)
 }
 
-/// The lint findings of the pages of `paths`.
+/// The lint findings of the pages of `paths`, as a JSON array of diagnostics.
 #[napi]
-pub fn docs_lint(paths: Vec<String>) -> napi::Result<Vec<Diagnostic>> {
+pub fn docs_lint(paths: Vec<String>) -> napi::Result<String> {
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let findings = docs::lint_pages(&paths).and_then(Iterator::collect::<Result<Vec<_>, _>>);
     let findings = findings.map_err(|err| error(&err, Kind::Docs))?;
-    Ok(findings
-        .iter()
-        .flatten()
-        .map(|finding| Diagnostic::of(finding, Kind::Docs))
-        .collect())
+    Ok(problem::list(findings.iter().flatten(), Kind::Docs))
 }
 
 /// The clients `render` takes, in `renderAll`'s order, each by its id: one no other

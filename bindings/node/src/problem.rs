@@ -1,12 +1,12 @@
-//! Diagnostics as the Node package's values, with hints in JavaScript's words;
-//! errors travel to `index.js` as JSON in the thrown error's message, where they
-//! become the `SnippetError` subclass of their kind.
+//! Diagnostics as the Node package's values, with hints in JavaScript's words: the
+//! library's JSON of a diagnostic (what `--message-format json` prints), as text
+//! that `index.js` parses into a `Diagnostic`. Errors travel the same way, in the
+//! thrown error's message, and become the `SnippetError` subclass of their kind.
 
 use inference_snippets::docs::MarkerWords;
-use inference_snippets::{Client, Error, Words};
+use inference_snippets::{Client, Diagnostic, Error, Words};
 use napi::Status;
-use napi_derive::napi;
-use serde_json::json;
+use serde_json::{Map, Value};
 
 /// Where a function's problem comes from, which chooses its error class and the
 /// words of its hints.
@@ -43,48 +43,37 @@ impl Words for JsWords {
     }
 }
 
-/// One problem: the keys of `snippet --message-format json`.
-#[napi(object)]
-pub struct Diagnostic {
-    /// `error`, `warning` or `note`.
-    pub severity: String,
-    /// The stable kebab-case name, e.g. `unsupported-option`.
-    pub code: String,
-    /// What is wrong.
-    pub message: String,
-    /// The input: a path, `<command>`, `<request>`.
-    pub file: Option<String>,
-    /// 1-based line, when the input is text.
-    pub line: Option<u32>,
-    /// 1-based column in characters, when the input is text.
-    pub column: Option<u32>,
-    /// What to do.
-    pub hint: Option<String>,
+/// `diagnostic` as the library's JSON, hints worded for `kind` (marker keys for
+/// pages). A problem with an argument names it as its `file`: the option is the
+/// library's name.
+pub(crate) fn json(diagnostic: &Diagnostic, kind: Kind) -> Map<String, Value> {
+    let named;
+    let diagnostic = match (&diagnostic.source, diagnostic.argument) {
+        (None, Some(argument)) => {
+            named = diagnostic.clone().in_source(argument.name());
+            &named
+        }
+        _ => diagnostic,
+    };
+    let json = match kind {
+        Kind::Docs => diagnostic.to_json(&MarkerWords),
+        _ => diagnostic.to_json(&JsWords { kind }),
+    };
+    match json {
+        Value::Object(object) => object,
+        _ => Map::new(),
+    }
 }
 
-impl Diagnostic {
-    /// `diagnostic` with hints worded for `kind`: marker keys for pages.
-    pub(crate) fn of(diagnostic: &inference_snippets::Diagnostic, kind: Kind) -> Diagnostic {
-        let hint = match kind {
-            Kind::Docs => diagnostic.hint_text(&MarkerWords),
-            _ => diagnostic.hint_text(&JsWords { kind }),
-        };
-        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Diagnostic {
-            severity: diagnostic.severity.name().to_owned(),
-            code: diagnostic.code.name().to_owned(),
-            message: diagnostic.message.clone(),
-            // A problem with an argument names it: the option is the library's name.
-            file: diagnostic.source.clone().or_else(|| {
-                diagnostic
-                    .argument
-                    .map(|argument| argument.name().to_owned())
-            }),
-            line: diagnostic.place.map(|place| number(place.line)),
-            column: diagnostic.place.map(|place| number(place.column)),
-            hint,
-        }
-    }
+/// `diagnostics` as JSON text: an array of their objects.
+pub(crate) fn list<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    kind: Kind,
+) -> String {
+    let objects = diagnostics
+        .into_iter()
+        .map(|diagnostic| Value::Object(json(diagnostic, kind)));
+    Value::Array(objects.collect()).to_string()
 }
 
 /// `err` as the error `index.js` rethrows: `{"kind", ...the diagnostic's keys}` as
@@ -98,16 +87,8 @@ pub(crate) fn error(err: &Error, kind: Kind) -> napi::Error {
         Kind::Curl => "curl",
         Kind::Docs => "docs",
     };
-    let diagnostic = Diagnostic::of(err.diagnostic(), kind);
-    let object = json!({
-        "kind": class,
-        "severity": diagnostic.severity,
-        "code": diagnostic.code,
-        "message": diagnostic.message,
-        "file": diagnostic.file,
-        "line": diagnostic.line,
-        "column": diagnostic.column,
-        "hint": diagnostic.hint,
-    });
-    napi::Error::new(Status::GenericFailure, object.to_string())
+    let mut object = Map::new();
+    object.insert("kind".into(), class.into());
+    object.extend(json(err.diagnostic(), kind));
+    napi::Error::new(Status::GenericFailure, Value::Object(object).to_string())
 }

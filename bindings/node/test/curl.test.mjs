@@ -32,7 +32,10 @@ test("the spec and the warnings", () => {
       file: "<command>",
       line: 6,
       column: 3,
+      field: null,
       hint: null,
+      hints: [],
+      url: "https://github.com/huggingface/inference-snippets/blob/main/ERRORS.md#unsupported-option",
     },
   );
 });

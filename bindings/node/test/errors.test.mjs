@@ -6,6 +6,7 @@ import {
   convertCurl,
   CurlError,
   Diagnostic,
+  parseCurl,
   RefusalError,
   render,
   SnippetError,
@@ -94,4 +95,29 @@ test("a misspelt name says the closest, and which argument", () => {
   assert.deepEqual([err.file, err.hint], ["shell", "did you mean powershell?"]);
   err = thrown(() => convertCurl("curl https://x.cloud", "curl", { task: "text-clasification" }));
   assert.equal(err.file, "task");
+});
+
+test("errors carry the field, every hint and where the code is explained", () => {
+  const token = "hf_abcdefghijklmnopqrstuvwxyz0123456789";
+  let err = thrown(() => render({ url: "https://x.cloud", headers: { "X-Key": token } }, "curl"));
+  assert.deepEqual([err.code, err.field], ["real-token", { kind: "header", name: "X-Key" }]);
+  err = thrown(() => render(`{"url": "https://x.cloud",\n "json": {"inputs": ["${token}"]}}`, "curl"));
+  assert.deepEqual([err.field, err.line, err.column], [{ kind: "json", pointer: "/inputs/0" }, 2, 11]);
+  err = thrown(() => render({ url: "https://x.cloud", json: { inputs: 1 } }, "huggingface.js"));
+  assert.ok(err instanceof RefusalError);
+  assert.deepEqual(err.hints, [
+    'add "task" to the request (a pipeline tag such as "text-classification")',
+    'use the client "fetch"',
+  ]);
+  assert.equal(err.hint, err.hints.join("; "));
+  assert.equal(err.url, "https://github.com/huggingface/inference-snippets/blob/main/ERRORS.md#missing-task");
+  assert.deepEqual([err.diagnostic.hints, err.diagnostic.url], [err.hints, err.url]);
+});
+
+test("warnings carry the same keys", () => {
+  const { warnings } = parseCurl("curl https://x.cloud -H 'Authorization: Bearer hf_abcdefghijklmnopqrstuvwxyz0123456789'");
+  assert.deepEqual(
+    warnings.map((w) => [w.code, w.field, w.url.split("#")[1]]),
+    [["token-replaced", { kind: "token" }, "token-replaced"]],
+  );
 });

@@ -1,5 +1,6 @@
-//! Diagnostics as the Python package's objects: `Diagnostic`, `Drift`, and the
-//! `SnippetError` subclass of each kind, with hints in Python's words.
+//! Diagnostics as the Python package's objects: `Diagnostic`, `Field`, `Drift`, and
+//! the `SnippetError` subclass of each kind, with hints in Python's words. Their
+//! keys are the library's JSON of a diagnostic, what `--message-format json` prints.
 
 use std::path::Path;
 
@@ -7,7 +8,10 @@ use inference_snippets::docs::{Drift, MarkerWords};
 use inference_snippets::{Client, Diagnostic, Error, Words};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::{PyDict, PyTuple, PyType};
+use serde_json::Value;
+
+use crate::value;
 
 /// Where a function's problem comes from, which chooses its exception class and the
 /// words of its hints.
@@ -44,14 +48,6 @@ impl Words for PythonWords {
     }
 }
 
-/// The hints of `diagnostic`, worded for `kind`: marker keys for pages.
-fn hint(diagnostic: &Diagnostic, kind: Kind) -> Option<String> {
-    match kind {
-        Kind::Docs => diagnostic.hint_text(&MarkerWords),
-        _ => diagnostic.hint_text(&PythonWords { kind }),
-    }
-}
-
 /// A class of the package's pure-Python part, imported once.
 fn class<'py>(
     py: Python<'py>,
@@ -61,22 +57,54 @@ fn class<'py>(
     cell.import(py, "inference_snippets", name)
 }
 
-/// The keyword arguments every diagnostic object takes.
+/// The keyword arguments of every diagnostic object: the keys of the library's
+/// JSON, hints worded for `kind` (marker keys for pages). A problem with an
+/// argument names it as its `file`: the keyword is the library's name.
 fn fields<'py>(
     py: Python<'py>,
     diagnostic: &Diagnostic,
     kind: Kind,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let named;
+    let diagnostic = match (&diagnostic.source, diagnostic.argument) {
+        (None, Some(argument)) => {
+            named = diagnostic.clone().in_source(argument.name());
+            &named
+        }
+        _ => diagnostic,
+    };
+    let json = match kind {
+        Kind::Docs => diagnostic.to_json(&MarkerWords),
+        _ => diagnostic.to_json(&PythonWords { kind }),
+    };
     let kwargs = PyDict::new(py);
-    kwargs.set_item("code", diagnostic.code.name())?;
-    kwargs.set_item("severity", diagnostic.severity.name())?;
-    // A problem with an argument names it: the keyword is the library's name.
-    let argument = diagnostic.argument.map(|argument| argument.name());
-    kwargs.set_item("file", diagnostic.source.as_deref().or(argument))?;
-    kwargs.set_item("line", diagnostic.place.map(|place| place.line))?;
-    kwargs.set_item("column", diagnostic.place.map(|place| place.column))?;
-    kwargs.set_item("hint", hint(diagnostic, kind))?;
+    let Value::Object(object) = json else {
+        return Ok(kwargs);
+    };
+    for (key, value) in &object {
+        match key.as_str() {
+            "field" => kwargs.set_item(key, field(py, value)?)?,
+            "hints" => {
+                let hints = value.as_array().map(Vec::as_slice).unwrap_or_default();
+                let hints: Vec<&str> = hints.iter().filter_map(Value::as_str).collect();
+                kwargs.set_item(key, PyTuple::new(py, hints)?)?;
+            }
+            _ => kwargs.set_item(key, value::to_python(py, value)?)?,
+        }
+    }
     Ok(kwargs)
+}
+
+/// A field's JSON (`{"kind", "name" | "pointer"}`) as a `Field`.
+fn field<'py>(py: Python<'py>, json: &Value) -> PyResult<Bound<'py, PyAny>> {
+    static FIELD: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    let kwargs = PyDict::new(py);
+    if let Value::Object(object) = json {
+        for (key, value) in object {
+            kwargs.set_item(key, value::to_python(py, value)?)?;
+        }
+    }
+    class(py, &FIELD, "Field")?.call((), Some(&kwargs))
 }
 
 /// `diagnostic` as a `Diagnostic`.
@@ -87,7 +115,6 @@ pub(crate) fn diagnostic<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     static DIAGNOSTIC: PyOnceLock<Py<PyType>> = PyOnceLock::new();
     let kwargs = fields(py, diagnostic, kind)?;
-    kwargs.set_item("message", &diagnostic.message)?;
     class(py, &DIAGNOSTIC, "Diagnostic")?.call((), Some(&kwargs))
 }
 
@@ -116,8 +143,7 @@ pub(crate) fn raise(py: Python<'_>, err: &Error, kind: Kind) -> PyErr {
     };
     let built = (|| {
         let kwargs = fields(py, err.diagnostic(), kind)?;
-        let class = class(py, &ERRORS[index], name)?;
-        class.call((&err.diagnostic().message,), Some(&kwargs))
+        class(py, &ERRORS[index], name)?.call((), Some(&kwargs))
     })();
     match built {
         Ok(exception) => PyErr::from_value(exception),

@@ -12,6 +12,9 @@ from inference_snippets import (
     render,
 )
 
+# Where ERRORS.md is: each diagnostic's url is its code's anchor there.
+ERRORS = "https://github.com/huggingface/inference-snippets/blob/main/ERRORS.md"
+
 ASR = """curl --request POST \\
   --url https://xyz.endpoints.huggingface.cloud/wav2vec-asr \\
   --header 'Authorization: Bearer hf_***' \\
@@ -38,6 +41,7 @@ def test_the_spec_and_the_warnings():
             file="<command>",
             line=6,
             column=3,
+            url=ERRORS + "#unsupported-option",
         )
     ]
     assert str(warnings[0]).startswith("<command>:6:3: --retry")

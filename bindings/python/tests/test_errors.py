@@ -7,11 +7,13 @@ import pytest
 import inference_snippets as snippets
 from inference_snippets import (
     CurlError,
+    Field,
     RefusalError,
     SnippetError,
     SpecError,
     UsageError,
     convert_curl,
+    parse_curl,
     render,
 )
 
@@ -127,3 +129,33 @@ def test_a_misspelt_name_says_the_closest_and_which_argument():
         convert_curl("curl https://x.cloud", "curl", task="text-clasification")
     assert raised.value.file == "task"
 
+
+def test_errors_carry_the_field_every_hint_and_where_the_code_is_explained():
+    with pytest.raises(SpecError) as raised:
+        render({"url": "https://x.cloud", "headers": {"X-Key": "hf_abcdefghijklmnopqrstuvwxyz0123456789"}}, "curl")
+    error = raised.value
+    assert (error.code, error.field) == ("real-token", Field("header", name="X-Key"))
+    with pytest.raises(SpecError) as raised:
+        render('{"url": "https://x.cloud",\n "json": {"inputs": ["hf_abcdefghijklmnopqrstuvwxyz0123456789"]}}', "curl")
+    assert raised.value.field == Field("json", pointer="/inputs/0")
+    assert (raised.value.line, raised.value.column) == (2, 11)
+    with pytest.raises(RefusalError) as raised:
+        render({"url": "https://x.cloud", "json": {"inputs": 1}}, "huggingface_hub")
+    error = raised.value
+    assert error.hints == (
+        'add "task" to the request (a pipeline tag such as "text-classification")',
+        'use client="requests"',
+    )
+    assert error.hint == "; ".join(error.hints)
+    assert error.url == "https://github.com/huggingface/inference-snippets/blob/main/ERRORS.md#missing-task"
+    assert error.diagnostic.url == error.url
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.hints, copy.url, copy.diagnostic) == (error.hints, error.url, error.diagnostic)
+
+
+def test_warnings_carry_the_same_keys():
+    command = "curl https://x.cloud -H 'Authorization: Bearer hf_abcdefghijklmnopqrstuvwxyz0123456789'"
+    _, warnings = parse_curl(command)
+    assert [(w.code, w.field, w.url.rsplit("#", 1)[1]) for w in warnings] == [
+        ("token-replaced", Field("token"), "token-replaced")
+    ]

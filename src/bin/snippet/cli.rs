@@ -89,7 +89,7 @@ pub(crate) struct Args {
 
     /// How diagnostics are written on standard error: `human` lines
     /// (`file:line:column: message`), or `json`, one object per line with the keys
-    /// severity, code, message, file, line, column and hint.
+    /// severity, code, message, file, line, column, hint, field, hints and url.
     #[arg(long, value_enum, global = true, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
 

@@ -6,7 +6,6 @@ use std::io::Write;
 
 use clap::ValueEnum;
 use inference_snippets::{Client, Diagnostic, Severity, Words, docs::MarkerWords};
-use serde_json::{Map, Value};
 
 /// How diagnostics are written, `--message-format`: every subcommand takes it, so
 /// it belongs here rather than to the argument definitions that name it.
@@ -144,24 +143,11 @@ impl Reporter {
         )
     }
 
-    /// `{"severity", "code", "message", "file", "line", "column", "hint"}`, the
-    /// place keys only when known.
+    /// The library's JSON of the diagnostic (`severity`, `code`, `message`, what is
+    /// known of `file`, `line`, `column`, `field` and `hint`, then `hints` and
+    /// `url`), its hints in this reporter's words.
     fn json(&self, diagnostic: &Diagnostic) -> String {
-        let mut object = Map::new();
-        object.insert("severity".into(), diagnostic.severity.name().into());
-        object.insert("code".into(), diagnostic.code.name().into());
-        object.insert("message".into(), diagnostic.message.clone().into());
-        if let Some(source) = &diagnostic.source {
-            object.insert("file".into(), source.clone().into());
-        }
-        if let Some(place) = diagnostic.place {
-            object.insert("line".into(), place.line.into());
-            object.insert("column".into(), place.column.into());
-        }
-        if let Some(hint) = diagnostic.hint_text(self.words) {
-            object.insert("hint".into(), hint.into());
-        }
-        Value::Object(object).to_string()
+        diagnostic.to_json(self.words).to_string()
     }
 }
 

@@ -15,7 +15,7 @@ that JSON as a string. Problems raise :class:`SnippetError` (a subclass per kind
 warnings come back as :class:`Diagnostic` objects and are never printed.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Diagnostic",
     "DocsError",
     "Drift",
+    "Field",
     "RefusalError",
     "SnippetError",
     "SpecError",
@@ -46,13 +47,32 @@ def _located(file, line, column, text):
 
 
 @dataclass(frozen=True, slots=True)
+class Field:
+    """The part of the request a problem is about.
+
+    ``kind`` is ``"url"``, ``"method"``, ``"header"``, ``"token"``,
+    ``"content_type"``, ``"file"``, ``"part"`` (of a form), ``"body"``, ``"json"``
+    (a value in a JSON body) or ``"connection"``; ``name`` the header's or the part's
+    name; ``pointer`` the JSON Pointer of a value in the body (``"/inputs/0"``).
+    """
+
+    kind: str
+    name: str | None = None
+    pointer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem, as data: the keys of ``snippet --message-format json``.
 
     ``severity`` is ``"error"``, ``"warning"`` or ``"note"``; ``code`` a stable
     kebab-case name (``"unsupported-option"``, every one listed in ERRORS.md);
-    ``file`` the input (a path, ``"<command>"``, ``"<request>"``), ``line`` and
-    ``column`` 1-based (``None`` when the input is not text); ``hint`` what to do.
+    ``file`` the input (a path, ``"<command>"``, ``"<request>"``) or the argument
+    the problem is about (``"client"``, ``"language"``, ``"shell"``, ``"task"``);
+    ``line`` and ``column`` 1-based (``None`` when the input is not text); ``field``
+    the part of the request it is about (a :class:`Field`), ``None`` when none;
+    ``hint`` what to do (every hint, joined by ``"; "``), ``hints`` each of them;
+    ``url`` where its code is explained (its anchor in ERRORS.md).
     """
 
     severity: str
@@ -62,6 +82,9 @@ class Diagnostic:
     line: int | None = None
     column: int | None = None
     hint: str | None = None
+    field: Field | None = None
+    hints: tuple[str, ...] = ()
+    url: str | None = None
 
     def __str__(self) -> str:
         text = self.message if self.hint is None else f"{self.message}; {self.hint}"
@@ -89,8 +112,8 @@ class SnippetError(Exception):
     """Nothing was produced: the input must change.
 
     Carries the diagnostic's keys as attributes: ``code``, ``severity``, ``message``,
-    ``file``, ``line``, ``column`` and ``hint``. ``str(error)`` is
-    ``file:line:column: message; hint``.
+    ``file``, ``line``, ``column``, ``field``, ``hint``, ``hints`` and ``url`` (see
+    :class:`Diagnostic`). ``str(error)`` is ``file:line:column: message; hint``.
     """
 
     def __init__(
@@ -103,6 +126,9 @@ class SnippetError(Exception):
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
+        field: Field | None = None,
+        hints: tuple[str, ...] = (),
+        url: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -112,26 +138,28 @@ class SnippetError(Exception):
         self.line = line
         self.column = column
         self.hint = hint
+        self.field = field
+        self.hints = tuple(hints)
+        self.url = url
 
     @property
     def diagnostic(self) -> Diagnostic:
         """The error as a :class:`Diagnostic`."""
-        return Diagnostic(
-            self.severity, self.code, self.message, self.file, self.line, self.column, self.hint
-        )
+        keys = {key.name: getattr(self, key.name) for key in fields(Diagnostic)}
+        return Diagnostic(**keys)
 
     def __str__(self) -> str:
         return str(self.diagnostic)
 
     def __reduce__(self):
         # Keyword-only fields: pickled (multiprocessing) by name, not by args.
-        fields = asdict(self.diagnostic)
-        return (_rebuild, (type(self), fields))
+        keys = {key.name: getattr(self, key.name) for key in fields(Diagnostic)}
+        return (_rebuild, (type(self), keys))
 
 
-def _rebuild(cls, fields):
-    message = fields.pop("message")
-    return cls(message, **fields)
+def _rebuild(cls, keys):
+    message = keys.pop("message")
+    return cls(message, **keys)
 
 
 class SpecError(SnippetError):
