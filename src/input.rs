@@ -9,7 +9,9 @@ use serde_json::Value;
 use crate::diagnostic::{Argument, Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::model::Request;
-use crate::render::{Options, Snippet, caveats, render_all_with, render_default_with, render_with};
+use crate::render::{
+    LeftOut, Options, Snippet, caveats, render_all_with, render_default_with, render_with,
+};
 use crate::{Client, CurlOptions, Language, Places, Task, parse_curl, parse_curl_args, parse_spec};
 
 /// A request read from an input, with the warnings of reading it.
@@ -26,9 +28,9 @@ use crate::{Client, CurlOptions, Language, Places, Task, parse_curl, parse_curl_
 /// // What fetch cannot do is placed at the option that asks for it.
 /// assert_eq!(fetch.caveats[0].code, Code::NotCarriedOver);
 /// assert_eq!(fetch.caveats[0].location(), "--curl:2:3: ");
-/// // No task: the typed client refuses, in the input.
+/// // A form: the typed client refuses, placed in the input.
 /// let error = input.snippets(Choice::Client(Client::HuggingfaceHub), &Options::default());
-/// assert_eq!(error.unwrap_err().code(), Code::MissingTask);
+/// assert_eq!(error.unwrap_err().code(), Code::UnsupportedByClient);
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -57,13 +59,17 @@ enum Fields {
 }
 
 /// Which snippets a front end asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Choice {
     /// The snippet of this client.
     Client(Client),
-    /// The language's snippet: its Hugging Face client's when that can send the
-    /// request, else its generic client's.
+    /// The snippets of these clients (the clients of a name several languages
+    /// share): those that can send the request, the others left out with why; an
+    /// error when none can.
+    Clients(Vec<Client>),
+    /// The language's snippet: its preferred client's when that can send the request,
+    /// else its generic client's ([`render_default`](crate::render_default)).
     Language(Language),
     /// Every client that can send the request, of this language only when given.
     All(Option<Language>),
@@ -71,19 +77,25 @@ pub enum Choice {
 
 impl Choice {
     /// The snippets a front end's user asks for by name: every client that can send
-    /// the request with `all` (of `language` only, when given), else the snippet of
-    /// `client` or of `language`'s default client. A client name two languages
-    /// share (`openai`) needs `language`; a client must write the `language` given.
-    /// Problems are `usage` errors about the [`Argument`] they concern (an unknown
-    /// name says which known one is closest), for the front end to word.
+    /// the request with `all` or when nothing is named (of `language` only, when
+    /// given), else the snippet of `client` or of `language`'s default client. A
+    /// client name two languages share (`openai`) names the client of `language`,
+    /// or both without one; a client must write the `language` given. Problems are
+    /// `usage` errors about the [`Argument`] they concern (an unknown name says which
+    /// known one is closest), for the front end to word.
     ///
     /// # Example
     /// ```
     /// use inference_snippets::{Argument, Choice, Client, Language};
     ///
     /// assert_eq!(Choice::named(Some("openai"), Some("js"), false)?, Choice::Client(Client::OpenaiJs));
+    /// assert_eq!(
+    ///     Choice::named(Some("openai"), None, false)?,
+    ///     Choice::Clients(vec![Client::OpenaiPython, Client::OpenaiJs])
+    /// );
     /// assert_eq!(Choice::named(None, Some("py"), false)?, Choice::Language(Language::Python));
     /// assert_eq!(Choice::named(None, None, true)?, Choice::All(None));
+    /// assert_eq!(Choice::named(None, None, false)?, Choice::All(None));
     /// let error = Choice::named(Some("fetch"), Some("python"), false).unwrap_err();
     /// assert_eq!(error.diagnostic().argument, Some(Argument::Client));
     /// assert_eq!(error.to_string(), "client fetch writes js, not python");
@@ -93,20 +105,44 @@ impl Choice {
     /// ```
     pub fn named(client: Option<&str>, language: Option<&str>, all: bool) -> Result<Choice, Error> {
         let language = language.map(str::parse::<Language>).transpose()?;
-        let usage = |argument, message: &str| {
-            Err(Error::new(Code::Usage, message).about_argument(argument))
-        };
         match (client, language) {
-            (Some(_), _) if all => {
-                usage(Argument::Client, "name a client or ask for all, not both")
-            }
+            (Some(_), _) if all => Err(Error::new(
+                Code::Usage,
+                "name a client or ask for all, not both",
+            )
+            .about_argument(Argument::Client)),
             (None, language) if all => Ok(Choice::All(language)),
             (Some(name), Some(language)) => {
                 Choice::client_in(Client::named_in(name, language)?, Some(language))
             }
-            (Some(name), None) => Ok(Choice::Client(name.parse()?)),
+            (Some(name), None) => match Client::named(name)?.as_slice() {
+                [client] => Ok(Choice::Client(*client)),
+                several => Ok(Choice::Clients(several.to_vec())),
+            },
             (None, Some(language)) => Ok(Choice::Language(language)),
-            (None, None) => usage(Argument::Language, "name a client or a language"),
+            (None, None) => Ok(Choice::All(None)),
+        }
+    }
+
+    /// The one snippet a front end that returns one asks for: `client` (a name two
+    /// languages share needs `language`), or `language`'s default client.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Argument, Choice, Client};
+    ///
+    /// assert_eq!(Choice::one(Some("openai-js"), None)?, Choice::Client(Client::OpenaiJs));
+    /// let error = Choice::one(None, None).unwrap_err();
+    /// assert_eq!(error.diagnostic().argument, Some(Argument::Client));
+    /// assert!(Choice::one(Some("openai"), None).is_err());
+    /// # Ok::<(), inference_snippets::Error>(())
+    /// ```
+    pub fn one(client: Option<&str>, language: Option<&str>) -> Result<Choice, Error> {
+        match (client, language) {
+            (Some(name), None) => Ok(Choice::Client(name.parse()?)),
+            (None, None) => Err(Error::new(Code::Usage, "name a client or a language")
+                .about_argument(Argument::Client)),
+            _ => Choice::named(client, language, false),
         }
     }
 
@@ -130,13 +166,14 @@ impl Choice {
 /// The snippets of one conversion.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippets {
-    /// The snippets, in [`Client::ALL`] order.
+    /// The snippets, in the order of [`render_all`](crate::render_all).
     pub snippets: Vec<Snippet>,
     /// What a snippet does only in part ([`caveats`]), placed in the input.
     pub caveats: Vec<Diagnostic>,
-    /// A note for each client of the languages asked for that [`Choice::All`] left
-    /// out, with why (never an error: the other clients can send the request).
-    pub left_out: Vec<Diagnostic>,
+    /// Each client of the languages asked for that [`Choice::All`] (or
+    /// [`Choice::Clients`]) left out, with why (never an error: the other clients
+    /// can send the request).
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Snippets {
@@ -309,10 +346,18 @@ impl Input {
             }
             Choice::All(language) => {
                 let wanted = |client: Client| language.is_none_or(|l| client.language() == l);
-                let mut all = render_all_with(request, options).map_err(|err| self.about(err))?;
-                all.snippets.retain(|snippet| wanted(snippet.client));
-                let notes = all.left_out.into_iter().filter(|left| wanted(left.client));
-                (all.snippets, notes.map(|left| left.note).collect())
+                self.some(request, options, &wanted)?
+            }
+            Choice::Clients(clients) => {
+                let (snippets, left_out) =
+                    self.some(request, options, &|client| clients.contains(&client))?;
+                if snippets.is_empty()
+                    && let Some(first) = clients.first()
+                {
+                    // None of them can: the first one's refusal says why.
+                    render_with(request, *first, options).map_err(|err| self.about(err))?;
+                }
+                (snippets, left_out)
             }
         };
         let caveats = self.caveats(&snippets);
@@ -321,6 +366,20 @@ impl Input {
             caveats,
             left_out,
         })
+    }
+
+    /// The snippets of the `wanted` clients that can send the request, and a note
+    /// for each other wanted client.
+    fn some(
+        &self,
+        request: &Request,
+        options: &Options,
+        wanted: &dyn Fn(Client) -> bool,
+    ) -> Result<(Vec<Snippet>, Vec<LeftOut>), Error> {
+        let mut all = render_all_with(request, options).map_err(|err| self.about(err))?;
+        all.snippets.retain(|snippet| wanted(snippet.client));
+        all.left_out.retain(|left| wanted(left.client));
+        Ok((all.snippets, all.left_out))
     }
 
     /// What each of `snippets` does only in part ([`caveats`]), placed in the input.

@@ -325,6 +325,26 @@ impl Request {
         self
     }
 
+    /// The task the URL's route names, for a request that names none: a
+    /// `/chat/completions` route is chat whatever the model. Readers of a request
+    /// (the curl parser, a front end's own arguments) call it alike.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Request, Task};
+    ///
+    /// let chat = Request::new("https://router.huggingface.co/v1/chat/completions/");
+    /// assert_eq!(chat.task_of_route(), Some(Task::ChatCompletion));
+    /// assert_eq!(Request::new("https://x.cloud/generate").task_of_route(), None);
+    /// ```
+    pub fn task_of_route(&self) -> Option<Task> {
+        let url = self.url.shown();
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        path.trim_end_matches('/')
+            .ends_with("/chat/completions")
+            .then_some(Task::ChatCompletion)
+    }
+
     /// Sets the inference task.
     pub fn task(mut self, task: Task) -> Request {
         self.task = Some(task);

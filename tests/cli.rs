@@ -139,7 +139,6 @@ fn missing_spec_file_is_named() {
 fn usage_errors_exit_2() {
     for args in [
         &["--lang", "cobol", "https://a.b"][..],
-        &["https://a.b"][..],
         &["--lang", "py", "--client", "fetch", "https://a.b"][..],
         &[
             "--lang",
@@ -526,8 +525,9 @@ fn real_tokens_never_reach_a_snippet_unasked() {
     assert!(stdout(&kept).contains(real));
 }
 
-/// `--all` never leaves a client out in silence: one note on stderr for each client
-/// of the languages asked for that cannot send the request, with why.
+/// `--all` never leaves a client out in silence: one note on stderr naming the
+/// clients of the languages asked for that cannot send the request, with why, those
+/// left out for the same reason together; JSON diagnostics give a note per client.
 #[test]
 fn all_notes_each_client_it_leaves_out() {
     let args = [
@@ -542,10 +542,27 @@ fn all_notes_each_client_it_leaves_out() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
-        "snippet: note: huggingface_hub left out: huggingface_hub cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
-         snippet: note: openai-python left out: openai-python cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n\
-         snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
-         snippet: note: openai-js left out: openai-js cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n"
+        "snippet: note: left out huggingface_hub, huggingface.js: it calls a typed method per task and the request names none; openai-python, openai-js: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); add --task TASK\n"
+    );
+    let mut json = vec!["--message-format", "json"];
+    json.extend_from_slice(&args);
+    let output = snippet(&json, "");
+    let notes: Vec<serde_json::Value> = stderr(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect();
+    let codes: Vec<&str> = notes
+        .iter()
+        .filter_map(|note| note["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "missing-task",
+            "unsupported-by-client",
+            "missing-task",
+            "unsupported-by-client"
+        ]
     );
     // With --lang, only that language's clients are named; --strict does not turn
     // notes into errors.
@@ -555,8 +572,7 @@ fn all_notes_each_client_it_leaves_out() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
         stderr(&output),
-        "snippet: note: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add --task TASK\n\
-         snippet: note: openai-js left out: openai-js cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n"
+        "snippet: note: left out huggingface.js: it calls a typed method per task and the request names none; openai-js: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); add --task TASK\n"
     );
 }
 
@@ -837,9 +853,10 @@ fn client_implies_language_and_names_are_suggested() {
         (&["--client", "requets"], "did you mean requests?"),
         (&["--lang", "pyton"], "did you mean python?"),
         (&["--lang", "py", "--format", "jsn"], "did you mean json?"),
+        // Both openai clients, and neither can send this request: the first says why.
         (
             &["--client", "openai"],
-            "client \"openai\" writes python and js; add --lang to say which; or name one: openai-python or openai-js",
+            "openai-python cannot send this request: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); use --client requests",
         ),
     ];
     for (args, expected) in cases {
@@ -852,4 +869,86 @@ fn client_implies_language_and_names_are_suggested() {
         );
         assert_eq!(text.lines().count(), 1, "{text}");
     }
+}
+
+/// Without --lang or --client, every client that can send the request is printed;
+/// each language's first is the one a reader of the API reaches for.
+#[test]
+fn defaults_guess_the_client_a_reader_reaches_for() {
+    let openai = "curl https://api.openai.com/v1/chat/completions -H \"Authorization: Bearer $OPENAI_API_KEY\" -H 'Content-Type: application/json' -d '{\"model\": \"gpt-4o\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}'";
+    let all = snippet(&["--curl", openai], "");
+    assert!(all.status.success(), "{}", stderr(&all));
+    let printed = stdout(&all);
+    let headers: Vec<&str> = printed
+        .lines()
+        .filter(|line| line.contains(" ===== "))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "# ===== curl (curl) =====",
+            "# ===== openai-python (python) =====",
+            "# ===== huggingface_hub (python) =====",
+            "# ===== requests (python) =====",
+            "// ===== openai-js (js) =====",
+            "// ===== huggingface.js (js) =====",
+            "// ===== fetch (js) =====",
+            "// ===== reqwest (rust) =====",
+        ]
+    );
+    for (lang, first) in [
+        ("python", "# pip install openai"),
+        ("js", "// npm install openai"),
+    ] {
+        let one = snippet(&["--lang", lang, "--curl", openai], "");
+        assert!(stdout(&one).starts_with(first), "{lang}: {}", stdout(&one));
+    }
+    // A name two languages share, without --lang: both of its clients.
+    let both = snippet(&["--client", "openai", "--curl", openai], "");
+    let headers: Vec<String> = stdout(&both)
+        .lines()
+        .filter(|line| line.contains(" ===== "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "# ===== openai-python (python) =====",
+            "// ===== openai-js (js) ====="
+        ]
+    );
+    // A server of one's own: the generic client; a Hugging Face endpoint: the typed one.
+    for (url, first) in [
+        ("http://localhost:8080/classify", "# pip install requests"),
+        (
+            "https://xyz.endpoints.huggingface.cloud/classify",
+            "# pip install huggingface_hub",
+        ),
+    ] {
+        let args = [
+            "--lang",
+            "py",
+            "--task",
+            "text-classification",
+            url,
+            "-d",
+            r#"{"inputs": "Hi"}"#,
+        ];
+        let one = snippet(&args, "");
+        assert!(stdout(&one).starts_with(first), "{url}: {}", stdout(&one));
+    }
+}
+
+/// The quick form reads the task from a chat route as the curl form does.
+#[test]
+fn the_quick_form_infers_chat_from_the_url() {
+    let body = r#"{"model": "tgi", "messages": [{"role": "user", "content": "Hi"}]}"#;
+    let url = "https://xyz.endpoints.huggingface.cloud/v1/chat/completions";
+    let output = snippet(&["--lang", "py", url, "-d", body], "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("client.chat.completions.create("),
+        "{}",
+        stdout(&output)
+    );
 }

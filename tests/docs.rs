@@ -363,23 +363,15 @@ fn inferencesnippet_with_default_clients() {
     // Rust is left out, and the docs commands say so.
     let run = snippet(&dir, &["docs", "check", "page.md"]);
     assert_eq!(run.code, 0, "{run:?}");
-    let openai = |language| {
-        format!(
-            "snippet: note: page.md:5:1: openai-{language} left out: openai-{language} cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them\n"
-        )
-    };
     assert_eq!(
         run.stderr,
-        format!(
-            "{}{}snippet: note: page.md:5:1: reqwest left out: layout=inferencesnippet has no child for Rust\n",
-            openai("python"),
-            openai("js")
-        )
+        "snippet: note: page.md:5:1: left out openai-python, openai-js: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); reqwest: layout=inferencesnippet has no child for Rust\n"
     );
 }
 
 /// A region without `clients=` shows every client that can send the request, and
-/// notes each one it leaves out, with the marker key that would bring it back.
+/// notes those it leaves out in one line, with the marker key that would bring them
+/// back.
 #[test]
 fn default_regions_say_which_clients_they_leave_out() {
     let dir = scratch("docs-left-out");
@@ -391,10 +383,7 @@ fn default_regions_say_which_clients_they_leave_out() {
     assert_eq!(
         notes,
         [
-            "snippet: note: page.md:5:1: huggingface_hub left out: huggingface_hub cannot send this request: it calls a typed method per task and the request names none; add task=TASK to the marker",
-            "snippet: note: page.md:5:1: openai-python left out: openai-python cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them",
-            "snippet: note: page.md:5:1: huggingface.js left out: huggingface.js cannot send this request: it calls a typed method per task and the request names none; add task=TASK to the marker",
-            "snippet: note: page.md:5:1: openai-js left out: openai-js cannot send this request: it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them",
+            "snippet: note: page.md:5:1: left out huggingface_hub, huggingface.js: it calls a typed method per task and the request names none; openai-python, openai-js: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); add task=TASK to the marker",
         ]
     );
     // With clients= naming it, the same refusal is an error in the marker's words.

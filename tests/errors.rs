@@ -219,10 +219,6 @@ const CASES: &[Case] = &[
     },
     Case {
         located: false,
-        ..case("usage: no language", &["https://x.cloud"], "")
-    },
-    Case {
-        located: false,
         ..case(
             "usage: unknown option",
             &["--lang", "py", "--fromat", "json", "https://x.cloud"],

@@ -7,7 +7,6 @@ use super::Shell;
 use super::lex::Piece;
 use super::parse::{self, Data, Invocation, Located};
 use super::places::Places;
-use crate::Task;
 use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::model::{FileBytes, Payload, Request, Token};
@@ -47,14 +46,7 @@ pub(crate) fn assemble(
             .headers
             .push(("Content-Type".into(), Text::from(value.as_str())));
     }
-    if request
-        .url
-        .shown()
-        .trim_end_matches('/')
-        .ends_with("/chat/completions")
-    {
-        request.task = Some(Task::ChatCompletion);
-    }
+    request.task = request.task_of_route();
     let places = Places::of_invocation(&mut assembler.invocation, assembler.url_at);
     // A validation problem is placed at the word its field came from.
     request.validate().map_err(|err| {

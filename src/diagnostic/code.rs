@@ -209,6 +209,8 @@ codes! {
     MissingTask = "missing-task", lint(Note),
     /// This client cannot send exactly this request; another one can.
     UnsupportedByClient = "unsupported-by-client", lint(Note),
+    /// Clients that cannot send the request were left out of every client's snippets.
+    ClientsLeftOut = "clients-left-out", lint(Note),
     /// A snippet does what the command asks only in part: a time limit its client
     /// bounds differently, a connect timeout it has no way to set.
     NotCarriedOver = "not-carried-over", lint(Note),

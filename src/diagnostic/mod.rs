@@ -154,6 +154,9 @@ pub enum Hint {
     AddTask,
     /// A client name several languages share needs the language too.
     AddLanguage,
+    /// The request needs a token (the client would otherwise send one of its own
+    /// finding): `$HF_TOKEN`, read from the environment, is the usual one.
+    AddToken,
     /// A real-looking token can be copied into the snippet on purpose.
     KeepToken,
     /// The known name closest to an unknown one, as the input would write it.
@@ -169,6 +172,7 @@ impl Hint {
             Hint::UseClient(client) => Some(words.use_client(*client)),
             Hint::AddTask => Some(words.add_task()),
             Hint::AddLanguage => Some(words.add_language()),
+            Hint::AddToken => Some(words.add_token()),
             Hint::KeepToken => words.keep_token(),
             Hint::DidYouMean(name) => Some(format!("did you mean {name}?")),
             Hint::Advice(text) => Some(text.clone()),
@@ -214,6 +218,12 @@ pub trait Words {
     /// `add --lang to say which`, `pass language=...`.
     fn add_language(&self) -> String {
         "name the language too".to_owned()
+    }
+
+    /// How to give the request a token read from `$HF_TOKEN`: `add --token
+    /// '$HF_TOKEN'`, `add token=$HF_TOKEN to the marker`.
+    fn add_token(&self) -> String {
+        "give the request a token, e.g. $HF_TOKEN".to_owned()
     }
 
     /// How to keep a real-looking token, when the front end has a way.

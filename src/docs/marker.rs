@@ -148,6 +148,10 @@ impl Words for MarkerWords {
     fn add_task(&self) -> String {
         "add task=TASK to the marker".to_owned()
     }
+
+    fn add_token(&self) -> String {
+        "add token=$HF_TOKEN to the marker".to_owned()
+    }
 }
 
 /// The text between `<!-- snippet` and `-->`, read into a [`Marker`]. Values may be

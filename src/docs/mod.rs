@@ -34,7 +34,7 @@ use crate::diagnostic::{Code, Diagnostic, Place};
 use crate::error::Error;
 use crate::lines::Lines;
 use crate::model::Request;
-use crate::{Choice, CurlOptions, Input, Options, Snippet, Token, parse_spec};
+use crate::{Choice, CurlOptions, Input, LeftOut, Options, Snippet, Token, parse_spec};
 
 /// A region of a document: the markers, what they ask for, and the bytes between.
 #[derive(Clone, Debug)]
@@ -325,26 +325,32 @@ fn snippets(region: &Region, input: &Input) -> Result<(Vec<Snippet>, Vec<Diagnos
     let options = Options::default().install_line(region.marker.install);
     let Some(clients) = &region.marker.clients else {
         let all = input.snippets(Choice::All(None), &options)?;
-        let mut notes = all.left_out;
+        let mut left_out = all.left_out;
         let mut snippets = Vec::new();
         for snippet in all.snippets {
             // The legacy layout has no child for Rust: by default it shows what it can.
             if region.marker.layout == Layout::InferenceSnippet
                 && snippet.language.inferencesnippet_tag().is_none()
             {
-                notes.push(Diagnostic::note(
+                let reason = format!(
+                    "layout=inferencesnippet has no child for {}",
+                    snippet.language.label()
+                );
+                let note = Diagnostic::note(
                     Code::LayoutCannotShow,
-                    format!(
-                        "{} left out: layout=inferencesnippet has no child for {}",
-                        snippet.client,
-                        snippet.language.label()
-                    ),
-                ));
+                    format!("{} left out: {reason}", snippet.client),
+                );
+                left_out.push(LeftOut {
+                    client: snippet.client,
+                    reason,
+                    note,
+                });
             } else {
                 snippets.push(snippet);
             }
         }
-        return Ok((snippets, notes));
+        // One note for the region, not one per client.
+        return Ok((snippets, LeftOut::summary(&left_out).into_iter().collect()));
     };
     let mut snippets = Vec::new();
     for &client in clients {

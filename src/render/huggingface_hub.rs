@@ -10,7 +10,7 @@ use askama::Template;
 use serde_json::{Map, Value};
 
 use super::typed::{self, refuse};
-use crate::diagnostic::Field;
+use crate::diagnostic::{Field, Hint};
 use crate::error::Error;
 use crate::install::Install;
 use crate::model::{Payload, Request, Token};
@@ -151,10 +151,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             ));
         }
         Token::None => {
-            return Err(refuse(
-                CLIENT,
-                "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token",
-            ));
+            // Giving it a token is the way, more than another client.
+            let reason =
+                "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token";
+            return Err(super::refusal(CLIENT, reason, None)
+                .hint(Hint::AddToken)
+                .hint(Hint::UseClient(CLIENT.generic())));
         }
     };
     let call = call(request, task)?;

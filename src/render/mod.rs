@@ -8,6 +8,7 @@ mod huggingface_js;
 mod openai;
 mod openai_js;
 mod openai_python;
+mod preferred;
 mod requests;
 mod reqwest;
 mod response;
@@ -17,7 +18,6 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::client::Kind;
 use crate::diagnostic::{Code, Diagnostic, Hint};
 use crate::error::Error;
 use crate::install::Install;
@@ -33,7 +33,7 @@ pub(crate) use response::Response;
 pub(crate) fn refusal(client: Client, reason: impl fmt::Display, instead: Option<Client>) -> Error {
     let error = Error::new(
         Code::UnsupportedByClient,
-        format!("{client} cannot send this request: {reason}"),
+        format!("{}{reason}", refused(client)),
     );
     match instead {
         Some(other) => error.hint(Hint::UseClient(other)),
@@ -199,7 +199,8 @@ pub fn render_all(request: &Request) -> Result<Vec<Snippet>, Error> {
 /// cannot: what [`render_all_explained`] gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AllSnippets {
-    /// The snippets, in [`Client::ALL`] order.
+    /// The snippets, language by language, each language's preferred client for the
+    /// request first (see [`render_default`]), the others in [`Client::ALL`] order.
     pub snippets: Vec<Snippet>,
     /// Each client left out, with why.
     pub left_out: Vec<LeftOut>,
@@ -210,9 +211,59 @@ pub struct AllSnippets {
 pub struct LeftOut {
     /// The client.
     pub client: Client,
+    /// Why, in a few words no client is named in (`it sends no multipart forms`):
+    /// clients left out for the same reason can be listed together.
+    pub reason: String,
     /// Why, as a note: its code the refusal's, its hints what would let the client
     /// send the request (such as naming the task).
     pub note: Diagnostic,
+}
+
+impl LeftOut {
+    /// The clients of `left_out` in one note: those left out for the same reason
+    /// together, each hint once; `None` when none was left out.
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{LeftOut, Request, render_all_explained};
+    /// use serde_json::json;
+    ///
+    /// let request = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(json!({"inputs": 1}));
+    /// let all = render_all_explained(&request)?;
+    /// let note = LeftOut::summary(&all.left_out).unwrap();
+    /// assert!(note.message.starts_with(
+    ///     "left out huggingface_hub, huggingface.js: it calls a typed method per task"
+    /// ));
+    /// # Ok::<(), inference_snippets::Error>(())
+    /// ```
+    pub fn summary(left_out: &[LeftOut]) -> Option<Diagnostic> {
+        let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+        let mut hints = Vec::new();
+        for left in left_out {
+            match groups.iter_mut().find(|(reason, _)| *reason == left.reason) {
+                Some((_, clients)) => clients.push(left.client.to_string()),
+                None => groups.push((&left.reason, vec![left.client.to_string()])),
+            }
+            for hint in &left.note.hints {
+                if !hints.contains(hint) {
+                    hints.push(hint.clone());
+                }
+            }
+        }
+        let first = left_out.first()?;
+        let groups: Vec<String> = groups
+            .iter()
+            .map(|(reason, clients)| format!("{}: {reason}", clients.join(", ")))
+            .collect();
+        let mut note = Diagnostic::note(
+            Code::ClientsLeftOut,
+            format!("left out {}", groups.join("; ")),
+        );
+        note.hints = hints;
+        note.source = first.note.source.clone();
+        note.place = first.note.place;
+        Some(note)
+    }
 }
 
 /// [`render_all`], saying which clients it left out and why, so that no front end
@@ -229,6 +280,7 @@ pub struct LeftOut {
 /// assert_eq!(all.left_out[0].client, Client::HuggingfaceHub);
 /// assert_eq!(all.left_out[0].note.code, Code::MissingTask);
 /// assert!(all.left_out[0].note.message.starts_with("huggingface_hub left out: "));
+/// assert_eq!(all.left_out[0].reason, all.left_out[2].reason, "the same for huggingface.js");
 /// ```
 pub fn render_all_explained(request: &Request) -> Result<AllSnippets, Error> {
     render_all_with(request, &Options::default())
@@ -239,44 +291,89 @@ pub fn render_all_with(request: &Request, options: &Options) -> Result<AllSnippe
     request.validate()?;
     let mut snippets = Vec::new();
     let mut left_out = Vec::new();
-    for client in Client::ALL {
+    for client in all_in_order(request) {
         match render_valid(request, client, options) {
             Ok(content) => snippets.push(Snippet {
                 language: client.language(),
                 client,
                 content,
             }),
-            Err(err) if err.is_refusal() => {
-                let refusal = err.into_diagnostic();
-                let mut note = Diagnostic::note(
-                    refusal.code,
-                    format!("{client} left out: {}", refusal.message),
-                );
-                // The clients that can send it are already there.
-                note.hints = refusal
-                    .hints
-                    .into_iter()
-                    .filter(|hint| !matches!(hint, Hint::UseClient(_)))
-                    .collect();
-                left_out.push(LeftOut { client, note });
-            }
+            Err(err) if err.is_refusal() => left_out.push(left_out_because(client, err)),
             Err(err) => return Err(err),
         }
     }
     Ok(AllSnippets { snippets, left_out })
 }
 
-/// The snippet for `language` when the user names no client: the Hugging Face
-/// client's when it can send the request, else the generic client's.
+/// Every client, language by language, each language's preferred client for the
+/// request first (see [`render_default`]), then the others in [`Client::ALL`] order.
+fn all_in_order(request: &Request) -> Vec<Client> {
+    let kind = preferred::preferred(request);
+    let mut order = Vec::with_capacity(Client::ALL.len());
+    for language in Language::ALL {
+        order.extend(language.clients().filter(|client| client.kind() == kind));
+        order.extend(language.clients().filter(|client| client.kind() != kind));
+    }
+    order
+}
+
+/// `client`'s refusal as the note of a client left out.
+fn left_out_because(client: Client, refusal: Error) -> LeftOut {
+    let refusal = refusal.into_diagnostic();
+    // Refusals start with the words `refusal` and `typed::task` give them.
+    let reason = refusal
+        .message
+        .strip_prefix(&refused(client))
+        .unwrap_or(&refusal.message)
+        .to_owned();
+    let mut note = Diagnostic::note(
+        refusal.code,
+        format!("{client} left out: {}", refusal.message),
+    );
+    // The clients that can send it are already there.
+    note.hints = refusal
+        .hints
+        .into_iter()
+        .filter(|hint| !matches!(hint, Hint::UseClient(_)))
+        .collect();
+    LeftOut {
+        client,
+        reason,
+        note,
+    }
+}
+
+/// How every refusal of `client` starts.
+pub(crate) fn refused(client: Client) -> String {
+    format!("{client} cannot send this request: ")
+}
+
+/// The snippet for `language` when the user names no client: the client a reader
+/// of the request's API reaches for when it can send the request, else the generic
+/// client's. The OpenAI SDK for an OpenAI route (`/chat/completions`,
+/// `/completions`, `/embeddings`) on a host that is not Hugging Face's; the Hugging
+/// Face client on Hugging Face's hosts and on a host a variable writes; the generic
+/// client on any other host.
 ///
 /// # Example
 /// ```
-/// use inference_snippets::{Client, Language, Request, render_default};
+/// use inference_snippets::{Client, Language, Request, Task, render_default};
 /// use serde_json::json;
 ///
+/// let body = json!({"inputs": "Hi"});
+/// let endpoint = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(body.clone());
+/// let with_task = endpoint.clone().task(Task::TextClassification);
+/// assert_eq!(render_default(&with_task, Language::Python)?.client, Client::HuggingfaceHub);
 /// // No task: the typed client cannot choose a method, so `fetch` writes it.
-/// let request = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(json!({"inputs": 1}));
-/// assert_eq!(render_default(&request, Language::JavaScript).unwrap().client, Client::Fetch);
+/// assert_eq!(render_default(&endpoint, Language::JavaScript)?.client, Client::Fetch);
+/// // A server of one's own: the client that sends any request.
+/// let local = Request::new("http://localhost:8080/x").json(body).task(Task::TextClassification);
+/// assert_eq!(render_default(&local, Language::Python)?.client, Client::Requests);
+/// // An OpenAI route outside Hugging Face: the OpenAI SDK.
+/// let chat = Request::new("https://api.openai.com/v1/chat/completions")
+///     .json(json!({"model": "gpt-4o", "messages": [{"role": "user", "content": "Hi"}]}));
+/// assert_eq!(render_default(&chat, Language::Python)?.client, Client::OpenaiPython);
+/// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn render_default(request: &Request, language: Language) -> Result<Snippet, Error> {
     render_default_with(request, language, &Options::default())
@@ -290,10 +387,7 @@ pub fn render_default_with(
 ) -> Result<Snippet, Error> {
     request.validate()?;
     let mut refusal = None;
-    for client in language
-        .clients()
-        .filter(|client| client.kind() != Kind::OpenAi)
-    {
+    for client in preferred::clients(request, language) {
         match render_valid(request, client, options) {
             Ok(content) => {
                 return Ok(Snippet {

@@ -187,7 +187,7 @@ fn route(url: &Text, client: Client) -> Result<(Route, Text), Error> {
     let unknown = || {
         refuse(
             client,
-            "it posts to a base URL + /chat/completions, /completions or /embeddings, and the URL ends with none of them",
+            "the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings)",
         )
         .about(Field::Url)
     };

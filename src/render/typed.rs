@@ -18,14 +18,6 @@ pub(crate) fn refuse(client: Client, reason: impl Into<String>) -> Error {
 /// The task of a request a typed client may send: it has a task, and is a POST
 /// with a JSON or file body.
 pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
-    let Some(task) = request.task else {
-        return Err(Error::new(
-            Code::MissingTask,
-            format!("{client} cannot send this request: it calls a typed method per task and the request names none"),
-        )
-        .hint(Hint::AddTask)
-        .hint(Hint::UseClient(client.generic())));
-    };
     if request.method() != "POST" {
         return Err(refuse(
             client,
@@ -65,7 +57,7 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
             client,
             "it sends the file as it is, and the shell's \"$(cat file)\" drops its last line breaks",
         )),
-        Payload::Json(_) | Payload::File { .. } => Ok(task),
+        Payload::Json(_) | Payload::File { .. } => Ok(()),
         Payload::JsonTemplate(_) => Err(refuse(
             client,
             "its methods take the body's values as written, not read from the environment",
@@ -73,7 +65,20 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
         Payload::None => Err(refuse(client, "its methods always send a body")),
         Payload::Text { .. } => Err(refuse(client, "it sends JSON or file bytes, not raw text")),
         Payload::Multipart(_) => Err(refuse(client, "it sends no multipart forms")),
-    }
+    }?;
+    // Asked last: naming a task is offered only for a request a task would let
+    // the client send.
+    request.task.ok_or_else(|| {
+        Error::new(
+            Code::MissingTask,
+            format!(
+                "{}it calls a typed method per task and the request names none",
+                super::refused(client)
+            ),
+        )
+        .hint(Hint::AddTask)
+        .hint(Hint::UseClient(client.generic()))
+    })
 }
 
 /// The connection options a typed client can set: a time limit when `timeout`

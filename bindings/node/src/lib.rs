@@ -93,9 +93,14 @@ fn snippets(input: &Input, choice: Choice, kind: Kind) -> napi::Result<Snippets>
     done.map_err(|err| error(&err, kind))
 }
 
-/// The snippets the names ask for (`Choice::named`).
+/// The snippets the names ask for: every one with `all` (`Choice::named`), else the
+/// one the function returns (`Choice::one`).
 fn choice(client: Option<&str>, language: Option<&str>, all: bool) -> napi::Result<Choice> {
-    Choice::named(client, language, all).map_err(|err| error(&err, Kind::Spec))
+    let choice = match all {
+        true => Choice::named(client, language, true),
+        false => Choice::one(client, language),
+    };
+    choice.map_err(|err| error(&err, Kind::Spec))
 }
 
 /// The code that sends the spec `request` with `client`, or `language`'s default.

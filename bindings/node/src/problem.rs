@@ -41,6 +41,14 @@ impl Words for JsWords {
     fn add_language(&self) -> String {
         "pass { language: \"...\" } too".to_owned()
     }
+
+    fn add_token(&self) -> String {
+        match self.kind {
+            Kind::Curl => "add -H \"Authorization: Bearer $HF_TOKEN\" to the command",
+            _ => "add \"token\": \"$HF_TOKEN\" to the request",
+        }
+        .to_owned()
+    }
 }
 
 /// `diagnostic` as the library's JSON, hints worded for `kind` (marker keys for

@@ -64,14 +64,19 @@ fn snippets(py: Python<'_>, input: &Input, choice: Choice, kind: Kind) -> PyResu
     done.map_err(|err| raise(py, &err, kind))
 }
 
-/// The snippets the names ask for (`Choice::named`).
+/// The snippets the names ask for: every one with `all` (`Choice::named`), else the
+/// one the function returns (`Choice::one`).
 fn choice(
     py: Python<'_>,
     client: Option<&str>,
     language: Option<&str>,
     all: bool,
 ) -> PyResult<Choice> {
-    Choice::named(client, language, all).map_err(|err| raise(py, &err, Kind::Spec))
+    let choice = match all {
+        true => Choice::named(client, language, true),
+        false => Choice::one(client, language),
+    };
+    choice.map_err(|err| raise(py, &err, Kind::Spec))
 }
 
 /// The code that sends `request` with `client`.

@@ -46,6 +46,14 @@ impl Words for PythonWords {
     fn add_language(&self) -> String {
         "pass language=\"...\" too".to_owned()
     }
+
+    fn add_token(&self) -> String {
+        match self.kind {
+            Kind::Curl => "add -H \"Authorization: Bearer $HF_TOKEN\" to the command",
+            _ => "add \"token\": \"$HF_TOKEN\" to the request",
+        }
+        .to_owned()
+    }
 }
 
 /// A class of the package's pure-Python part, imported once.

@@ -39,7 +39,7 @@ pub(crate) struct Args {
     pub command: Option<Command>,
 
     /// Target language (the list comes from the language table: see `Args::full`).
-    #[arg(short, long, required_unless_present_any = ["all", "client"])]
+    #[arg(short, long)]
     pub lang: Option<String>,
 
     /// Client (the list comes from the client table: see `Args::full`).

@@ -3,8 +3,8 @@
 use std::io::{IsTerminal, Read};
 
 use inference_snippets::{
-    Argument, Choice, Code, CurlOptions, Diagnostic, Error, FileBytes, Input, Options, Payload,
-    Place, Request, Shell, Snippet, Text, Token, docs, guess_mime,
+    Argument, Choice, Code, CurlOptions, Diagnostic, Error, FileBytes, Input, LeftOut, Options,
+    Payload, Place, Request, Shell, Snippet, Text, Token, docs, guess_mime,
 };
 
 use crate::cli::{Args, Format, ShellArg};
@@ -15,6 +15,8 @@ pub(crate) struct Output {
     /// The snippets, when they go to one file each (`--all` as code).
     pub snippets: Option<Vec<Snippet>>,
     pub warnings: Vec<Diagnostic>,
+    /// The clients left out of every client's snippets, with why.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// Why a conversion printed nothing.
@@ -34,7 +36,8 @@ impl From<Error> for Failure {
 pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
     let input = request(args)?;
     let options = Options::default().install_line(!args.no_install_line);
-    let done = input.snippets(choice(args)?, &options)?;
+    let choice = choice(args)?;
+    let done = input.snippets(choice.clone(), &options)?;
     // What a chosen client does differently from the command is a warning too.
     let mut warnings = input.warnings;
     warnings.extend(done.caveats);
@@ -42,13 +45,14 @@ pub(crate) fn run(args: &Args) -> Result<Output, Failure> {
         return Err(Failure::Strict(warnings));
     }
     let text = format(&done.snippets, args.format);
-    // Notes, never turned into errors by --strict: which clients --all left out.
-    warnings.extend(done.left_out);
-    let snippets = (args.all && args.format == Format::Code).then_some(done.snippets);
+    let several = matches!(choice, Choice::All(_) | Choice::Clients(_));
+    let snippets = (several && args.format == Format::Code).then_some(done.snippets);
     Ok(Output {
         text,
         snippets,
         warnings,
+        // Notes, never turned into errors by --strict.
+        left_out: done.left_out,
     })
 }
 
@@ -152,6 +156,8 @@ fn request(args: &Args) -> Result<Input, Error> {
 
 fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
     let mut request = Request::new(url);
+    // As the curl form reads it: --task overrides.
+    request.task = request.task_of_route();
     request.method = args
         .method
         .as_ref()

@@ -13,6 +13,7 @@ mod usage;
 use std::io::Write;
 use std::process::ExitCode;
 
+use inference_snippets::LeftOut;
 use report::Reporter;
 
 fn main() -> ExitCode {
@@ -45,6 +46,14 @@ fn main() -> ExitCode {
         Ok(output) => {
             for warning in &output.warnings {
                 reporter.emit(warning);
+            }
+            // One line for people; a note per client for tools.
+            if reporter.is_json() {
+                for left in &output.left_out {
+                    reporter.emit(&left.note);
+                }
+            } else if let Some(note) = LeftOut::summary(&output.left_out) {
+                reporter.emit(&note);
             }
             if let Some(path) = &args.output {
                 let files = output::files(path, &output.text, output.snippets.as_deref());

@@ -35,6 +35,10 @@ impl Words for CliWords {
         "add --task TASK".to_owned()
     }
 
+    fn add_token(&self) -> String {
+        "add --token '$HF_TOKEN'".to_owned()
+    }
+
     fn add_language(&self) -> String {
         "add --lang to say which".to_owned()
     }
