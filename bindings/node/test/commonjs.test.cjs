@@ -13,7 +13,7 @@ test("require gives what import gives", async () => {
 });
 
 test("render from CommonJS", () => {
-  const spec = { url: "https://x.cloud/m", json: { inputs: "Hi" }, task: "text-classification" };
+  const spec = { url: "https://xyz.endpoints.huggingface.cloud/m", json: { inputs: "Hi" }, task: "text-classification" };
   assert.match(snippets.render(spec, "huggingface.js"), /client\.textClassification\(/);
   assert.ok(snippets.render(spec, { language: "python" }).includes("InferenceClient"));
 });

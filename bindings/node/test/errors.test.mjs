@@ -48,7 +48,13 @@ test("a refusal names the client that can, in JavaScript's words", () => {
   assert.equal(err.code, "missing-task");
   assert.match(err.hint, /add "task" to the request/);
   assert.match(err.hint, /use the client "fetch"/);
+  // A task is offered only for a request the client would send with one.
   err = thrown(() => convertCurl("curl https://x.cloud -d a=1", "huggingface_hub"));
+  assert.equal(err.code, "unsupported-by-client");
+  assert.doesNotMatch(err.hint, /task/);
+  err = thrown(() =>
+    convertCurl(`curl https://x.cloud -H "Authorization: Bearer $HF_TOKEN" -H 'Content-Type: application/json' -d '{"inputs": 1}'`, "huggingface_hub"),
+  );
   assert.match(err.hint, /pass \{ task: "\.\.\." \}/);
 });
 

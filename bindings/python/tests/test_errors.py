@@ -53,8 +53,14 @@ def test_a_refusal_names_the_client_that_can_in_python_words():
     assert raised.value.code == "missing-task"
     assert 'add "task" to the request' in raised.value.hint
     assert 'use client="requests"' in raised.value.hint
+    # A task is offered only for a request the client would send with one.
     with pytest.raises(RefusalError) as raised:
         convert_curl("curl https://x.cloud -d a=1", "huggingface.js")
+    assert raised.value.code == "unsupported-by-client"
+    assert "task" not in raised.value.hint
+    with pytest.raises(RefusalError) as raised:
+        json = "curl https://x.cloud -H 'Content-Type: application/json' -d '{\"inputs\": 1}'"
+        convert_curl(json, "huggingface.js")
     assert 'pass task="..."' in raised.value.hint
 
 
@@ -72,9 +78,14 @@ def test_usage_errors_are_value_errors():
     assert raised.value.code == "unknown-task"
 
 
-def test_language_picks_the_hugging_face_client_when_it_can():
-    assert "InferenceClient" in render({**CHAT, "task": "chat-completion"}, language="python")
-    assert "import requests" in render(CHAT, language="py")
+def test_language_picks_the_client_a_reader_reaches_for():
+    endpoint = {**CHAT, "url": "https://xyz.endpoints.huggingface.cloud/v1/chat/completions"}
+    assert "InferenceClient" in render({**endpoint, "task": "chat-completion"}, language="python")
+    # An OpenAI route outside Hugging Face: the OpenAI SDK.
+    assert "from openai import OpenAI" in render(CHAT, language="py")
+    # A Hugging Face endpoint without a task: the typed client cannot choose a method.
+    plain = {"url": "https://xyz.endpoints.huggingface.cloud/m", "json": {"inputs": 1}}
+    assert "import requests" in render(plain, language="py")
 
 
 def test_curl_errors_are_placed_in_the_command():
