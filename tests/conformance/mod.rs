@@ -15,7 +15,7 @@ pub(crate) mod reuse;
 pub(crate) mod run;
 pub(crate) mod rust;
 mod server;
-mod setup;
+pub(crate) mod setup;
 mod verdict;
 
 use std::collections::BTreeMap;

@@ -62,14 +62,14 @@ pub(super) fn python(root: &Path, packages: &Packages) -> Result<PathBuf, String
     let logs = base(root);
     fs::create_dir_all(&logs).map_err(|err| format!("{}: {err}", logs.display()))?;
     install(
-        "python3 -m venv (on Debian: apt-get install python3-venv)",
+        "preparing a Python venv",
         Command::new("python3").arg("-m").arg("venv").arg(&venv),
         &logs,
     )?;
     if !packages.0.is_empty() {
         install(
             &format!(
-                "pip install {} (pinned by tests/conformance/requirements.txt)",
+                "installing {} from PyPI (pinned by tests/conformance/requirements.txt)",
                 packages.0.join(" ")
             ),
             Command::new(&python)
@@ -134,7 +134,7 @@ pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
         return Ok(dir);
     }
     install(
-        "npm ci in target/conformance/node",
+        "installing the npm packages of tests/conformance/package-lock.json",
         Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
         &dir,
     )?;
@@ -143,15 +143,25 @@ pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
 }
 
 fn install(what: &str, command: &mut Command, dir: &Path) -> Result<(), String> {
-    eprintln!("conformance: {what} (once; cached under target/conformance)");
+    eprintln!("conformance: {what} (once; kept under target/conformance)");
     let outcome = run(command, dir, "install", INSTALL_TIMEOUT);
     if outcome.success() {
         Ok(())
     } else {
         Err(format!(
-            "{what} failed: {}",
-            outcome.failure(INSTALL_TIMEOUT)
+            "{what} failed: {}{}",
+            outcome.failure(INSTALL_TIMEOUT),
+            advice(what)
         ))
+    }
+}
+
+/// What to do when `what` fails for want of a system package.
+pub(crate) fn advice(what: &str) -> &'static str {
+    if what.contains("venv") {
+        " (on Debian, venv needs the package python3-venv: apt-get install python3-venv)"
+    } else {
+        ""
     }
 }
 

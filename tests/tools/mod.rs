@@ -95,7 +95,7 @@ fn install_mdbook() -> Result<PathBuf, Missing> {
     // The build goes to cargo's temporary folder, removed afterwards: only the
     // binary stays under target/tools.
     install(
-        &format!("cargo install mdbook {MDBOOK_VERSION}"),
+        &format!("building mdbook {MDBOOK_VERSION} from crates.io"),
         Command::new(env!("CARGO"))
             .args(["install", "mdbook", "--locked", "--no-default-features"])
             .args([
@@ -126,12 +126,12 @@ fn install_pre_commit() -> Result<PathBuf, Missing> {
     let _ = fs::remove_dir_all(&venv);
     create(&dir)?;
     install(
-        "python3 -m venv (on Debian: apt-get install python3-venv)",
+        "preparing a Python venv",
         Command::new("python3").arg("-m").arg("venv").arg(&venv),
         &dir,
     )?;
     install(
-        "pip install -r tests/tools/pre-commit-requirements.txt",
+        "installing pre-commit from PyPI (pinned by tests/tools/pre-commit-requirements.txt)",
         Command::new(venv.join("bin/python"))
             .args([
                 "-m",
@@ -150,12 +150,16 @@ fn install_pre_commit() -> Result<PathBuf, Missing> {
 
 /// Runs one install step, its output kept in `dir` (`install.stdout`, `.stderr`).
 fn install(what: &str, command: &mut Command, dir: &Path) -> Result<(), Missing> {
-    eprintln!("tools: {what} (once; cached under target/tools)");
+    eprintln!("tools: {what} (once; kept under target/tools)");
     let outcome: Outcome = run(command, dir, "install", INSTALL_TIMEOUT);
     if outcome.success() {
         return Ok(());
     }
-    let why = format!("{what}: {}", outcome.failure(INSTALL_TIMEOUT));
+    let why = format!(
+        "{what}: {}{}",
+        outcome.failure(INSTALL_TIMEOUT),
+        crate::conformance::setup::advice(what)
+    );
     if unreachable(&outcome.stderr) {
         Err(Missing::Unreachable(why))
     } else {
