@@ -9,6 +9,7 @@ mod files;
 use askama::Template;
 use serde_json::{Map, Value};
 
+use super::Output;
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
@@ -44,20 +45,6 @@ struct Call {
     args: Vec<String>,
     result: &'static str,
     output: Output,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Print,
-    ChatMessage,
-    ChatStream,
-    TokenStream,
-    /// A PIL image, saved to the output file.
-    SaveImage,
-    /// Bytes (audio, a video), written to the output file.
-    SaveBytes,
-    /// A list of audio answers whose `blob` each holds a file's bytes.
-    SaveAudios,
 }
 
 /// `parameters` keys each method takes as keyword arguments of the same name.

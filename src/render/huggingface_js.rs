@@ -10,6 +10,7 @@ mod files;
 use askama::Template;
 use serde_json::{Map, Value};
 
+use super::Output;
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
@@ -63,17 +64,6 @@ impl Call {
             output: Output::Print,
         }
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Print,
-    ChatMessage,
-    ChatStream,
-    /// A Blob (an image, audio), written to the output file.
-    SaveBlob,
-    /// A list of audio answers whose `blob` each holds a file's base64.
-    SaveAudios,
 }
 
 /// Methods that send `{"inputs": ..., "parameters": {...}}` to the URL unchanged.
@@ -141,7 +131,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     if call.file.is_some() {
         fs_imports.push("readFileSync");
     }
-    if matches!(call.output, Output::SaveBlob | Output::SaveAudios) {
+    if matches!(call.output, Output::SaveBytes | Output::SaveAudios) {
         fs_imports.push("writeFileSync");
     }
     let (stem, extension) = super::Response::file_parts(request);
@@ -206,7 +196,7 @@ fn json_call(request: &Request, task: Task) -> Result<Call, Error> {
     let mut call = Call::print(method, object(body));
     if task.returns_bytes() {
         call.result = files::blob_name(task);
-        call.output = Output::SaveBlob;
+        call.output = Output::SaveBytes;
     }
     Ok(call)
 }
@@ -250,7 +240,7 @@ fn chat(request: &Request) -> Result<Call, Error> {
         args.remove("stream");
         Ok(call("chatCompletionStream", &args, Output::ChatStream))
     } else {
-        Ok(call("chatCompletion", body, Output::ChatMessage))
+        Ok(call("chatCompletion", body, Output::ChatContent))
     }
 }
 

@@ -26,7 +26,7 @@ use crate::text::Escapes;
 use crate::{Client, Language};
 
 pub use clients::Wire;
-pub(crate) use response::Response;
+pub(crate) use response::{Output, Response};
 
 /// `client` cannot send exactly this request, for `reason`; `instead`, when given,
 /// is the client of the same language that can.

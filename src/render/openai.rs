@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
+use super::Output;
 use super::typed::{self, refuse};
 use crate::Client;
 use crate::diagnostic::Field;
@@ -60,34 +61,6 @@ impl Route {
     }
 }
 
-/// What the snippet prints of the answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Output {
-    /// The first choice's message text.
-    ChatContent,
-    /// The first choice's whole message: its tool calls are the answer.
-    ChatMessage,
-    /// Each chunk's delta text as it arrives.
-    ChatStream,
-    /// The first choice's text.
-    Text,
-    /// Each chunk's text as it arrives.
-    TextStream,
-    /// Each embedding.
-    Embeddings,
-}
-
-impl Output {
-    /// The name of the variable that holds the method's result.
-    pub(crate) fn result(self) -> &'static str {
-        match self {
-            Output::ChatStream | Output::TextStream => "stream",
-            Output::Embeddings => "response",
-            _ => "completion",
-        }
-    }
-}
-
 /// One call of an SDK method, checked: what both views write.
 pub(crate) struct Call<'a> {
     pub route: Route,
@@ -98,6 +71,8 @@ pub(crate) struct Call<'a> {
     /// The request's headers the SDK does not send by itself.
     pub headers: Vec<(&'a str, Cow<'a, Text>)>,
     pub output: Output,
+    /// The name of the variable that holds the method's result.
+    pub result: &'static str,
 }
 
 /// The call that sends `request` with `client`, or the reason it cannot.
@@ -160,8 +135,8 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
         Route::Chat if streams => Output::ChatStream,
         Route::Chat if object.contains_key("tools") => Output::ChatMessage,
         Route::Chat => Output::ChatContent,
-        Route::Completions if streams => Output::TextStream,
-        Route::Completions => Output::Text,
+        Route::Completions if streams => Output::CompletionStream,
+        Route::Completions => Output::Completion,
         Route::Embeddings => Output::Embeddings,
     };
     // The SDK sends this Content-Type itself; any other it replaces (JavaScript) or
@@ -177,6 +152,11 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
         body,
         headers,
         output,
+        result: match output {
+            Output::ChatStream | Output::CompletionStream => "stream",
+            Output::Embeddings => "response",
+            _ => "completion",
+        },
     })
 }
 

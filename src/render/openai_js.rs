@@ -4,7 +4,8 @@
 
 use askama::Template;
 
-use super::openai::{self, Output};
+use super::Output;
+use super::openai;
 use super::typed::refuse;
 use crate::Client;
 use crate::error::Error;
@@ -62,7 +63,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .collect(),
         resource: call.route.resource(),
         body: quote::pretty_template(&call.body, &js::Js, 0, &fill),
-        result: call.output.result(),
+        result: call.result,
         output: call.output,
     })
 }

@@ -3,7 +3,8 @@
 
 use askama::Template;
 
-use super::openai::{self, Output, Route};
+use super::Output;
+use super::openai::{self, Route};
 use crate::Client;
 use crate::error::Error;
 use crate::model::{JsonTemplate, Request, Slot, Token};
@@ -126,7 +127,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .map(|seconds| seconds.to_string()),
         resource: call.route.resource(),
         args,
-        result: call.output.result(),
+        result: call.result,
         output: call.output,
     })
 }

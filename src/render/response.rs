@@ -1,4 +1,5 @@
-//! What a snippet does with the answer: decided once from the request, for every client.
+//! What a snippet does with the answer: decided once from the request for the generic
+//! clients ([`Response`]), and from the method called for the typed ones ([`Output`]).
 
 use crate::Task;
 use crate::model::Request;
@@ -78,6 +79,34 @@ impl Response {
             Response::ChatStream | Response::TokenStream | Response::EventStream
         )
     }
+}
+
+/// What a typed snippet (a Hugging Face or OpenAI client's method) does with the
+/// method's result. Each client's template writes the ones its methods return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// Print it as it is.
+    Print,
+    /// Print the first choice's message text.
+    ChatContent,
+    /// Print the first choice's whole message: its tool calls are the answer.
+    ChatMessage,
+    /// Print each chunk's delta text as it arrives.
+    ChatStream,
+    /// Print each token as it arrives (text-generation-inference's stream).
+    TokenStream,
+    /// Print the first choice's text (an OpenAI completion).
+    Completion,
+    /// Print each chunk's text as it arrives (an OpenAI completion's stream).
+    CompletionStream,
+    /// Print each embedding.
+    Embeddings,
+    /// Save the image object (a PIL image) to the output file.
+    SaveImage,
+    /// Write the bytes (audio, a video, a Blob) to the output file.
+    SaveBytes,
+    /// Write each of a list of audio answers (its `blob`) to a file of its own.
+    SaveAudios,
 }
 
 /// The format a task's endpoints answer with unless asked for another.
