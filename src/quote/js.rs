@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Literal, double_quoted, hex_escape};
+use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
 use crate::text::{Escapes, Segment, Text, Var};
 
 /// A double-quoted JavaScript string literal holding exactly `text`.
@@ -185,6 +185,35 @@ impl Literal for Js {
         }
         out.push_str(": ");
     }
+}
+
+impl Syntax for Js {
+    fn text(&self, value: &Text) -> String {
+        text(value)
+    }
+    fn header_name(&self, name: &str) -> String {
+        key(name)
+    }
+    /// Neither fetch nor Node encodes basic auth: the snippet writes the header.
+    fn basic_header(&self, credentials: &Text) -> Option<String> {
+        Some(format!(
+            "`Basic ${{Buffer.from({}).toString(\"base64\")}}`",
+            text(credentials)
+        ))
+    }
+}
+
+/// A JSON body as a JavaScript value, each slot its variables' reads (a number
+/// through `JSON.parse`).
+pub(crate) fn json(body: JsonBody, indent: usize) -> String {
+    body.pretty(&Js, indent, &|slot| {
+        let value = text(&slot.text);
+        if slot.number {
+            format!("JSON.parse({value})")
+        } else {
+            value
+        }
+    })
 }
 
 /// A template literal naming the file `${stem}-${index}.${extension}`, for a loop

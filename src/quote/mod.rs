@@ -2,7 +2,9 @@
 //! language. Templates never quote by hand.
 //!
 //! JSON values become literals of each language through one layout routine,
-//! [`pretty`], so that a payload looks the same in every snippet.
+//! [`pretty`], so that a payload looks the same in every snippet. What the views'
+//! shared phases ask of a language (a request's text as an expression, a header) is
+//! its [`Syntax`]; a JSON body, value or template, is a [`JsonBody`].
 
 pub(crate) mod js;
 pub(crate) mod python;
@@ -13,7 +15,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::model::{JsonTemplate, Slot};
+use crate::model::{JsonTemplate, Payload, Slot};
 use crate::text::{Segment, Text};
 
 /// How one language spells the scalars of a JSON value.
@@ -33,6 +35,85 @@ pub(crate) trait Literal {
     /// [`Literal::key`] written at the end of `out`.
     fn write_key(&self, out: &mut String, name: &str) {
         out.push_str(&self.key(name));
+    }
+}
+
+/// How one language writes what every view needs of a request: its texts and its
+/// headers. Each language's module implements it on its unit type (`Python`, `Js`,
+/// `Rust`), and the shared phases of `render` (the headers, the token) are written
+/// once against it.
+pub(crate) trait Syntax {
+    /// `text` as an expression: a literal, or the language's reads of its variables
+    /// and files.
+    fn text(&self, text: &Text) -> String;
+    /// A header's name as the language's header list holds it (a string, a key).
+    fn header_name(&self, name: &str) -> String;
+    /// A header as its name and value expressions.
+    fn header(&self, name: &str, value: &Text) -> (String, String) {
+        (self.header_name(name), self.text(value))
+    }
+    /// The `Authorization` value for `user:password` (`credentials`) in a language
+    /// whose clients do not encode basic auth themselves; `None` when they do.
+    fn basic_header(&self, _credentials: &Text) -> Option<String> {
+        None
+    }
+}
+
+/// A JSON body: a value, or a template whose slots variables fill.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum JsonBody<'a> {
+    Value(&'a Value),
+    Template(&'a JsonTemplate),
+}
+
+impl<'a> JsonBody<'a> {
+    /// The JSON body of `payload`, when it is JSON.
+    pub(crate) fn of(payload: &'a Payload) -> Option<JsonBody<'a>> {
+        match payload {
+            Payload::Json(value) => Some(JsonBody::Value(value)),
+            Payload::JsonTemplate(template) => Some(JsonBody::Template(template)),
+            _ => None,
+        }
+    }
+
+    /// The document (a template's slots hold `null`).
+    pub(crate) fn value(self) -> &'a Value {
+        match self {
+            JsonBody::Value(value) => value,
+            JsonBody::Template(template) => &template.value,
+        }
+    }
+
+    /// Whether a variable fills a number, which the snippet parses from its text.
+    pub(crate) fn reads_numbers(self) -> bool {
+        match self {
+            JsonBody::Value(_) => false,
+            JsonBody::Template(template) => template.slots.iter().any(|slot| slot.number),
+        }
+    }
+
+    /// The body as the JSON text sent, laid out as [`pretty`] writes JSON, reading
+    /// each slot's variables where it stands (see [`template_text`]): for clients
+    /// that send text.
+    pub(crate) fn text(self, indent: usize) -> Text {
+        match self {
+            JsonBody::Value(value) => Text::from(pretty(value, &Json, indent)),
+            JsonBody::Template(template) => template_text(template, indent),
+        }
+    }
+
+    /// The body as a value of `syntax` (a dict, an object), each slot what `fill`
+    /// writes: for clients that encode JSON themselves.
+    pub(crate) fn pretty(
+        self,
+        syntax: &dyn Literal,
+        indent: usize,
+        fill: &dyn Fn(&Slot) -> String,
+    ) -> String {
+        match self {
+            JsonBody::Value(value) => pretty(value, syntax, indent),
+            JsonBody::Template(template) => pretty_template(template, syntax, indent, fill),
+        }
     }
 }
 

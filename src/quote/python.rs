@@ -1,6 +1,6 @@
 //! Python string literals and JSON values as Python expressions.
 
-use super::{Literal, double_quoted, hex_escape};
+use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
 use crate::text::{Segment, Text, Var};
 
 /// A double-quoted Python string literal holding exactly `text`.
@@ -111,6 +111,28 @@ impl Literal for Python {
         super::double_quoted_into(out, name, hex_escape);
         out.push_str(": ");
     }
+}
+
+impl Syntax for Python {
+    fn text(&self, value: &Text) -> String {
+        text(value)
+    }
+    fn header_name(&self, name: &str) -> String {
+        string(name)
+    }
+}
+
+/// A JSON body as a Python value, each slot its variables' reads (a number through
+/// `json.loads`: the snippet imports `json` when [`JsonBody::reads_numbers`]).
+pub(crate) fn json(body: JsonBody, indent: usize) -> String {
+    body.pretty(&Python, indent, &|slot| {
+        let value = text(&slot.text);
+        if slot.number {
+            format!("json.loads({value})")
+        } else {
+            value
+        }
+    })
 }
 
 /// Whether `name` can be written as a keyword argument `name=...`: an ASCII

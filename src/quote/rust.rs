@@ -2,8 +2,20 @@
 
 use std::fmt::Write;
 
-use super::{double_quoted, is_hidden};
+use super::{Json, JsonBody, Syntax, double_quoted, is_hidden, pretty};
 use crate::text::{Escapes, Segment, Text, Var};
+
+/// Rust, for the shared phases of the views.
+pub(crate) struct Rust;
+
+impl Syntax for Rust {
+    fn text(&self, value: &Text) -> String {
+        text(value)
+    }
+    fn header_name(&self, name: &str) -> String {
+        string(name)
+    }
+}
 
 /// A Rust string literal holding exactly `text`: a raw string when that reads
 /// better (quotes or backslashes, nothing hidden), else an escaped one.
@@ -147,6 +159,15 @@ pub(crate) fn block(text: &str) -> String {
         string(text)
     } else {
         raw(text)
+    }
+}
+
+/// A JSON body as the text sent: a raw string of the JSON, or `format!` of the
+/// reads of its variables.
+pub(crate) fn json(body: JsonBody, indent: usize) -> String {
+    match body {
+        JsonBody::Value(value) => block(&pretty(value, &Json, indent)),
+        JsonBody::Template(_) => text(&body.text(indent)),
     }
 }
 

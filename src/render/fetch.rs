@@ -2,12 +2,13 @@
 
 use askama::Template;
 
+use super::headers::Headers;
 use super::{Response, refusal};
 use crate::Client;
 use crate::diagnostic::{Code, Diagnostic, Field};
 use crate::error::Error;
-use crate::model::{FileBytes, Part, PartContent, Payload, Request, Slot, Token};
-use crate::quote::{self, Json, js};
+use crate::model::{FileBytes, Part, PartContent, Payload, Request};
+use crate::quote::{JsonBody, js};
 
 #[derive(Template)]
 #[template(path = "js/fetch.js")]
@@ -44,58 +45,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         )
         .about(Field::Connection));
     }
-    let mut headers = Vec::new();
-    match &request.token {
-        Token::Env(name) => headers.push((
-            js::key("Authorization"),
-            // A valid identifier: `process.env.NAME` needs no quoting.
-            format!("`Bearer ${{process.env.{name}}}`"),
-        )),
-        Token::Placeholder(text) => headers.push((
-            js::key("Authorization"),
-            js::string(&format!("Bearer {text}")),
-        )),
-        Token::Basic { user, password } => {
-            let mut credentials = user.clone();
-            credentials.push_str(":");
-            credentials.extend(password.clone());
-            headers.push((
-                js::key("Authorization"),
-                format!(
-                    "`Basic ${{Buffer.from({}).toString(\"base64\")}}`",
-                    js::text(&credentials)
-                ),
-            ));
-        }
-        Token::None => {}
-    }
-    for (name, value) in request.wire_headers() {
-        headers.push((js::key(name), js::text(&value)));
-    }
+    let headers = Headers::of(request, &js::Js).list;
     let mut form = Vec::new();
     let body = match &request.payload {
         Payload::None => None,
-        Payload::Json(value) if js::numbers_fit(value) => Some(format!(
-            "JSON.stringify({})",
-            quote::pretty(value, &js::Js, 1)
-        )),
-        // A JavaScript number would round this integer: send the JSON text itself.
-        Payload::Json(value) => Some(js::string(&quote::pretty(value, &Json, 0))),
-        Payload::JsonTemplate(template) if js::numbers_fit(&template.value) => {
-            let fill = |slot: &Slot| {
-                let value = js::text(&slot.text);
-                if slot.number {
-                    format!("JSON.parse({value})")
-                } else {
-                    value
-                }
-            };
-            Some(format!(
-                "JSON.stringify({})",
-                quote::pretty_template(template, &js::Js, 1, &fill)
-            ))
-        }
-        Payload::JsonTemplate(template) => Some(js::text(&quote::template_text(template, 0))),
+        Payload::Json(_) | Payload::JsonTemplate(_) => JsonBody::of(&request.payload).map(json),
         // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
         Payload::Text {
             body,
@@ -162,6 +116,16 @@ pub(crate) fn caveats(request: &Request) -> Vec<Diagnostic> {
         )
         .about(Field::Connection),
     ]
+}
+
+/// A JSON body: an object for `JSON.stringify`, or the JSON text itself when a
+/// JavaScript number would round one of its integers.
+fn json(body: JsonBody) -> String {
+    if js::numbers_fit(body.value()) {
+        format!("JSON.stringify({})", js::json(body, 1))
+    } else {
+        js::text(&body.text(0))
+    }
 }
 
 /// Whole milliseconds, rounded up so that a bound is never shorter than curl's.

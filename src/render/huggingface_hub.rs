@@ -10,12 +10,13 @@ use askama::Template;
 use serde_json::{Map, Value};
 
 use super::Output;
+use super::headers;
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
 use crate::install::Install;
-use crate::model::{Payload, Request, Token};
-use crate::quote::{self, python};
+use crate::model::{Payload, Request};
+use crate::quote::{self, Syntax, python};
 use crate::{Client, Task};
 
 const CLIENT: Client = Client::HuggingfaceHub;
@@ -128,21 +129,12 @@ fn sets_accept(task: Task) -> bool {
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let task = typed::task(request, CLIENT)?;
     typed::connection(request, CLIENT, true)?;
-    let token = match &request.token {
-        Token::Env(name) => format!("os.environ[{}]", python::string(name)),
-        Token::Placeholder(text) => python::string(text),
-        Token::Basic { .. } => {
-            return Err(refuse(
-                CLIENT,
-                "it sends a bearer token, not a user and password",
-            ));
-        }
-        Token::None => {
-            return Err(refuse(
-                CLIENT,
-                "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token",
-            ));
-        }
+    // `typed::task` refused a user and password.
+    let Some(token) = headers::api_key(&request.token) else {
+        return Err(refuse(
+            CLIENT,
+            "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token",
+        ));
     };
     let call = call(request, task)?;
     // Client headers override the client's own, Content-Type included: a file's type
@@ -163,7 +155,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .about(Field::Header(name.to_owned())));
         }
         if !natural && !own_accept {
-            headers.push((python::string(name), python::text(&value)));
+            headers.push(python::Python.header(name, &value));
         }
     }
     let (stem, extension) = super::Response::file_parts(request);
@@ -176,7 +168,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         },
         needs_base64: files::decodes_base64(&call),
         url: python::text(&request.url),
-        token,
+        token: python::text(&token),
         headers,
         timeout: request
             .connection

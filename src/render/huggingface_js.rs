@@ -11,10 +11,11 @@ use askama::Template;
 use serde_json::{Map, Value};
 
 use super::Output;
+use super::headers;
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
-use crate::model::{Payload, Request, Token};
+use crate::model::{Payload, Request};
 use crate::quote::{self, js};
 use crate::{Client, Task};
 
@@ -112,17 +113,9 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 .about(Field::Header(name.clone())),
         );
     }
-    let token = match &request.token {
-        Token::Env(name) => format!("process.env.{name}"),
-        Token::Placeholder(text) => js::string(text),
-        Token::Basic { .. } => {
-            return Err(refuse(
-                CLIENT,
-                "it sends a bearer token, not a user and password",
-            ));
-        }
-        Token::None => "undefined".to_owned(),
-    };
+    // `typed::task` refused a user and password.
+    let token = headers::api_key(&request.token)
+        .map_or_else(|| "undefined".to_owned(), |token| js::text(&token));
     let call = match files::call(request, task) {
         Some(call) => call?,
         None => json_call(request, task)?,

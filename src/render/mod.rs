@@ -3,6 +3,7 @@
 mod clients;
 mod curl;
 mod fetch;
+mod headers;
 mod huggingface_hub;
 mod huggingface_js;
 mod openai;

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use super::Output;
+use super::headers;
 use super::typed::{self, refuse};
 use crate::Client;
 use crate::diagnostic::Field;
@@ -66,6 +67,8 @@ pub(crate) struct Call<'a> {
     pub route: Route,
     /// The URL without the route: the SDK's `base_url`.
     pub base_url: Text,
+    /// The API key: the variable it is read from, or the placeholder.
+    pub api_key: Text,
     /// The body, as a template (without slots when it reads no variable).
     pub body: Cow<'a, JsonTemplate>,
     /// The request's headers the SDK does not send by itself.
@@ -85,28 +88,7 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
             format!("it always sends POST, not {}", request.method()),
         ));
     }
-    match request.token {
-        Token::Env(_) | Token::Placeholder(_) => {}
-        Token::Basic { .. } => {
-            return Err(refuse(
-                client,
-                "it sends an API key as a bearer token, not a user and password",
-            ));
-        }
-        // An empty key is refused by the SDK, and a dummy one would be sent.
-        Token::None if request.header_value("authorization").is_some() => {
-            return Err(refuse(
-                client,
-                "it sends an API key as \"Authorization: Bearer KEY\", not the request's own Authorization header",
-            ));
-        }
-        Token::None => {
-            return Err(refuse(
-                client,
-                "it always sends an API key as a bearer token, and the request sends no Authorization header",
-            ));
-        }
-    }
+    let api_key = api_key(request, client)?;
     if request.form_encodes() || request.reads_text_files() {
         return Err(refuse(
             client,
@@ -115,11 +97,56 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
     }
     typed::connection(request, client, client == Client::OpenaiPython)?;
     let body = body(request, client)?;
+    let output = output(&body, route, client)?;
+    // The SDK sends this Content-Type itself; any other it replaces (JavaScript) or
+    // the snippet would have to say twice.
+    let headers = request
+        .wire_headers()
+        .into_iter()
+        .filter(|(name, _)| *name != "Content-Type")
+        .collect();
+    Ok(Call {
+        route,
+        base_url,
+        api_key,
+        body,
+        headers,
+        output,
+        result: match output {
+            Output::ChatStream | Output::CompletionStream => "stream",
+            Output::Embeddings => "response",
+            _ => "completion",
+        },
+    })
+}
+
+/// The API key the SDK sends as a bearer token.
+fn api_key(request: &Request, client: Client) -> Result<Text, Error> {
+    if let Some(key) = headers::api_key(&request.token) {
+        return Ok(key);
+    }
+    Err(refuse(
+        client,
+        match request.token {
+            Token::Basic { .. } => "it sends an API key as a bearer token, not a user and password",
+            // An empty key is refused by the SDK, and a dummy one would be sent.
+            _ if request.header_value("authorization").is_some() => {
+                "it sends an API key as \"Authorization: Bearer KEY\", not the request's own Authorization header"
+            }
+            _ => {
+                "it always sends an API key as a bearer token, and the request sends no Authorization header"
+            }
+        },
+    ))
+}
+
+/// What the snippet prints, once the body's keys say that the method can send it.
+fn output(body: &JsonTemplate, route: Route, client: Client) -> Result<Output, Error> {
     let object = match &body.value {
         Value::Object(object) => object,
         _ => return Err(refuse(client, "it sends a JSON object")),
     };
-    required(object, &body, route, client)?;
+    required(object, body, route, client)?;
     let streams = match object.get("stream") {
         None => false,
         Some(Value::Bool(streams)) if body.slot("/stream").is_none() => *streams,
@@ -131,32 +158,13 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
             "its embeddings method reads one JSON answer, never a stream",
         ));
     }
-    let output = match route {
+    Ok(match route {
         Route::Chat if streams => Output::ChatStream,
         Route::Chat if object.contains_key("tools") => Output::ChatMessage,
         Route::Chat => Output::ChatContent,
         Route::Completions if streams => Output::CompletionStream,
         Route::Completions => Output::Completion,
         Route::Embeddings => Output::Embeddings,
-    };
-    // The SDK sends this Content-Type itself; any other it replaces (JavaScript) or
-    // the snippet would have to say twice.
-    let headers = request
-        .wire_headers()
-        .into_iter()
-        .filter(|(name, _)| *name != "Content-Type")
-        .collect();
-    Ok(Call {
-        route,
-        base_url,
-        body,
-        headers,
-        output,
-        result: match output {
-            Output::ChatStream | Output::CompletionStream => "stream",
-            Output::Embeddings => "response",
-            _ => "completion",
-        },
     })
 }
 

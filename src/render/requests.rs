@@ -5,9 +5,10 @@ use std::borrow::Cow;
 use askama::Template;
 
 use super::Response;
+use super::headers::Headers;
 use crate::diagnostic::{Code, Diagnostic, Field};
-use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Slot, Token};
-use crate::quote::{self, python};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request};
+use crate::quote::{JsonBody, python};
 use crate::text::{Escapes, Segment, Text};
 
 #[derive(Template)]
@@ -53,48 +54,21 @@ pub(crate) fn view(request: &Request) -> View {
         "OPTIONS" => Some("options"),
         _ => None,
     };
-    let mut headers = Vec::new();
-    let mut auth = None;
-    match &request.token {
-        Token::Env(name) => headers.push((
-            python::string("Authorization"),
-            // The name is a valid identifier, so it needs no escaping inside the f-string.
-            format!("f\"Bearer {{os.environ['{name}']}}\""),
-        )),
-        Token::Placeholder(text) => headers.push((
-            python::string("Authorization"),
-            python::string(&format!("Bearer {text}")),
-        )),
-        // requests writes `Basic` and the base64 of `user:password` itself.
-        Token::Basic { user, password } => {
-            auth = Some(format!(
-                "({}, {})",
-                python::text(user),
-                python::text(password)
-            ));
-        }
-        Token::None => {}
-    }
-    for (name, value) in request.wire_headers() {
-        headers.push((python::string(name), python::text(&value)));
-    }
+    // requests writes `Basic` and the base64 of `user:password` itself.
+    let Headers {
+        list: headers,
+        basic,
+    } = Headers::of(request, &python::Python);
+    let auth = basic.map(|(user, password)| format!("({user}, {password})"));
     let response = Response::of(request);
     let (mut json, mut text, mut file, mut parts) = (None, None, None, Vec::new());
     let mut parses_json = false;
     match &request.payload {
         Payload::None => {}
-        Payload::Json(value) => json = Some(quote::pretty(value, &python::Python, 0)),
-        Payload::JsonTemplate(template) => {
-            parses_json = template.slots.iter().any(|slot| slot.number);
-            let fill = |slot: &Slot| {
-                let value = python::text(&slot.text);
-                if slot.number {
-                    format!("json.loads({value})")
-                } else {
-                    value
-                }
-            };
-            json = Some(quote::pretty_template(template, &python::Python, 0, &fill));
+        Payload::Json(_) | Payload::JsonTemplate(_) => {
+            let body = JsonBody::of(&request.payload);
+            parses_json = body.is_some_and(JsonBody::reads_numbers);
+            json = body.map(|body| python::json(body, 0));
         }
         Payload::Text { body, .. } => text = Some(python::text(body)),
         Payload::File { path, .. } => file = Some(python::string(path)),

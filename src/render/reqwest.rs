@@ -3,9 +3,10 @@
 use askama::Template;
 
 use super::Response;
+use super::headers::Headers;
 use crate::install::Install;
-use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
-use crate::quote::{self, Json, rust};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request};
+use crate::quote::{JsonBody, rust};
 
 #[derive(Template)]
 #[template(path = "rust/reqwest.rs")]
@@ -17,12 +18,11 @@ pub(crate) struct View {
     url_is_const: bool,
     /// The functions that read the environment variables the snippet uses.
     env_helpers: Vec<&'static str>,
-    /// The `.basic_auth(..)` arguments.
-    basic_auth: Option<String>,
+    /// The `.basic_auth(..)` user and password.
+    basic_auth: Option<(String, String)>,
     /// `.post(url)` and friends, or `.request(Method::from_bytes(..)?, url)`.
     call: String,
-    token: Option<String>,
-    /// Header names and values, both Rust literals.
+    /// Header names and values, both Rust expressions: `Authorization` first.
     headers: Vec<(String, String)>,
     /// The `.body(..)` argument.
     body: Option<String>,
@@ -44,35 +44,13 @@ pub(crate) fn view(request: &Request) -> View {
             rust::string(method)
         ),
     };
-    let (token, basic_auth) = match &request.token {
-        Token::Env(name) => (
-            Some(format!(
-                "format!(\"Bearer {{}}\", env({})?)",
-                rust::string(name)
-            )),
-            None,
-        ),
-        Token::Placeholder(text) => (Some(rust::string(&format!("Bearer {text}"))), None),
-        // reqwest writes `Basic` and the base64 of `user:password` itself.
-        Token::Basic { user, password } => (
-            None,
-            Some(format!(
-                "{}, Some({})",
-                rust::text(user),
-                rust::text(password)
-            )),
-        ),
-        Token::None => (None, None),
-    };
-    let headers = request
-        .wire_headers()
-        .into_iter()
-        .map(|(name, value)| (rust::string(name), rust::text(&value)))
-        .collect();
+    // reqwest writes `Basic` and the base64 of `user:password` itself.
+    let headers = Headers::of(request, &rust::Rust);
     let body = match &request.payload {
         Payload::None | Payload::Multipart(_) => None,
-        Payload::Json(value) => Some(rust::block(&quote::pretty(value, &Json, 0))),
-        Payload::JsonTemplate(template) => Some(rust::text(&quote::template_text(template, 0))),
+        Payload::Json(_) | Payload::JsonTemplate(_) => {
+            JsonBody::of(&request.payload).map(|body| rust::json(body, 0))
+        }
         Payload::Text { body, .. } => Some(rust::text(body)),
         Payload::File { path, bytes, .. } => Some(match bytes {
             // curl's `-d @file` drops CR and LF bytes.
@@ -98,9 +76,8 @@ pub(crate) fn view(request: &Request) -> View {
         url: rust::text(&request.url),
         env_helpers: env_helpers(request),
         call,
-        token,
-        basic_auth,
-        headers,
+        basic_auth: headers.basic,
+        headers: headers.list,
         body,
         form,
         response: Response::of(request),

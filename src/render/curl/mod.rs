@@ -4,12 +4,13 @@ use askama::Template;
 
 mod fields;
 
+use super::headers::{self, credentials};
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
 use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
-use crate::quote::{self, Json, shell};
-use crate::text::{Segment, Text, Var};
+use crate::quote::{JsonBody, shell};
+use crate::text::{Segment, Text};
 
 #[derive(Template)]
 #[template(path = "curl/curl.sh")]
@@ -28,25 +29,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         method => options.push(format!("-X {}", shell::word(method))),
     }
     connection_options(&request.connection, &mut options);
-    match &request.token {
-        // A valid variable name: the word needs no quoting beyond its double quotes.
-        Token::Env(name) => options.push(format!(
-            "-H \"Authorization: Bearer {}\"",
-            shell::expansion(&Var::new(name.as_str()))
-        )),
-        Token::Placeholder(text) => options.push(format!(
-            "-H {}",
-            shell::word(&format!("Authorization: Bearer {text}"))
-        )),
-        Token::Basic { user, password } => {
-            let mut credentials = user.clone();
-            credentials.push_str(":");
-            credentials.extend(password.clone());
-            options.push(format!("-u {}", shell::text(&credentials)));
-        }
-        Token::None => {}
+    if let Token::Basic { user, password } = &request.token {
+        options.push(format!("-u {}", shell::text(&credentials(user, password))));
     }
-    for (name, value) in request.wire_headers() {
+    for (name, value) in headers::sent(request) {
         // `-H 'Name:'` would remove the header; `Name;` is curl's way to send it empty.
         let header = if value.is_empty() {
             Text::from(format!("{name};"))
@@ -78,16 +64,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     match &request.payload {
         Payload::None => {}
         // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
-        Payload::Json(value) => {
-            options.push(format!(
-                "-d {}",
-                shell::word(&quote::pretty(value, &Json, 1))
-            ));
-        }
-        Payload::JsonTemplate(template) => {
-            let body = quote::template_text(template, 1);
-            no_nul(&body)?;
-            options.push(format!("-d {}", shell::text(&body)));
+        Payload::Json(_) | Payload::JsonTemplate(_) => {
+            if let Some(body) = JsonBody::of(&request.payload) {
+                let body = body.text(1);
+                no_nul(&body)?;
+                options.push(format!("-d {}", shell::text(&body)));
+            }
         }
         // `--data-raw` sends a leading `@` as text instead of reading a file.
         Payload::Text { body, .. } => {
