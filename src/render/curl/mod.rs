@@ -29,6 +29,31 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         method => options.push(format!("-X {}", shell::word(method))),
     }
     connection_options(&request.connection, &mut options);
+    header_options(request, &mut options);
+    body_options(&request.payload, &mut options)?;
+    let response = Response::of(request);
+    if response.streams() {
+        options.push("--no-buffer".to_owned());
+    }
+    if response == Response::Bytes {
+        options.push(format!("-o {}", shell::word(&Response::file_name(request))));
+    }
+    // A query that form-encodes a variable is written as curl's options that encode.
+    let url = match fields::query(&request.url, has_body)? {
+        Some((url, query_options)) => {
+            options.extend(query_options);
+            url
+        }
+        None => request.url.clone(),
+    };
+    Ok(View {
+        url: shell::text(&url),
+        options,
+    })
+}
+
+/// `-u` for a user and password, `-H` for every header sent.
+fn header_options(request: &Request, options: &mut Vec<String>) {
     if let Token::Basic { user, password } = &request.token {
         options.push(format!("-u {}", shell::text(&credentials(user, password))));
     }
@@ -49,28 +74,19 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         // curl would add its form Content-Type; an empty `Name:` removes it.
         options.push(format!("-H {}", shell::word("Content-Type:")));
     }
-    let no_nul = |text: &Text| {
-        if holds_nul(text) {
-            Err(refusal(
-                Client::Curl,
-                "a shell argument cannot hold a NUL byte",
-                Some(Client::Requests),
-            )
-            .advice("put the body in a file"))
-        } else {
-            Ok(())
-        }
+}
+
+/// The options that send the body.
+fn body_options(payload: &Payload, options: &mut Vec<String>) -> Result<(), Error> {
+    // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
+    let json = |json: JsonBody| {
+        let body = json.text(1);
+        no_nul(&body).map(|()| format!("-d {}", shell::text(&body)))
     };
-    match &request.payload {
+    match payload {
         Payload::None => {}
-        // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
-        Payload::Json(_) | Payload::JsonTemplate(_) => {
-            if let Some(body) = JsonBody::of(&request.payload) {
-                let body = body.text(1);
-                no_nul(&body)?;
-                options.push(format!("-d {}", shell::text(&body)));
-            }
-        }
+        Payload::Json(value) => options.push(json(JsonBody::Value(value))?),
+        Payload::JsonTemplate(template) => options.push(json(JsonBody::Template(template))?),
         // `--data-raw` sends a leading `@` as text instead of reading a file.
         Payload::Text { body, .. } => {
             no_nul(body)?;
@@ -85,41 +101,38 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 options.push(form_option(part)?);
             }
         }
-        Payload::File { path, bytes, .. } => {
-            // `@-` would read standard input instead of a file named `-`.
-            let path = if path == "-" { "./-" } else { path };
-            options.push(match bytes {
-                // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
-                FileBytes::StripLineBreaks => format!("-d {}", shell::word(&format!("@{path}"))),
-                // The shell drops the line breaks that end a command's output.
-                FileBytes::TrimTrailingNewlines => {
-                    format!("--data-raw \"$(cat {})\"", shell::word(path))
-                }
-                FileBytes::AsIs => {
-                    format!("--data-binary {}", shell::word(&format!("@{path}")))
-                }
-            });
+        Payload::File { path, bytes, .. } => options.push(file_option(path, *bytes)),
+    }
+    Ok(())
+}
+
+/// The option that sends the file at `path`, its bytes as the request reads them.
+fn file_option(path: &str, bytes: FileBytes) -> String {
+    // `@-` would read standard input instead of a file named `-`.
+    let path = if path == "-" { "./-" } else { path };
+    match bytes {
+        // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
+        FileBytes::StripLineBreaks => format!("-d {}", shell::word(&format!("@{path}"))),
+        // The shell drops the line breaks that end a command's output.
+        FileBytes::TrimTrailingNewlines => {
+            format!("--data-raw \"$(cat {})\"", shell::word(path))
         }
+        FileBytes::AsIs => format!("--data-binary {}", shell::word(&format!("@{path}"))),
     }
-    let response = Response::of(request);
-    if response.streams() {
-        options.push("--no-buffer".to_owned());
+}
+
+/// A body's text a shell argument can hold: no NUL byte.
+fn no_nul(text: &Text) -> Result<(), Error> {
+    if holds_nul(text) {
+        Err(refusal(
+            Client::Curl,
+            "a shell argument cannot hold a NUL byte",
+            Some(Client::Requests),
+        )
+        .advice("put the body in a file"))
+    } else {
+        Ok(())
     }
-    if response == Response::Bytes {
-        options.push(format!("-o {}", shell::word(&Response::file_name(request))));
-    }
-    // A query that form-encodes a variable is written as curl's options that encode.
-    let url = match fields::query(&request.url, has_body)? {
-        Some((url, query_options)) => {
-            options.extend(query_options);
-            url
-        }
-        None => request.url.clone(),
-    };
-    Ok(View {
-        url: shell::text(&url),
-        options,
-    })
 }
 
 /// One multipart part as `--form-string` (text, taken as is) or `-F` with curl's
