@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
+use crate::model::FileBytes;
 use crate::text::{Escapes, Segment, Text, Var};
 
 /// A double-quoted JavaScript string literal holding exactly `text`.
@@ -69,6 +70,23 @@ pub(crate) fn file(path: &str) -> String {
         None => string(path),
     };
     format!("readFileSync({path}, \"utf8\").replace(/\\n+$/, \"\")")
+}
+
+/// The bytes of the file at `path` (`readFileSync` from `node:fs`) as the request
+/// reads its file.
+pub(crate) fn file_bytes(path: &str, bytes: FileBytes) -> String {
+    let path = string(path);
+    match bytes {
+        // curl's `-d @file` drops CR and LF bytes.
+        FileBytes::StripLineBreaks => {
+            format!("readFileSync({path}).filter((byte) => byte !== 10 && byte !== 13)")
+        }
+        // The shell's `"$(cat file)"` drops the line breaks at the end.
+        FileBytes::TrimTrailingNewlines => format!(
+            "Buffer.from(readFileSync({path}, \"latin1\").replace(/\\n+$/, \"\"), \"latin1\")"
+        ),
+        FileBytes::AsIs => format!("readFileSync({path})"),
+    }
 }
 
 /// The value of `var`: `process.env.NAME`, or with a default for an unset or empty
@@ -190,6 +208,9 @@ impl Literal for Js {
 impl Syntax for Js {
     fn text(&self, value: &Text) -> String {
         text(value)
+    }
+    fn literal(&self, text: &str) -> String {
+        string(text)
     }
     fn header_name(&self, name: &str) -> String {
         key(name)

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::model::{JsonTemplate, Payload, Slot};
+use crate::model::{JsonTemplate, Slot};
 use crate::text::{Segment, Text};
 
 /// How one language spells the scalars of a JSON value.
@@ -46,6 +46,8 @@ pub(crate) trait Syntax {
     /// `text` as an expression: a literal, or the language's reads of its variables
     /// and files.
     fn text(&self, text: &Text) -> String;
+    /// A string literal holding exactly `text`.
+    fn literal(&self, text: &str) -> String;
     /// A header's name as the language's header list holds it (a string, a key).
     fn header_name(&self, name: &str) -> String;
     /// A header as its name and value expressions.
@@ -67,15 +69,6 @@ pub(crate) enum JsonBody<'a> {
 }
 
 impl<'a> JsonBody<'a> {
-    /// The JSON body of `payload`, when it is JSON.
-    pub(crate) fn of(payload: &'a Payload) -> Option<JsonBody<'a>> {
-        match payload {
-            Payload::Json(value) => Some(JsonBody::Value(value)),
-            Payload::JsonTemplate(template) => Some(JsonBody::Template(template)),
-            _ => None,
-        }
-    }
-
     /// The document (a template's slots hold `null`).
     pub(crate) fn value(self) -> &'a Value {
         match self {

@@ -1,6 +1,7 @@
 //! Python string literals and JSON values as Python expressions.
 
 use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
+use crate::model::FileBytes;
 use crate::text::{Segment, Text, Var};
 
 /// A double-quoted Python string literal holding exactly `text`.
@@ -117,6 +118,9 @@ impl Syntax for Python {
     fn text(&self, value: &Text) -> String {
         text(value)
     }
+    fn literal(&self, text: &str) -> String {
+        string(text)
+    }
     fn header_name(&self, name: &str) -> String {
         string(name)
     }
@@ -133,6 +137,17 @@ pub(crate) fn json(body: JsonBody, indent: usize) -> String {
             value
         }
     })
+}
+
+/// What reads the bytes of the open file `f` as the request reads its file.
+pub(crate) fn read_bytes(bytes: FileBytes) -> &'static str {
+    match bytes {
+        // curl's `-d @file` drops CR and LF bytes.
+        FileBytes::StripLineBreaks => r#"f.read().replace(b"\r", b"").replace(b"\n", b"")"#,
+        // The shell's `"$(cat file)"` drops the line breaks at the end.
+        FileBytes::TrimTrailingNewlines => r#"f.read().rstrip(b"\n")"#,
+        FileBytes::AsIs => "f.read()",
+    }
 }
 
 /// Whether `name` can be written as a keyword argument `name=...`: an ASCII

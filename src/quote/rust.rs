@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{Json, JsonBody, Syntax, double_quoted, is_hidden, pretty};
+use crate::model::FileBytes;
 use crate::text::{Escapes, Segment, Text, Var};
 
 /// Rust, for the shared phases of the views.
@@ -11,6 +12,9 @@ pub(crate) struct Rust;
 impl Syntax for Rust {
     fn text(&self, value: &Text) -> String {
         text(value)
+    }
+    fn literal(&self, text: &str) -> String {
+        string(text)
     }
     fn header_name(&self, name: &str) -> String {
         string(name)
@@ -70,6 +74,23 @@ pub(crate) fn file(path: &str) -> String {
         None => string(path),
     };
     format!("std::fs::read_to_string({path})?.trim_end_matches('\\n').to_owned()")
+}
+
+/// The bytes of the file at `path` as the request reads its file: an expression
+/// laid out as the argument of a call chained at 8 spaces.
+pub(crate) fn file_bytes(path: &str, bytes: FileBytes) -> String {
+    let path = string(path);
+    match bytes {
+        // curl's `-d @file` drops CR and LF bytes.
+        FileBytes::StripLineBreaks => format!(
+            "std::fs::read({path})?\n            .into_iter()\n            .filter(|byte| !matches!(byte, b'\\r' | b'\\n'))\n            .collect::<Vec<u8>>()"
+        ),
+        // The shell's `"$(cat file)"` drops the line breaks at the end.
+        FileBytes::TrimTrailingNewlines => format!(
+            "{{\n            let mut bytes = std::fs::read({path})?;\n            while bytes.last() == Some(&b'\\n') {{\n                bytes.pop();\n            }}\n            bytes\n        }}"
+        ),
+        FileBytes::AsIs => format!("std::fs::read({path})?"),
+    }
 }
 
 /// The value of `var`: `env("NAME")?` (an error naming it when unset), or

@@ -7,8 +7,9 @@ use super::{Response, refusal};
 use crate::Client;
 use crate::diagnostic::{Code, Diagnostic, Field};
 use crate::error::Error;
-use crate::model::{FileBytes, Part, PartContent, Payload, Request};
-use crate::quote::{JsonBody, js};
+use crate::model::{Part, PartContent, Payload, Request};
+use crate::quote::JsonBody;
+use crate::quote::js::{self, Js};
 
 #[derive(Template)]
 #[template(path = "js/fetch.js")]
@@ -33,7 +34,8 @@ pub(crate) struct View {
     /// Functions the snippet calls, defined at its end (`formEncode`).
     helpers: Vec<&'static str>,
     response: Response,
-    output_file: String,
+    /// Where a binary answer is saved.
+    output_file: Option<String>,
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
@@ -45,42 +47,13 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         )
         .about(Field::Connection));
     }
-    let headers = Headers::of(request, &js::Js).list;
-    let mut form = Vec::new();
-    let body = match &request.payload {
-        Payload::None => None,
-        Payload::Json(_) | Payload::JsonTemplate(_) => JsonBody::of(&request.payload).map(json),
-        // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
-        Payload::Text {
-            body,
-            content_type: None,
-        } if request.content_type().is_none() => {
-            Some(format!("new TextEncoder().encode({})", js::text(body)))
-        }
-        Payload::Text { body, .. } => Some(js::text(body)),
-        Payload::File { path, bytes, .. } => Some(match bytes {
-            // curl's `-d @file` drops CR and LF bytes.
-            FileBytes::StripLineBreaks => format!(
-                "readFileSync({}).filter((byte) => byte !== 10 && byte !== 13)",
-                js::string(path)
-            ),
-            // The shell's `"$(cat file)"` drops the line breaks at the end.
-            FileBytes::TrimTrailingNewlines => format!(
-                "Buffer.from(readFileSync({}, \"latin1\").replace(/\\n+$/, \"\"), \"latin1\")",
-                js::string(path)
-            ),
-            FileBytes::AsIs => format!("readFileSync({})", js::string(path)),
-        }),
-        Payload::Multipart(parts) => {
-            form = parts.iter().map(append).collect::<Result<_, _>>()?;
-            Some("form".to_owned())
-        }
-    };
+    let (body, form) = body(request)?;
+    let response = Response::of(request);
     Ok(View {
         checks: checks(request),
         url: js::text(&request.url),
         method: js::string(request.method()),
-        headers,
+        headers: Headers::of(request, &Js).list,
         body,
         reads_file: reads_file(&request.payload) || request.reads_text_files(),
         reads_home: request.reads_home(),
@@ -91,9 +64,32 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .connection
             .timeout
             .map(|seconds| format!("AbortSignal.timeout({})", milliseconds(seconds))),
-        response: Response::of(request),
-        output_file: js::string(&Response::file_name(request)),
+        response,
+        output_file: response.saved_to(request, &Js),
     })
+}
+
+/// The `body:` expression, and the `form.append` arguments of a multipart body.
+fn body(request: &Request) -> Result<(Option<String>, Vec<String>), Error> {
+    let body = match &request.payload {
+        Payload::None => return Ok((None, Vec::new())),
+        Payload::Json(value) => json(JsonBody::Value(value)),
+        Payload::JsonTemplate(template) => json(JsonBody::Template(template)),
+        // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
+        Payload::Text {
+            body,
+            content_type: None,
+        } if request.content_type().is_none() => {
+            format!("new TextEncoder().encode({})", js::text(body))
+        }
+        Payload::Text { body, .. } => js::text(body),
+        Payload::File { path, bytes, .. } => js::file_bytes(path, *bytes),
+        Payload::Multipart(parts) => {
+            let form = parts.iter().map(append).collect::<Result<_, _>>()?;
+            return Ok((Some("form".to_owned()), form));
+        }
+    };
+    Ok((Some(body), Vec::new()))
 }
 
 /// What the fetch snippet does differently from curl: Node's fetch has no connect

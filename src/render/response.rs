@@ -3,6 +3,7 @@
 
 use crate::Task;
 use crate::model::Request;
+use crate::quote::Syntax;
 
 /// How the endpoint answers, as far as the request tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +72,18 @@ impl Response {
             .filter(|accept| task.returns_bytes() && !accept.contains([',', '*']))
             .and_then(crate::mime::extension);
         (task.tag(), accepted.unwrap_or(usual_extension(task)))
+    }
+
+    /// Where the snippet saves a binary answer, as a literal of `syntax`; `None`
+    /// when the answer is not saved.
+    pub(crate) fn saved_to(self, request: &Request, syntax: &impl Syntax) -> Option<String> {
+        (self == Response::Bytes).then(|| syntax.literal(&Response::file_name(request)))
+    }
+
+    /// Whether the snippet parses each event's data as JSON (to print a chat delta
+    /// or a token).
+    pub(crate) fn parses_events(self) -> bool {
+        matches!(self, Response::ChatStream | Response::TokenStream)
     }
 
     pub(crate) fn streams(self) -> bool {

@@ -74,7 +74,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     writeln!(stdout)?;
 {%- endif %}
 {%- when Response::Bytes %}
+{%- if let Some(output_file) = output_file %}
     std::fs::write({{ output_file }}, response.bytes()?)?;
+{%- endif %}
 {%- when Response::Json | Response::Text %}
     println!("{}", response.text()?);
 {%- endmatch %}
