@@ -507,6 +507,40 @@ mod tests {
     }
 
     #[test]
+    fn json_bodies_in_every_language() {
+        use crate::text::Var;
+        let slot = |pointer: &str, name: &str, number| Slot {
+            pointer: pointer.into(),
+            text: Text::var(Var::new(name)),
+            number,
+        };
+        let template = JsonTemplate {
+            value: json!({"model": null, "n": null}),
+            slots: vec![slot("/model", "M", false), slot("/n", "N", true)],
+        };
+        let body = JsonBody::Template(&template);
+        assert!(body.reads_numbers());
+        assert_eq!(
+            python::json(body, 0),
+            "{\n    \"model\": os.environ[\"M\"],\n    \"n\": json.loads(os.environ[\"N\"]),\n}"
+        );
+        assert_eq!(
+            js::json(body, 0),
+            "{\n    model: process.env.M,\n    n: JSON.parse(process.env.N),\n}"
+        );
+        assert_eq!(
+            body.text(0).to_string(),
+            "{\n    \"model\": \"${M}\",\n    \"n\": ${N}\n}"
+        );
+        let value = json!({"a": 1});
+        assert!(!JsonBody::Value(&value).reads_numbers());
+        assert_eq!(
+            rust::json(JsonBody::Value(&value), 0),
+            "r#\"{\n    \"a\": 1\n}\"#"
+        );
+    }
+
+    #[test]
     fn json_layout_round_trips() {
         let value =
             json!({"a": [1, 2.5, -3e-7, null, true, {"b": "\u{0}\"\\\u{7f}\u{202e}"}], "c": {}});

@@ -73,3 +73,103 @@ impl Headers {
         Headers { list, basic }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::{js::Js, python::Python, rust::Rust};
+
+    /// A header, or a user and password, as expressions.
+    type Pair = Option<(String, String)>;
+
+    /// The first header and the basic auth of `token` in `syntax`.
+    fn first(token: Token, syntax: &impl Syntax) -> (Pair, Pair) {
+        let request = Request::new("https://x.cloud")
+            .token(token)
+            .header("X-A", "1");
+        let headers = Headers::of(&request, syntax);
+        let first = headers
+            .list
+            .into_iter()
+            .next()
+            .filter(|(_, value)| value != "\"1\"");
+        (first, headers.basic)
+    }
+
+    fn pair(name: &str, value: &str) -> Pair {
+        Some((name.to_owned(), value.to_owned()))
+    }
+
+    #[test]
+    fn tokens_in_every_language() {
+        let env = || Token::Env("HF_TOKEN".into());
+        let placeholder = || Token::Placeholder("hf_***".into());
+        let basic = || Token::Basic {
+            user: Text::from("me"),
+            password: Text::var(Var::new("PASS")),
+        };
+        let authorization = "\"Authorization\"";
+        let cases = [
+            (
+                first(env(), &Python),
+                (
+                    pair(authorization, "f\"Bearer {os.environ['HF_TOKEN']}\""),
+                    None,
+                ),
+            ),
+            (
+                first(env(), &Js),
+                (
+                    pair("Authorization", "`Bearer ${process.env.HF_TOKEN}`"),
+                    None,
+                ),
+            ),
+            (
+                first(env(), &Rust),
+                (
+                    pair(authorization, "format!(\"Bearer {}\", env(\"HF_TOKEN\")?)"),
+                    None,
+                ),
+            ),
+            (
+                first(placeholder(), &Python),
+                (pair(authorization, "\"Bearer hf_***\""), None),
+            ),
+            (
+                first(basic(), &Python),
+                (None, pair("\"me\"", "os.environ[\"PASS\"]")),
+            ),
+            (
+                first(basic(), &Js),
+                (
+                    pair(
+                        "Authorization",
+                        "`Basic ${Buffer.from(`me:${process.env.PASS}`).toString(\"base64\")}`",
+                    ),
+                    None,
+                ),
+            ),
+            (
+                first(basic(), &Rust),
+                (None, pair("\"me\"", "env(\"PASS\")?")),
+            ),
+            (first(Token::None, &Js), (None, None)),
+        ];
+        for (index, (found, expected)) in cases.into_iter().enumerate() {
+            assert_eq!(found, expected, "case {index}");
+        }
+    }
+
+    #[test]
+    fn an_sdk_takes_the_token_alone() {
+        assert_eq!(
+            api_key(&Token::Env("HF_TOKEN".into())),
+            Some(Text::var(Var::new("HF_TOKEN")))
+        );
+        assert_eq!(
+            api_key(&Token::Placeholder("<key>".into())),
+            Some(Text::from("<key>"))
+        );
+        assert_eq!(api_key(&Token::None), None);
+    }
+}
