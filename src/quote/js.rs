@@ -21,12 +21,13 @@ pub(crate) fn text(text: &Text) -> String {
     if let [Segment::Var(var)] = segments {
         return env(var);
     }
-    let mut out = String::from("`");
+    let mut out = String::with_capacity(64);
+    out.push('`');
     for segment in segments {
         match segment {
             Segment::Var(var) => {
                 out.push_str("${");
-                out.push_str(&env(var));
+                push_env(&mut out, var);
                 out.push('}');
             }
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
@@ -93,14 +94,33 @@ pub(crate) fn file_bytes(path: &str, bytes: FileBytes) -> String {
 /// one, as the shell's `${NAME:-default}`. A snippet checks the variables without a
 /// default before it sends anything (see [`check`]).
 pub(crate) fn env(var: &Var) -> String {
-    let value = match &var.default {
-        None => format!("process.env.{}", var.name),
-        Some(default) => format!("(process.env.{} || {})", var.name, string(default)),
-    };
-    match var.form_encoded {
-        None => value,
-        Some(Escapes::Uppercase) => format!("formEncode({value})"),
-        Some(Escapes::Lowercase) => format!("urlQueryEncode({value})"),
+    let mut out = String::with_capacity(var.name.len() + 16);
+    push_env(&mut out, var);
+    out
+}
+
+/// [`env`], written at the end of `out`.
+fn push_env(out: &mut String, var: &Var) {
+    out.push_str(match var.form_encoded {
+        None => "",
+        Some(Escapes::Uppercase) => "formEncode(",
+        Some(Escapes::Lowercase) => "urlQueryEncode(",
+    });
+    match &var.default {
+        None => {
+            out.push_str("process.env.");
+            out.push_str(&var.name);
+        }
+        Some(default) => {
+            out.push_str("(process.env.");
+            out.push_str(&var.name);
+            out.push_str(" || ");
+            out.push_str(&string(default));
+            out.push(')');
+        }
+    }
+    if var.form_encoded.is_some() {
+        out.push(')');
     }
 }
 
@@ -206,21 +226,26 @@ impl Literal for Js {
 }
 
 impl Syntax for Js {
-    fn text(&self, value: &Text) -> String {
-        text(value)
-    }
+    /// An object's entry: `Name: value`.
+    type Header = (String, String);
     fn literal(&self, text: &str) -> String {
         string(text)
     }
-    fn header_name(&self, name: &str) -> String {
-        key(name)
+    fn header(&self, name: &str, value: &Text) -> (String, String) {
+        (key(name), text(value))
+    }
+    fn bearer_header(&self, name: &str) -> (String, String) {
+        // A variable's name needs no escaping in the template literal.
+        let value = format!("`Bearer ${{process.env.{name}}}`");
+        (key("Authorization"), value)
     }
     /// Neither fetch nor Node encodes basic auth: the snippet writes the header.
-    fn basic_header(&self, credentials: &Text) -> Option<String> {
-        Some(format!(
+    fn basic_header(&self, credentials: &Text) -> Option<(String, String)> {
+        let value = format!(
             "`Basic ${{Buffer.from({}).toString(\"base64\")}}`",
             text(credentials)
-        ))
+        );
+        Some((key("Authorization"), value))
     }
 }
 

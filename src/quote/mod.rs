@@ -38,25 +38,26 @@ pub(crate) trait Literal {
     }
 }
 
-/// How one language writes what every view needs of a request: its texts and its
-/// headers. Each language's module implements it on its unit type (`Python`, `Js`,
-/// `Rust`), and the shared phases of `render` (the headers, the token) are written
-/// once against it.
+/// How one language writes what the views' shared phases need: its headers and
+/// its literals. Each language's module implements it on its unit type (`Python`, `Js`,
+/// `Rust`, `Shell`), and the shared phases of `render` (the headers, the token, the
+/// saved answer) are written once against it.
 pub(crate) trait Syntax {
-    /// `text` as an expression: a literal, or the language's reads of its variables
-    /// and files.
-    fn text(&self, text: &Text) -> String;
+    /// A header as the language writes it: its name and value expressions (an entry
+    /// of a dict or an object, a call's arguments), or curl's one `-H` word.
+    type Header;
     /// A string literal holding exactly `text`.
     fn literal(&self, text: &str) -> String;
-    /// A header's name as the language's header list holds it (a string, a key).
-    fn header_name(&self, name: &str) -> String;
-    /// A header as its name and value expressions.
-    fn header(&self, name: &str, value: &Text) -> (String, String) {
-        (self.header_name(name), self.text(value))
-    }
-    /// The `Authorization` value for `user:password` (`credentials`) in a language
+    /// The header `name: value`.
+    fn header(&self, name: &str, value: &Text) -> Self::Header;
+    /// The header of a token read from the variable `name`, `Authorization: Bearer`
+    /// and its value: [`Syntax::header`] of that text, written directly as nearly
+    /// every snippet sends one (a test of `render/headers.rs` holds each language
+    /// to it).
+    fn bearer_header(&self, name: &str) -> Self::Header;
+    /// The `Authorization` header of `user:password` (`credentials`) in a language
     /// whose clients do not encode basic auth themselves; `None` when they do.
-    fn basic_header(&self, _credentials: &Text) -> Option<String> {
+    fn basic_header(&self, _credentials: &Text) -> Option<Self::Header> {
         None
     }
 }

@@ -2,8 +2,7 @@
 //! client: a bearer token is the first header, `Authorization: Bearer ...`; a user
 //! and password go to the client's own basic auth, or into that header where the
 //! language's clients do not encode them; an SDK takes the token alone as its key.
-
-use std::borrow::Cow;
+//! Each language writes the headers through its [`Syntax`].
 
 use crate::model::{Request, Token};
 use crate::quote::Syntax;
@@ -35,41 +34,36 @@ pub(crate) fn credentials(user: &Text, password: &Text) -> Text {
     credentials
 }
 
-/// Every header the request sends with its token: `Authorization` of a bearer
-/// token first, then [`Request::wire_headers`]. A user and password are not
-/// among them: see [`Headers`].
-pub(crate) fn sent(request: &Request) -> Vec<(&str, Cow<'_, Text>)> {
-    let mut headers = request.wire_headers();
-    if let Some(bearer) = bearer(&request.token) {
-        headers.insert(0, ("Authorization", Cow::Owned(bearer)));
-    }
-    headers
+/// The headers of a generic client in its language: the token's `Authorization`
+/// first, then [`Request::wire_headers`].
+pub(crate) struct Headers<'a, H> {
+    /// Each header as the language writes it ([`Syntax::Header`]).
+    pub list: Vec<H>,
+    /// The user and password of a token that is one, for the client's own basic auth
+    /// (requests' `auth=`, reqwest's `basic_auth`, curl's `-u`); where the language
+    /// writes the header itself ([`Syntax::basic_header`]), it is in the list instead.
+    pub basic: Option<(&'a Text, &'a Text)>,
 }
 
-/// The headers of a generic client, as expressions of its language.
-pub(crate) struct Headers {
-    /// Names and values: [`sent`], with the basic-auth header first where the
-    /// language writes it ([`Syntax::basic_header`]).
-    pub list: Vec<(String, String)>,
-    /// The user and password, for the client's own basic auth (requests' `auth=`,
-    /// reqwest's `basic_auth`).
-    pub basic: Option<(String, String)>,
-}
-
-impl Headers {
+impl<'a, H> Headers<'a, H> {
     /// The headers of `request` written in `syntax`.
-    pub(crate) fn of(request: &Request, syntax: &impl Syntax) -> Headers {
-        let mut list: Vec<(String, String)> = sent(request)
-            .iter()
-            .map(|(name, value)| syntax.header(name, value))
-            .collect();
+    pub(crate) fn of(request: &'a Request, syntax: &impl Syntax<Header = H>) -> Self {
+        let wire = request.wire_headers();
+        let mut list = Vec::with_capacity(wire.len() + 1);
         let mut basic = None;
-        if let Token::Basic { user, password } = &request.token {
-            match syntax.basic_header(&credentials(user, password)) {
-                Some(value) => list.insert(0, (syntax.header_name("Authorization"), value)),
-                None => basic = Some((syntax.text(user), syntax.text(password))),
+        match &request.token {
+            Token::Env(name) => list.push(syntax.bearer_header(name)),
+            Token::Basic { user, password } => {
+                match syntax.basic_header(&credentials(user, password)) {
+                    Some(header) => list.push(header),
+                    None => basic = Some((user, password)),
+                }
+            }
+            token => {
+                list.extend(bearer(token).map(|bearer| syntax.header("Authorization", &bearer)))
             }
         }
+        list.extend(wire.iter().map(|(name, value)| syntax.header(name, value)));
         Headers { list, basic }
     }
 }
@@ -77,26 +71,22 @@ impl Headers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{js::Js, python::Python, rust::Rust};
+    use crate::quote::{js::Js, python::Python, rust::Rust, shell::Shell};
 
-    /// A header, or a user and password, as expressions.
-    type Pair = Option<(String, String)>;
-
-    /// The first header and the basic auth of `token` in `syntax`.
-    fn first(token: Token, syntax: &impl Syntax) -> (Pair, Pair) {
+    /// The token's header in `syntax` (the request's own are left out), and whether
+    /// the client is left its basic auth.
+    fn authorization<H>(token: Token, syntax: &impl Syntax<Header = H>) -> (Option<H>, bool) {
         let request = Request::new("https://x.cloud")
             .token(token)
             .header("X-A", "1");
         let headers = Headers::of(&request, syntax);
-        let first = headers
-            .list
-            .into_iter()
-            .next()
-            .filter(|(_, value)| value != "\"1\"");
-        (first, headers.basic)
+        let basic = headers.basic.is_some();
+        let mut list = headers.list;
+        list.pop();
+        (list.pop(), basic)
     }
 
-    fn pair(name: &str, value: &str) -> Pair {
+    fn pair(name: &str, value: &str) -> Option<(String, String)> {
         Some((name.to_owned(), value.to_owned()))
     }
 
@@ -108,56 +98,70 @@ mod tests {
             user: Text::from("me"),
             password: Text::var(Var::new("PASS")),
         };
-        let authorization = "\"Authorization\"";
+        let quoted = "\"Authorization\"";
         let cases = [
             (
-                first(env(), &Python),
-                (
-                    pair(authorization, "f\"Bearer {os.environ['HF_TOKEN']}\""),
-                    None,
-                ),
+                authorization(env(), &Python),
+                (pair(quoted, "f\"Bearer {os.environ['HF_TOKEN']}\""), false),
             ),
             (
-                first(env(), &Js),
+                authorization(env(), &Js),
                 (
                     pair("Authorization", "`Bearer ${process.env.HF_TOKEN}`"),
-                    None,
+                    false,
                 ),
             ),
             (
-                first(env(), &Rust),
+                authorization(env(), &Rust),
                 (
-                    pair(authorization, "format!(\"Bearer {}\", env(\"HF_TOKEN\")?)"),
-                    None,
+                    pair(quoted, "format!(\"Bearer {}\", env(\"HF_TOKEN\")?)"),
+                    false,
                 ),
             ),
             (
-                first(placeholder(), &Python),
-                (pair(authorization, "\"Bearer hf_***\""), None),
+                authorization(placeholder(), &Python),
+                (pair(quoted, "\"Bearer hf_***\""), false),
             ),
+            (authorization(basic(), &Python), (None, true)),
             (
-                first(basic(), &Python),
-                (None, pair("\"me\"", "os.environ[\"PASS\"]")),
-            ),
-            (
-                first(basic(), &Js),
+                authorization(basic(), &Js),
                 (
                     pair(
                         "Authorization",
                         "`Basic ${Buffer.from(`me:${process.env.PASS}`).toString(\"base64\")}`",
                     ),
-                    None,
+                    false,
                 ),
             ),
-            (
-                first(basic(), &Rust),
-                (None, pair("\"me\"", "env(\"PASS\")?")),
-            ),
-            (first(Token::None, &Js), (None, None)),
+            (authorization(basic(), &Rust), (None, true)),
+            (authorization(Token::None, &Js), (None, false)),
         ];
         for (index, (found, expected)) in cases.into_iter().enumerate() {
             assert_eq!(found, expected, "case {index}");
         }
+        let words = [
+            (env(), Some("\"Authorization: Bearer ${HF_TOKEN:?}\"")),
+            (placeholder(), Some("'Authorization: Bearer hf_***'")),
+            (basic(), None),
+        ];
+        for (token, expected) in words {
+            assert_eq!(authorization(token, &Shell).0.as_deref(), expected);
+        }
+    }
+
+    #[test]
+    fn each_language_writes_the_bearer_text() {
+        fn check<H: PartialEq + std::fmt::Debug>(syntax: &impl Syntax<Header = H>) {
+            for name in ["HF_TOKEN", "_x9"] {
+                let text = bearer(&Token::Env(name.into())).expect("a bearer token");
+                let header = syntax.header("Authorization", &text);
+                assert_eq!(syntax.bearer_header(name), header, "{name}");
+            }
+        }
+        check(&Python);
+        check(&Js);
+        check(&Rust);
+        check(&Shell);
     }
 
     #[test]

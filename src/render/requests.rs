@@ -67,7 +67,13 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     if !list.is_empty() {
         args.push(Cow::Borrowed("headers=headers"));
     }
-    args.extend(basic.map(|(user, password)| Cow::Owned(format!("auth=({user}, {password})"))));
+    args.extend(basic.map(|(user, password)| {
+        Cow::Owned(format!(
+            "auth=({}, {})",
+            python::text(user),
+            python::text(password)
+        ))
+    }));
     args.extend(
         connection_options(&request.connection)
             .into_iter()

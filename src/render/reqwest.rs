@@ -47,7 +47,9 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         url: rust::text(&request.url),
         env_helpers: env_helpers(request),
         call: call(request.method(), url),
-        basic_auth: headers.basic,
+        basic_auth: headers
+            .basic
+            .map(|(user, password)| (rust::text(user), rust::text(password))),
         headers: headers.list,
         body: body(&request.payload),
         form: match &request.payload {

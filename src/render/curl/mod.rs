@@ -4,12 +4,13 @@ use askama::Template;
 
 mod fields;
 
-use super::headers::{self, credentials};
+use super::headers::{Headers, credentials};
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
-use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
-use crate::quote::{JsonBody, shell};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request};
+use crate::quote::JsonBody;
+use crate::quote::shell::{self, Shell};
 use crate::text::{Segment, Text};
 
 #[derive(Template)]
@@ -35,8 +36,8 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     if response.streams() {
         options.push("--no-buffer".to_owned());
     }
-    if response == Response::Bytes {
-        options.push(format!("-o {}", shell::word(&Response::file_name(request))));
+    if let Some(file) = response.saved_to(request, &Shell) {
+        options.push(format!("-o {file}"));
     }
     // A query that form-encodes a variable is written as curl's options that encode.
     let url = match fields::query(&request.url, has_body)? {
@@ -54,20 +55,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 
 /// `-u` for a user and password, `-H` for every header sent.
 fn header_options(request: &Request, options: &mut Vec<String>) {
-    if let Token::Basic { user, password } = &request.token {
+    let headers = Headers::of(request, &Shell);
+    if let Some((user, password)) = headers.basic {
         options.push(format!("-u {}", shell::text(&credentials(user, password))));
     }
-    for (name, value) in headers::sent(request) {
-        // `-H 'Name:'` would remove the header; `Name;` is curl's way to send it empty.
-        let header = if value.is_empty() {
-            Text::from(format!("{name};"))
-        } else {
-            let mut header = Text::from(format!("{name}: "));
-            header.extend(value.into_owned());
-            header
-        };
-        options.push(format!("-H {}", shell::text(&header)));
-    }
+    options.extend(headers.list.iter().map(|header| format!("-H {header}")));
     if matches!(request.payload, Payload::Text { .. } | Payload::File { .. })
         && request.content_type().is_none()
     {
