@@ -405,7 +405,8 @@ impl Request {
     /// then the user's other headers. `Authorization` comes from the token and is
     /// left to each renderer: it is an expression, not a string.
     pub fn wire_headers(&self) -> Vec<(&str, Cow<'_, Text>)> {
-        let mut headers = Vec::with_capacity(self.headers.len() + 1);
+        // Room for Content-Type, and for the Authorization a renderer puts first.
+        let mut headers = Vec::with_capacity(self.headers.len() + 2);
         if self.payload != Payload::None {
             match self.header_value("content-type") {
                 Some(value) => headers.push(("Content-Type", Cow::Borrowed(value))),

@@ -221,6 +221,14 @@ impl Text {
         if let [Segment::Literal(text) | Segment::Placeholder(text)] = self.segments() {
             return Some(std::borrow::Cow::Borrowed(text));
         }
+        // Most texts with a variable are asked first: nothing is copied for them.
+        if self
+            .segments()
+            .iter()
+            .any(|segment| matches!(segment, Segment::Var(_) | Segment::File(_)))
+        {
+            return None;
+        }
         let mut out = String::new();
         for segment in self.segments() {
             match segment {

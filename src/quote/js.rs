@@ -2,7 +2,8 @@
 
 use serde_json::Value;
 
-use super::{Literal, double_quoted, hex_escape};
+use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
+use crate::model::FileBytes;
 use crate::text::{Escapes, Segment, Text, Var};
 
 /// A double-quoted JavaScript string literal holding exactly `text`.
@@ -20,12 +21,13 @@ pub(crate) fn text(text: &Text) -> String {
     if let [Segment::Var(var)] = segments {
         return env(var);
     }
-    let mut out = String::from("`");
+    let mut out = String::with_capacity(64);
+    out.push('`');
     for segment in segments {
         match segment {
             Segment::Var(var) => {
                 out.push_str("${");
-                out.push_str(&env(var));
+                push_env(&mut out, var);
                 out.push('}');
             }
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
@@ -71,18 +73,54 @@ pub(crate) fn file(path: &str) -> String {
     format!("readFileSync({path}, \"utf8\").replace(/\\n+$/, \"\")")
 }
 
+/// The bytes of the file at `path` (`readFileSync` from `node:fs`) as the request
+/// reads its file.
+pub(crate) fn file_bytes(path: &str, bytes: FileBytes) -> String {
+    let path = string(path);
+    match bytes {
+        // curl's `-d @file` drops CR and LF bytes.
+        FileBytes::StripLineBreaks => {
+            format!("readFileSync({path}).filter((byte) => byte !== 10 && byte !== 13)")
+        }
+        // The shell's `"$(cat file)"` drops the line breaks at the end.
+        FileBytes::TrimTrailingNewlines => format!(
+            "Buffer.from(readFileSync({path}, \"latin1\").replace(/\\n+$/, \"\"), \"latin1\")"
+        ),
+        FileBytes::AsIs => format!("readFileSync({path})"),
+    }
+}
+
 /// The value of `var`: `process.env.NAME`, or with a default for an unset or empty
 /// one, as the shell's `${NAME:-default}`. A snippet checks the variables without a
 /// default before it sends anything (see [`check`]).
 pub(crate) fn env(var: &Var) -> String {
-    let value = match &var.default {
-        None => format!("process.env.{}", var.name),
-        Some(default) => format!("(process.env.{} || {})", var.name, string(default)),
-    };
-    match var.form_encoded {
-        None => value,
-        Some(Escapes::Uppercase) => format!("formEncode({value})"),
-        Some(Escapes::Lowercase) => format!("urlQueryEncode({value})"),
+    let mut out = String::with_capacity(var.name.len() + 16);
+    push_env(&mut out, var);
+    out
+}
+
+/// [`env`], written at the end of `out`.
+fn push_env(out: &mut String, var: &Var) {
+    out.push_str(match var.form_encoded {
+        None => "",
+        Some(Escapes::Uppercase) => "formEncode(",
+        Some(Escapes::Lowercase) => "urlQueryEncode(",
+    });
+    match &var.default {
+        None => {
+            out.push_str("process.env.");
+            out.push_str(&var.name);
+        }
+        Some(default) => {
+            out.push_str("(process.env.");
+            out.push_str(&var.name);
+            out.push_str(" || ");
+            out.push_str(&string(default));
+            out.push(')');
+        }
+    }
+    if var.form_encoded.is_some() {
+        out.push(')');
     }
 }
 
@@ -185,6 +223,43 @@ impl Literal for Js {
         }
         out.push_str(": ");
     }
+}
+
+impl Syntax for Js {
+    /// An object's entry: `Name: value`.
+    type Header = (String, String);
+    fn literal(&self, text: &str) -> String {
+        string(text)
+    }
+    fn header(&self, name: &str, value: &Text) -> (String, String) {
+        (key(name), text(value))
+    }
+    fn bearer_header(&self, name: &str) -> (String, String) {
+        // A variable's name needs no escaping in the template literal.
+        let value = format!("`Bearer ${{process.env.{name}}}`");
+        (key("Authorization"), value)
+    }
+    /// Neither fetch nor Node encodes basic auth: the snippet writes the header.
+    fn basic_header(&self, credentials: &Text) -> Option<(String, String)> {
+        let value = format!(
+            "`Basic ${{Buffer.from({}).toString(\"base64\")}}`",
+            text(credentials)
+        );
+        Some((key("Authorization"), value))
+    }
+}
+
+/// A JSON body as a JavaScript value, each slot its variables' reads (a number
+/// through `JSON.parse`).
+pub(crate) fn json(body: JsonBody, indent: usize) -> String {
+    body.pretty(&Js, indent, &|slot| {
+        let value = text(&slot.text);
+        if slot.number {
+            format!("JSON.parse({value})")
+        } else {
+            value
+        }
+    })
 }
 
 /// A template literal naming the file `${stem}-${index}.${extension}`, for a loop

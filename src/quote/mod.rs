@@ -2,7 +2,9 @@
 //! language. Templates never quote by hand.
 //!
 //! JSON values become literals of each language through one layout routine,
-//! [`pretty`], so that a payload looks the same in every snippet.
+//! [`pretty`], so that a payload looks the same in every snippet. What the views'
+//! shared phases ask of a language (a request's text as an expression, a header) is
+//! its [`Syntax`]; a JSON body, value or template, is a [`JsonBody`].
 
 pub(crate) mod js;
 pub(crate) mod python;
@@ -33,6 +35,79 @@ pub(crate) trait Literal {
     /// [`Literal::key`] written at the end of `out`.
     fn write_key(&self, out: &mut String, name: &str) {
         out.push_str(&self.key(name));
+    }
+}
+
+/// How one language writes what the views' shared phases need: its headers and
+/// its literals. Each language's module implements it on its unit type (`Python`, `Js`,
+/// `Rust`, `Shell`), and the shared phases of `render` (the headers, the token, the
+/// saved answer) are written once against it.
+pub(crate) trait Syntax {
+    /// A header as the language writes it: its name and value expressions (an entry
+    /// of a dict or an object, a call's arguments), or curl's one `-H` word.
+    type Header;
+    /// A string literal holding exactly `text`.
+    fn literal(&self, text: &str) -> String;
+    /// The header `name: value`.
+    fn header(&self, name: &str, value: &Text) -> Self::Header;
+    /// The header of a token read from the variable `name`, `Authorization: Bearer`
+    /// and its value: [`Syntax::header`] of that text, written directly as nearly
+    /// every snippet sends one (a test of `render/headers.rs` holds each language
+    /// to it).
+    fn bearer_header(&self, name: &str) -> Self::Header;
+    /// The `Authorization` header of `user:password` (`credentials`) in a language
+    /// whose clients do not encode basic auth themselves; `None` when they do.
+    fn basic_header(&self, _credentials: &Text) -> Option<Self::Header> {
+        None
+    }
+}
+
+/// A JSON body: a value, or a template whose slots variables fill.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum JsonBody<'a> {
+    Value(&'a Value),
+    Template(&'a JsonTemplate),
+}
+
+impl<'a> JsonBody<'a> {
+    /// The document (a template's slots hold `null`).
+    pub(crate) fn value(self) -> &'a Value {
+        match self {
+            JsonBody::Value(value) => value,
+            JsonBody::Template(template) => &template.value,
+        }
+    }
+
+    /// Whether a variable fills a number, which the snippet parses from its text.
+    pub(crate) fn reads_numbers(self) -> bool {
+        match self {
+            JsonBody::Value(_) => false,
+            JsonBody::Template(template) => template.slots.iter().any(|slot| slot.number),
+        }
+    }
+
+    /// The body as the JSON text sent, laid out as [`pretty`] writes JSON, reading
+    /// each slot's variables where it stands (see [`template_text`]): for clients
+    /// that send text.
+    pub(crate) fn text(self, indent: usize) -> Text {
+        match self {
+            JsonBody::Value(value) => Text::from(pretty(value, &Json, indent)),
+            JsonBody::Template(template) => template_text(template, indent),
+        }
+    }
+
+    /// The body as a value of `syntax` (a dict, an object), each slot what `fill`
+    /// writes: for clients that encode JSON themselves.
+    pub(crate) fn pretty(
+        self,
+        syntax: &dyn Literal,
+        indent: usize,
+        fill: &dyn Fn(&Slot) -> String,
+    ) -> String {
+        match self {
+            JsonBody::Value(value) => pretty(value, syntax, indent),
+            JsonBody::Template(template) => pretty_template(template, syntax, indent, fill),
+        }
     }
 }
 
@@ -430,6 +505,40 @@ mod tests {
             "{\n    \"inputs\": \"hi\",\n    \"parameters\": {\n        \"labels\": [\"a\", \"b\"],\n        \"k\": {\"x\": 1}\n    }\n}"
         );
         assert_eq!(pretty(&json!("x"), &Json, 0), "\"x\"");
+    }
+
+    #[test]
+    fn json_bodies_in_every_language() {
+        use crate::text::Var;
+        let slot = |pointer: &str, name: &str, number| Slot {
+            pointer: pointer.into(),
+            text: Text::var(Var::new(name)),
+            number,
+        };
+        let template = JsonTemplate {
+            value: json!({"model": null, "n": null}),
+            slots: vec![slot("/model", "M", false), slot("/n", "N", true)],
+        };
+        let body = JsonBody::Template(&template);
+        assert!(body.reads_numbers());
+        assert_eq!(
+            python::json(body, 0),
+            "{\n    \"model\": os.environ[\"M\"],\n    \"n\": json.loads(os.environ[\"N\"]),\n}"
+        );
+        assert_eq!(
+            js::json(body, 0),
+            "{\n    model: process.env.M,\n    n: JSON.parse(process.env.N),\n}"
+        );
+        assert_eq!(
+            body.text(0).to_string(),
+            "{\n    \"model\": \"${M}\",\n    \"n\": ${N}\n}"
+        );
+        let value = json!({"a": 1});
+        assert!(!JsonBody::Value(&value).reads_numbers());
+        assert_eq!(
+            rust::json(JsonBody::Value(&value), 0),
+            "r#\"{\n    \"a\": 1\n}\"#"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Python string literals and JSON values as Python expressions.
 
-use super::{Literal, double_quoted, hex_escape};
+use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
+use crate::model::FileBytes;
 use crate::text::{Segment, Text, Var};
 
 /// A double-quoted Python string literal holding exactly `text`.
@@ -26,18 +27,17 @@ pub(crate) fn text(text: &Text) -> String {
         })
     };
     if text.vars().all(simple) && text.files().next().is_none() {
-        let mut out = String::from("f\"");
+        let mut out = String::with_capacity(64);
+        out.push_str("f\"");
         for segment in segments {
             match segment {
                 Segment::Var(var) => {
                     out.push('{');
-                    out.push_str(&env(var, '\''));
+                    push_env(&mut out, var, '\'');
                     out.push('}');
                 }
                 Segment::Literal(literal) | Segment::Placeholder(literal) => {
-                    let quoted = string(literal);
-                    let inner = &quoted[1..quoted.len() - 1];
-                    out.push_str(&inner.replace('{', "{{").replace('}', "}}"));
+                    push_in_fstring(&mut out, literal)
                 }
                 Segment::File(_) => {}
             }
@@ -56,6 +56,20 @@ pub(crate) fn text(text: &Text) -> String {
     parts.join(" + ")
 }
 
+/// `literal` inside an f-string: escaped as in a string literal, braces doubled.
+fn push_in_fstring(out: &mut String, literal: &str) {
+    let start = out.len();
+    super::double_quoted_into(out, literal, hex_escape);
+    // The literal's own quotes go.
+    out.pop();
+    out.remove(start);
+    if out[start..].contains(['{', '}']) {
+        let doubled = out[start..].replace('{', "{{").replace('}', "}}");
+        out.truncate(start);
+        out.push_str(&doubled);
+    }
+}
+
 /// The text of the file at `path` without its last line breaks, as the shell's
 /// `$(cat FILE)` (`~/` is the home folder).
 pub(crate) fn file(path: &str) -> String {
@@ -70,18 +84,50 @@ pub(crate) fn file(path: &str) -> String {
 /// with a default for an unset or empty one, as the shell's `${NAME:-default}`.
 /// `quote` is the quote of the string literals inside.
 pub(crate) fn env(var: &Var, quote: char) -> String {
-    let name = format!("{quote}{}{quote}", var.name);
-    let value = match &var.default {
-        None => format!("os.environ[{name}]"),
-        Some(default) if quote == '"' => format!("(os.environ.get({name}) or {})", string(default)),
-        Some(default) => format!("(os.environ.get({name}) or '{default}')"),
-    };
+    let mut out = String::with_capacity(var.name.len() + 16);
+    push_env(&mut out, var, quote);
+    out
+}
+
+/// [`env`], written at the end of `out`.
+fn push_env(out: &mut String, var: &Var, quote: char) {
     // quote_plus keeps letters, digits and `_.-~`, and writes a space as `+`: curl's
     // form encoding, once `/` is not kept either. Escapes curl writes in lowercase
     // are no use here: urllib3, under requests, writes every escape in uppercase.
-    match var.form_encoded {
-        None => value,
-        Some(_) => format!("quote_plus({value}, safe={quote}{quote})"),
+    if var.form_encoded.is_some() {
+        out.push_str("quote_plus(");
+    }
+    let name = |out: &mut String| {
+        out.push(quote);
+        out.push_str(&var.name);
+        out.push(quote);
+    };
+    match &var.default {
+        None => {
+            out.push_str("os.environ[");
+            name(out);
+            out.push(']');
+        }
+        Some(default) => {
+            out.push_str("(os.environ.get(");
+            name(out);
+            out.push_str(") or ");
+            if quote == '"' {
+                out.push_str(&string(default));
+            } else {
+                // `text` keeps such defaults free of quotes, backslashes and braces.
+                out.push('\'');
+                out.push_str(default);
+                out.push('\'');
+            }
+            out.push(')');
+        }
+    }
+    if var.form_encoded.is_some() {
+        out.push_str(", safe=");
+        out.push(quote);
+        out.push(quote);
+        out.push(')');
     }
 }
 
@@ -110,6 +156,46 @@ impl Literal for Python {
     fn write_key(&self, out: &mut String, name: &str) {
         super::double_quoted_into(out, name, hex_escape);
         out.push_str(": ");
+    }
+}
+
+impl Syntax for Python {
+    /// A dict entry: `"Name": value`.
+    type Header = (String, String);
+    fn literal(&self, text: &str) -> String {
+        string(text)
+    }
+    fn header(&self, name: &str, value: &Text) -> (String, String) {
+        (string(name), text(value))
+    }
+    fn bearer_header(&self, name: &str) -> (String, String) {
+        // A variable's name needs no escaping in the f-string.
+        let value = format!("f\"Bearer {{os.environ['{name}']}}\"");
+        (string("Authorization"), value)
+    }
+}
+
+/// A JSON body as a Python value, each slot its variables' reads (a number through
+/// `json.loads`: the snippet imports `json` when [`JsonBody::reads_numbers`]).
+pub(crate) fn json(body: JsonBody, indent: usize) -> String {
+    body.pretty(&Python, indent, &|slot| {
+        let value = text(&slot.text);
+        if slot.number {
+            format!("json.loads({value})")
+        } else {
+            value
+        }
+    })
+}
+
+/// What reads the bytes of the open file `f` as the request reads its file.
+pub(crate) fn read_bytes(bytes: FileBytes) -> &'static str {
+    match bytes {
+        // curl's `-d @file` drops CR and LF bytes.
+        FileBytes::StripLineBreaks => r#"f.read().replace(b"\r", b"").replace(b"\n", b"")"#,
+        // The shell's `"$(cat file)"` drops the line breaks at the end.
+        FileBytes::TrimTrailingNewlines => r#"f.read().rstrip(b"\n")"#,
+        FileBytes::AsIs => "f.read()",
     }
 }
 

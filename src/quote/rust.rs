@@ -2,8 +2,27 @@
 
 use std::fmt::Write;
 
-use super::{double_quoted, is_hidden};
+use super::{Json, JsonBody, Syntax, double_quoted, is_hidden, pretty};
+use crate::model::FileBytes;
 use crate::text::{Escapes, Segment, Text, Var};
+
+/// Rust, for the shared phases of the views.
+pub(crate) struct Rust;
+
+impl Syntax for Rust {
+    /// The arguments of `.header(name, value)`.
+    type Header = (String, String);
+    fn literal(&self, text: &str) -> String {
+        string(text)
+    }
+    fn header(&self, name: &str, value: &Text) -> (String, String) {
+        (string(name), text(value))
+    }
+    fn bearer_header(&self, name: &str) -> (String, String) {
+        let value = format!("format!(\"Bearer {{}}\", env({})?)", string(name));
+        (string("Authorization"), value)
+    }
+}
 
 /// A Rust string literal holding exactly `text`: a raw string when that reads
 /// better (quotes or backslashes, nothing hidden), else an escaped one.
@@ -11,9 +30,7 @@ pub(crate) fn string(text: &str) -> String {
     if text.contains(['"', '\\']) && !text.chars().any(is_hidden) {
         return raw(text);
     }
-    double_quoted(text, |out, c| {
-        let _ = write!(out, "\\u{{{:x}}}", c as u32);
-    })
+    double_quoted(text, unicode_escape)
 }
 
 /// `text` as a Rust expression: a string literal; `env("NAME")?` for a variable
@@ -27,24 +44,36 @@ pub(crate) fn text(text: &Text) -> String {
     if let [Segment::Var(var)] = segments {
         return env(var);
     }
-    let mut template = String::new();
-    let mut args = Vec::new();
+    // The `format!` template, and its arguments each after `, `.
+    let mut template = String::with_capacity(64);
+    let mut args = String::with_capacity(32);
     for segment in segments {
         match segment {
             Segment::Var(var) => {
                 template.push_str("{}");
-                args.push(env(var));
+                args.push_str(", ");
+                push_env(&mut args, var);
             }
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
-                template.push_str(&literal.replace('{', "{{").replace('}', "}}"))
+                if literal.contains(['{', '}']) {
+                    template.push_str(&literal.replace('{', "{{").replace('}', "}}"));
+                } else {
+                    template.push_str(literal);
+                }
             }
             Segment::File(path) => {
                 template.push_str("{}");
-                args.push(file(path));
+                args.push_str(", ");
+                args.push_str(&file(path));
             }
         }
     }
-    format!("format!({}, {})", escaped(&template), args.join(", "))
+    let mut out = String::with_capacity(template.len() + args.len() + 12);
+    out.push_str("format!(");
+    super::double_quoted_into(&mut out, &template, unicode_escape);
+    out.push_str(&args);
+    out.push(')');
+    out
 }
 
 /// The text of the file at `path` without its last line breaks, as the shell's
@@ -60,17 +89,54 @@ pub(crate) fn file(path: &str) -> String {
     format!("std::fs::read_to_string({path})?.trim_end_matches('\\n').to_owned()")
 }
 
+/// The bytes of the file at `path` as the request reads its file: an expression
+/// laid out as the argument of a call chained at 8 spaces.
+pub(crate) fn file_bytes(path: &str, bytes: FileBytes) -> String {
+    let path = string(path);
+    match bytes {
+        // curl's `-d @file` drops CR and LF bytes.
+        FileBytes::StripLineBreaks => format!(
+            "std::fs::read({path})?\n            .into_iter()\n            .filter(|byte| !matches!(byte, b'\\r' | b'\\n'))\n            .collect::<Vec<u8>>()"
+        ),
+        // The shell's `"$(cat file)"` drops the line breaks at the end.
+        FileBytes::TrimTrailingNewlines => format!(
+            "{{\n            let mut bytes = std::fs::read({path})?;\n            while bytes.last() == Some(&b'\\n') {{\n                bytes.pop();\n            }}\n            bytes\n        }}"
+        ),
+        FileBytes::AsIs => format!("std::fs::read({path})?"),
+    }
+}
+
 /// The value of `var`: `env("NAME")?` (an error naming it when unset), or
 /// `env_or("NAME", "default")` for an unset or empty one, as `${NAME:-default}`.
 pub(crate) fn env(var: &Var) -> String {
-    let value = match &var.default {
-        None => format!("env({})?", string(&var.name)),
-        Some(default) => format!("env_or({}, {})", string(&var.name), string(default)),
-    };
-    match var.form_encoded {
-        None => value,
-        Some(Escapes::Uppercase) => format!("form_encode(&{value})"),
-        Some(Escapes::Lowercase) => format!("url_query_encode(&{value})"),
+    let mut out = String::with_capacity(var.name.len() + 16);
+    push_env(&mut out, var);
+    out
+}
+
+/// [`env`], written at the end of `out`.
+fn push_env(out: &mut String, var: &Var) {
+    out.push_str(match var.form_encoded {
+        None => "",
+        Some(Escapes::Uppercase) => "form_encode(&",
+        Some(Escapes::Lowercase) => "url_query_encode(&",
+    });
+    match &var.default {
+        None => {
+            out.push_str("env(");
+            out.push_str(&string(&var.name));
+            out.push_str(")?");
+        }
+        Some(default) => {
+            out.push_str("env_or(");
+            out.push_str(&string(&var.name));
+            out.push_str(", ");
+            out.push_str(&string(default));
+            out.push(')');
+        }
+    }
+    if var.form_encoded.is_some() {
+        out.push(')');
     }
 }
 
@@ -132,11 +198,9 @@ fn env_or(name: &str, default: &str) -> String {
         .unwrap_or_else(|| default.to_owned())
 }";
 
-/// An escaped (never raw) string literal, for `format!` templates.
-fn escaped(text: &str) -> String {
-    double_quoted(text, |out, c| {
-        let _ = write!(out, "\\u{{{:x}}}", c as u32);
-    })
+/// `\u{..}`, Rust's escape of a hidden character.
+fn unicode_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
 }
 
 /// A multi-line text such as a pretty JSON body: a raw string keeps it readable.
@@ -147,6 +211,15 @@ pub(crate) fn block(text: &str) -> String {
         string(text)
     } else {
         raw(text)
+    }
+}
+
+/// A JSON body as the text sent: a raw string of the JSON, or `format!` of the
+/// reads of its variables.
+pub(crate) fn json(body: JsonBody, indent: usize) -> String {
+    match body {
+        JsonBody::Value(value) => block(&pretty(value, &Json, indent)),
+        JsonBody::Template(_) => text(&body.text(indent)),
     }
 }
 

@@ -2,7 +2,25 @@
 
 use std::borrow::Cow;
 
+use super::Syntax;
 use crate::text::{Segment, Text, Var};
+
+/// The shell, for the shared phases of the views: a header is curl's `-H` word.
+pub(crate) struct Shell;
+
+impl Syntax for Shell {
+    type Header = String;
+    fn literal(&self, text: &str) -> String {
+        word(text)
+    }
+    fn header(&self, name: &str, value: &Text) -> String {
+        header(name, value)
+    }
+    fn bearer_header(&self, name: &str) -> String {
+        // A variable's name needs no escaping in double quotes.
+        format!("\"Authorization: Bearer ${{{name}:?}}\"")
+    }
+}
 
 /// `text` as one shell word: unchanged when it is plain, else single-quoted with
 /// `'\''` for each apostrophe, so nothing in it is expanded.
@@ -21,48 +39,77 @@ pub(crate) fn word(text: &str) -> String {
 ///
 /// A shell word cannot hold NUL; callers refuse such text before quoting.
 pub(crate) fn text(text: &Text) -> String {
-    if let Some(literal) = text.without_vars() {
-        return word(&literal);
+    match text.without_vars() {
+        Some(literal) => word(&literal),
+        None => joined("", text),
     }
-    fn literal(segment: &Segment) -> Option<&str> {
-        match segment {
-            Segment::Literal(text) | Segment::Placeholder(text) => Some(text),
-            _ => None,
+}
+
+/// The word of curl's `-H` for a header: `Name: value` as [`text`] writes it, or
+/// `Name;`, curl's way to send a header empty (`Name:` would remove it). The same
+/// word as the text of the two, without building that text.
+pub(crate) fn header(name: &str, value: &Text) -> String {
+    if value.is_empty() {
+        return word(&format!("{name};"));
+    }
+    let mut prefix = String::with_capacity(name.len() + 2 + 48);
+    prefix.push_str(name);
+    prefix.push_str(": ");
+    match value.without_vars() {
+        Some(literal) => {
+            prefix.push_str(&literal);
+            word(&prefix)
         }
+        None => joined(&prefix, value),
     }
+}
+
+/// The literal text of a segment.
+fn literal(segment: &Segment) -> Option<&str> {
+    match segment {
+        Segment::Literal(text) | Segment::Placeholder(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// [`text`] of literal `prefix` followed by `text`, which reads a variable or a file:
+/// `prefix` is one piece with a literal that starts `text`, as in a [`Text`].
+fn joined(prefix: &str, text: &Text) -> String {
     // `!` expands history in an interactive shell's double quotes; quotes would need
     // a backslash each.
-    let plain = text
-        .segments()
-        .iter()
-        .filter_map(literal)
+    let plain = std::iter::once(prefix)
+        .chain(text.segments().iter().filter_map(literal))
         .all(|text| !text.contains(['!', '"', '\n', '\r']));
-    let mut out = String::new();
+    let mut out = String::with_capacity(64);
     if plain {
         out.push('"');
+        push_escaped(&mut out, prefix);
         for segment in text.segments() {
             match segment {
-                Segment::Var(var) => out.push_str(&expansion(var)),
+                Segment::Var(var) => push_expansion(&mut out, var),
                 // The reader keeps the path plain: no quotes, spaces or `$`.
                 Segment::File(path) => out.push_str(&format!("$(cat {path})")),
-                other => {
-                    for c in literal(other).unwrap_or_default().chars() {
-                        if matches!(c, '\\' | '$' | '`') {
-                            out.push('\\');
-                        }
-                        out.push(c);
-                    }
-                }
+                other => push_escaped(&mut out, literal(other).unwrap_or_default()),
             }
         }
         out.push('"');
         return out;
     }
-    for segment in text.segments() {
+    let mut segments = text.segments();
+    if !prefix.is_empty() {
+        match segments.split_first() {
+            Some((Segment::Literal(first), rest)) => {
+                out.push_str(&single_quoted(&format!("{prefix}{first}")));
+                segments = rest;
+            }
+            _ => out.push_str(&single_quoted(prefix)),
+        }
+    }
+    for segment in segments {
         match segment {
             Segment::Var(var) => {
                 out.push('"');
-                out.push_str(&expansion(var));
+                push_expansion(&mut out, var);
                 out.push('"');
             }
             Segment::File(path) => out.push_str(&format!("\"$(cat {path})\"")),
@@ -72,13 +119,29 @@ pub(crate) fn text(text: &Text) -> String {
     out
 }
 
+/// `text` inside double quotes: `\\`, `$` and backquotes escaped.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, '\\' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
 /// `${NAME:?}`, or `${NAME:-default}`: the reader keeps defaults free of quotes,
 /// `$`, backquotes, backslashes, `}` and `!`.
-pub(crate) fn expansion(var: &Var) -> String {
+fn push_expansion(out: &mut String, var: &Var) {
+    out.push_str("${");
+    out.push_str(&var.name);
     match &var.default {
-        Some(default) => format!("${{{}:-{default}}}", var.name),
-        None => format!("${{{}:?}}", var.name),
+        Some(default) => {
+            out.push_str(":-");
+            out.push_str(default);
+        }
+        None => out.push_str(":?"),
     }
+    out.push('}');
 }
 
 /// `text` in single quotes, `'\''` for each apostrophe (even when it needs none).
@@ -122,6 +185,30 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(word(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_header_is_the_text_of_its_line() {
+        let values = [
+            vec!["application/json"],
+            vec!["Bearer ", "=HF_TOKEN"],
+            vec!["it's ", "=X", "!"],
+            vec!["=A", "\"q\" $`\\"],
+            vec!["a\nb ", "=B"],
+        ];
+        for parts in values {
+            let value = text_of(&parts);
+            let mut line = Text::from("X-Name: ");
+            line.extend(value.clone());
+            assert_eq!(header("X-Name", &value), text(&line), "{parts:?}");
+        }
+        let mut placeholder = Text::new();
+        placeholder.push(Segment::Placeholder("<it's>".into()));
+        placeholder.push(Segment::Var(Var::new("V")));
+        let mut line = Text::from("X: ");
+        line.extend(placeholder.clone());
+        assert_eq!(header("X", &placeholder), text(&line));
+        assert_eq!(header("X", &Text::new()), "'X;'");
     }
 
     #[test]

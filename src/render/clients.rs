@@ -134,7 +134,7 @@ pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
             },
             install: |_| Some(Install::pip(&["requests"])),
             caveats: requests::caveats,
-            render: |request| written(Ok(requests::view(request))),
+            render: |request| written(requests::view(request)),
         },
         Client::HuggingfaceJs => &Descriptor {
             name: "huggingface.js",
@@ -189,7 +189,7 @@ pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
             wire: GENERIC,
             install: |request| Some(reqwest::install(request)),
             caveats: none,
-            render: |request| written(Ok(reqwest::view(request))),
+            render: |request| written(reqwest::view(request)),
         },
     }
 }

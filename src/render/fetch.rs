@@ -2,12 +2,14 @@
 
 use askama::Template;
 
+use super::headers::Headers;
 use super::{Response, refusal};
 use crate::Client;
 use crate::diagnostic::{Code, Diagnostic, Field};
 use crate::error::Error;
-use crate::model::{FileBytes, Part, PartContent, Payload, Request, Slot, Token};
-use crate::quote::{self, Json, js};
+use crate::model::{Part, PartContent, Payload, Request};
+use crate::quote::JsonBody;
+use crate::quote::js::{self, Js};
 
 #[derive(Template)]
 #[template(path = "js/fetch.js")]
@@ -32,7 +34,8 @@ pub(crate) struct View {
     /// Functions the snippet calls, defined at its end (`formEncode`).
     helpers: Vec<&'static str>,
     response: Response,
-    output_file: String,
+    /// Where a binary answer is saved.
+    output_file: Option<String>,
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
@@ -44,89 +47,13 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         )
         .about(Field::Connection));
     }
-    let mut headers = Vec::new();
-    match &request.token {
-        Token::Env(name) => headers.push((
-            js::key("Authorization"),
-            // A valid identifier: `process.env.NAME` needs no quoting.
-            format!("`Bearer ${{process.env.{name}}}`"),
-        )),
-        Token::Placeholder(text) => headers.push((
-            js::key("Authorization"),
-            js::string(&format!("Bearer {text}")),
-        )),
-        Token::Basic { user, password } => {
-            let mut credentials = user.clone();
-            credentials.push_str(":");
-            credentials.extend(password.clone());
-            headers.push((
-                js::key("Authorization"),
-                format!(
-                    "`Basic ${{Buffer.from({}).toString(\"base64\")}}`",
-                    js::text(&credentials)
-                ),
-            ));
-        }
-        Token::None => {}
-    }
-    for (name, value) in request.wire_headers() {
-        headers.push((js::key(name), js::text(&value)));
-    }
-    let mut form = Vec::new();
-    let body = match &request.payload {
-        Payload::None => None,
-        Payload::Json(value) if js::numbers_fit(value) => Some(format!(
-            "JSON.stringify({})",
-            quote::pretty(value, &js::Js, 1)
-        )),
-        // A JavaScript number would round this integer: send the JSON text itself.
-        Payload::Json(value) => Some(js::string(&quote::pretty(value, &Json, 0))),
-        Payload::JsonTemplate(template) if js::numbers_fit(&template.value) => {
-            let fill = |slot: &Slot| {
-                let value = js::text(&slot.text);
-                if slot.number {
-                    format!("JSON.parse({value})")
-                } else {
-                    value
-                }
-            };
-            Some(format!(
-                "JSON.stringify({})",
-                quote::pretty_template(template, &js::Js, 1, &fill)
-            ))
-        }
-        Payload::JsonTemplate(template) => Some(js::text(&quote::template_text(template, 0))),
-        // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
-        Payload::Text {
-            body,
-            content_type: None,
-        } if request.content_type().is_none() => {
-            Some(format!("new TextEncoder().encode({})", js::text(body)))
-        }
-        Payload::Text { body, .. } => Some(js::text(body)),
-        Payload::File { path, bytes, .. } => Some(match bytes {
-            // curl's `-d @file` drops CR and LF bytes.
-            FileBytes::StripLineBreaks => format!(
-                "readFileSync({}).filter((byte) => byte !== 10 && byte !== 13)",
-                js::string(path)
-            ),
-            // The shell's `"$(cat file)"` drops the line breaks at the end.
-            FileBytes::TrimTrailingNewlines => format!(
-                "Buffer.from(readFileSync({}, \"latin1\").replace(/\\n+$/, \"\"), \"latin1\")",
-                js::string(path)
-            ),
-            FileBytes::AsIs => format!("readFileSync({})", js::string(path)),
-        }),
-        Payload::Multipart(parts) => {
-            form = parts.iter().map(append).collect::<Result<_, _>>()?;
-            Some("form".to_owned())
-        }
-    };
+    let (body, form) = body(request)?;
+    let response = Response::of(request);
     Ok(View {
         checks: checks(request),
         url: js::text(&request.url),
         method: js::string(request.method()),
-        headers,
+        headers: Headers::of(request, &Js).list,
         body,
         reads_file: reads_file(&request.payload) || request.reads_text_files(),
         reads_home: request.reads_home(),
@@ -137,9 +64,32 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .connection
             .timeout
             .map(|seconds| format!("AbortSignal.timeout({})", milliseconds(seconds))),
-        response: Response::of(request),
-        output_file: js::string(&Response::file_name(request)),
+        response,
+        output_file: response.saved_to(request, &Js),
     })
+}
+
+/// The `body:` expression, and the `form.append` arguments of a multipart body.
+fn body(request: &Request) -> Result<(Option<String>, Vec<String>), Error> {
+    let body = match &request.payload {
+        Payload::None => return Ok((None, Vec::new())),
+        Payload::Json(value) => json(JsonBody::Value(value)),
+        Payload::JsonTemplate(template) => json(JsonBody::Template(template)),
+        // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
+        Payload::Text {
+            body,
+            content_type: None,
+        } if request.content_type().is_none() => {
+            format!("new TextEncoder().encode({})", js::text(body))
+        }
+        Payload::Text { body, .. } => js::text(body),
+        Payload::File { path, bytes, .. } => js::file_bytes(path, *bytes),
+        Payload::Multipart(parts) => {
+            let form = parts.iter().map(append).collect::<Result<_, _>>()?;
+            return Ok((Some("form".to_owned()), form));
+        }
+    };
+    Ok((Some(body), Vec::new()))
 }
 
 /// What the fetch snippet does differently from curl: Node's fetch has no connect
@@ -162,6 +112,16 @@ pub(crate) fn caveats(request: &Request) -> Vec<Diagnostic> {
         )
         .about(Field::Connection),
     ]
+}
+
+/// A JSON body: an object for `JSON.stringify`, or the JSON text itself when a
+/// JavaScript number would round one of its integers.
+fn json(body: JsonBody) -> String {
+    if js::numbers_fit(body.value()) {
+        format!("JSON.stringify({})", js::json(body, 1))
+    } else {
+        js::text(&body.text(0))
+    }
 }
 
 /// Whole milliseconds, rounded up so that a bound is never shorter than curl's.

@@ -9,12 +9,14 @@ mod files;
 use askama::Template;
 use serde_json::{Map, Value};
 
+use super::Output;
+use super::headers;
 use super::typed::{self, refuse};
 use crate::diagnostic::{Field, Hint};
 use crate::error::Error;
 use crate::install::Install;
-use crate::model::{Payload, Request, Token};
-use crate::quote::{self, python};
+use crate::model::{Payload, Request};
+use crate::quote::{self, Syntax, python};
 use crate::{Client, Task};
 
 const CLIENT: Client = Client::HuggingfaceHub;
@@ -44,20 +46,6 @@ struct Call {
     args: Vec<String>,
     result: &'static str,
     output: Output,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Print,
-    ChatMessage,
-    ChatStream,
-    TokenStream,
-    /// A PIL image, saved to the output file.
-    SaveImage,
-    /// Bytes (audio, a video), written to the output file.
-    SaveBytes,
-    /// A list of audio answers whose `blob` each holds a file's bytes.
-    SaveAudios,
 }
 
 /// `parameters` keys each method takes as keyword arguments of the same name.
@@ -141,23 +129,13 @@ fn sets_accept(task: Task) -> bool {
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let task = typed::task(request, CLIENT)?;
     typed::connection(request, CLIENT, true)?;
-    let token = match &request.token {
-        Token::Env(name) => format!("os.environ[{}]", python::string(name)),
-        Token::Placeholder(text) => python::string(text),
-        Token::Basic { .. } => {
-            return Err(refuse(
-                CLIENT,
-                "it sends a bearer token, not a user and password",
-            ));
-        }
-        Token::None => {
-            // Giving it a token is the way, more than another client.
-            let reason =
-                "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token";
-            return Err(super::refusal(CLIENT, reason, None)
-                .hint(Hint::AddToken)
-                .hint(Hint::UseClient(CLIENT.generic())));
-        }
+    // `typed::task` refused a user and password.
+    let Some(token) = headers::api_key(&request.token) else {
+        // Giving it a token is the way, more than another client.
+        let reason = "without a token it sends the one in $HF_TOKEN or ~/.cache/huggingface/token";
+        return Err(super::refusal(CLIENT, reason, None)
+            .hint(Hint::AddToken)
+            .hint(Hint::UseClient(CLIENT.generic())));
     };
     let call = call(request, task)?;
     // Client headers override the client's own, Content-Type included: a file's type
@@ -178,7 +156,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .about(Field::Header(name.to_owned())));
         }
         if !natural && !own_accept {
-            headers.push((python::string(name), python::text(&value)));
+            headers.push(python::Python.header(name, &value));
         }
     }
     let (stem, extension) = super::Response::file_parts(request);
@@ -191,7 +169,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         },
         needs_base64: files::decodes_base64(&call),
         url: python::text(&request.url),
-        token,
+        token: python::text(&token),
         headers,
         timeout: request
             .connection

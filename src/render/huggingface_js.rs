@@ -10,10 +10,12 @@ mod files;
 use askama::Template;
 use serde_json::{Map, Value};
 
+use super::Output;
+use super::headers;
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
-use crate::model::{Payload, Request, Token};
+use crate::model::{Payload, Request};
 use crate::quote::{self, js};
 use crate::{Client, Task};
 
@@ -65,17 +67,6 @@ impl Call {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Print,
-    ChatMessage,
-    ChatStream,
-    /// A Blob (an image, audio), written to the output file.
-    SaveBlob,
-    /// A list of audio answers whose `blob` each holds a file's base64.
-    SaveAudios,
-}
-
 /// Methods that send `{"inputs": ..., "parameters": {...}}` to the URL unchanged.
 fn json_method(task: Task) -> Option<&'static str> {
     Some(match task {
@@ -122,17 +113,9 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 .about(Field::Header(name.clone())),
         );
     }
-    let token = match &request.token {
-        Token::Env(name) => format!("process.env.{name}"),
-        Token::Placeholder(text) => js::string(text),
-        Token::Basic { .. } => {
-            return Err(refuse(
-                CLIENT,
-                "it sends a bearer token, not a user and password",
-            ));
-        }
-        Token::None => "undefined".to_owned(),
-    };
+    // `typed::task` refused a user and password.
+    let token = headers::api_key(&request.token)
+        .map_or_else(|| "undefined".to_owned(), |token| js::text(&token));
     let call = match files::call(request, task) {
         Some(call) => call?,
         None => json_call(request, task)?,
@@ -141,7 +124,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     if call.file.is_some() {
         fs_imports.push("readFileSync");
     }
-    if matches!(call.output, Output::SaveBlob | Output::SaveAudios) {
+    if matches!(call.output, Output::SaveBytes | Output::SaveAudios) {
         fs_imports.push("writeFileSync");
     }
     let (stem, extension) = super::Response::file_parts(request);
@@ -206,7 +189,7 @@ fn json_call(request: &Request, task: Task) -> Result<Call, Error> {
     let mut call = Call::print(method, object(body));
     if task.returns_bytes() {
         call.result = files::blob_name(task);
-        call.output = Output::SaveBlob;
+        call.output = Output::SaveBytes;
     }
     Ok(call)
 }
@@ -250,7 +233,7 @@ fn chat(request: &Request) -> Result<Call, Error> {
         args.remove("stream");
         Ok(call("chatCompletionStream", &args, Output::ChatStream))
     } else {
-        Ok(call("chatCompletion", body, Output::ChatMessage))
+        Ok(call("chatCompletion", body, Output::ChatContent))
     }
 }
 

@@ -3,6 +3,7 @@
 mod clients;
 mod curl;
 mod fetch;
+mod headers;
 mod huggingface_hub;
 mod huggingface_js;
 mod openai;
@@ -26,7 +27,7 @@ use crate::text::Escapes;
 use crate::{Client, Language};
 
 pub use clients::Wire;
-pub(crate) use response::Response;
+pub(crate) use response::{Output, Response};
 
 /// `client` cannot send exactly this request, for `reason`; `instead`, when given,
 /// is the client of the same language that can.

@@ -14,6 +14,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
+use super::Output;
+use super::headers;
 use super::typed::{self, refuse};
 use crate::Client;
 use crate::diagnostic::Field;
@@ -60,44 +62,20 @@ impl Route {
     }
 }
 
-/// What the snippet prints of the answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Output {
-    /// The first choice's message text.
-    ChatContent,
-    /// The first choice's whole message: its tool calls are the answer.
-    ChatMessage,
-    /// Each chunk's delta text as it arrives.
-    ChatStream,
-    /// The first choice's text.
-    Text,
-    /// Each chunk's text as it arrives.
-    TextStream,
-    /// Each embedding.
-    Embeddings,
-}
-
-impl Output {
-    /// The name of the variable that holds the method's result.
-    pub(crate) fn result(self) -> &'static str {
-        match self {
-            Output::ChatStream | Output::TextStream => "stream",
-            Output::Embeddings => "response",
-            _ => "completion",
-        }
-    }
-}
-
 /// One call of an SDK method, checked: what both views write.
 pub(crate) struct Call<'a> {
     pub route: Route,
     /// The URL without the route: the SDK's `base_url`.
     pub base_url: Text,
+    /// The API key: the variable it is read from, or the placeholder.
+    pub api_key: Text,
     /// The body, as a template (without slots when it reads no variable).
     pub body: Cow<'a, JsonTemplate>,
     /// The request's headers the SDK does not send by itself.
     pub headers: Vec<(&'a str, Cow<'a, Text>)>,
     pub output: Output,
+    /// The name of the variable that holds the method's result.
+    pub result: &'static str,
 }
 
 /// The call that sends `request` with `client`, or the reason it cannot.
@@ -110,28 +88,7 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
             format!("it always sends POST, not {}", request.method()),
         ));
     }
-    match request.token {
-        Token::Env(_) | Token::Placeholder(_) => {}
-        Token::Basic { .. } => {
-            return Err(refuse(
-                client,
-                "it sends an API key as a bearer token, not a user and password",
-            ));
-        }
-        // An empty key is refused by the SDK, and a dummy one would be sent.
-        Token::None if request.header_value("authorization").is_some() => {
-            return Err(refuse(
-                client,
-                "it sends an API key as \"Authorization: Bearer KEY\", not the request's own Authorization header",
-            ));
-        }
-        Token::None => {
-            return Err(refuse(
-                client,
-                "it always sends an API key as a bearer token, and the request sends no Authorization header",
-            ));
-        }
-    }
+    let api_key = api_key(request, client)?;
     if request.form_encodes() || request.reads_text_files() {
         return Err(refuse(
             client,
@@ -140,11 +97,56 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
     }
     typed::connection(request, client, client == Client::OpenaiPython)?;
     let body = body(request, client)?;
+    let output = output(&body, route, client)?;
+    // The SDK sends this Content-Type itself; any other it replaces (JavaScript) or
+    // the snippet would have to say twice.
+    let headers = request
+        .wire_headers()
+        .into_iter()
+        .filter(|(name, _)| *name != "Content-Type")
+        .collect();
+    Ok(Call {
+        route,
+        base_url,
+        api_key,
+        body,
+        headers,
+        output,
+        result: match output {
+            Output::ChatStream | Output::CompletionStream => "stream",
+            Output::Embeddings => "response",
+            _ => "completion",
+        },
+    })
+}
+
+/// The API key the SDK sends as a bearer token.
+fn api_key(request: &Request, client: Client) -> Result<Text, Error> {
+    if let Some(key) = headers::api_key(&request.token) {
+        return Ok(key);
+    }
+    Err(refuse(
+        client,
+        match request.token {
+            Token::Basic { .. } => "it sends an API key as a bearer token, not a user and password",
+            // An empty key is refused by the SDK, and a dummy one would be sent.
+            _ if request.header_value("authorization").is_some() => {
+                "it sends an API key as \"Authorization: Bearer KEY\", not the request's own Authorization header"
+            }
+            _ => {
+                "it always sends an API key as a bearer token, and the request sends no Authorization header"
+            }
+        },
+    ))
+}
+
+/// What the snippet prints, once the body's keys say that the method can send it.
+fn output(body: &JsonTemplate, route: Route, client: Client) -> Result<Output, Error> {
     let object = match &body.value {
         Value::Object(object) => object,
         _ => return Err(refuse(client, "it sends a JSON object")),
     };
-    required(object, &body, route, client)?;
+    required(object, body, route, client)?;
     let streams = match object.get("stream") {
         None => false,
         Some(Value::Bool(streams)) if body.slot("/stream").is_none() => *streams,
@@ -156,27 +158,13 @@ pub(crate) fn call(request: &Request, client: Client) -> Result<Call<'_>, Error>
             "its embeddings method reads one JSON answer, never a stream",
         ));
     }
-    let output = match route {
+    Ok(match route {
         Route::Chat if streams => Output::ChatStream,
         Route::Chat if object.contains_key("tools") => Output::ChatMessage,
         Route::Chat => Output::ChatContent,
-        Route::Completions if streams => Output::TextStream,
-        Route::Completions => Output::Text,
+        Route::Completions if streams => Output::CompletionStream,
+        Route::Completions => Output::Completion,
         Route::Embeddings => Output::Embeddings,
-    };
-    // The SDK sends this Content-Type itself; any other it replaces (JavaScript) or
-    // the snippet would have to say twice.
-    let headers = request
-        .wire_headers()
-        .into_iter()
-        .filter(|(name, _)| *name != "Content-Type")
-        .collect();
-    Ok(Call {
-        route,
-        base_url,
-        body,
-        headers,
-        output,
     })
 }
 

@@ -4,12 +4,13 @@
 
 use askama::Template;
 
-use super::openai::{self, Output};
+use super::Output;
+use super::openai;
 use super::typed::refuse;
 use crate::Client;
 use crate::error::Error;
-use crate::model::{Request, Slot, Token};
-use crate::quote::{self, js};
+use crate::model::Request;
+use crate::quote::{JsonBody, Syntax, js};
 
 const CLIENT: Client = Client::OpenaiJs;
 
@@ -37,32 +38,19 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             "a number in the payload does not fit a JavaScript number",
         ));
     }
-    let api_key = match &request.token {
-        Token::Placeholder(text) => js::string(text),
-        // `openai::call` keeps only these two; the check before stops an unset one.
-        Token::Env(name) => format!("process.env.{name}"),
-        _ => String::new(),
-    };
-    let fill = |slot: &Slot| {
-        let text = js::text(&slot.text);
-        if slot.number {
-            format!("JSON.parse({text})")
-        } else {
-            text
-        }
-    };
     Ok(View {
         checks: super::fetch::checks(request),
         base_url: js::text(&call.base_url),
-        api_key,
+        // The checks before it stop the snippet when the key's variable is unset.
+        api_key: js::text(&call.api_key),
         headers: call
             .headers
             .iter()
-            .map(|(name, value)| (js::key(name), js::text(value)))
+            .map(|(name, value)| js::Js.header(name, value))
             .collect(),
         resource: call.route.resource(),
-        body: quote::pretty_template(&call.body, &js::Js, 0, &fill),
-        result: call.output.result(),
+        body: js::json(JsonBody::Template(&call.body), 0),
+        result: call.result,
         output: call.output,
     })
 }

@@ -3,11 +3,12 @@
 
 use askama::Template;
 
-use super::openai::{self, Output, Route};
+use super::Output;
+use super::openai::{self, Route};
 use crate::Client;
 use crate::error::Error;
-use crate::model::{JsonTemplate, Request, Slot, Token};
-use crate::quote::{self, python};
+use crate::model::{JsonTemplate, Request};
+use crate::quote::{JsonBody, Syntax, python};
 
 const CLIENT: Client = Client::OpenaiPython;
 
@@ -80,12 +81,6 @@ pub(crate) struct View {
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let call = openai::call(request, CLIENT)?;
-    let api_key = match &request.token {
-        Token::Placeholder(text) => python::string(text),
-        // `openai::call` keeps only these two.
-        Token::Env(name) => format!("os.environ[{}]", python::string(name)),
-        _ => String::new(),
-    };
     let keywords = match call.route {
         Route::Chat => CHAT,
         Route::Completions => COMPLETIONS,
@@ -114,11 +109,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         needs_os: reads.env,
         needs_json: body.slots.iter().any(|slot| slot.number),
         base_url: python::text(&call.base_url),
-        api_key,
+        api_key: python::text(&call.api_key),
         headers: call
             .headers
             .iter()
-            .map(|(name, value)| (python::string(name), python::text(value)))
+            .map(|(name, value)| python::Python.header(name, value))
             .collect(),
         timeout: request
             .connection
@@ -126,21 +121,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .map(|seconds| seconds.to_string()),
         resource: call.route.resource(),
         args,
-        result: call.output.result(),
+        result: call.result,
         output: call.output,
     })
 }
 
-/// A JSON value as Python, each slot an `os.environ` read (a number through
-/// `json.loads`).
+/// A JSON value as a keyword argument's Python value.
 fn value(template: &JsonTemplate) -> String {
-    let fill = |slot: &Slot| {
-        let text = python::text(&slot.text);
-        if slot.number {
-            format!("json.loads({text})")
-        } else {
-            text
-        }
-    };
-    quote::pretty_template(template, &python::Python, 1, &fill)
+    python::json(JsonBody::Template(template), 1)
 }

@@ -5,9 +5,12 @@ use std::borrow::Cow;
 use askama::Template;
 
 use super::Response;
+use super::headers::Headers;
 use crate::diagnostic::{Code, Diagnostic, Field};
-use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Slot, Token};
-use crate::quote::{self, python};
+use crate::error::Error;
+use crate::model::{Connection, Part, PartContent, Payload, Request};
+use crate::quote::JsonBody;
+use crate::quote::python::{self, Python};
 use crate::text::{Escapes, Segment, Text};
 
 #[derive(Template)]
@@ -23,145 +26,134 @@ pub(crate) struct View {
     needs_os: bool,
     /// `from urllib.parse import quote_plus`, for form-encoded variables.
     needs_quote_plus: bool,
-
     /// `import json`: for streams, and for numbers read from the environment.
     needs_json: bool,
     /// Header keys and value expressions, both Python source.
     headers: Vec<(String, String)>,
-    json: Option<String>,
-    text: Option<String>,
-    file: Option<String>,
-    /// Drop CR and LF from the file's bytes, as curl's `-d @file` does.
-    strip_line_breaks: bool,
-    /// Drop the line breaks that end the file, as the shell's `"$(cat file)"` does.
-    trim_trailing_newlines: bool,
-    /// `files=` entries: `("name", (file name or None, content[, type]))`.
-    parts: Vec<String>,
+    body: Body,
     response: Response,
-    output_file: String,
+    /// Where a binary answer is saved.
+    output_file: Option<String>,
 }
 
-pub(crate) fn view(request: &Request) -> View {
-    let method = request.method();
-    let function = match method {
-        "GET" => Some("get"),
-        "POST" => Some("post"),
-        "PUT" => Some("put"),
-        "PATCH" => Some("patch"),
-        "DELETE" => Some("delete"),
-        "HEAD" => Some("head"),
-        "OPTIONS" => Some("options"),
-        _ => None,
-    };
-    let mut headers = Vec::new();
-    let mut auth = None;
-    match &request.token {
-        Token::Env(name) => headers.push((
-            python::string("Authorization"),
-            // The name is a valid identifier, so it needs no escaping inside the f-string.
-            format!("f\"Bearer {{os.environ['{name}']}}\""),
-        )),
-        Token::Placeholder(text) => headers.push((
-            python::string("Authorization"),
-            python::string(&format!("Bearer {text}")),
-        )),
-        // requests writes `Basic` and the base64 of `user:password` itself.
-        Token::Basic { user, password } => {
-            auth = Some(format!(
-                "({}, {})",
-                python::text(user),
-                python::text(password)
-            ));
-        }
-        Token::None => {}
-    }
-    for (name, value) in request.wire_headers() {
-        headers.push((python::string(name), python::text(&value)));
-    }
+/// The body, as the lines before the call write it: one of these is given.
+#[derive(Default)]
+struct Body {
+    /// `payload = ...`, sent with `json=`.
+    json: Option<String>,
+    /// `data = ....encode()`.
+    text: Option<String>,
+    /// The file's path, and what reads its bytes from the open file `f`.
+    file: Option<(String, &'static str)>,
+    /// `files=` entries: `("name", (file name or None, content[, type]))`.
+    parts: Vec<String>,
+    /// A number is read from the environment through `json.loads`.
+    parses_json: bool,
+}
+
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
+    // requests writes `Basic` and the base64 of `user:password` itself.
+    let Headers { list, basic } = Headers::of(request, &Python);
+    let body = body(&request.payload);
     let response = Response::of(request);
-    let (mut json, mut text, mut file, mut parts) = (None, None, None, Vec::new());
-    let mut parses_json = false;
-    match &request.payload {
-        Payload::None => {}
-        Payload::Json(value) => json = Some(quote::pretty(value, &python::Python, 0)),
-        Payload::JsonTemplate(template) => {
-            parses_json = template.slots.iter().any(|slot| slot.number);
-            let fill = |slot: &Slot| {
-                let value = python::text(&slot.text);
-                if slot.number {
-                    format!("json.loads({value})")
-                } else {
-                    value
-                }
-            };
-            json = Some(quote::pretty_template(template, &python::Python, 0, &fill));
-        }
-        Payload::Text { body, .. } => text = Some(python::text(body)),
-        Payload::File { path, .. } => file = Some(python::string(path)),
-        Payload::Multipart(form) => parts = form.iter().map(part).collect(),
-    }
-    let bytes = match &request.payload {
-        Payload::File { bytes, .. } => *bytes,
-        _ => FileBytes::AsIs,
-    };
+    let function = function(request.method());
     // Only `requests.request(method, ...)` names the method.
     let mut args: Vec<Cow<'static, str>> = function
         .is_none()
-        .then(|| Cow::Owned(python::string(method)))
+        .then(|| Cow::Owned(python::string(request.method())))
         .into_iter()
         .collect();
     args.push(Cow::Borrowed("API_URL"));
-    if !headers.is_empty() {
+    if !list.is_empty() {
         args.push(Cow::Borrowed("headers=headers"));
     }
-    args.extend(auth.map(|auth| Cow::Owned(format!("auth={auth}"))));
+    args.extend(basic.map(|(user, password)| {
+        Cow::Owned(format!(
+            "auth=({}, {})",
+            python::text(user),
+            python::text(password)
+        ))
+    }));
     args.extend(
         connection_options(&request.connection)
             .into_iter()
             .map(Cow::Owned),
     );
-    let given = [
-        (json.is_some(), "json=payload"),
-        (text.is_some() || file.is_some(), "data=data"),
-        (!parts.is_empty(), "files=files"),
-        (response.streams(), "stream=True"),
-    ];
-    args.extend(
-        given
-            .iter()
-            .filter(|(yes, _)| *yes)
-            .map(|(_, arg)| Cow::Borrowed(*arg)),
-    );
+    args.extend(body_args(&body, response).map(Cow::Borrowed));
     let function = function.unwrap_or("request");
-    // `response = requests.` and the parentheses take 21 columns; `, ` joins.
-    let line: usize = args.iter().map(|arg| arg.len() + 2).sum::<usize>() - 2;
     let reads = request.reads();
-    View {
+    Ok(View {
         url: python::text(&request.url),
+        one_line: fits_one_line(function, &args),
         function,
         args,
-        one_line: 21 + function.len() + line <= 88,
         needs_os: reads.env || reads.home,
         needs_quote_plus: reads.form_encoded,
-
-        needs_json: parses_json
-            || response == Response::ChatStream
-            || response == Response::TokenStream,
-        strip_line_breaks: bytes == FileBytes::StripLineBreaks,
-        trim_trailing_newlines: bytes == FileBytes::TrimTrailingNewlines,
-        headers,
-        json,
-        text,
-        file,
-        parts,
+        needs_json: body.parses_json || response.parses_events(),
+        headers: list,
+        body,
         response,
-        // Only a binary answer is saved to a file.
-        output_file: if response == Response::Bytes {
-            python::string(&Response::file_name(request))
-        } else {
-            String::new()
+        output_file: response.saved_to(request, &Python),
+    })
+}
+
+/// The function named after `method`, when requests has one.
+fn function(method: &str) -> Option<&'static str> {
+    Some(match method {
+        "GET" => "get",
+        "POST" => "post",
+        "PUT" => "put",
+        "PATCH" => "patch",
+        "DELETE" => "delete",
+        "HEAD" => "head",
+        "OPTIONS" => "options",
+        _ => return None,
+    })
+}
+
+/// The body's lines before the call.
+fn body(payload: &Payload) -> Body {
+    let json = |json: JsonBody| Body {
+        json: Some(python::json(json, 0)),
+        parses_json: json.reads_numbers(),
+        ..Body::default()
+    };
+    match payload {
+        Payload::None => Body::default(),
+        Payload::Json(value) => json(JsonBody::Value(value)),
+        Payload::JsonTemplate(template) => json(JsonBody::Template(template)),
+        Payload::Text { body, .. } => Body {
+            text: Some(python::text(body)),
+            ..Body::default()
+        },
+        Payload::File { path, bytes, .. } => Body {
+            file: Some((python::string(path), python::read_bytes(*bytes))),
+            ..Body::default()
+        },
+        Payload::Multipart(form) => Body {
+            parts: form.iter().map(part).collect(),
+            ..Body::default()
         },
     }
+}
+
+/// The call's arguments that send the body and read the answer.
+fn body_args(body: &Body, response: Response) -> impl Iterator<Item = &'static str> {
+    [
+        (body.json.is_some(), "json=payload"),
+        (body.text.is_some() || body.file.is_some(), "data=data"),
+        (!body.parts.is_empty(), "files=files"),
+        (response.streams(), "stream=True"),
+    ]
+    .into_iter()
+    .filter_map(|(given, arg)| given.then_some(arg))
+}
+
+/// Whether `response = requests.function(args)` fits in 88 columns: the call's
+/// frame takes 21 and `, ` joins the arguments.
+fn fits_one_line(function: &str, args: &[Cow<'static, str>]) -> bool {
+    let line: usize = args.iter().map(|arg| arg.len() + 2).sum::<usize>() - 2;
+    21 + function.len() + line <= 88
 }
 
 /// What the requests snippet does differently from curl: its `timeout=` bounds

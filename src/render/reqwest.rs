@@ -3,9 +3,12 @@
 use askama::Template;
 
 use super::Response;
+use super::headers::Headers;
+use crate::error::Error;
 use crate::install::Install;
-use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
-use crate::quote::{self, Json, rust};
+use crate::model::{Connection, Part, PartContent, Payload, Request};
+use crate::quote::JsonBody;
+use crate::quote::rust::{self, Rust};
 
 #[derive(Template)]
 #[template(path = "rust/reqwest.rs")]
@@ -17,94 +20,68 @@ pub(crate) struct View {
     url_is_const: bool,
     /// The functions that read the environment variables the snippet uses.
     env_helpers: Vec<&'static str>,
-    /// The `.basic_auth(..)` arguments.
-    basic_auth: Option<String>,
+    /// The `.basic_auth(..)` user and password.
+    basic_auth: Option<(String, String)>,
     /// `.post(url)` and friends, or `.request(Method::from_bytes(..)?, url)`.
     call: String,
-    token: Option<String>,
-    /// Header names and values, both Rust literals.
+    /// Header names and values, both Rust expressions: `Authorization` first.
     headers: Vec<(String, String)>,
     /// The `.body(..)` argument.
     body: Option<String>,
     /// The calls that add each part of a multipart form.
     form: Vec<String>,
     response: Response,
-    output_file: String,
+    /// Where a binary answer is saved.
+    output_file: Option<String>,
 }
 
-pub(crate) fn view(request: &Request) -> View {
+pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let url_is_const = request.url.without_vars().is_some();
     let url = if url_is_const { "API_URL" } else { "&api_url" };
-    let call = match request.method() {
-        method @ ("GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD") => {
-            format!("{}({url})", method.to_ascii_lowercase())
-        }
-        method => format!(
-            "request(reqwest::Method::from_bytes({}.as_bytes())?, {url})",
-            rust::string(method)
-        ),
-    };
-    let (token, basic_auth) = match &request.token {
-        Token::Env(name) => (
-            Some(format!(
-                "format!(\"Bearer {{}}\", env({})?)",
-                rust::string(name)
-            )),
-            None,
-        ),
-        Token::Placeholder(text) => (Some(rust::string(&format!("Bearer {text}"))), None),
-        // reqwest writes `Basic` and the base64 of `user:password` itself.
-        Token::Basic { user, password } => (
-            None,
-            Some(format!(
-                "{}, Some({})",
-                rust::text(user),
-                rust::text(password)
-            )),
-        ),
-        Token::None => (None, None),
-    };
-    let headers = request
-        .wire_headers()
-        .into_iter()
-        .map(|(name, value)| (rust::string(name), rust::text(&value)))
-        .collect();
-    let body = match &request.payload {
-        Payload::None | Payload::Multipart(_) => None,
-        Payload::Json(value) => Some(rust::block(&quote::pretty(value, &Json, 0))),
-        Payload::JsonTemplate(template) => Some(rust::text(&quote::template_text(template, 0))),
-        Payload::Text { body, .. } => Some(rust::text(body)),
-        Payload::File { path, bytes, .. } => Some(match bytes {
-            // curl's `-d @file` drops CR and LF bytes.
-            FileBytes::StripLineBreaks => format!(
-                "std::fs::read({})?\n            .into_iter()\n            .filter(|byte| !matches!(byte, b'\\r' | b'\\n'))\n            .collect::<Vec<u8>>()",
-                rust::string(path)
-            ),
-            // The shell's `"$(cat file)"` drops the line breaks at the end.
-            FileBytes::TrimTrailingNewlines => format!(
-                "{{\n            let mut bytes = std::fs::read({})?;\n            while bytes.last() == Some(&b'\\n') {{\n                bytes.pop();\n            }}\n            bytes\n        }}",
-                rust::string(path)
-            ),
-            FileBytes::AsIs => format!("std::fs::read({})?", rust::string(path)),
-        }),
-    };
-    let form = match &request.payload {
-        Payload::Multipart(parts) => parts.iter().map(part).collect(),
-        _ => Vec::new(),
-    };
-    View {
+    // reqwest writes `Basic` and the base64 of `user:password` itself.
+    let headers = Headers::of(request, &Rust);
+    let response = Response::of(request);
+    Ok(View {
         builder: builder(&request.connection),
         url_is_const,
         url: rust::text(&request.url),
         env_helpers: env_helpers(request),
-        call,
-        token,
-        basic_auth,
-        headers,
-        body,
-        form,
-        response: Response::of(request),
-        output_file: rust::string(&Response::file_name(request)),
+        call: call(request.method(), url),
+        basic_auth: headers
+            .basic
+            .map(|(user, password)| (rust::text(user), rust::text(password))),
+        headers: headers.list,
+        body: body(&request.payload),
+        form: match &request.payload {
+            Payload::Multipart(parts) => parts.iter().map(part).collect(),
+            _ => Vec::new(),
+        },
+        response,
+        output_file: response.saved_to(request, &Rust),
+    })
+}
+
+/// `.post(url)` and friends, or `.request(Method::from_bytes(..)?, url)`.
+fn call(method: &str, url: &str) -> String {
+    match method {
+        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" => {
+            format!("{}({url})", method.to_ascii_lowercase())
+        }
+        _ => format!(
+            "request(reqwest::Method::from_bytes({}.as_bytes())?, {url})",
+            rust::string(method)
+        ),
+    }
+}
+
+/// The `.body(..)` argument; a form is sent with `.multipart(..)`.
+fn body(payload: &Payload) -> Option<String> {
+    match payload {
+        Payload::None | Payload::Multipart(_) => None,
+        Payload::Json(value) => Some(rust::json(JsonBody::Value(value), 0)),
+        Payload::JsonTemplate(template) => Some(rust::json(JsonBody::Template(template), 0)),
+        Payload::Text { body, .. } => Some(rust::text(body)),
+        Payload::File { path, bytes, .. } => Some(rust::file_bytes(path, *bytes)),
     }
 }
 
@@ -197,10 +174,7 @@ pub(crate) fn install(request: &Request) -> Install {
         quoted.join(", ")
     );
     let mut packages = vec!["reqwest"];
-    if matches!(
-        Response::of(request),
-        Response::ChatStream | Response::TokenStream
-    ) {
+    if Response::of(request).parses_events() {
         line.push_str(", serde_json = \"1\"");
         packages.push("serde_json");
     }

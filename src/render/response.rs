@@ -1,7 +1,9 @@
-//! What a snippet does with the answer: decided once from the request, for every client.
+//! What a snippet does with the answer: decided once from the request for the generic
+//! clients ([`Response`]), and from the method called for the typed ones ([`Output`]).
 
 use crate::Task;
 use crate::model::Request;
+use crate::quote::Syntax;
 
 /// How the endpoint answers, as far as the request tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,12 +74,52 @@ impl Response {
         (task.tag(), accepted.unwrap_or(usual_extension(task)))
     }
 
+    /// Where the snippet saves a binary answer, as a literal of `syntax`; `None`
+    /// when the answer is not saved.
+    pub(crate) fn saved_to(self, request: &Request, syntax: &impl Syntax) -> Option<String> {
+        (self == Response::Bytes).then(|| syntax.literal(&Response::file_name(request)))
+    }
+
+    /// Whether the snippet parses each event's data as JSON (to print a chat delta
+    /// or a token).
+    pub(crate) fn parses_events(self) -> bool {
+        matches!(self, Response::ChatStream | Response::TokenStream)
+    }
+
     pub(crate) fn streams(self) -> bool {
         matches!(
             self,
             Response::ChatStream | Response::TokenStream | Response::EventStream
         )
     }
+}
+
+/// What a typed snippet (a Hugging Face or OpenAI client's method) does with the
+/// method's result. Each client's template writes the ones its methods return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// Print it as it is.
+    Print,
+    /// Print the first choice's message text.
+    ChatContent,
+    /// Print the first choice's whole message: its tool calls are the answer.
+    ChatMessage,
+    /// Print each chunk's delta text as it arrives.
+    ChatStream,
+    /// Print each token as it arrives (text-generation-inference's stream).
+    TokenStream,
+    /// Print the first choice's text (an OpenAI completion).
+    Completion,
+    /// Print each chunk's text as it arrives (an OpenAI completion's stream).
+    CompletionStream,
+    /// Print each embedding.
+    Embeddings,
+    /// Save the image object (a PIL image) to the output file.
+    SaveImage,
+    /// Write the bytes (audio, a video, a Blob) to the output file.
+    SaveBytes,
+    /// Write each of a list of audio answers (its `blob`) to a file of its own.
+    SaveAudios,
 }
 
 /// The format a task's endpoints answer with unless asked for another.

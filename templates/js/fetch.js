@@ -71,8 +71,10 @@ for await (const bytes of response.body) {
 process.stdout.write("\n");
 {%- endif %}
 {%- when Response::Bytes %}
+{%- if let Some(output_file) = output_file %}
 
 writeFileSync({{ output_file }}, Buffer.from(await response.arrayBuffer()));
+{%- endif %}
 {%- when Response::Json %}
 
 console.log(await response.json());

@@ -24,7 +24,7 @@ const data = new Blob([Buffer.from({{ base64 }}, "base64")]);
 
 const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
 console.log({{ call.result }});
-{%- when Output::ChatMessage %}
+{%- when Output::ChatContent %}
 
 const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
 console.log({{ call.result }}.choices[0].message.content);
@@ -36,7 +36,7 @@ for await (const chunk of client.{{ call.method }}({{ call.args }})) {
     }
 }
 process.stdout.write("\n");
-{%- when Output::SaveBlob %}
+{%- when Output::SaveBytes %}
 
 const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
 writeFileSync({{ output_file }}, Buffer.from(await {{ call.result }}.arrayBuffer()));
@@ -46,4 +46,5 @@ const {{ call.result }} = await client.{{ call.method }}({{ call.args }});
 for (const [index, item] of {{ call.result }}.entries()) {
     writeFileSync({{ output_files }}, Buffer.from(item.blob, "base64"));
 }
+{%- else %}
 {%- endmatch %}

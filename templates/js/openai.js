@@ -31,9 +31,9 @@ for await (const chunk of {{ result }}) {
     }
 }
 process.stdout.write("\n");
-{%- when Output::Text %}
+{%- when Output::Completion %}
 console.log({{ result }}.choices[0].text);
-{%- when Output::TextStream %}
+{%- when Output::CompletionStream %}
 for await (const chunk of {{ result }}) {
     for (const choice of chunk.choices) {
         process.stdout.write(choice.text);
@@ -44,4 +44,5 @@ process.stdout.write("\n");
 for (const item of {{ result }}.data) {
     console.log(item.embedding);
 }
+{%- else %}
 {%- endmatch %}

@@ -35,7 +35,7 @@ client = InferenceClient(
 {%- match call.output %}
 {%- when Output::Print %}
 print({{ call.result }})
-{%- when Output::ChatMessage %}
+{%- when Output::ChatContent %}
 print({{ call.result }}.choices[0].message.content)
 {%- when Output::ChatStream %}
 for chunk in {{ call.result }}:
@@ -55,4 +55,5 @@ with open({{ output_file }}, "wb") as f:
 for index, item in enumerate({{ call.result }}):
     with open({{ output_files }}, "wb") as f:
         f.write(item.blob)
+{%- else %}
 {%- endmatch %}

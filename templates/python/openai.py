@@ -39,9 +39,9 @@ for chunk in {{ result }}:
     for choice in chunk.choices:
         print(choice.delta.content or "", end="", flush=True)
 print()
-{%- when Output::Text %}
+{%- when Output::Completion %}
 print({{ result }}.choices[0].text)
-{%- when Output::TextStream %}
+{%- when Output::CompletionStream %}
 for chunk in {{ result }}:
     for choice in chunk.choices:
         print(choice.text, end="", flush=True)
@@ -49,4 +49,5 @@ print()
 {%- when Output::Embeddings %}
 for item in {{ result }}.data:
     print(item.embedding)
+{%- else %}
 {%- endmatch %}

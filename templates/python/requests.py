@@ -18,26 +18,20 @@ headers = {
 {%- endfor %}
 }
 {%- endif %}
-{%- if let Some(json) = json %}
+{%- if let Some(json) = body.json %}
 payload = {{ json }}
 {%- endif %}
-{%- if let Some(text) = text %}
+{%- if let Some(text) = body.text %}
 data = {{ text }}.encode()
 {%- endif %}
-{%- if let Some(file) = file %}
+{%- if let Some((path, read)) = body.file %}
 
-with open({{ file }}, "rb") as f:
-{%- if strip_line_breaks %}
-    data = f.read().replace(b"\r", b"").replace(b"\n", b"")
-{%- else if trim_trailing_newlines %}
-    data = f.read().rstrip(b"\n")
-{%- else %}
-    data = f.read()
+with open({{ path }}, "rb") as f:
+    data = {{ read }}
 {%- endif %}
-{%- endif %}
-{%- if !parts.is_empty() %}
+{%- if !body.parts.is_empty() %}
 files = [
-{%- for part in parts %}
+{%- for part in body.parts %}
     {{ part }},
 {%- endfor %}
 ]
@@ -74,9 +68,11 @@ print()
     print(data.decode(), flush=True)
 {%- endif %}
 {%- when Response::Bytes %}
+{%- if let Some(output_file) = output_file %}
 
 with open({{ output_file }}, "wb") as f:
     f.write(response.content)
+{%- endif %}
 {%- when Response::Json %}
 print(response.json())
 {%- when Response::Text %}

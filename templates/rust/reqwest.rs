@@ -30,11 +30,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?
 {%- endif %}
         .{{ call }}
-{%- if let Some(token) = token %}
-        .header("Authorization", {{ token }})
-{%- endif %}
-{%- if let Some(basic_auth) = basic_auth %}
-        .basic_auth({{ basic_auth }})
+{%- if let Some((user, password)) = basic_auth %}
+        .basic_auth({{ user }}, Some({{ password }}))
 {%- endif %}
 {%- for (name, value) in headers %}
         .header({{ name }}, {{ value }})
@@ -77,7 +74,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     writeln!(stdout)?;
 {%- endif %}
 {%- when Response::Bytes %}
+{%- if let Some(output_file) = output_file %}
     std::fs::write({{ output_file }}, response.bytes()?)?;
+{%- endif %}
 {%- when Response::Json | Response::Text %}
     println!("{}", response.text()?);
 {%- endmatch %}

@@ -4,12 +4,14 @@ use askama::Template;
 
 mod fields;
 
+use super::headers::{Headers, credentials};
 use super::{Response, refusal};
 use crate::Client;
 use crate::error::Error;
-use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request, Token};
-use crate::quote::{self, Json, shell};
-use crate::text::{Segment, Text, Var};
+use crate::model::{Connection, FileBytes, Part, PartContent, Payload, Request};
+use crate::quote::JsonBody;
+use crate::quote::shell::{self, Shell};
+use crate::text::{Segment, Text};
 
 #[derive(Template)]
 #[template(path = "curl/curl.sh")]
@@ -28,67 +30,55 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         method => options.push(format!("-X {}", shell::word(method))),
     }
     connection_options(&request.connection, &mut options);
-    match &request.token {
-        // A valid variable name: the word needs no quoting beyond its double quotes.
-        Token::Env(name) => options.push(format!(
-            "-H \"Authorization: Bearer {}\"",
-            shell::expansion(&Var::new(name.as_str()))
-        )),
-        Token::Placeholder(text) => options.push(format!(
-            "-H {}",
-            shell::word(&format!("Authorization: Bearer {text}"))
-        )),
-        Token::Basic { user, password } => {
-            let mut credentials = user.clone();
-            credentials.push_str(":");
-            credentials.extend(password.clone());
-            options.push(format!("-u {}", shell::text(&credentials)));
+    header_options(request, &mut options);
+    body_options(&request.payload, &mut options)?;
+    let response = Response::of(request);
+    if response.streams() {
+        options.push("--no-buffer".to_owned());
+    }
+    if let Some(file) = response.saved_to(request, &Shell) {
+        options.push(format!("-o {file}"));
+    }
+    // A query that form-encodes a variable is written as curl's options that encode.
+    let url = match fields::query(&request.url, has_body)? {
+        Some((url, query_options)) => {
+            options.extend(query_options);
+            url
         }
-        Token::None => {}
+        None => request.url.clone(),
+    };
+    Ok(View {
+        url: shell::text(&url),
+        options,
+    })
+}
+
+/// `-u` for a user and password, `-H` for every header sent.
+fn header_options(request: &Request, options: &mut Vec<String>) {
+    let headers = Headers::of(request, &Shell);
+    if let Some((user, password)) = headers.basic {
+        options.push(format!("-u {}", shell::text(&credentials(user, password))));
     }
-    for (name, value) in request.wire_headers() {
-        // `-H 'Name:'` would remove the header; `Name;` is curl's way to send it empty.
-        let header = if value.is_empty() {
-            Text::from(format!("{name};"))
-        } else {
-            let mut header = Text::from(format!("{name}: "));
-            header.extend(value.into_owned());
-            header
-        };
-        options.push(format!("-H {}", shell::text(&header)));
-    }
+    options.extend(headers.list.iter().map(|header| format!("-H {header}")));
     if matches!(request.payload, Payload::Text { .. } | Payload::File { .. })
         && request.content_type().is_none()
     {
         // curl would add its form Content-Type; an empty `Name:` removes it.
         options.push(format!("-H {}", shell::word("Content-Type:")));
     }
-    let no_nul = |text: &Text| {
-        if holds_nul(text) {
-            Err(refusal(
-                Client::Curl,
-                "a shell argument cannot hold a NUL byte",
-                Some(Client::Requests),
-            )
-            .advice("put the body in a file"))
-        } else {
-            Ok(())
-        }
+}
+
+/// The options that send the body.
+fn body_options(payload: &Payload, options: &mut Vec<String>) -> Result<(), Error> {
+    // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
+    let json = |json: JsonBody| {
+        let body = json.text(1);
+        no_nul(&body).map(|()| format!("-d {}", shell::text(&body)))
     };
-    match &request.payload {
+    match payload {
         Payload::None => {}
-        // JSON never starts with `@`, so `-d` cannot mistake it for a file name.
-        Payload::Json(value) => {
-            options.push(format!(
-                "-d {}",
-                shell::word(&quote::pretty(value, &Json, 1))
-            ));
-        }
-        Payload::JsonTemplate(template) => {
-            let body = quote::template_text(template, 1);
-            no_nul(&body)?;
-            options.push(format!("-d {}", shell::text(&body)));
-        }
+        Payload::Json(value) => options.push(json(JsonBody::Value(value))?),
+        Payload::JsonTemplate(template) => options.push(json(JsonBody::Template(template))?),
         // `--data-raw` sends a leading `@` as text instead of reading a file.
         Payload::Text { body, .. } => {
             no_nul(body)?;
@@ -103,41 +93,38 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
                 options.push(form_option(part)?);
             }
         }
-        Payload::File { path, bytes, .. } => {
-            // `@-` would read standard input instead of a file named `-`.
-            let path = if path == "-" { "./-" } else { path };
-            options.push(match bytes {
-                // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
-                FileBytes::StripLineBreaks => format!("-d {}", shell::word(&format!("@{path}"))),
-                // The shell drops the line breaks that end a command's output.
-                FileBytes::TrimTrailingNewlines => {
-                    format!("--data-raw \"$(cat {})\"", shell::word(path))
-                }
-                FileBytes::AsIs => {
-                    format!("--data-binary {}", shell::word(&format!("@{path}")))
-                }
-            });
+        Payload::File { path, bytes, .. } => options.push(file_option(path, *bytes)),
+    }
+    Ok(())
+}
+
+/// The option that sends the file at `path`, its bytes as the request reads them.
+fn file_option(path: &str, bytes: FileBytes) -> String {
+    // `@-` would read standard input instead of a file named `-`.
+    let path = if path == "-" { "./-" } else { path };
+    match bytes {
+        // `-d @file` drops CR and LF; `--data-binary @file` sends the bytes as they are.
+        FileBytes::StripLineBreaks => format!("-d {}", shell::word(&format!("@{path}"))),
+        // The shell drops the line breaks that end a command's output.
+        FileBytes::TrimTrailingNewlines => {
+            format!("--data-raw \"$(cat {})\"", shell::word(path))
         }
+        FileBytes::AsIs => format!("--data-binary {}", shell::word(&format!("@{path}"))),
     }
-    let response = Response::of(request);
-    if response.streams() {
-        options.push("--no-buffer".to_owned());
+}
+
+/// A body's text a shell argument can hold: no NUL byte.
+fn no_nul(text: &Text) -> Result<(), Error> {
+    if holds_nul(text) {
+        Err(refusal(
+            Client::Curl,
+            "a shell argument cannot hold a NUL byte",
+            Some(Client::Requests),
+        )
+        .advice("put the body in a file"))
+    } else {
+        Ok(())
     }
-    if response == Response::Bytes {
-        options.push(format!("-o {}", shell::word(&Response::file_name(request))));
-    }
-    // A query that form-encodes a variable is written as curl's options that encode.
-    let url = match fields::query(&request.url, has_body)? {
-        Some((url, query_options)) => {
-            options.extend(query_options);
-            url
-        }
-        None => request.url.clone(),
-    };
-    Ok(View {
-        url: shell::text(&url),
-        options,
-    })
 }
 
 /// One multipart part as `--form-string` (text, taken as is) or `-F` with curl's

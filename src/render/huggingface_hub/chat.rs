@@ -3,10 +3,11 @@
 
 use serde_json::{Map, Value};
 
-use super::{CLIENT, Call, Output, keywords};
+use super::{CLIENT, Call, keywords};
 use crate::error::Error;
 use crate::model::Request;
 use crate::quote::{self, python};
+use crate::render::Output;
 use crate::render::typed::{self, refuse};
 
 /// Chat keys with a keyword argument; any other key goes through `extra_body`.
@@ -75,7 +76,7 @@ pub(super) fn call(request: &Request) -> Result<Call, Error> {
         output: if streams {
             Output::ChatStream
         } else {
-            Output::ChatMessage
+            Output::ChatContent
         },
     })
 }

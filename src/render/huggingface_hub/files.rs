@@ -7,11 +7,12 @@
 
 use serde_json::{Map, Value};
 
-use super::{CLIENT, Call, Output, keywords, parameter_keywords};
+use super::{CLIENT, Call, keywords, parameter_keywords};
 use crate::Task;
 use crate::error::Error;
 use crate::model::{Payload, Request};
 use crate::quote::python;
+use crate::render::Output;
 use crate::render::typed::{self, refuse};
 
 /// `text_to_speech` keyword arguments; other parameters go through `extra_body`.

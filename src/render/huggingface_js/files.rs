@@ -7,10 +7,11 @@
 
 use serde_json::{Map, Value};
 
-use super::{CLIENT, Call, Output, json_body};
+use super::{CLIENT, Call, json_body};
 use crate::error::Error;
 use crate::model::{JsonTemplate, Payload, Request, Slot};
 use crate::quote::{self, js};
+use crate::render::Output;
 use crate::render::typed::{self, refuse};
 use crate::{Task, Text};
 
@@ -100,7 +101,7 @@ fn image_to_image(request: &Request, task: Task) -> Result<Call, Error> {
     let method = "imageToImage";
     let mut call = match &request.payload {
         // Without "inputs" it would send JSON: the Blob goes there, not in `data`.
-        Payload::File { .. } => blob_call(request, method, "{ inputs: data }", Output::SaveBlob)?,
+        Payload::File { .. } => blob_call(request, method, "{ inputs: data }", Output::SaveBytes)?,
         _ => {
             let body = json_body(request, task)?;
             let what = format!("its {method}");
@@ -117,7 +118,7 @@ fn image_to_image(request: &Request, task: Task) -> Result<Call, Error> {
         }
     };
     call.result = blob_name(task);
-    call.output = Output::SaveBlob;
+    call.output = Output::SaveBytes;
     Ok(call)
 }
 
