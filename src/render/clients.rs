@@ -74,125 +74,141 @@ const TYPED: Wire = Wire {
 /// until it has its row.
 pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
     match client {
-        Client::Curl => &Descriptor {
-            name: "curl",
-            id: "curl",
-            language: Language::Curl,
-            aliases: &[],
-            summary: "the curl command line",
-            stem: "curl",
-            kind: Kind::Generic,
-            wire: GENERIC,
-            install: nothing,
-            caveats: none,
-            render: |request| written(curl::view(request)),
-        },
-        Client::HuggingfaceHub => &Descriptor {
-            name: "huggingface_hub",
-            id: "huggingface_hub",
-            language: Language::Python,
-            aliases: &["hub", "huggingface.hub"],
-            summary: "Python huggingface_hub's InferenceClient",
-            stem: "huggingface_hub",
-            kind: Kind::HuggingFace,
-            wire: Wire {
-                uppercases_escapes: true,
-                ..TYPED
-            },
-            install: huggingface_hub::install,
-            caveats: |request| requests::per_wait_timeout(request, "huggingface_hub"),
-            render: |request| written(huggingface_hub::view(request)),
-        },
-        Client::OpenaiPython => &Descriptor {
-            name: "openai",
-            id: "openai-python",
-            language: Language::Python,
-            aliases: &[],
-            summary: "the OpenAI Python SDK",
-            stem: "openai",
-            kind: Kind::OpenAi,
-            wire: Wire {
-                reorders_json_keys: true,
-                own_headers: Some("x-stainless-"),
-                ..GENERIC
-            },
-            install: |_| Some(Install::pip(&["openai"])),
-            caveats: |request| requests::per_wait_timeout(request, "openai"),
-            render: |request| written(openai_python::view(request)),
-        },
-        Client::Requests => &Descriptor {
-            name: "requests",
-            id: "requests",
-            language: Language::Python,
-            aliases: &[],
-            summary: "Python requests",
-            stem: "requests",
-            kind: Kind::Generic,
-            wire: Wire {
-                uppercases_escapes: true,
-                ..GENERIC
-            },
-            install: |_| Some(Install::pip(&["requests"])),
-            caveats: requests::caveats,
-            render: |request| written(requests::view(request)),
-        },
-        Client::HuggingfaceJs => &Descriptor {
-            name: "huggingface.js",
-            id: "huggingface.js",
-            language: Language::JavaScript,
-            aliases: &["huggingface_js", "@huggingface/inference", "inference"],
-            summary: "@huggingface/inference's InferenceClient",
-            stem: "huggingface",
-            kind: Kind::HuggingFace,
-            wire: TYPED,
-            install: |_| Some(Install::npm(&["@huggingface/inference"])),
-            caveats: none,
-            render: |request| written(huggingface_js::view(request)),
-        },
-        Client::OpenaiJs => &Descriptor {
-            name: "openai",
-            id: "openai-js",
-            language: Language::JavaScript,
-            aliases: &[],
-            summary: "the OpenAI JavaScript SDK",
-            stem: "openai",
-            kind: Kind::OpenAi,
-            wire: Wire {
-                own_headers: Some("x-stainless-"),
-                ..GENERIC
-            },
-            install: |_| Some(Install::npm(&["openai"])),
-            caveats: none,
-            render: |request| written(openai_js::view(request)),
-        },
-        Client::Fetch => &Descriptor {
-            name: "fetch",
-            id: "fetch",
-            language: Language::JavaScript,
-            aliases: &[],
-            summary: "the fetch built into Node",
-            stem: "fetch",
-            kind: Kind::Generic,
-            wire: GENERIC,
-            install: nothing,
-            caveats: fetch::caveats,
-            render: |request| written(fetch::view(request)),
-        },
-        Client::Reqwest => &Descriptor {
-            name: "reqwest",
-            id: "reqwest",
-            language: Language::Rust,
-            aliases: &[],
-            summary: "Rust reqwest (blocking)",
-            stem: "reqwest",
-            kind: Kind::Generic,
-            wire: GENERIC,
-            install: |request| Some(reqwest::install(request)),
-            caveats: none,
-            render: |request| written(reqwest::view(request)),
-        },
+        Client::Curl => &CURL,
+        Client::HuggingfaceHub => &HUGGINGFACE_HUB,
+        Client::OpenaiPython => &OPENAI_PYTHON,
+        Client::Requests => &REQUESTS,
+        Client::HuggingfaceJs => &HUGGINGFACE_JS,
+        Client::OpenaiJs => &OPENAI_JS,
+        Client::Fetch => &FETCH,
+        Client::Reqwest => &REQWEST,
     }
 }
+
+const CURL: Descriptor = Descriptor {
+    name: "curl",
+    id: "curl",
+    language: Language::Curl,
+    aliases: &[],
+    summary: "the curl command line",
+    stem: "curl",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: nothing,
+    caveats: none,
+    render: |request| written(curl::view(request)),
+};
+
+const HUGGINGFACE_HUB: Descriptor = Descriptor {
+    name: "huggingface_hub",
+    id: "huggingface_hub",
+    language: Language::Python,
+    aliases: &["hub", "huggingface.hub"],
+    summary: "Python huggingface_hub's InferenceClient",
+    stem: "huggingface_hub",
+    kind: Kind::HuggingFace,
+    wire: Wire {
+        uppercases_escapes: true,
+        ..TYPED
+    },
+    install: huggingface_hub::install,
+    caveats: |request| requests::per_wait_timeout(request, "huggingface_hub"),
+    render: |request| written(huggingface_hub::view(request)),
+};
+
+const OPENAI_PYTHON: Descriptor = Descriptor {
+    name: "openai",
+    id: "openai-python",
+    language: Language::Python,
+    aliases: &[],
+    summary: "the OpenAI Python SDK",
+    stem: "openai",
+    kind: Kind::OpenAi,
+    wire: Wire {
+        reorders_json_keys: true,
+        own_headers: Some("x-stainless-"),
+        ..GENERIC
+    },
+    install: |_| Some(Install::pip(&["openai"])),
+    caveats: |request| requests::per_wait_timeout(request, "openai"),
+    render: |request| written(openai_python::view(request)),
+};
+
+const REQUESTS: Descriptor = Descriptor {
+    name: "requests",
+    id: "requests",
+    language: Language::Python,
+    aliases: &[],
+    summary: "Python requests",
+    stem: "requests",
+    kind: Kind::Generic,
+    wire: Wire {
+        uppercases_escapes: true,
+        ..GENERIC
+    },
+    install: |_| Some(Install::pip(&["requests"])),
+    caveats: requests::caveats,
+    render: |request| written(requests::view(request)),
+};
+
+const HUGGINGFACE_JS: Descriptor = Descriptor {
+    name: "huggingface.js",
+    id: "huggingface.js",
+    language: Language::JavaScript,
+    aliases: &["huggingface_js", "@huggingface/inference", "inference"],
+    summary: "@huggingface/inference's InferenceClient",
+    stem: "huggingface",
+    kind: Kind::HuggingFace,
+    wire: TYPED,
+    install: |_| Some(Install::npm(&["@huggingface/inference"])),
+    caveats: none,
+    render: |request| written(huggingface_js::view(request)),
+};
+
+const OPENAI_JS: Descriptor = Descriptor {
+    name: "openai",
+    id: "openai-js",
+    language: Language::JavaScript,
+    aliases: &[],
+    summary: "the OpenAI JavaScript SDK",
+    stem: "openai",
+    kind: Kind::OpenAi,
+    wire: Wire {
+        own_headers: Some("x-stainless-"),
+        ..GENERIC
+    },
+    install: |_| Some(Install::npm(&["openai"])),
+    caveats: none,
+    render: |request| written(openai_js::view(request)),
+};
+
+const FETCH: Descriptor = Descriptor {
+    name: "fetch",
+    id: "fetch",
+    language: Language::JavaScript,
+    aliases: &[],
+    summary: "the fetch built into Node",
+    stem: "fetch",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: nothing,
+    caveats: fetch::caveats,
+    render: |request| written(fetch::view(request)),
+};
+
+const REQWEST: Descriptor = Descriptor {
+    name: "reqwest",
+    id: "reqwest",
+    language: Language::Rust,
+    aliases: &[],
+    summary: "Rust reqwest (blocking)",
+    stem: "reqwest",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: |request| Some(reqwest::install(request)),
+    caveats: none,
+    render: |request| written(reqwest::view(request)),
+};
 
 /// A client whose language has all it uses.
 fn nothing(_: &Request) -> Option<Install> {

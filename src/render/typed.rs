@@ -42,6 +42,24 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
             "it sends a bearer token, not a user and password",
         ));
     }
+    body(request, client)?;
+    // Asked last: naming a task is offered only for a request a task would let
+    // the client send.
+    request.task.ok_or_else(|| {
+        Error::new(
+            Code::MissingTask,
+            format!(
+                "{}it calls a typed method per task and the request names none",
+                super::refused(client)
+            ),
+        )
+        .hint(Hint::AddTask)
+        .hint(Hint::UseClient(client.generic()))
+    })
+}
+
+/// The bodies a typed client sends: JSON, or a file's bytes as they are.
+fn body(request: &Request, client: Client) -> Result<(), Error> {
     match &request.payload {
         Payload::File {
             bytes: FileBytes::StripLineBreaks,
@@ -65,20 +83,7 @@ pub(crate) fn task(request: &Request, client: Client) -> Result<Task, Error> {
         Payload::None => Err(refuse(client, "its methods always send a body")),
         Payload::Text { .. } => Err(refuse(client, "it sends JSON or file bytes, not raw text")),
         Payload::Multipart(_) => Err(refuse(client, "it sends no multipart forms")),
-    }?;
-    // Asked last: naming a task is offered only for a request a task would let
-    // the client send.
-    request.task.ok_or_else(|| {
-        Error::new(
-            Code::MissingTask,
-            format!(
-                "{}it calls a typed method per task and the request names none",
-                super::refused(client)
-            ),
-        )
-        .hint(Hint::AddTask)
-        .hint(Hint::UseClient(client.generic()))
-    })
+    }
 }
 
 /// The connection options a typed client can set: a time limit when `timeout`
