@@ -18,20 +18,38 @@ export interface SpecObject {
   model?: string;
 }
 
+/**
+ * A language, as `languages` lists them (`render` also takes their aliases: `py`,
+ * `javascript`...). test/api.test.mjs holds these unions to what the library lists.
+ */
 export type Language = "curl" | "python" | "js" | "rust";
+/** A client's id, as `clients` lists them: one no other client has. */
+export type ClientId =
+  | "curl"
+  | "huggingface_hub"
+  | "openai-python"
+  | "requests"
+  | "huggingface.js"
+  | "openai-js"
+  | "fetch"
+  | "reqwest";
+/** A client's name, as `renderAll` gives it: both openai clients are `openai`. */
+export type ClientName = "curl" | "huggingface_hub" | "openai" | "requests" | "huggingface.js" | "fetch" | "reqwest";
+/** What `render` takes as a client: an id, or a name (`openai` needs `language`). */
+export type Client = ClientId | ClientName;
 export type Shell = "bash" | "cmd" | "powershell";
 
 /** One snippet, in the shape of `@huggingface/inference`'s `getInferenceSnippets`. */
 export interface Snippet {
   language: Language;
   /** The client's name as `--format json` gives it: both openai clients are `openai`. */
-  client: string;
+  client: ClientName;
   /** The code, ending in exactly one newline. */
   content: string;
 }
 
 /** Every client `render` takes, in `renderAll`'s order, by its id: one no other client has (`openai-python`, `openai-js`). */
-export declare const clients: readonly string[];
+export declare const clients: readonly ClientId[];
 /** Every language name, in `renderAll`'s order. */
 export declare const languages: readonly Language[];
 
@@ -42,11 +60,11 @@ export declare const languages: readonly Language[];
  * Throws `SpecError` (with the line and column of JSON text), `RefusalError` when the
  * client cannot send exactly this request, `UsageError` for an unknown name.
  */
-export declare function render(request: Spec, client: string, options?: { language?: string }): string;
-export declare function render(request: Spec, options: { language: string }): string;
+export declare function render(request: Spec, client: Client, options?: { language?: Language }): string;
+export declare function render(request: Spec, options: { language: Language }): string;
 
 /** Every snippet that sends `request`, one per client able to (of `language` only, when given). */
-export declare function renderAll(request: Spec, options?: { language?: string }): Snippet[];
+export declare function renderAll(request: Spec, options?: { language?: Language }): Snippet[];
 
 /**
  * A curl command's spec (what `render` takes) and its warnings. Throws `CurlError` at
@@ -61,12 +79,12 @@ export declare function parseCurl(
 /** The code that sends what the curl `command` sends, with `client` (or `language`'s default). */
 export declare function convertCurl(
   command: string,
-  client: string,
-  options?: { language?: string; task?: string; shell?: Shell },
+  client: Client,
+  options?: { language?: Language; task?: string; shell?: Shell },
 ): string;
 export declare function convertCurl(
   command: string,
-  options: { language: string; task?: string; shell?: Shell },
+  options: { language: Language; task?: string; shell?: Shell },
 ): string;
 
 /**

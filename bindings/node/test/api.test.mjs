@@ -72,6 +72,29 @@ test("each function takes the parameters its declaration lists", () => {
   for (const name of constants) assert.notEqual(typeof cjs[name], "function", name);
 });
 
+/** The string literals of `export type NAME = ...;` in index.d.ts. */
+function union(name) {
+  const match = new RegExp(`^export type ${name} =([^;]*);`, "m").exec(dts);
+  assert.ok(match, `index.d.ts declares the type ${name}`);
+  return [...match[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+}
+
+// A chat completion on an OpenAI route: every client can send it.
+const chat = {
+  url: "https://router.huggingface.co/v1/chat/completions",
+  json: { model: "m", messages: [{ role: "user", content: "Hi" }] },
+  task: "chat-completion",
+};
+
+test("the unions of names in index.d.ts are the names the library lists", () => {
+  assert.deepEqual(union("ClientId"), [...cjs.clients]);
+  assert.deepEqual(union("Language"), [...cjs.languages]);
+  const snippets = cjs.renderAll(chat);
+  assert.equal(snippets.length, cjs.clients.length);
+  const names = new Set(snippets.map((snippet) => snippet.client));
+  assert.deepEqual(union("ClientName").sort(), [...names].sort());
+});
+
 test("index.js calls only what the addon exports", () => {
   const addon = require("../inference-snippets.node");
   const called = new Set([...source("index.js").matchAll(/\bnative\.(\w+)/g)].map((m) => m[1]));

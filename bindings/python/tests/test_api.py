@@ -70,6 +70,38 @@ def test_each_function_takes_the_parameters_its_stub_declares():
         assert parameters_taken == stub_functions[name], name
 
 
+def literals():
+    """The stub's ``Name = Literal[...]`` aliases: their strings, by name."""
+    found = {}
+    for node in ast.parse(STUB.read_text(encoding="utf-8")).body:
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Subscript)
+            and isinstance(node.value.value, ast.Name)
+            and node.value.value.id == "Literal"
+        ):
+            elements = node.value.slice.elts if isinstance(node.value.slice, ast.Tuple) else [node.value.slice]
+            found[node.targets[0].id] = [element.value for element in elements]
+    return found
+
+
+# A chat completion on an OpenAI route: every client can send it.
+CHAT = {
+    "url": "https://router.huggingface.co/v1/chat/completions",
+    "json": {"model": "m", "messages": [{"role": "user", "content": "Hi"}]},
+    "task": "chat-completion",
+}
+
+
+def test_the_stub_literals_are_the_names_the_library_lists():
+    found = literals()
+    assert found["ClientId"] == list(_native.CLIENTS)
+    assert found["Language"] == list(_native.LANGUAGES)
+    snippets = _native.render_all(CHAT)
+    assert len(snippets) == len(_native.CLIENTS)
+    assert sorted(found["ClientName"]) == sorted({snippet["client"] for snippet in snippets})
+
+
 def test_the_package_exports_every_native_name():
     functions, constants = exported()
     assert set(functions) | constants <= set(inference_snippets.__all__)

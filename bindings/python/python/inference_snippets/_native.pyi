@@ -13,22 +13,33 @@ Spec = dict[str, Any] | str
 StrPath = str | PathLike[str]
 Paths = StrPath | Iterable[StrPath] | None
 
+# The names, as the library lists them (tests/test_api.py holds them to it).
+Language = Literal["curl", "python", "js", "rust"]
+"""A language, as ``LANGUAGES`` lists them (``render`` also takes their aliases: ``py``...)."""
+ClientId = Literal["curl", "huggingface_hub", "openai-python", "requests", "huggingface.js", "openai-js", "fetch", "reqwest"]
+"""A client's id, as ``CLIENTS`` lists them: one no other client has."""
+ClientName = Literal["curl", "huggingface_hub", "openai", "requests", "huggingface.js", "fetch", "reqwest"]
+"""A client's name, as ``render_all`` gives it: both openai clients are ``openai``."""
+Client = ClientId | ClientName
+"""What ``render`` takes as a client: an id, or a name (``openai`` needs ``language``)."""
+Shell = Literal["bash", "cmd", "powershell"]
+
 class Snippet(TypedDict):
     """One snippet, in the shape of ``@huggingface/inference``'s ``getInferenceSnippets``."""
 
-    language: Literal["curl", "python", "js", "rust"]
-    client: str
+    language: Language
+    client: ClientName
     """The client's name as ``--format json`` gives it: both openai clients are ``openai``."""
     content: str
 
-CLIENTS: tuple[str, ...]
+CLIENTS: tuple[ClientId, ...]
 """Every client ``render`` takes, in ``render_all``'s order, by its id: one no other
 client has (``openai-python``, ``openai-js``)."""
 
-LANGUAGES: tuple[str, ...]
+LANGUAGES: tuple[Language, ...]
 """Every language name, in ``render_all``'s order."""
 
-def render(request: Spec, client: str | None = None, *, language: str | None = None) -> str:
+def render(request: Spec, client: Client | None = None, *, language: Language | None = None) -> str:
     """The code that sends ``request`` with ``client``.
 
     Without ``client``, ``language`` picks its Hugging Face client when that can send
@@ -38,12 +49,12 @@ def render(request: Spec, client: str | None = None, *, language: str | None = N
     the client cannot send exactly this request, ``UsageError`` for an unknown name.
     """
 
-def render_all(request: Spec, *, language: str | None = None) -> list[Snippet]:
+def render_all(request: Spec, *, language: Language | None = None) -> list[Snippet]:
     """Every snippet that sends ``request``, one per client able to (of ``language``
     only, when given): what ``snippet --all --format json`` prints."""
 
 def parse_curl(
-    command: str, *, shell: Literal["bash", "cmd", "powershell"] | None = None, task: str | None = None
+    command: str, *, shell: Shell | None = None, task: str | None = None
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """A curl command's JSON spec (what ``render`` takes) and its warnings.
 
@@ -53,11 +64,11 @@ def parse_curl(
 
 def convert_curl(
     command: str,
-    client: str | None = None,
+    client: Client | None = None,
     *,
-    language: str | None = None,
+    language: Language | None = None,
     task: str | None = None,
-    shell: Literal["bash", "cmd", "powershell"] | None = None,
+    shell: Shell | None = None,
 ) -> str:
     """The code that sends what the curl ``command`` sends, with ``client`` (or the
     default client of ``language``). Raises ``CurlError`` or ``RefusalError``."""
