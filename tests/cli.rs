@@ -476,14 +476,21 @@ fn forced_shell() {
     );
 }
 
+/// What CI runs: every region of README.md and of the pages under docs/ is what the
+/// tool writes.
 #[test]
-fn readme_examples_are_up_to_date() {
-    let readme = super::root().join("README.md");
-    let output = snippet(&["docs", "check", readme.to_str().expect("utf-8 path")], "");
+fn readme_and_docs_are_up_to_date() {
+    let root = super::root();
+    let pages = [root.join("README.md"), root.join("docs")];
+    let pages: Vec<&str> = pages
+        .iter()
+        .map(|page| page.to_str().expect("utf-8 path"))
+        .collect();
+    let output = snippet(&[&["docs", "check"], &pages[..]].concat(), "");
     assert_eq!(
         output.status.code(),
         Some(0),
-        "README.md drifted; run `snippet docs write README.md`\n{}{}",
+        "a region drifted; run `snippet docs write README.md docs/`\n{}{}",
         stdout(&output),
         stderr(&output)
     );

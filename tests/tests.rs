@@ -8,6 +8,7 @@ mod curl;
 mod diagnostics;
 mod docs;
 mod errors;
+mod examples;
 mod fuzz_regressions;
 mod hostile;
 mod lint;
@@ -57,6 +58,17 @@ fn run_snippet(args: &[&str], stdin: &[u8], dir: &Path) -> std::process::Output 
         .write_all(stdin)
         .expect("write stdin");
     child.wait_with_output().expect("snippet exits")
+}
+
+/// The `PATH` with the folder of the `snippet` under test first: what a user who ran
+/// `cargo install` has, for the tools that run `snippet` by name.
+fn path_with_snippet() -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_snippet"))
+        .parent()
+        .expect("the binary's folder");
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(std::env::split_paths(&path)))
+        .expect("a PATH")
 }
 
 /// A folder under `target/` for generated test files, emptied first.
