@@ -10,7 +10,8 @@ use inference_snippets::docs;
 use serde_json::{Value, json};
 
 use crate::conformance::run::run;
-use crate::{run_snippet, scratch, tools};
+use crate::examples::{Note, blocks};
+use crate::{path_with_snippet, root, run_snippet, scratch, tools};
 
 /// A chapter whose region is empty in the source: the build fills it.
 const CURL_PAGE: &str = "# Introduction\n\n```sh\ncurl https://xyz.endpoints.huggingface.cloud/gpt2 \\\n  -H 'Content-Type: application/json' -d '{\"inputs\": \"Hi\"}'\n```\n\n<!-- snippet from=curl layout=fences clients=requests,fetch -->\n<!-- /snippet -->\n";
@@ -170,14 +171,25 @@ fn input_that_is_not_from_mdbook_is_refused() {
     }
 }
 
-/// A book whose `snippet` preprocessor is the binary under test, with the html
-/// and markdown renderers (the markdown one writes the chapters as preprocessed).
+/// The lines docs/ci.md tells a book's `book.toml` to hold (`<!-- example: file
+/// book.toml -->`).
+fn documented_book_toml() -> String {
+    let page = fs::read_to_string(root().join("docs/ci.md")).expect("docs/ci.md");
+    blocks(&page)
+        .into_iter()
+        .find(|block| block.note == Note::File("book.toml".into()))
+        .expect("docs/ci.md shows book.toml")
+        .text
+}
+
+/// A book with the `snippet` preprocessor as docs/ci.md configures it (`mdbook_build`
+/// puts the binary under test first on the PATH), and the html and markdown renderers
+/// (the markdown one writes the chapters as preprocessed).
 fn book(name: &str, pages: &[(&str, &str)]) -> std::path::PathBuf {
     let dir = scratch(name);
     let toml = format!(
-        "[book]\ntitle = \"Snippets\"\n\n[preprocessor.snippet]\ncommand = \"{} mdbook\"\n\n\
-         [output.html]\n\n[output.markdown]\n",
-        env!("CARGO_BIN_EXE_snippet")
+        "[book]\ntitle = \"Snippets\"\n\n{}\n[output.html]\n\n[output.markdown]\n",
+        documented_book_toml()
     );
     fs::write(dir.join("book.toml"), toml).expect("book.toml");
     for (path, text) in pages {
@@ -192,7 +204,10 @@ fn book(name: &str, pages: &[(&str, &str)]) -> std::path::PathBuf {
 fn mdbook_build(mdbook: &Path, dir: &Path) -> (Option<i32>, String) {
     let timeout = Duration::from_secs(120);
     let outcome = run(
-        Command::new(mdbook).arg("build").env_remove("HF_TOKEN"),
+        Command::new(mdbook)
+            .arg("build")
+            .env("PATH", path_with_snippet())
+            .env_remove("HF_TOKEN"),
         dir,
         "mdbook-build",
         timeout,

@@ -1,5 +1,7 @@
 //! `.pre-commit-hooks.yaml`, run by a pinned pre-commit as a user's repository would:
-//! `pre-commit try-repo <this checkout> HOOK --files PAGE` in a scratch git repository.
+//! `pre-commit try-repo <this checkout> HOOK --files PAGE` in a scratch git repository;
+//! and each `.pre-commit-config.yaml` that docs/ci.md shows, run as written with
+//! `pre-commit run --files PAGE` (the remote one from this checkout, at its `rev`).
 //!
 //! try-repo builds `snippet` with `cargo install --path` (release) in a temporary
 //! store every time, whatever `PRE_COMMIT_HOME` says; `CARGO_TARGET_DIR` under
@@ -24,7 +26,8 @@ use inference_snippets::docs;
 
 use crate::conformance::reuse::Key;
 use crate::conformance::run::run;
-use crate::{root, scratch, tools};
+use crate::examples::{Note, blocks};
+use crate::{path_with_snippet, root, scratch, tools};
 
 /// A cold build of the crate with its dependencies, and the run.
 const TRY_REPO_TIMEOUT: Duration = Duration::from_secs(900);
@@ -185,4 +188,138 @@ fn the_lint_hook_fails_on_an_unknown_curl_option_and_passes_a_clean_page() {
 
     let (code, printed) = try_repo(&pre_commit, "snippet-docs-lint", "fresh.md");
     assert_eq!(code, Some(0), "{printed}");
+}
+
+/// Where docs/ci.md tells users to get the hooks from, which the test replaces by
+/// this checkout: the tests have no network.
+const HOOK_REPOSITORY: &str = "https://github.com/huggingface/inference-snippets";
+
+/// The `.pre-commit-config.yaml` files docs/ci.md shows (`<!-- example: file ... -->`).
+fn documented_configurations() -> Vec<String> {
+    let page = fs::read_to_string(root().join("docs/ci.md")).expect("docs/ci.md");
+    blocks(&page)
+        .into_iter()
+        .filter(|block| block.note == Note::File(".pre-commit-config.yaml".into()))
+        .map(|block| block.text)
+        .collect()
+}
+
+/// The commit a configuration's `rev:` names, checked to be one of this branch's.
+fn documented_rev(config: &str) -> Option<String> {
+    let rev = config
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("rev:"))?
+        .trim()
+        .to_owned();
+    let ancestor = Command::new("git")
+        .args(["merge-base", "--is-ancestor", &rev, "HEAD"])
+        .current_dir(root())
+        .status()
+        .expect("git runs");
+    assert!(
+        ancestor.success(),
+        "docs/ci.md: rev {rev} is not a commit of this branch's history: name one of main's"
+    );
+    Some(rev)
+}
+
+/// `pre-commit run --files PAGE` in `repository`: (exit code, what it printed).
+fn run_hooks(pre_commit: &Path, repository: &Path, page: &str) -> (Option<i32>, String) {
+    let tools = tools::base().join("pre-commit");
+    let outcome = run(
+        Command::new(pre_commit)
+            .args(["run", "--files", page, "--color", "never", "--verbose"])
+            // A `language: system` hook runs the `snippet` this test built; a remote
+            // one is built once per rev into pre-commit's store, kept between runs.
+            .env("PATH", path_with_snippet())
+            .env("PRE_COMMIT_HOME", tools.join("home"))
+            .env("CARGO_TARGET_DIR", tools.join("cargo-target"))
+            .env_remove("RUSTFLAGS")
+            .env_remove("HF_TOKEN"),
+        repository,
+        &format!("run-{page}"),
+        TRY_REPO_TIMEOUT,
+    );
+    assert!(
+        !outcome.timed_out,
+        "pre-commit run: {}",
+        outcome.failure(TRY_REPO_TIMEOUT)
+    );
+    (
+        outcome.code,
+        format!("{}{}", outcome.stdout, outcome.stderr),
+    )
+}
+
+/// A scratch git repository holding `config` as its `.pre-commit-config.yaml`
+/// (staged, as pre-commit wants it) and the three pages.
+fn configured_repository(name: &str, config: &str) -> PathBuf {
+    let dir = scratch(name);
+    fs::write(dir.join(".pre-commit-config.yaml"), config).expect("the configuration");
+    let fresh = docs::update(DRIFTED, "fresh.md", &dir)
+        .expect("the page renders")
+        .text;
+    fs::write(dir.join("fresh.md"), fresh).expect("fresh.md");
+    fs::write(dir.join("drifted.md"), DRIFTED).expect("drifted.md");
+    fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
+    for args in [&["init", "--quiet"][..], &["add", "."]] {
+        let git = Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .status()
+            .expect("git runs");
+        assert!(git.success(), "git {args:?}");
+    }
+    dir
+}
+
+#[test]
+fn the_configurations_the_docs_show_work_as_written() {
+    let configs = documented_configurations();
+    assert!(
+        configs.iter().any(|config| config.contains("repo: local"))
+            && configs
+                .iter()
+                .any(|config| config.contains(HOOK_REPOSITORY)),
+        "docs/ci.md shows a local and a remote configuration: {configs:?}"
+    );
+    let Some(pre_commit) = tools::pre_commit() else {
+        return;
+    };
+    let checkout = root().to_str().expect("a UTF-8 path");
+    for (index, config) in configs.iter().enumerate() {
+        let rev = documented_rev(config);
+        let dir = configured_repository(
+            &format!("pre-commit-config-{index}"),
+            &config.replace(HOOK_REPOSITORY, checkout),
+        );
+        let what = format!("docs/ci.md's configuration (rev {rev:?}):\n{config}");
+
+        let (code, printed) = run_hooks(&pre_commit, &dir, "fresh.md");
+        if code != Some(0)
+            && !printed.contains("- hook id:")
+            && tools::unreachable(&printed)
+            && !tools::ci()
+        {
+            eprintln!(
+                "SKIPPED: crates.io is unreachable, so pre-commit cannot build the hook: {printed}"
+            );
+            continue;
+        }
+        assert_eq!(code, Some(0), "{what}\n{printed}");
+        for hook in ["snippet docs check", "snippet docs lint"] {
+            assert!(printed.contains(&format!("{hook}...")), "{what}\n{printed}");
+        }
+
+        let (code, printed) = run_hooks(&pre_commit, &dir, "drifted.md");
+        assert_eq!(code, Some(1), "{what}\n{printed}");
+        assert!(
+            printed.contains("drifted.md:7:1: region is out of date"),
+            "{what}\n{printed}"
+        );
+
+        let (code, printed) = run_hooks(&pre_commit, &dir, "lint.md");
+        assert_eq!(code, Some(1), "{what}\n{printed}");
+        assert!(printed.contains("lint.md:4:"), "{what}\n{printed}");
+    }
 }
