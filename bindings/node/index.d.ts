@@ -55,8 +55,9 @@ export declare const languages: readonly Language[];
 
 /**
  * The code that sends `request` with `client` (a name, or an id of `clients`; `openai`
- * needs `language`). Without `client`, `language` picks its Hugging Face client when
- * that can send the request, else its generic one.
+ * needs `language`). Without `client`, `language`'s default: the client a reader of
+ * the request's API reaches for (the OpenAI SDK on an OpenAI route outside Hugging
+ * Face's hosts, the Hugging Face client on Hugging Face's), else its generic one.
  * Throws `SpecError` (with the line and column of JSON text), `RefusalError` when the
  * client cannot send exactly this request, `UsageError` for an unknown name.
  */

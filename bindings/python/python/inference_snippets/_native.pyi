@@ -42,8 +42,9 @@ LANGUAGES: tuple[Language, ...]
 def render(request: Spec, client: Client | None = None, *, language: Language | None = None) -> str:
     """The code that sends ``request`` with ``client``.
 
-    Without ``client``, ``language`` picks its Hugging Face client when that can send
-    the request, else its generic one; with both, the client must write the language
+    Without ``client``, ``language``'s default: the client a reader of the request's
+    API reaches for (the OpenAI SDK on an OpenAI route outside Hugging Face's hosts,
+    the Hugging Face client on Hugging Face's), else its generic one; with both, the client must write the language
     (a name two languages share, ``openai``, needs it, or its id: ``openai-python``).
     Raises ``SpecError`` (with the line and column of JSON text), ``RefusalError`` when
     the client cannot send exactly this request, ``UsageError`` for an unknown name.
