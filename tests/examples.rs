@@ -361,7 +361,8 @@ fn run_block(block: &Block, dir: &Path) -> Result<(), String> {
 }
 
 fn diff(expected: &str, actual: &str) -> String {
-    similar::TextDiff::from_lines(&format!("{expected}\n"), &format!("{actual}\n"))
+    let (expected, actual) = (format!("{expected}\n"), format!("{actual}\n"));
+    similar::TextDiff::from_lines(expected.as_str(), actual.as_str())
         .unified_diff()
         .header("shown", "printed")
         .to_string()
