@@ -1,7 +1,7 @@
 //! Every kind of bad input, run through the `snippet` binary, and what it says: the table
 //! in `ERRORS.md` is this test's output (`UPDATE_SNAPSHOTS=1` rewrites it).
 //!
-//! Besides the exact text, each message must hold to the rules of the README: exit 2 (1
+//! Besides the exact text, each message must hold to the rules of docs/cli.md: exit 2 (1
 //! for drift and lint findings), nothing on standard output, one line starting with
 //! `snippet: ` and the input's name, and the line and column when the input is text.
 

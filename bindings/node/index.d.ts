@@ -3,7 +3,7 @@
 /** A request: an object in the JSON spec's shape, or that JSON as text. */
 export type Spec = string | SpecObject;
 
-/** The JSON spec of one request (see the repository's README). */
+/** The JSON spec of one request (see the repository's docs/spec.md). */
 export interface SpecObject {
   url: string;
   method?: string;
