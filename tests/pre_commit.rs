@@ -41,22 +41,33 @@ const LINT_ERROR: &str = "# Page\n\n```bash\ncurl https://x.cloud --dat '{}'\n``
 /// The scratch git repository with the pages, made once for every test here.
 fn repository() -> &'static Path {
     static REPOSITORY: OnceLock<PathBuf> = OnceLock::new();
-    REPOSITORY.get_or_init(|| {
-        let dir = scratch("pre-commit");
+    REPOSITORY.get_or_init(|| pages_repository("pre-commit", None))
+}
+
+/// A scratch git repository holding the three pages and, when given, `config` as its
+/// `.pre-commit-config.yaml`, staged (pre-commit refuses an unstaged one).
+fn pages_repository(name: &str, config: Option<&str>) -> PathBuf {
+    let dir = scratch(name);
+    let fresh = docs::update(DRIFTED, "fresh.md", &dir)
+        .expect("the page renders")
+        .text;
+    fs::write(dir.join("fresh.md"), fresh).expect("fresh.md");
+    fs::write(dir.join("drifted.md"), DRIFTED).expect("drifted.md");
+    fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
+    let mut steps = vec![&["init", "--quiet"][..]];
+    if let Some(config) = config {
+        fs::write(dir.join(".pre-commit-config.yaml"), config).expect("the configuration");
+        steps.push(&["add", "."]);
+    }
+    for args in steps {
         let git = Command::new("git")
-            .args(["init", "--quiet"])
+            .args(args)
             .current_dir(&dir)
             .status()
             .expect("git runs");
-        assert!(git.success(), "git init");
-        let fresh = docs::update(DRIFTED, "fresh.md", &dir)
-            .expect("the page renders")
-            .text;
-        fs::write(dir.join("fresh.md"), fresh).expect("fresh.md");
-        fs::write(dir.join("drifted.md"), DRIFTED).expect("drifted.md");
-        fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
-        dir
-    })
+        assert!(git.success(), "git {args:?}");
+    }
+    dir
 }
 
 /// `pre-commit try-repo <checkout> HOOK --files PAGE`: (exit code, what it printed),
@@ -251,28 +262,6 @@ fn run_hooks(pre_commit: &Path, repository: &Path, page: &str) -> (Option<i32>, 
     )
 }
 
-/// A scratch git repository holding `config` as its `.pre-commit-config.yaml`
-/// (staged, as pre-commit wants it) and the three pages.
-fn configured_repository(name: &str, config: &str) -> PathBuf {
-    let dir = scratch(name);
-    fs::write(dir.join(".pre-commit-config.yaml"), config).expect("the configuration");
-    let fresh = docs::update(DRIFTED, "fresh.md", &dir)
-        .expect("the page renders")
-        .text;
-    fs::write(dir.join("fresh.md"), fresh).expect("fresh.md");
-    fs::write(dir.join("drifted.md"), DRIFTED).expect("drifted.md");
-    fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
-    for args in [&["init", "--quiet"][..], &["add", "."]] {
-        let git = Command::new("git")
-            .args(args)
-            .current_dir(&dir)
-            .status()
-            .expect("git runs");
-        assert!(git.success(), "git {args:?}");
-    }
-    dir
-}
-
 #[test]
 fn the_configurations_the_docs_show_work_as_written() {
     let configs = documented_configurations();
@@ -289,10 +278,8 @@ fn the_configurations_the_docs_show_work_as_written() {
     let checkout = root().to_str().expect("a UTF-8 path");
     for (index, config) in configs.iter().enumerate() {
         let rev = documented_rev(config);
-        let dir = configured_repository(
-            &format!("pre-commit-config-{index}"),
-            &config.replace(HOOK_REPOSITORY, checkout),
-        );
+        let config = config.replace(HOOK_REPOSITORY, checkout);
+        let dir = pages_repository(&format!("pre-commit-config-{index}"), Some(&config));
         let what = format!("docs/ci.md's configuration (rev {rev:?}):\n{config}");
 
         let (code, printed) = run_hooks(&pre_commit, &dir, "fresh.md");
