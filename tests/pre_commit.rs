@@ -131,7 +131,7 @@ fn run_try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, Stri
     let tools = tools::base().join("pre-commit");
     let name = format!("try-repo-{hook}-{page}");
     let outcome = run(
-        Command::new(pre_commit)
+        tools::quick_release(&mut Command::new(pre_commit))
             .args(["try-repo"])
             .arg(root())
             .args([hook, "--files", page, "--color", "never", "--verbose"])
@@ -238,7 +238,7 @@ fn documented_rev(config: &str) -> Option<String> {
 fn run_hooks(pre_commit: &Path, repository: &Path, page: &str) -> (Option<i32>, String) {
     let tools = tools::base().join("pre-commit");
     let outcome = run(
-        Command::new(pre_commit)
+        tools::quick_release(&mut Command::new(pre_commit))
             .args(["run", "--files", page, "--color", "never", "--verbose"])
             // A `language: system` hook runs the `snippet` this test built; a remote
             // one is built once per rev into pre-commit's store, kept between runs.
