@@ -274,3 +274,120 @@ fn part(part: &Part, client: Client) -> Result<String, Error> {
         python::string(&part.name)
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    #[test]
+    fn connection_options_in_httpx_words() {
+        let connection =
+            |insecure, timeout, connect_timeout, proxy: Option<&str>, follow| Connection {
+                insecure,
+                timeout,
+                connect_timeout,
+                proxy: proxy.map(Text::from),
+                compressed: true,
+                follow_redirects: follow,
+            };
+        let cases = [
+            (
+                connection(false, None, None, None, false),
+                true,
+                vec!["timeout=None"],
+            ),
+            (
+                connection(false, Some(30.0), None, None, false),
+                true,
+                vec!["timeout=30"],
+            ),
+            // httpx-async bounds the whole exchange itself.
+            (
+                connection(false, Some(30.0), None, None, false),
+                false,
+                vec!["timeout=None"],
+            ),
+            (
+                connection(false, None, Some(2.5), None, false),
+                true,
+                vec!["timeout=httpx.Timeout(None, connect=2.5)"],
+            ),
+            (
+                connection(true, Some(30.0), Some(5.0), Some("http://p:3128"), true),
+                true,
+                vec![
+                    "verify=False",
+                    "proxy=\"http://p:3128\"",
+                    "timeout=httpx.Timeout(30, connect=5)",
+                    "follow_redirects=True",
+                ],
+            ),
+            (
+                connection(false, Some(30.0), Some(5.0), None, false),
+                false,
+                vec!["timeout=httpx.Timeout(None, connect=5)"],
+            ),
+        ];
+        for (connection, whole, expected) in cases {
+            assert_eq!(options(&connection, whole), expected, "{connection:?}");
+        }
+    }
+
+    #[test]
+    fn a_body_goes_through_a_function_that_takes_one() {
+        let text = Payload::Text {
+            body: Text::from("x"),
+            content_type: None,
+        };
+        assert_eq!(function("GET", &Payload::None), Some("get"));
+        assert_eq!(function("POST", &text), Some("post"));
+        // httpx.get and httpx.delete take no body: httpx.request does.
+        assert_eq!(function("GET", &text), None);
+        assert_eq!(function("DELETE", &text), None);
+        assert_eq!(function("PURGE", &Payload::None), None);
+    }
+
+    #[test]
+    fn calls_wrap_one_argument_a_line_past_88_columns() {
+        let short: Vec<Cow<'static, str>> = vec!["API_URL".into(), "json=payload".into()];
+        assert_eq!(
+            call("response = httpx.post", &short, "", 0),
+            "response = httpx.post(API_URL, json=payload)"
+        );
+        let long: Vec<Cow<'static, str>> = vec!["a".repeat(40).into(), "b".repeat(40).into()];
+        assert_eq!(
+            call("async with client.stream", &long, " as response:", 8),
+            format!(
+                "async with client.stream(\n            {},\n            {},\n        ) as response:",
+                "a".repeat(40),
+                "b".repeat(40)
+            )
+        );
+    }
+
+    #[test]
+    fn parts_httpx_would_change_are_refused() {
+        let part = |filename: Option<&str>, content_type: Option<&str>| Part {
+            name: "meta".into(),
+            content: PartContent::Text(Text::from("{}")),
+            content_type: content_type.map(str::to_owned),
+            filename: filename.map(str::to_owned),
+        };
+        assert_eq!(
+            part_entry(&part(None, Some("application/json"))),
+            Ok(r#"("meta", (None, "{}", "application/json"))"#.to_owned())
+        );
+        assert_eq!(
+            part_entry(&part(Some("m.json"), Some("application/json"))),
+            Ok(r#"("meta", ("m.json", "{}", "application/json"))"#.to_owned())
+        );
+        // httpx leaves an empty file name out, and guesses a type from a file name.
+        assert!(part_entry(&part(Some(""), Some("application/json"))).is_err());
+        assert!(part_entry(&part(Some("m.json"), None)).is_err());
+    }
+
+    fn part_entry(form_part: &Part) -> Result<String, String> {
+        part(form_part, Client::Httpx).map_err(|err| err.to_string())
+    }
+}
