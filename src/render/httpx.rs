@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::model::{Connection, Part, PartContent, Payload, Request};
 use crate::quote::JsonBody;
 use crate::quote::python::{self, Python};
+use crate::text::Escapes;
 
 #[derive(Template)]
 #[template(path = "python/httpx.py")]
@@ -29,6 +30,8 @@ pub(super) struct Parts {
     pub needs_os: bool,
     /// `from urllib.parse import quote_plus`, for form-encoded variables.
     pub needs_quote_plus: bool,
+    /// The function that encodes a variable as curl's `--url-query` does.
+    pub url_query_encode: Option<&'static str>,
     /// `import json`: for streams, and for numbers read from the environment.
     pub needs_json: bool,
     /// Header keys and value expressions, both Python source.
@@ -113,6 +116,9 @@ impl Parts {
             url: python::text(&request.url),
             needs_os: reads.env || reads.home,
             needs_quote_plus: reads.form_encoded,
+            url_query_encode: request
+                .form_encodes_with(Escapes::Lowercase)
+                .then_some(python::URL_QUERY_ENCODE),
             needs_json: body.parses_json || response.parses_events(),
             headers: list,
             body,

@@ -4,11 +4,21 @@ import json
 {%- if parts.needs_os %}
 import os
 {%- endif %}
+{%- if parts.url_query_encode.is_some() %}
+import re
+{%- endif %}
 {%- if parts.needs_quote_plus %}
 from urllib.parse import quote_plus
 {%- endif %}
 
 import httpx
+{%- if let Some(helper) = parts.url_query_encode %}
+
+
+{{ helper }}
+{%- endif %}
+{%- if parts.url_query_encode.is_some() %}
+{% endif %}
 
 API_URL = {{ parts.url }}
 {%- if !parts.headers.is_empty() %}
