@@ -203,6 +203,12 @@ pub enum Client {
     /// Python `requests`.
     #[serde(rename = "requests")]
     Requests,
+    /// Python `httpx` (`httpx.post` and friends).
+    #[serde(rename = "httpx")]
+    Httpx,
+    /// Python `httpx.AsyncClient`, run by `asyncio.run`.
+    #[serde(rename = "httpx-async")]
+    HttpxAsync,
     /// JavaScript `@huggingface/inference`.
     #[serde(rename = "huggingface.js")]
     HuggingfaceJs,
@@ -222,7 +228,7 @@ pub enum Client {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
-    /// Sends any request: curl, `requests`, `fetch`, `reqwest`.
+    /// Sends any request: curl, `requests`, `httpx`, `fetch`, `reqwest`.
     Generic,
     /// A Hugging Face client that calls one typed method per task.
     HuggingFace,
@@ -234,12 +240,15 @@ impl Client {
     /// Every client, in the order of [`render_all`](crate::render_all): per language,
     /// the Hugging Face client, then `openai` (the order of Hugging Face's own
     /// snippets for chat models, which show `huggingface_hub` then `openai`), then
-    /// the generic client.
-    pub const ALL: [Client; 8] = [
+    /// the generic clients, the language's default first (`requests`, then `httpx`
+    /// and `httpx-async`).
+    pub const ALL: [Client; 10] = [
         Client::Curl,
         Client::HuggingfaceHub,
         Client::OpenaiPython,
         Client::Requests,
+        Client::Httpx,
+        Client::HttpxAsync,
         Client::HuggingfaceJs,
         Client::OpenaiJs,
         Client::Fetch,

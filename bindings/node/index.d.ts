@@ -29,12 +29,14 @@ export type ClientId =
   | "huggingface_hub"
   | "openai-python"
   | "requests"
+  | "httpx"
+  | "httpx-async"
   | "huggingface.js"
   | "openai-js"
   | "fetch"
   | "reqwest";
 /** A client's name, as `renderAll` gives it: both openai clients are `openai`. */
-export type ClientName = "curl" | "huggingface_hub" | "openai" | "requests" | "huggingface.js" | "fetch" | "reqwest";
+export type ClientName = "curl" | "huggingface_hub" | "openai" | "requests" | "httpx" | "httpx-async" | "huggingface.js" | "fetch" | "reqwest";
 /** What `render` takes as a client: an id, or a name (`openai` needs `language`). */
 export type Client = ClientId | ClientName;
 export type Shell = "bash" | "cmd" | "powershell";

@@ -8,7 +8,7 @@
 use askama::Template;
 
 use super::{curl, fetch, huggingface_hub, huggingface_js, openai_js, openai_python};
-use super::{requests, reqwest};
+use super::{httpx, httpx_async, requests, reqwest};
 use crate::client::{Client, Kind, Language};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
@@ -78,6 +78,8 @@ pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
         Client::HuggingfaceHub => &HUGGINGFACE_HUB,
         Client::OpenaiPython => &OPENAI_PYTHON,
         Client::Requests => &REQUESTS,
+        Client::Httpx => &HTTPX,
+        Client::HttpxAsync => &HTTPX_ASYNC,
         Client::HuggingfaceJs => &HUGGINGFACE_JS,
         Client::OpenaiJs => &OPENAI_JS,
         Client::Fetch => &FETCH,
@@ -149,6 +151,34 @@ const REQUESTS: Descriptor = Descriptor {
     install: |_| Some(Install::pip(&["requests"])),
     caveats: requests::caveats,
     render: |request| written(requests::view(request)),
+};
+
+const HTTPX: Descriptor = Descriptor {
+    name: "httpx",
+    id: "httpx",
+    language: Language::Python,
+    aliases: &[],
+    summary: "Python httpx (httpx.post and friends)",
+    stem: "httpx",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: |_| Some(Install::pip(&["httpx"])),
+    caveats: |request| requests::per_wait_timeout(request, "httpx"),
+    render: |request| written(httpx::view(request)),
+};
+
+const HTTPX_ASYNC: Descriptor = Descriptor {
+    name: "httpx-async",
+    id: "httpx-async",
+    language: Language::Python,
+    aliases: &["httpx_async"],
+    summary: "Python httpx's AsyncClient, run by asyncio",
+    stem: "httpx_async",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: |_| Some(Install::pip(&["httpx"])),
+    caveats: none,
+    render: |request| written(httpx_async::view(request)),
 };
 
 const HUGGINGFACE_JS: Descriptor = Descriptor {

@@ -4,6 +4,8 @@ mod clients;
 mod curl;
 mod fetch;
 mod headers;
+mod httpx;
+mod httpx_async;
 mod huggingface_hub;
 mod huggingface_js;
 mod openai;

@@ -23,7 +23,7 @@ pub(super) const RUNTIMES: [(&str, &str); 5] = [
     ("curl", "the curl snippets and the curl oracle"),
     (
         "python3",
-        "the requests, huggingface_hub and openai snippets",
+        "the requests, httpx, huggingface_hub and openai snippets",
     ),
     ("node", "the fetch, huggingface.js and openai snippets"),
     ("npm", "the install of @huggingface/inference and openai"),

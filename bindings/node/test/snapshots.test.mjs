@@ -11,7 +11,7 @@ const SNAPSHOTS = new URL("../../../snapshots/", import.meta.url).pathname;
 const INPUTS = ["request.json", "command.sh"];
 
 // Golden files are named by the client's file name, refusals by its id.
-const SNIPPET_FILES = { "openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js" };
+const SNIPPET_FILES = { "openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js", "httpx_async.py": "httpx-async" };
 
 /** The client (its id, as `clients` lists it) whose golden file is `name`. */
 function clientOf(name) {

@@ -13,7 +13,7 @@ def cases():
 
 
 # Golden files are named by the client's file name, refusals by its id.
-SNIPPET_FILES = {"openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js"}
+SNIPPET_FILES = {"openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js", "httpx_async.py": "httpx-async"}
 
 
 def client_of(file_name):
