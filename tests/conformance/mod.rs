@@ -6,6 +6,8 @@
 
 mod cases;
 mod compare;
+pub(crate) mod go;
+pub(crate) mod java;
 mod multipart;
 mod oracle;
 mod plan;
@@ -83,6 +85,8 @@ fn every_snippet_sends_the_request_it_describes() {
     let _ = fs::remove_dir_all(&node_sets);
     fs::create_dir_all(&node_sets).expect("node-sets");
     let mut rust = rust::RustRunner::new(root);
+    let mut go = go::GoRunner::new(root);
+    let mut java = java::JavaRunner::new(root);
 
     let runtimes: Vec<&str> = setup::RUNTIMES
         .iter()
@@ -93,7 +97,9 @@ fn every_snippet_sends_the_request_it_describes() {
         .iter()
         .enumerate()
         .map(|(index, case)| {
-            plan::prepare(index, case, &server, &base, &node_sets, &mut rust, harness)
+            plan::prepare(
+                index, case, &server, &base, &node_sets, &mut rust, &mut go, &mut java, harness,
+            )
         })
         .collect();
     // CI checks every case afresh; a developer's second run reuses what did not change.
@@ -103,6 +109,22 @@ fn every_snippet_sends_the_request_it_describes() {
     let rust_built = rust.build(root);
     if let Err(err) = &rust_built {
         eprintln!("conformance: some Rust snippets do not compile:\n{err}");
+    }
+    let go_built = if has("go") {
+        go.build()
+    } else {
+        Err("go is not installed".to_owned())
+    };
+    if let Err(err) = &go_built {
+        eprintln!("conformance: some Go snippets do not compile:\n{err}");
+    }
+    let java_built = if has("javac") {
+        java.build()
+    } else {
+        Err("javac is not installed".to_owned())
+    };
+    if let Err(err) = &java_built {
+        eprintln!("conformance: some Java snippets do not compile:\n{err}");
     }
     // The runtime of each package set the snippets declare, installed one at a time.
     let mut pythons = BTreeMap::new();
@@ -155,6 +177,10 @@ fn every_snippet_sends_the_request_it_describes() {
         node_modules,
         rust: &rust,
         rust_built: &rust_built,
+        go: &go,
+        go_built: &go_built,
+        java: &java,
+        java_built: &java_built,
         curl: curl.clone(),
     };
     let next = AtomicUsize::new(0);

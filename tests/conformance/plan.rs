@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use inference_snippets::{Client, Language, Request, install, render};
 
 use super::cases::{self, Case, Origin};
+use super::go::GoRunner;
+use super::java::JavaRunner;
 use super::report::Cell;
 use super::reuse::Key;
 use super::rust::RustRunner;
@@ -30,6 +32,10 @@ pub(super) enum Program {
     Node { path: PathBuf, packages: Packages },
     /// A module of the Rust runner crate.
     Rust(String),
+    /// A program of the Go runner module.
+    Go(String),
+    /// A package of the Java runner's classes.
+    Java(String),
 }
 
 /// The packages a snippet's install line names, sorted: the key of the runtime it
@@ -86,6 +92,8 @@ pub(super) fn prepare(
     base: &Path,
     node_sets: &Path,
     rust: &mut RustRunner,
+    go: &mut GoRunner,
+    java: &mut JavaRunner,
     harness: Key,
 ) -> Prepared {
     let key = harness
@@ -163,6 +171,16 @@ pub(super) fn prepare(
                     let bin = bin_name(&case.id);
                     rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
+                }
+                Language::Go => {
+                    let bin = bin_name(&case.id);
+                    go.add(&bin, &code);
+                    Ok(Program::Go(bin))
+                }
+                Language::Java => {
+                    let bin = bin_name(&case.id);
+                    java.add(&bin, &code);
+                    Ok(Program::Java(bin))
                 }
             };
             match program {
