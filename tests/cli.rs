@@ -36,6 +36,8 @@ fn spec_from_stdin_to_every_language() {
         ("node", "client.textClassification("),
         ("javascript", "@huggingface/inference"),
         ("rs", "reqwest::blocking::Client::new()"),
+        ("golang", "http.DefaultClient.Do(request)"),
+        ("java", "HttpClient.newBuilder()"),
     ] {
         let output = snippet(&["--lang", lang, "--request", "-"], SPEC);
         assert!(output.status.success(), "{lang}: {}", stderr(&output));
@@ -228,6 +230,8 @@ fn all_as_json_in_hugging_face_shape() {
         ("js", "huggingface.js"),
         ("js", "fetch"),
         ("rust", "reqwest"),
+        ("go", "net/http"),
+        ("java", "java.net.http"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -612,6 +616,8 @@ fn install_line_opens_each_snippet_that_needs_packages() {
             "reqwest",
             Some(r#"// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }"#),
         ),
+        ("go", "go-net-http", None),
+        ("java", "java-net-http", None),
     ];
     for (lang, client, line) in cases {
         let mut full = vec!["--lang", lang, "--client", client];
