@@ -66,14 +66,15 @@ fn join(text: &Text, lines: Option<usize>) -> String {
     // Whether the last piece ends a line of the text.
     let mut ended = Vec::new();
     let literal = |pieces: &mut Vec<String>, ended: &mut Vec<bool>, piece: &str| {
-        if lines.is_none() {
-            pieces.push(string(piece));
-            ended.push(false);
-            return;
-        }
-        for line in piece.split_inclusive('\n') {
-            pieces.push(string(line));
-            ended.push(line.ends_with('\n'));
+        let split: Vec<&str> = match lines {
+            None => vec![piece],
+            Some(_) => piece.split_inclusive('\n').collect(),
+        };
+        for line in split {
+            for chunk in chunks(line) {
+                pieces.push(string(chunk));
+                ended.push(lines.is_some() && chunk.ends_with('\n'));
+            }
         }
     };
     match text.without_vars() {
@@ -99,6 +100,19 @@ fn join(text: &Text, lines: Option<usize>) -> String {
     if pieces.is_empty() {
         return "\"\"".to_owned();
     }
+    // javac folds `"a" + "b"` into one constant, which may not pass 65535 bytes: a
+    // long text is joined when the snippet runs.
+    if pieces.iter().map(String::len).sum::<usize>() > LONG {
+        let indent = "    ".repeat(lines.unwrap_or(3));
+        let mut out = String::from("String.join(\"\"");
+        for piece in &pieces {
+            out.push_str(",\n");
+            out.push_str(&indent);
+            out.push_str(piece);
+        }
+        out.push(')');
+        return out;
+    }
     let mut out = String::with_capacity(64);
     for (index, piece) in pieces.iter().enumerate() {
         if index > 0 {
@@ -114,6 +128,27 @@ fn join(text: &Text, lines: Option<usize>) -> String {
         out.push_str(piece);
     }
     out
+}
+
+/// Source characters past which a text is joined at run time, not by javac.
+const LONG: usize = 16_000;
+
+/// `text` in pieces of at most 2000 characters: a literal of one is at most 12000
+/// bytes in a class file, whatever its characters.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .char_indices()
+            .nth(2000)
+            .map_or(rest.len(), |(index, _)| index);
+        let (chunk, after) = rest.split_at(end);
+        rest = after;
+        Some(chunk)
+    })
 }
 
 /// The value of `var`: `System.getenv("NAME")`, `envOr("NAME", "default")` for an

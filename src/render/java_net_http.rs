@@ -27,6 +27,8 @@ pub(crate) struct View {
     insecure: bool,
     /// The statements that make the body, before the request.
     payload: Vec<String>,
+    /// The proxy's `URI` (curl's `-x`).
+    proxy: Option<String>,
     /// The `HttpClient.newBuilder()` calls after `.version(..)`.
     client: Vec<String>,
     url: String,
@@ -78,7 +80,8 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     ]);
     let headers = headers(request, &mut uses)?;
     let (payload, body) = payload(request, &mut uses);
-    let client = connection(&request.connection, &mut uses)?;
+    let client = connection(&request.connection, &mut uses);
+    let proxy = request.connection.proxy.as_ref().map(proxy_uri).transpose()?;
     texts(request, &mut uses);
     let response = Response::of(request);
     match response {
@@ -114,6 +117,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .collect(),
         insecure: request.connection.insecure,
         payload,
+        proxy,
         client,
         url: java::text(&request.url),
         headers,
@@ -379,7 +383,7 @@ fn multipart_type(request: &Request) -> Result<(), Error> {
 /// The `HttpClient.newBuilder()` calls for curl's `--connect-timeout`, `-L`, `-x`
 /// and `-k`. HttpClient neither asks for nor decodes a compressed answer (a
 /// caveat), and follows no redirect unless told, as curl.
-fn connection(connection: &Connection, uses: &mut Uses) -> Result<Vec<String>, Error> {
+fn connection(connection: &Connection, uses: &mut Uses) -> Vec<String> {
     let mut calls = Vec::new();
     if let Some(seconds) = connection.connect_timeout {
         calls.push(format!(".connectTimeout({})", duration(seconds)));
@@ -387,13 +391,12 @@ fn connection(connection: &Connection, uses: &mut Uses) -> Result<Vec<String>, E
     if connection.follow_redirects {
         calls.push(".followRedirects(HttpClient.Redirect.ALWAYS)".to_owned());
     }
-    if let Some(proxy) = &connection.proxy {
-        let (host, port) = proxy_address(proxy)?;
+    if connection.proxy.is_some() {
         uses.import(&["java.net.InetSocketAddress", "java.net.ProxySelector"]);
-        calls.push(format!(
-            ".proxy(ProxySelector.of(new InetSocketAddress({}, {port})))",
-            java::string(&host)
-        ));
+        calls.push(
+            ".proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort())))"
+                .to_owned(),
+        );
     }
     if connection.insecure {
         uses.helper(
@@ -412,43 +415,45 @@ fn connection(connection: &Connection, uses: &mut Uses) -> Result<Vec<String>, E
     if connection.connect_timeout.is_some() || connection.timeout.is_some() {
         uses.import(&["java.time.Duration"]);
     }
-    Ok(calls)
+    calls
 }
 
-/// The host and port of an HTTP proxy written as a literal (`http://host:port`,
-/// `host:port`; curl's default port is 1080).
-fn proxy_address(proxy: &Text) -> Result<(String, u16), Error> {
+/// The `URI` of an HTTP proxy, `http://host:port`, whose host and port the client
+/// takes: a literal gets curl's defaults (`http://`, port 1080); a proxy that reads
+/// a variable must start with `http://`. HttpClient sends no proxy credentials
+/// unless a server asks (an `Authenticator`), and speaks to HTTP proxies only.
+fn proxy_uri(proxy: &Text) -> Result<String, Error> {
     let cannot = |why: &str| {
         Err(refusal(
             Client::JavaNetHttp,
-            format!("HttpClient takes an HTTP proxy as a host and port: {why}"),
+            format!("HttpClient takes an HTTP proxy as a host and a port: {why}"),
             None,
         )
         .about(Field::Connection))
     };
     let Some(text) = proxy.as_literal() else {
-        return cannot("this one reads a variable");
+        return match proxy.segments().first() {
+            Some(Segment::Literal(head)) if head.to_ascii_lowercase().starts_with("http://") => {
+                Ok(java::text(proxy))
+            }
+            _ => cannot("this one reads a variable where its scheme would be"),
+        };
     };
     let rest = match text.split_once("://") {
         Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => rest,
         Some(_) => return cannot("this one is not http://"),
         None => text,
     };
-    let rest = rest.trim_end_matches('/');
-    if rest.contains(['@', '/', '?', '#', '[']) {
+    let authority = rest.trim_end_matches('/');
+    if authority.is_empty() || authority.contains(['@', '/', '?', '#', '[']) {
         return cannot("this one has credentials or a path");
     }
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((host, port)) => match port.parse::<u16>() {
-            Ok(port) => (host, port),
-            Err(_) => return cannot("its port is not a number"),
-        },
-        None => (rest, 1080),
+    let port = match authority.rsplit_once(':') {
+        Some((_, port)) if port.parse::<u16>().is_ok() => "",
+        Some(_) => return cannot("its port is not a number"),
+        None => ":1080",
     };
-    if host.is_empty() {
-        return cannot("it has no host");
-    }
-    Ok((host.to_owned(), port))
+    Ok(java::string(&format!("http://{authority}{port}")))
 }
 
 /// A `Duration` of `seconds`; whole milliseconds rounded up, so that a bound is

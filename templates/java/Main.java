@@ -14,6 +14,9 @@ public class Main {
 {%- for line in payload %}
         {{ line }}
 {%- endfor %}
+{%- if let Some(proxy) = proxy %}
+        URI proxy = URI.create({{ proxy }});
+{%- endif %}
         HttpClient client = HttpClient.newBuilder()
             // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
             .version(HttpClient.Version.HTTP_1_1)
