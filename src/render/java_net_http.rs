@@ -81,7 +81,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let headers = headers(request, &mut uses)?;
     let (payload, body) = payload(request, &mut uses);
     let client = connection(&request.connection, &mut uses);
-    let proxy = request.connection.proxy.as_ref().map(proxy_uri).transpose()?;
+    let proxy = request
+        .connection
+        .proxy
+        .as_ref()
+        .map(proxy_uri)
+        .transpose()?;
     texts(request, &mut uses);
     let response = Response::of(request);
     match response {

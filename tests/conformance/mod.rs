@@ -84,9 +84,11 @@ fn every_snippet_sends_the_request_it_describes() {
     let node_sets = base.join("node-sets");
     let _ = fs::remove_dir_all(&node_sets);
     fs::create_dir_all(&node_sets).expect("node-sets");
-    let mut rust = rust::RustRunner::new(root);
-    let mut go = go::GoRunner::new(root);
-    let mut java = java::JavaRunner::new(root);
+    let mut builds = plan::Builds {
+        rust: rust::RustRunner::new(root),
+        go: go::GoRunner::new(root),
+        java: java::JavaRunner::new(root),
+    };
 
     let runtimes: Vec<&str> = setup::RUNTIMES
         .iter()
@@ -98,7 +100,13 @@ fn every_snippet_sends_the_request_it_describes() {
         .enumerate()
         .map(|(index, case)| {
             plan::prepare(
-                index, case, &server, &base, &node_sets, &mut rust, &mut go, &mut java, harness,
+                index,
+                case,
+                &server,
+                &base,
+                &node_sets,
+                &mut builds,
+                harness,
             )
         })
         .collect();
@@ -106,12 +114,12 @@ fn every_snippet_sends_the_request_it_describes() {
     let fresh = ci || std::env::var("CONFORMANCE_FRESH").is_ok_and(|value| value == "1");
     let mut store = reuse::Store::open(&base, !fresh);
     let reused: Vec<Option<Vec<Cell>>> = prepared.iter().map(|item| store.get(item.key)).collect();
-    let rust_built = rust.build(root);
+    let rust_built = builds.rust.build(root);
     if let Err(err) = &rust_built {
         eprintln!("conformance: some Rust snippets do not compile:\n{err}");
     }
     let go_built = if has("go") {
-        go.build()
+        builds.go.build()
     } else {
         Err("go is not installed".to_owned())
     };
@@ -119,7 +127,7 @@ fn every_snippet_sends_the_request_it_describes() {
         eprintln!("conformance: some Go snippets do not compile:\n{err}");
     }
     let java_built = if has("javac") {
-        java.build()
+        builds.java.build()
     } else {
         Err("javac is not installed".to_owned())
     };
@@ -175,11 +183,11 @@ fn every_snippet_sends_the_request_it_describes() {
         missing: missing.clone(),
         pythons,
         node_modules,
-        rust: &rust,
+        rust: &builds.rust,
         rust_built: &rust_built,
-        go: &go,
+        go: &builds.go,
         go_built: &go_built,
-        java: &java,
+        java: &builds.java,
         java_built: &java_built,
         curl: curl.clone(),
     };

@@ -38,6 +38,13 @@ pub(super) enum Program {
     Java(String),
 }
 
+/// The runners that compile every snippet of a language together.
+pub(super) struct Builds {
+    pub rust: RustRunner,
+    pub go: GoRunner,
+    pub java: JavaRunner,
+}
+
 /// The packages a snippet's install line names, sorted: the key of the runtime it
 /// runs in, so that an import it does not declare fails.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -91,9 +98,7 @@ pub(super) fn prepare(
     server: &Server,
     base: &Path,
     node_sets: &Path,
-    rust: &mut RustRunner,
-    go: &mut GoRunner,
-    java: &mut JavaRunner,
+    builds: &mut Builds,
     harness: Key,
 ) -> Prepared {
     let key = harness
@@ -169,17 +174,17 @@ pub(super) fn prepare(
                 }
                 Language::Rust => {
                     let bin = bin_name(&case.id);
-                    rust.add(&bin, &code);
+                    builds.rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
                 }
                 Language::Go => {
                     let bin = bin_name(&case.id);
-                    go.add(&bin, &code);
+                    builds.go.add(&bin, &code);
                     Ok(Program::Go(bin))
                 }
                 Language::Java => {
                     let bin = bin_name(&case.id);
-                    java.add(&bin, &code);
+                    builds.java.add(&bin, &code);
                     Ok(Program::Java(bin))
                 }
             };
