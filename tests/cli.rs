@@ -755,6 +755,8 @@ fn all_as_code_heads_each_snippet() {
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== go-net-http (go) =====",
+            "// ===== java-net-http (java) =====",
         ]
     );
     // A blank line before every header but the first.
@@ -838,10 +840,12 @@ fn output_to_files() {
     assert_eq!(
         names,
         [
+            "Main.java",
             "curl.sh",
             "fetch.js",
             "huggingface.js",
             "huggingface_hub.py",
+            "main.go",
             "requests.py",
             "reqwest.rs"
         ]
@@ -907,6 +911,8 @@ fn defaults_guess_the_client_a_reader_reaches_for() {
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== go-net-http (go) =====",
+            "// ===== java-net-http (java) =====",
         ]
     );
     for (lang, first) in [
