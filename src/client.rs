@@ -26,6 +26,10 @@ pub enum Language {
     JavaScript,
     /// Rust.
     Rust,
+    /// Go.
+    Go,
+    /// Java 11+, one file run with `java Main.java`.
+    Java,
 }
 
 /// What a language is, in one row: every name, path and syntax the rest of the code
@@ -55,11 +59,13 @@ struct Row {
 
 impl Language {
     /// Every language, in the order of [`render_all`](crate::render_all).
-    pub const ALL: [Language; 4] = [
+    pub const ALL: [Language; 6] = [
         Language::Curl,
         Language::Python,
         Language::JavaScript,
         Language::Rust,
+        Language::Go,
+        Language::Java,
     ];
 
     /// The one place each language is described.
@@ -112,6 +118,30 @@ impl Language {
                 inferencesnippet: None,
                 runtime: "cargo",
                 generic: Client::Reqwest,
+            },
+            Language::Go => &Row {
+                name: "go",
+                aliases: &["golang"],
+                label: "Go",
+                fence: "go",
+                extension: "go",
+                comment: "//",
+                tab: "go",
+                inferencesnippet: None,
+                runtime: "go",
+                generic: Client::GoNetHttp,
+            },
+            Language::Java => &Row {
+                name: "java",
+                aliases: &[],
+                label: "Java",
+                fence: "java",
+                extension: "java",
+                comment: "//",
+                tab: "java",
+                inferencesnippet: None,
+                runtime: "java",
+                generic: Client::JavaNetHttp,
             },
         }
     }
@@ -221,6 +251,12 @@ pub enum Client {
     /// Rust `reqwest` (blocking).
     #[serde(rename = "reqwest")]
     Reqwest,
+    /// Go's standard `net/http`.
+    #[serde(rename = "net/http")]
+    GoNetHttp,
+    /// Java's standard `java.net.http.HttpClient`.
+    #[serde(rename = "java.net.http")]
+    JavaNetHttp,
 }
 
 /// What a client speaks: what decides which requests it can send and when it is
@@ -242,7 +278,7 @@ impl Client {
     /// snippets for chat models, which show `huggingface_hub` then `openai`), then
     /// the generic clients, the language's default first (`requests`, then `httpx`
     /// and `httpx-async`).
-    pub const ALL: [Client; 10] = [
+    pub const ALL: [Client; 12] = [
         Client::Curl,
         Client::HuggingfaceHub,
         Client::OpenaiPython,
@@ -253,6 +289,8 @@ impl Client {
         Client::OpenaiJs,
         Client::Fetch,
         Client::Reqwest,
+        Client::GoNetHttp,
+        Client::JavaNetHttp,
     ];
 
     /// The client of the same language that can send any request, for refusals to name.

@@ -36,6 +36,8 @@ fn spec_from_stdin_to_every_language() {
         ("node", "client.textClassification("),
         ("javascript", "@huggingface/inference"),
         ("rs", "reqwest::blocking::Client::new()"),
+        ("golang", "http.DefaultClient.Do(request)"),
+        ("java", "HttpClient.newBuilder()"),
     ] {
         let output = snippet(&["--lang", lang, "--request", "-"], SPEC);
         assert!(output.status.success(), "{lang}: {}", stderr(&output));
@@ -230,6 +232,8 @@ fn all_as_json_in_hugging_face_shape() {
         ("js", "huggingface.js"),
         ("js", "fetch"),
         ("rust", "reqwest"),
+        ("go", "net/http"),
+        ("java", "java.net.http"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -614,6 +618,8 @@ fn install_line_opens_each_snippet_that_needs_packages() {
             "reqwest",
             Some(r#"// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }"#),
         ),
+        ("go", "go-net-http", None),
+        ("java", "java-net-http", None),
     ];
     for (lang, client, line) in cases {
         let mut full = vec!["--lang", lang, "--client", client];
@@ -753,6 +759,8 @@ fn all_as_code_heads_each_snippet() {
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== go-net-http (go) =====",
+            "// ===== java-net-http (java) =====",
         ]
     );
     // A blank line before every header but the first.
@@ -836,12 +844,14 @@ fn output_to_files() {
     assert_eq!(
         names,
         [
+            "Main.java",
             "curl.sh",
             "fetch.js",
             "httpx.py",
             "httpx_async.py",
             "huggingface.js",
             "huggingface_hub.py",
+            "main.go",
             "requests.py",
             "reqwest.rs"
         ]
@@ -909,6 +919,8 @@ fn defaults_guess_the_client_a_reader_reaches_for() {
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== go-net-http (go) =====",
+            "// ===== java-net-http (java) =====",
         ]
     );
     for (lang, first) in [

@@ -129,7 +129,7 @@ proptest! {
     fn hostile_requests_render_to_valid_code(request in request()) {
         prop_assume!(request.validate().is_ok());
         let dir = super::scratch(&format!("hostile-{}", std::process::id()));
-        for client in [Client::Curl, Client::Requests, Client::Httpx, Client::HttpxAsync, Client::Fetch] {
+        for client in [Client::Curl, Client::Requests, Client::Httpx, Client::HttpxAsync, Client::Fetch, Client::GoNetHttp] {
             let snippet = match render(&request, client) {
                 Ok(snippet) => snippet,
                 // curl refuses a NUL byte in an argument; the others send anything
@@ -154,9 +154,11 @@ proptest! {
                     &snippet,
                 ),
                 Language::JavaScript => accepts("node", &["--check", path], &snippet),
+                Language::Go => accepts("gofmt", &["-e", path], &snippet),
                 // A crate a case is too slow here: tests/syntax.rs compiles every
-                // snapshot, and the conformance run builds every case.
-                Language::Rust => {}
+                // snapshot, and the conformance run builds every case. Java's are
+                // compiled together, below.
+                Language::Rust | Language::Java => {}
             }
             // A rendered curl command reads back as the same request.
             if client == Client::Curl {
@@ -246,6 +248,49 @@ proptest! {
         let again = docs::update(&updated.text, "page.md", Path::new(".")).expect("updates again");
         prop_assert!(again.drifts.is_empty());
         prop_assert_eq!(again.text, updated.text);
+    }
+}
+
+/// Hostile requests as Java, compiled by one javac (one per request would take
+/// minutes): every snippet compiles, or is a refusal (`[` in a path).
+#[test]
+fn hostile_requests_render_to_java_that_compiles() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRng, TestRunner};
+
+    let config = Config {
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(Default::default()));
+    let strategy = request();
+    let dir = super::scratch(&format!("hostile-java-{}", std::process::id()));
+    let mut java = crate::conformance::java::JavaRunner::at(dir);
+    let mut snippets = Vec::new();
+    while snippets.len() < 64 {
+        let request = strategy.new_tree(&mut runner).expect("a request").current();
+        if request.validate().is_err() {
+            continue;
+        }
+        let snippet = match render(&request, Client::JavaNetHttp) {
+            Ok(snippet) => snippet,
+            Err(err) => {
+                assert!(err.is_refusal(), "{err}");
+                continue;
+            }
+        };
+        let name = format!("h{}", snippets.len());
+        java.add(&name, &snippet);
+        snippets.push((name, snippet));
+    }
+    if let Err(err) = java.build() {
+        panic!("javac rejects hostile snippets:\n{err}");
+    }
+    for (name, snippet) in snippets {
+        if let Err(why) = java.command(&name) {
+            panic!("{why}\n--- snippet ---\n{snippet}");
+        }
     }
 }
 

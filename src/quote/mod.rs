@@ -6,6 +6,8 @@
 //! shared phases ask of a language (a request's text as an expression, a header) is
 //! its [`Syntax`]; a JSON body, value or template, is a [`JsonBody`].
 
+pub(crate) mod go;
+pub(crate) mod java;
 pub(crate) mod js;
 pub(crate) mod python;
 pub(crate) mod rust;

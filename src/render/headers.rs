@@ -71,7 +71,7 @@ impl<'a, H> Headers<'a, H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{js::Js, python::Python, rust::Rust, shell::Shell};
+    use crate::quote::{go::Go, java::Java, js::Js, python::Python, rust::Rust, shell::Shell};
 
     /// The token's header in `syntax` (the request's own are left out), and whether
     /// the client is left its basic auth.
@@ -134,6 +134,28 @@ mod tests {
                 ),
             ),
             (authorization(basic(), &Rust), (None, true)),
+            (
+                authorization(env(), &Go),
+                (pair(quoted, "\"Bearer \"+os.Getenv(\"HF_TOKEN\")"), false),
+            ),
+            (authorization(basic(), &Go), (None, true)),
+            (
+                authorization(env(), &Java),
+                (
+                    pair(quoted, "\"Bearer \" + System.getenv(\"HF_TOKEN\")"),
+                    false,
+                ),
+            ),
+            (
+                authorization(basic(), &Java),
+                (
+                    pair(
+                        quoted,
+                        "\"Basic \" + Base64.getEncoder().encodeToString((\"me:\" + System.getenv(\"PASS\")).getBytes(StandardCharsets.UTF_8))",
+                    ),
+                    false,
+                ),
+            ),
             (authorization(Token::None, &Js), (None, false)),
         ];
         for (index, (found, expected)) in cases.into_iter().enumerate() {
@@ -161,6 +183,8 @@ mod tests {
         check(&Python);
         check(&Js);
         check(&Rust);
+        check(&Go);
+        check(&Java);
         check(&Shell);
     }
 

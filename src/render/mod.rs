@@ -3,11 +3,13 @@
 mod clients;
 mod curl;
 mod fetch;
+mod go_net_http;
 mod headers;
 mod httpx;
 mod httpx_async;
 mod huggingface_hub;
 mod huggingface_js;
+mod java_net_http;
 mod openai;
 mod openai_js;
 mod openai_python;

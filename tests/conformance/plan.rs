@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use inference_snippets::{Client, Language, Request, install, render};
 
 use super::cases::{self, Case, Origin};
+use super::go::GoRunner;
+use super::java::JavaRunner;
 use super::report::Cell;
 use super::reuse::Key;
 use super::rust::RustRunner;
@@ -30,6 +32,17 @@ pub(super) enum Program {
     Node { path: PathBuf, packages: Packages },
     /// A module of the Rust runner crate.
     Rust(String),
+    /// A program of the Go runner module.
+    Go(String),
+    /// A package of the Java runner's classes.
+    Java(String),
+}
+
+/// The runners that compile every snippet of a language together.
+pub(super) struct Builds {
+    pub rust: RustRunner,
+    pub go: GoRunner,
+    pub java: JavaRunner,
 }
 
 /// The packages a snippet's install line names, sorted: the key of the runtime it
@@ -85,7 +98,7 @@ pub(super) fn prepare(
     server: &Server,
     base: &Path,
     node_sets: &Path,
-    rust: &mut RustRunner,
+    builds: &mut Builds,
     harness: Key,
 ) -> Prepared {
     let key = harness
@@ -161,8 +174,18 @@ pub(super) fn prepare(
                 }
                 Language::Rust => {
                     let bin = bin_name(&case.id);
-                    rust.add(&bin, &code);
+                    builds.rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
+                }
+                Language::Go => {
+                    let bin = bin_name(&case.id);
+                    builds.go.add(&bin, &code);
+                    Ok(Program::Go(bin))
+                }
+                Language::Java => {
+                    let bin = bin_name(&case.id);
+                    builds.java.add(&bin, &code);
+                    Ok(Program::Java(bin))
                 }
             };
             match program {

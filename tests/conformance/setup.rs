@@ -18,7 +18,7 @@ use super::run::run;
 pub(super) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 
 /// The programs the suite runs, and what each is needed for.
-pub(super) const RUNTIMES: [(&str, &str); 5] = [
+pub(super) const RUNTIMES: [(&str, &str); 8] = [
     ("bash", "the curl snippets and the curl oracle"),
     ("curl", "the curl snippets and the curl oracle"),
     (
@@ -27,6 +27,9 @@ pub(super) const RUNTIMES: [(&str, &str); 5] = [
     ),
     ("node", "the fetch, huggingface.js and openai snippets"),
     ("npm", "the install of @huggingface/inference and openai"),
+    ("go", "the net/http snippets (one go build)"),
+    ("java", "the java.net.http snippets"),
+    ("javac", "the java.net.http snippets (one javac)"),
 ];
 
 /// The runtimes of [`RUNTIMES`] that do not answer `--version`.
@@ -36,11 +39,20 @@ pub(super) fn missing_runtimes() -> Vec<&'static str> {
         .map(|(program, _)| *program)
         .filter(|program| {
             !Command::new(program)
-                .arg("--version")
+                .arg(version_flag(program))
                 .output()
                 .is_ok_and(|output| output.status.success())
         })
         .collect()
+}
+
+/// What makes `program` print its version: `--version`, or go's `version`.
+pub(super) fn version_flag(program: &str) -> &'static str {
+    if program == "go" {
+        "version"
+    } else {
+        "--version"
+    }
 }
 
 /// `target/conformance`.

@@ -11,6 +11,8 @@ use inference_snippets::{Client, Request, Segment};
 use super::SNIPPET_TIMEOUT;
 use super::cases::{self, Case, Input, Origin};
 use super::compare;
+use super::go::GoRunner;
+use super::java::JavaRunner;
 use super::oracle::{self, Expected};
 use super::plan::{Packages, Plan, Prepared, Program};
 use super::report::Cell;
@@ -31,6 +33,10 @@ pub(super) struct Context<'a> {
     pub node_modules: BTreeMap<Packages, Result<PathBuf, String>>,
     pub rust: &'a RustRunner,
     pub rust_built: &'a Result<(), String>,
+    pub go: &'a GoRunner,
+    pub go_built: &'a Result<(), String>,
+    pub java: &'a JavaRunner,
+    pub java_built: &'a Result<(), String>,
     /// The installed curl's version, e.g. `7.88.1`.
     pub curl: Option<String>,
 }
@@ -181,16 +187,26 @@ fn run_snippet(
         }
         Program::Rust(module) => match context.rust.command(module) {
             Ok(command) => command,
-            Err(why) => {
-                let log = context.rust_built.as_ref().err().map_or("", String::as_str);
-                let why = if log.is_empty() {
-                    why
-                } else {
-                    format!("{why}\n{log}")
-                };
-                return Cell::Fail(why);
-            }
+            Err(why) => return Cell::Fail(with_log(why, context.rust_built)),
         },
+        Program::Go(program) => {
+            if !context.has("go") {
+                return Cell::RuntimeMissing("go".into());
+            }
+            match context.go.command(program) {
+                Ok(command) => command,
+                Err(why) => return Cell::Fail(with_log(why, context.go_built)),
+            }
+        }
+        Program::Java(program) => {
+            if !context.has("java") || !context.has("javac") {
+                return Cell::RuntimeMissing("java and javac".into());
+            }
+            match context.java.command(program) {
+                Ok(command) => command,
+                Err(why) => return Cell::Fail(with_log(why, context.java_built)),
+            }
+        }
     };
     command.env_clear().envs(env(context, item));
     context.server.take(&case.id);
@@ -222,6 +238,14 @@ fn run_snippet(
             Some(name) => unset(case, item, client, command, name, context),
             None => Cell::Pass,
         },
+    }
+}
+
+/// Why a compiled snippet cannot run, with the build's log when the build failed.
+fn with_log(why: String, built: &Result<(), String>) -> String {
+    match built {
+        Err(log) if !log.is_empty() => format!("{why}\n{log}"),
+        _ => why,
     }
 }
 
