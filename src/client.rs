@@ -26,6 +26,10 @@ pub enum Language {
     JavaScript,
     /// Rust.
     Rust,
+    /// PHP 8.
+    Php,
+    /// Ruby 3.
+    Ruby,
 }
 
 /// What a language is, in one row: every name, path and syntax the rest of the code
@@ -51,15 +55,20 @@ struct Row {
     runtime: &'static str,
     /// The client that sends any request.
     generic: Client,
+    /// The line a file of the language must start with (PHP's `<?php`): the install
+    /// line goes after it.
+    opening: Option<&'static str>,
 }
 
 impl Language {
     /// Every language, in the order of [`render_all`](crate::render_all).
-    pub const ALL: [Language; 4] = [
+    pub const ALL: [Language; 6] = [
         Language::Curl,
         Language::Python,
         Language::JavaScript,
         Language::Rust,
+        Language::Php,
+        Language::Ruby,
     ];
 
     /// The one place each language is described.
@@ -76,6 +85,7 @@ impl Language {
                 inferencesnippet: Some("curl"),
                 runtime: "bash",
                 generic: Client::Curl,
+                opening: None,
             },
             Language::Python => &Row {
                 name: "python",
@@ -88,6 +98,7 @@ impl Language {
                 inferencesnippet: Some("python"),
                 runtime: "python3",
                 generic: Client::Requests,
+                opening: None,
             },
             Language::JavaScript => &Row {
                 name: "js",
@@ -100,6 +111,7 @@ impl Language {
                 inferencesnippet: Some("js"),
                 runtime: "node",
                 generic: Client::Fetch,
+                opening: None,
             },
             Language::Rust => &Row {
                 name: "rust",
@@ -112,6 +124,33 @@ impl Language {
                 inferencesnippet: None,
                 runtime: "cargo",
                 generic: Client::Reqwest,
+                opening: None,
+            },
+            Language::Php => &Row {
+                name: "php",
+                aliases: &[],
+                label: "PHP",
+                fence: "php",
+                extension: "php",
+                comment: "//",
+                tab: "php",
+                inferencesnippet: None,
+                runtime: "php",
+                generic: Client::Guzzle,
+                opening: Some("<?php"),
+            },
+            Language::Ruby => &Row {
+                name: "ruby",
+                aliases: &["rb"],
+                label: "Ruby",
+                fence: "ruby",
+                extension: "rb",
+                comment: "#",
+                tab: "ruby",
+                inferencesnippet: None,
+                runtime: "ruby",
+                generic: Client::RubyNetHttp,
+                opening: None,
             },
         }
     }
@@ -170,6 +209,11 @@ impl Language {
         self.row().generic
     }
 
+    /// The line every file of the language starts with, before any comment: `<?php`.
+    pub fn opening(self) -> Option<&'static str> {
+        self.row().opening
+    }
+
     /// The clients that write the language, in [`Client::ALL`] order.
     pub fn clients(self) -> impl Iterator<Item = Client> {
         Client::ALL
@@ -215,6 +259,12 @@ pub enum Client {
     /// Rust `reqwest` (blocking).
     #[serde(rename = "reqwest")]
     Reqwest,
+    /// PHP Guzzle 7.
+    #[serde(rename = "guzzle")]
+    Guzzle,
+    /// Ruby `Net::HTTP` from the standard library.
+    #[serde(rename = "net/http")]
+    RubyNetHttp,
 }
 
 /// What a client speaks: what decides which requests it can send and when it is
@@ -222,7 +272,7 @@ pub enum Client {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
-    /// Sends any request: curl, `requests`, `fetch`, `reqwest`.
+    /// Sends any request: curl, `requests`, `fetch`, `reqwest`, Guzzle, `Net::HTTP`.
     Generic,
     /// A Hugging Face client that calls one typed method per task.
     HuggingFace,
@@ -235,7 +285,7 @@ impl Client {
     /// the Hugging Face client, then `openai` (the order of Hugging Face's own
     /// snippets for chat models, which show `huggingface_hub` then `openai`), then
     /// the generic client.
-    pub const ALL: [Client; 8] = [
+    pub const ALL: [Client; 10] = [
         Client::Curl,
         Client::HuggingfaceHub,
         Client::OpenaiPython,
@@ -244,6 +294,8 @@ impl Client {
         Client::OpenaiJs,
         Client::Fetch,
         Client::Reqwest,
+        Client::Guzzle,
+        Client::RubyNetHttp,
     ];
 
     /// The client of the same language that can send any request, for refusals to name.

@@ -129,11 +129,12 @@ proptest! {
     fn hostile_requests_render_to_valid_code(request in request()) {
         prop_assume!(request.validate().is_ok());
         let dir = super::scratch(&format!("hostile-{}", std::process::id()));
-        for client in [Client::Curl, Client::Requests, Client::Fetch] {
+        for client in [Client::Curl, Client::Requests, Client::Fetch, Client::Guzzle, Client::RubyNetHttp] {
             let snippet = match render(&request, client) {
                 Ok(snippet) => snippet,
                 // curl refuses a NUL byte in an argument, fetch a multipart text with
-                // line breaks (FormData would send CRLF); requests sends anything.
+                // line breaks (FormData would send CRLF), Net::HTTP a body without a
+                // type or a name it would escape; requests sends anything.
                 Err(err) => {
                     prop_assert!(client != Client::Requests, "{}", err);
                     continue;
@@ -157,6 +158,8 @@ proptest! {
                 // A crate a case is too slow here: tests/syntax.rs compiles every
                 // snapshot, and the conformance run builds every case.
                 Language::Rust => {}
+                Language::Php => accepts("php", &["-l", path], &snippet),
+                Language::Ruby => accepts("ruby", &["-c", path], &snippet),
             }
             // A rendered curl command reads back as the same request.
             if client == Client::Curl {

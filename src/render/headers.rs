@@ -71,7 +71,7 @@ impl<'a, H> Headers<'a, H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{js::Js, python::Python, rust::Rust, shell::Shell};
+    use crate::quote::{js::Js, php::Php, python::Python, ruby::Ruby, rust::Rust, shell::Shell};
 
     /// The token's header in `syntax` (the request's own are left out), and whether
     /// the client is left its basic auth.
@@ -135,6 +135,16 @@ mod tests {
             ),
             (authorization(basic(), &Rust), (None, true)),
             (authorization(Token::None, &Js), (None, false)),
+            (
+                authorization(env(), &Php),
+                (pair("'Authorization'", "'Bearer ' . getenv('HF_TOKEN')"), false),
+            ),
+            (authorization(basic(), &Php), (None, true)),
+            (
+                authorization(env(), &Ruby),
+                (pair(quoted, "\"Bearer #{ENV.fetch(\"HF_TOKEN\")}\""), false),
+            ),
+            (authorization(basic(), &Ruby), (None, true)),
         ];
         for (index, (found, expected)) in cases.into_iter().enumerate() {
             assert_eq!(found, expected, "case {index}");
@@ -162,6 +172,8 @@ mod tests {
         check(&Js);
         check(&Rust);
         check(&Shell);
+        check(&Php);
+        check(&Ruby);
     }
 
     #[test]

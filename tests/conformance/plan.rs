@@ -30,7 +30,18 @@ pub(super) enum Program {
     Node { path: PathBuf, packages: Packages },
     /// A module of the Rust runner crate.
     Rust(String),
+    /// A script in the case's folder, beside the `vendor/autoload.php` that loads
+    /// Debian's Guzzle (see [`PHP_AUTOLOAD`]).
+    Php(String),
+    /// A script in the case's folder.
+    Ruby(String),
 }
+
+/// The case folder's `vendor/autoload.php`: what Composer would install, Debian's
+/// php-guzzlehttp-guzzle (its autoloader finds its dependencies on PHP's
+/// include path, /usr/share/php).
+pub(super) const PHP_AUTOLOAD: &str =
+    "<?php\nrequire_once '/usr/share/php/GuzzleHttp/autoload.php';\n";
 
 /// The packages a snippet's install line names, sorted: the key of the runtime it
 /// runs in, so that an import it does not declare fails.
@@ -164,6 +175,14 @@ pub(super) fn prepare(
                     rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
                 }
+                Language::Php => {
+                    let vendor = dir.join("vendor");
+                    fs::create_dir_all(&vendor)
+                        .and_then(|()| fs::write(vendor.join("autoload.php"), PHP_AUTOLOAD))
+                        .and_then(|()| write(dir.join(&script)))
+                        .map(|_| Program::Php(script))
+                }
+                Language::Ruby => write(dir.join(&script)).map(|_| Program::Ruby(script)),
             };
             match program {
                 Ok(program) => Plan::Run(program),

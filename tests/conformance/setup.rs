@@ -18,7 +18,7 @@ use super::run::run;
 pub(super) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 
 /// The programs the suite runs, and what each is needed for.
-pub(super) const RUNTIMES: [(&str, &str); 5] = [
+pub(super) const RUNTIMES: [(&str, &str); 7] = [
     ("bash", "the curl snippets and the curl oracle"),
     ("curl", "the curl snippets and the curl oracle"),
     (
@@ -27,6 +27,11 @@ pub(super) const RUNTIMES: [(&str, &str); 5] = [
     ),
     ("node", "the fetch, huggingface.js and openai snippets"),
     ("npm", "the install of @huggingface/inference and openai"),
+    (
+        "php",
+        "the guzzle snippets (with Debian's php-guzzlehttp-guzzle)",
+    ),
+    ("ruby", "the net/http snippets of Ruby"),
 ];
 
 /// The runtimes of [`RUNTIMES`] that do not answer `--version`.

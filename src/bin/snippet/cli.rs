@@ -211,6 +211,9 @@ impl Args {
                 let mut names = language.names();
                 let name = names.next().unwrap_or_default();
                 let aliases: Vec<&str> = names.collect();
+                if aliases.is_empty() {
+                    return name.to_owned();
+                }
                 format!("{name} ({})", aliases.join(", "))
             })
             .collect();
