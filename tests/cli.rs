@@ -36,6 +36,8 @@ fn spec_from_stdin_to_every_language() {
         ("node", "client.textClassification("),
         ("javascript", "@huggingface/inference"),
         ("rs", "reqwest::blocking::Client::new()"),
+        ("php", "use GuzzleHttp\\Client;"),
+        ("rb", "Net::HTTP::Post.new(uri)"),
     ] {
         let output = snippet(&["--lang", lang, "--request", "-"], SPEC);
         assert!(output.status.success(), "{lang}: {}", stderr(&output));
@@ -228,6 +230,8 @@ fn all_as_json_in_hugging_face_shape() {
         ("js", "huggingface.js"),
         ("js", "fetch"),
         ("rust", "reqwest"),
+        ("php", "guzzle"),
+        ("ruby", "net/http"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -612,6 +616,7 @@ fn install_line_opens_each_snippet_that_needs_packages() {
             "reqwest",
             Some(r#"// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }"#),
         ),
+        ("ruby", "net/http", None),
     ];
     for (lang, client, line) in cases {
         let mut full = vec!["--lang", lang, "--client", client];
@@ -634,6 +639,29 @@ fn install_line_opens_each_snippet_that_needs_packages() {
         };
         assert_eq!(bare, expected, "{client}");
     }
+}
+
+/// A PHP file opens with `<?php`: the install line comes after it.
+#[test]
+fn install_line_of_php_follows_its_opening_line() {
+    let args = ["https://x.cloud/m", "-d", r#"{"inputs": "hi"}"#];
+    let output = snippet(&[&["--lang", "php"][..], &args[..]].concat(), "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "<?php\n// composer require guzzlehttp/guzzle\n\nrequire 'vendor/autoload.php';\n"
+        ),
+        "{text}"
+    );
+    let bare = stdout(&snippet(
+        &[&["--lang", "php", "--no-install-line"][..], &args[..]].concat(),
+        "",
+    ));
+    assert_eq!(
+        bare,
+        text.replacen("// composer require guzzlehttp/guzzle\n\n", "", 1)
+    );
 }
 
 /// The completion script loads in bash and completes the subcommands; the others
@@ -749,6 +777,8 @@ fn all_as_code_heads_each_snippet() {
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== guzzle (php) =====",
+            "# ===== ruby-net-http (ruby) =====",
         ]
     );
     // A blank line before every header but the first.
@@ -834,8 +864,10 @@ fn output_to_files() {
         [
             "curl.sh",
             "fetch.js",
+            "guzzle.php",
             "huggingface.js",
             "huggingface_hub.py",
+            "net_http.rb",
             "requests.py",
             "reqwest.rs"
         ]
@@ -901,6 +933,8 @@ fn defaults_guess_the_client_a_reader_reaches_for() {
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== guzzle (php) =====",
+            "# ===== ruby-net-http (ruby) =====",
         ]
     );
     for (lang, first) in [

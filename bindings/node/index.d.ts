@@ -22,7 +22,7 @@ export interface SpecObject {
  * A language, as `languages` lists them (`render` also takes their aliases: `py`,
  * `javascript`...). test/api.test.mjs holds these unions to what the library lists.
  */
-export type Language = "curl" | "python" | "js" | "rust";
+export type Language = "curl" | "python" | "js" | "rust" | "php" | "ruby";
 /** A client's id, as `clients` lists them: one no other client has. */
 export type ClientId =
   | "curl"
@@ -32,9 +32,20 @@ export type ClientId =
   | "huggingface.js"
   | "openai-js"
   | "fetch"
-  | "reqwest";
+  | "reqwest"
+  | "guzzle"
+  | "ruby-net-http";
 /** A client's name, as `renderAll` gives it: both openai clients are `openai`. */
-export type ClientName = "curl" | "huggingface_hub" | "openai" | "requests" | "huggingface.js" | "fetch" | "reqwest";
+export type ClientName =
+  | "curl"
+  | "huggingface_hub"
+  | "openai"
+  | "requests"
+  | "huggingface.js"
+  | "fetch"
+  | "reqwest"
+  | "guzzle"
+  | "net/http";
 /** What `render` takes as a client: an id, or a name (`openai` needs `language`). */
 export type Client = ClientId | ClientName;
 export type Shell = "bash" | "cmd" | "powershell";

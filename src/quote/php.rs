@@ -201,7 +201,10 @@ impl Syntax for Php {
         (string(name), text(value))
     }
     fn bearer_header(&self, name: &str) -> (String, String) {
-        (string("Authorization"), format!("'Bearer ' . getenv('{name}')"))
+        (
+            string("Authorization"),
+            format!("'Bearer ' . getenv('{name}')"),
+        )
     }
 }
 
@@ -266,7 +269,10 @@ mod tests {
     fn hostile_strings() {
         let cases = [
             ("plain", "'plain'"),
-            (r#"say "hi" \ it's $x {$y}"#, r#"'say "hi" \\ it\'s $x {$y}'"#),
+            (
+                r#"say "hi" \ it's $x {$y}"#,
+                r#"'say "hi" \\ it\'s $x {$y}'"#,
+            ),
             ("a\nb\rc\td", r#""a\nb\rc\td""#),
             ("$x\0\x07\x7f\u{85}", r#""\$x\u{0}\u{7}\u{7f}\u{85}""#),
             ("\\$\n", r#""\\\$\n""#),
@@ -282,7 +288,9 @@ mod tests {
     #[test]
     fn integer_keys_and_big_numbers_are_not_native() {
         let native = |text: &str| is_native(&serde_json::from_str(text).unwrap());
-        assert!(native(r#"{"a": [1, -2, 0.5, 9223372036854775807], "01": 1, "-0": 2}"#));
+        assert!(native(
+            r#"{"a": [1, -2, 0.5, 9223372036854775807], "01": 1, "-0": 2}"#
+        ));
         assert!(!native(r#"{"0": "a"}"#));
         assert!(!native(r#"{"a": {"-12": 1}}"#));
         assert!(!native("[9223372036854775808]"));

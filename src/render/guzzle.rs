@@ -30,10 +30,15 @@ pub(crate) struct View {
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
-    if !request.url.shown().split_once("://").is_none_or(|(_, rest)| {
-        rest.find(['/', '?'])
-            .is_none_or(|at| !rest[at..].contains(['[', ']']))
-    }) {
+    if !request
+        .url
+        .shown()
+        .split_once("://")
+        .is_none_or(|(_, rest)| {
+            rest.find(['/', '?'])
+                .is_none_or(|at| !rest[at..].contains(['[', ']']))
+        })
+    {
         return Err(refusal(
             Client::Guzzle,
             "Guzzle percent-encodes [ and ] after the host",
@@ -116,7 +121,10 @@ fn body(payload: &Payload) -> (Option<String>, Option<String>) {
                 .iter()
                 .map(|part| format!("        {},\n", multipart(part)))
                 .collect();
-            (None, Some(format!("'multipart' => [\n{}    ]", entries.concat())))
+            (
+                None,
+                Some(format!("'multipart' => [\n{}    ]", entries.concat())),
+            )
         }
     }
 }
@@ -170,9 +178,7 @@ pub(crate) fn caveats(request: &Request) -> Vec<Diagnostic> {
     }
     caveats
         .into_iter()
-        .map(|message| {
-            Diagnostic::warning(Code::NotCarriedOver, message).about(Field::Connection)
-        })
+        .map(|message| Diagnostic::warning(Code::NotCarriedOver, message).about(Field::Connection))
         .collect()
 }
 
@@ -208,7 +214,10 @@ fn multipart(part: &Part) -> String {
         if let Some(filename) = &part.filename {
             disposition.push_str(&format!("; filename=\"{}\"", curl_escaped(filename)));
         }
-        headers.push(format!("'Content-Disposition' => {}", php::string(&disposition)));
+        headers.push(format!(
+            "'Content-Disposition' => {}",
+            php::string(&disposition)
+        ));
     } else if let Some(filename) = &part.filename {
         entry.push_str(&format!(", 'filename' => {}", php::string(filename)));
     }

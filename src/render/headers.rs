@@ -137,7 +137,10 @@ mod tests {
             (authorization(Token::None, &Js), (None, false)),
             (
                 authorization(env(), &Php),
-                (pair("'Authorization'", "'Bearer ' . getenv('HF_TOKEN')"), false),
+                (
+                    pair("'Authorization'", "'Bearer ' . getenv('HF_TOKEN')"),
+                    false,
+                ),
             ),
             (authorization(basic(), &Php), (None, true)),
             (

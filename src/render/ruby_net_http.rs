@@ -47,10 +47,15 @@ pub(crate) struct View {
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
-    if !request.url.shown().split_once("://").is_none_or(|(_, rest)| {
-        rest.find(['/', '?'])
-            .is_none_or(|at| !rest[at..].contains(['[', ']']))
-    }) {
+    if !request
+        .url
+        .shown()
+        .split_once("://")
+        .is_none_or(|(_, rest)| {
+            rest.find(['/', '?'])
+                .is_none_or(|at| !rest[at..].contains(['[', ']']))
+        })
+    {
         return Err(refusal(
             Client::RubyNetHttp,
             "Ruby's URI takes no [ or ] after the host",
@@ -99,7 +104,11 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         start: start(&request.connection, proxy.is_some()),
         proxy,
         timeout: request.connection.timeout,
-        pad: if request.connection.timeout.is_some() { "  " } else { "" },
+        pad: if request.connection.timeout.is_some() {
+            "  "
+        } else {
+            ""
+        },
         response,
         output_file: response.saved_to(request, &Ruby),
     })
@@ -184,9 +193,7 @@ fn proxy(proxy: &Text) -> Result<String, Error> {
 fn start(connection: &Connection, proxy: bool) -> String {
     let mut args = Vec::new();
     if proxy {
-        args.push(
-            "proxy.hostname, proxy.port, proxy.user, proxy.password".to_owned(),
-        );
+        args.push("proxy.hostname, proxy.port, proxy.user, proxy.password".to_owned());
     }
     args.push("use_ssl: uri.scheme == \"https\"".to_owned());
     if connection.insecure {
