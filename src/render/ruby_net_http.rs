@@ -1,5 +1,5 @@
-//! Ruby with `Net::HTTP` from the standard library: sends any request its
-//! multipart encoder can write.
+//! Ruby with `Net::HTTP` from the standard library: sends any request through an
+//! HTTP proxy or none.
 
 use askama::Template;
 
@@ -31,8 +31,12 @@ pub(crate) struct View {
     json: Option<String>,
     /// The `request.body` expression.
     body: Option<String>,
-    /// The entries of the `set_form` list of a multipart body.
+    /// The entries of a multipart body: `set_form`'s list, or the parts the snippet
+    /// writes itself (`raw_form`).
     form: Vec<String>,
+    raw_form: bool,
+    /// A body without a type: Net::HTTP would send it as a form.
+    untyped: bool,
     /// The proxy's URL, for `proxy = URI(...)`.
     proxy: Option<String>,
     /// The arguments of `Net::HTTP.start` after the URI's host and port.
@@ -64,19 +68,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         .about(Field::Url));
     }
     let payload = &request.payload;
-    if !matches!(payload, Payload::None | Payload::Multipart(_)) && request.content_type().is_none()
-    {
-        return Err(refusal(
-            Client::RubyNetHttp,
-            "Net::HTTP sends a body without a Content-Type as application/x-www-form-urlencoded",
-            None,
-        )
-        .about(Field::Body));
-    }
     let proxy = request.connection.proxy.as_ref().map(proxy).transpose()?;
-    let form = match payload {
-        Payload::Multipart(parts) => parts.iter().map(part).collect::<Result<_, _>>()?,
-        _ => Vec::new(),
+    let (form, raw_form) = match payload {
+        Payload::Multipart(parts) => form(parts),
+        _ => (Vec::new(), false),
     };
     // Net::HTTP writes `Basic` and the base64 of `user:password` itself.
     let Headers { list, basic } = Headers::of(request, &Ruby);
@@ -101,6 +96,9 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         json,
         body,
         form,
+        raw_form,
+        untyped: !matches!(payload, Payload::None | Payload::Multipart(_))
+            && request.content_type().is_none(),
         start: start(&request.connection, proxy.is_some()),
         proxy,
         timeout: request.connection.timeout,
@@ -205,41 +203,72 @@ fn start(connection: &Connection, proxy: bool) -> String {
     args.join(", ")
 }
 
-/// One entry of `set_form`'s list: `[name, value]` for a plain field, `[name, file,
-/// {filename:, content_type:}]` for a file. Net::HTTP writes no type for a part
-/// without a file name, `application/octet-stream` for one with a file name and no
-/// type, and escapes `"` and `\` in names with backslashes where curl writes `%22`.
-fn part(part: &Part) -> Result<String, Error> {
-    let refused = |why: &str| {
-        Err(refusal(
-            Client::RubyNetHttp,
-            format!("Net::HTTP cannot send the part {:?}: {why}", part.name),
-            None,
-        )
-        .about(Field::Body))
-    };
+/// The form's entries: `set_form`'s list when Net::HTTP's encoder writes every part
+/// as curl does, else the parts as curl writes them, for a body the snippet
+/// writes itself (`true`). Net::HTTP's encoder writes no type for a part without a
+/// file name, `application/octet-stream` for one with a file name and no type, and
+/// escapes `"` and `\` in names with backslashes where curl writes `%22`.
+fn form(parts: &[Part]) -> (Vec<String>, bool) {
     let escaped = |text: &str| text.contains(['"', '\\', '\r', '\n']);
-    if escaped(&part.name) || part.filename.as_deref().is_some_and(escaped) {
-        return refused("its encoder escapes quotes and backslashes in names");
+    let encoder_writes = |part: &Part| {
+        !escaped(&part.name)
+            && !part.filename.as_deref().is_some_and(escaped)
+            && part.filename.is_some() == part.content_type.is_some()
+    };
+    if parts.iter().all(encoder_writes) {
+        (parts.iter().map(set_form_entry).collect(), false)
+    } else {
+        (parts.iter().map(raw_part).collect(), true)
     }
-    let name = ruby::string(&part.name);
-    let value = match &part.content {
+}
+
+/// The part's bytes: a file's (opened for `set_form` when it has a file name), or
+/// its text.
+fn contents(part: &Part, open: bool) -> String {
+    match &part.content {
         PartContent::Text(text) => ruby::text(text),
-        PartContent::File(path) if part.filename.is_some() => {
+        PartContent::File(path) if open && part.filename.is_some() => {
             format!("File.open({})", ruby::string(path))
         }
         PartContent::File(path) | PartContent::FileText(path) => {
             format!("File.binread({})", ruby::string(path))
         }
-    };
+    }
+}
+
+/// `[name, value]` for a plain field, `[name, file, {filename:, content_type:}]`.
+fn set_form_entry(part: &Part) -> String {
+    let name = ruby::string(&part.name);
+    let value = contents(part, true);
     match (&part.filename, &part.content_type) {
-        (None, None) => Ok(format!("[{name}, {value}]")),
-        (Some(filename), Some(content_type)) => Ok(format!(
+        (Some(filename), Some(content_type)) => format!(
             "[{name}, {value}, {{filename: {}, content_type: {}}}]",
             ruby::string(filename),
             ruby::string(content_type)
-        )),
-        (None, Some(_)) => refused("it gives a type only to a part with a file name"),
-        (Some(_), None) => refused("it gives a file without a type application/octet-stream"),
+        ),
+        _ => format!("[{name}, {value}]"),
     }
+}
+
+/// `[disposition, type or nil, bytes]`: the part as curl writes it, its name and
+/// file name with `"`, CR and LF percent-encoded.
+fn raw_part(part: &Part) -> String {
+    let escape = |text: &str| {
+        text.replace('"', "%22")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let mut disposition = format!("form-data; name=\"{}\"", escape(&part.name));
+    if let Some(filename) = &part.filename {
+        disposition.push_str(&format!("; filename=\"{}\"", escape(filename)));
+    }
+    let content_type = part
+        .content_type
+        .as_deref()
+        .map_or("nil".to_owned(), ruby::string);
+    format!(
+        "[{}, {content_type}, {}]",
+        ruby::string(&disposition),
+        contents(part, false)
+    )
 }

@@ -2,6 +2,9 @@
 require "json"
 {%- endif %}
 require "net/http"
+{%- if raw_form %}
+require "securerandom"
+{%- endif %}
 {%- for helper in helpers %}
 
 {{ helper }}
@@ -22,7 +25,28 @@ request.body = JSON.generate(payload)
 {%- if let Some(body) = body %}
 request.body = {{ body }}
 {%- endif %}
-{%- if !form.is_empty() %}
+{%- if untyped %}
+# The body has no type: Net::HTTP would send it as application/x-www-form-urlencoded.
+def request.supply_default_content_type; end
+{%- endif %}
+{%- if raw_form %}
+# Each part as curl writes it: its disposition, its type, its bytes.
+parts = [
+{%- for part in form %}
+  {{ part }},
+{%- endfor %}
+]
+boundary = SecureRandom.hex(24)
+body = String.new
+parts.each do |disposition, type, content|
+  body << "--#{boundary}\r\nContent-Disposition: #{disposition}\r\n".b
+  body << "Content-Type: #{type}\r\n".b if type
+  body << "\r\n".b << content.b << "\r\n".b
+end
+body << "--#{boundary}--\r\n".b
+request["Content-Type"] = "multipart/form-data; boundary=#{boundary}"
+request.body = body
+{%- else if !form.is_empty() %}
 form = [
 {%- for part in form %}
   {{ part }},
