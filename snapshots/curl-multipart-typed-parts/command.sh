@@ -1,7 +1,7 @@
-# Parts Ruby's form encoder cannot write as curl does: a typed part without a file
-# name, a file name with a backslash (it would escape it).
+# A typed part without a file name, which Ruby's form encoder cannot write (it gives
+# a type only to a part with a file name), beside a file and a plain field.
 curl https://xyz.hf.space/gradio_api/upload \
   -H "Authorization: Bearer $HF_TOKEN" \
   -F 'meta={"task": "upload"};type=application/json' \
-  -F 'file=@photo.png;filename=back\slash.png' \
+  -F 'file=@photo.png' \
   -F 'note=plain'

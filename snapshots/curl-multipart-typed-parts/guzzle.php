@@ -19,7 +19,7 @@ $response = $client->request('POST', 'https://xyz.hf.space/gradio_api/upload', [
     ],
     'multipart' => [
         ['name' => 'meta', 'contents' => '{"task": "upload"}', 'headers' => ['Content-Type' => 'application/json']],
-        ['name' => 'file', 'contents' => fopen('photo.png', 'r'), 'filename' => 'back\\slash.png', 'headers' => ['Content-Type' => 'image/png']],
+        ['name' => 'file', 'contents' => fopen('photo.png', 'r'), 'filename' => 'photo.png', 'headers' => ['Content-Type' => 'image/png']],
         ['name' => 'note', 'contents' => 'plain'],
     ],
 ]);

@@ -7,7 +7,7 @@ request["Authorization"] = "Bearer #{ENV.fetch("HF_TOKEN")}"
 # Each part as curl writes it: its disposition, its type, its bytes.
 parts = [
   ["form-data; name=\"meta\"", "application/json", "{\"task\": \"upload\"}"],
-  ["form-data; name=\"file\"; filename=\"back\\slash.png\"", "image/png", File.binread("photo.png")],
+  ["form-data; name=\"file\"; filename=\"photo.png\"", "image/png", File.binread("photo.png")],
   ["form-data; name=\"note\"", nil, "plain"],
 ]
 boundary = SecureRandom.hex(24)

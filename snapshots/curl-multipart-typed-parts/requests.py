@@ -10,7 +10,7 @@ headers = {
 }
 files = [
     ("meta", (None, "{\"task\": \"upload\"}", "application/json")),
-    ("file", ("back\\slash.png", open("photo.png", "rb"), "image/png")),
+    ("file", ("photo.png", open("photo.png", "rb"), "image/png")),
     ("note", (None, "plain")),
 ]
 

@@ -7,7 +7,7 @@ const API_URL: &str = "https://xyz.hf.space/gradio_api/upload";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let form = Form::new()
         .part("meta", Part::text(r#"{"task": "upload"}"#).mime_str("application/json")?)
-        .part("file", Part::bytes(std::fs::read("photo.png")?).file_name(r#"back\slash.png"#).mime_str("image/png")?)
+        .part("file", Part::bytes(std::fs::read("photo.png")?).file_name("photo.png").mime_str("image/png")?)
         .text("note", "plain");
     let response = reqwest::blocking::Client::new()
         .post(API_URL)
