@@ -220,6 +220,7 @@ const GUZZLE: Descriptor = Descriptor {
     summary: "PHP Guzzle 7",
     stem: "guzzle",
     kind: Kind::Generic,
+    // Its User-Agent, sent when the request sets none, is every client's.
     wire: GENERIC,
     install: |_| Some(Install::composer(&["guzzlehttp/guzzle"])),
     caveats: guzzle::caveats,
@@ -234,6 +235,9 @@ const RUBY_NET_HTTP: Descriptor = Descriptor {
     summary: "Ruby's Net::HTTP (standard library)",
     stem: "net_http",
     kind: Kind::Generic,
+    // Its Accept-Encoding, Accept and User-Agent, sent when the request sets none of
+    // that name (as requests sends its own), are every client's; it writes header
+    // names capitalized (`X-Api-Key`), which HTTP reads alike.
     wire: GENERIC,
     install: nothing,
     caveats: ruby_net_http::caveats,
