@@ -19,6 +19,17 @@ pub(crate) fn string(text: &str) -> String {
 
 /// [`string`], written at the end of `out`.
 fn push_string(out: &mut String, text: &str) {
+    // Visible ASCII but `'` and `\`, the common case, is copied whole.
+    if text
+        .bytes()
+        .all(|byte| matches!(byte, b' '..=b'~') && byte != b'\'' && byte != b'\\')
+    {
+        out.reserve(text.len() + 2);
+        out.push('\'');
+        out.push_str(text);
+        out.push('\'');
+        return;
+    }
     if text.chars().any(is_hidden) {
         let start = out.len();
         double_quoted_into(out, text, unicode_escape);
@@ -122,14 +133,22 @@ fn push_env(out: &mut String, var: &Var) {
     }
 }
 
-/// The lines that stop a snippet, naming the variable, when one of those it needs
-/// (`$names`, a PHP array of their names) is unset.
+/// The lines that stop a snippet, naming the variable, when one of the variables
+/// `names` it needs is unset.
 pub(crate) fn check(names: &[&str]) -> String {
-    let list: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
-    format!(
-        "foreach ([{}] as $name) {{\n    if (getenv($name) === false) {{\n        fwrite(STDERR, \"$name is not set\\n\");\n        exit(1);\n    }}\n}}",
-        list.join(", ")
-    )
+    let mut out = String::with_capacity(128 + 4 * names.len());
+    out.push_str("foreach ([");
+    for (index, name) in names.iter().enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        // A variable's name needs no escaping.
+        out.push('\'');
+        out.push_str(name);
+        out.push('\'');
+    }
+    out.push_str("] as $name) {\n    if (getenv($name) === false) {\n        fwrite(STDERR, \"$name is not set\\n\");\n        exit(1);\n    }\n}");
+    out
 }
 
 /// The function [`push_env`] calls for a variable with a default (functions are

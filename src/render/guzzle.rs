@@ -49,13 +49,17 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let response = Response::of(request);
     // Guzzle writes `Basic` and the base64 of `user:password` itself.
     let Headers { list, basic } = Headers::of(request, &Php);
-    let mut options = Vec::new();
+    let mut options = Vec::with_capacity(4);
     if !list.is_empty() {
-        let entries: Vec<String> = list
-            .iter()
-            .map(|(name, value)| format!("        {name} => {value},\n"))
-            .collect();
-        options.push(format!("'headers' => [\n{}    ]", entries.concat()));
+        let mut headers = String::with_capacity(256);
+        headers.push_str("'headers' => [\n");
+        for (name, value) in &list {
+            for piece in ["        ", name, " => ", value, ",\n"] {
+                headers.push_str(piece);
+            }
+        }
+        headers.push_str("    ]");
+        options.push(headers);
     }
     if let Some((user, password)) = basic {
         options.push(format!(
@@ -70,17 +74,23 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     if response.streams() {
         options.push("'stream' => true".to_owned());
     }
-    let required = request.required_vars();
     let reads = request.reads();
+    let required = if reads.required {
+        request.required_vars()
+    } else {
+        Vec::new()
+    };
     let mut helpers = Vec::new();
     if reads.defaults {
         helpers.push(php::ENV_OR);
     }
-    helpers.extend(super::encoders(
-        request,
-        php::FORM_ENCODE,
-        php::URL_QUERY_ENCODE,
-    ));
+    if reads.form_encoded {
+        helpers.extend(super::encoders(
+            request,
+            php::FORM_ENCODE,
+            php::URL_QUERY_ENCODE,
+        ));
+    }
     Ok(View {
         check: (!required.is_empty()).then(|| php::check(&required)),
         payload,
