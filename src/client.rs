@@ -30,6 +30,10 @@ pub enum Language {
     Go,
     /// Java 11+, one file run with `java Main.java`.
     Java,
+    /// PHP 8.
+    Php,
+    /// Ruby 3.
+    Ruby,
 }
 
 /// What a language is, in one row: every name, path and syntax the rest of the code
@@ -55,6 +59,9 @@ struct Row {
     runtime: &'static str,
     /// The client that sends any request.
     generic: Client,
+    /// The line a file of the language must start with (PHP's `<?php`): the install
+    /// line goes after it.
+    opening: Option<&'static str>,
 }
 
 impl Language {
@@ -66,6 +73,8 @@ impl Language {
         Language::Rust,
         Language::Go,
         Language::Java,
+        Language::Php,
+        Language::Ruby,
     ];
 
     /// The one place each language is described.
@@ -82,6 +91,7 @@ impl Language {
                 inferencesnippet: Some("curl"),
                 runtime: "bash",
                 generic: Client::Curl,
+                opening: None,
             },
             Language::Python => &Row {
                 name: "python",
@@ -94,6 +104,7 @@ impl Language {
                 inferencesnippet: Some("python"),
                 runtime: "python3",
                 generic: Client::Requests,
+                opening: None,
             },
             Language::JavaScript => &Row {
                 name: "js",
@@ -106,6 +117,7 @@ impl Language {
                 inferencesnippet: Some("js"),
                 runtime: "node",
                 generic: Client::Fetch,
+                opening: None,
             },
             Language::Rust => &Row {
                 name: "rust",
@@ -118,6 +130,33 @@ impl Language {
                 inferencesnippet: None,
                 runtime: "cargo",
                 generic: Client::Reqwest,
+                opening: None,
+            },
+            Language::Php => &Row {
+                name: "php",
+                aliases: &[],
+                label: "PHP",
+                fence: "php",
+                extension: "php",
+                comment: "//",
+                tab: "php",
+                inferencesnippet: None,
+                runtime: "php",
+                generic: Client::Guzzle,
+                opening: Some("<?php"),
+            },
+            Language::Ruby => &Row {
+                name: "ruby",
+                aliases: &["rb"],
+                label: "Ruby",
+                fence: "ruby",
+                extension: "rb",
+                comment: "#",
+                tab: "ruby",
+                inferencesnippet: None,
+                runtime: "ruby",
+                generic: Client::RubyNetHttp,
+                opening: None,
             },
             Language::Go => &Row {
                 name: "go",
@@ -200,6 +239,11 @@ impl Language {
         self.row().generic
     }
 
+    /// The line every file of the language starts with, before any comment: `<?php`.
+    pub fn opening(self) -> Option<&'static str> {
+        self.row().opening
+    }
+
     /// The clients that write the language, in [`Client::ALL`] order.
     pub fn clients(self) -> impl Iterator<Item = Client> {
         Client::ALL
@@ -257,6 +301,12 @@ pub enum Client {
     /// Java's standard `java.net.http.HttpClient`.
     #[serde(rename = "java.net.http")]
     JavaNetHttp,
+    /// PHP Guzzle 7.
+    #[serde(rename = "guzzle")]
+    Guzzle,
+    /// Ruby `Net::HTTP` from the standard library.
+    #[serde(rename = "net/http")]
+    RubyNetHttp,
 }
 
 /// What a client speaks: what decides which requests it can send and when it is
@@ -264,7 +314,8 @@ pub enum Client {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
-    /// Sends any request: curl, `requests`, `httpx`, `fetch`, `reqwest`.
+    /// Sends any request: curl, `requests`, `httpx`, `fetch`, `reqwest`, `net/http`,
+    /// `java.net.http`, Guzzle, `Net::HTTP`.
     Generic,
     /// A Hugging Face client that calls one typed method per task.
     HuggingFace,
@@ -278,7 +329,7 @@ impl Client {
     /// snippets for chat models, which show `huggingface_hub` then `openai`), then
     /// the generic clients, the language's default first (`requests`, then `httpx`
     /// and `httpx-async`).
-    pub const ALL: [Client; 12] = [
+    pub const ALL: [Client; 14] = [
         Client::Curl,
         Client::HuggingfaceHub,
         Client::OpenaiPython,
@@ -291,6 +342,8 @@ impl Client {
         Client::Reqwest,
         Client::GoNetHttp,
         Client::JavaNetHttp,
+        Client::Guzzle,
+        Client::RubyNetHttp,
     ];
 
     /// The client of the same language that can send any request, for refusals to name.

@@ -129,11 +129,12 @@ proptest! {
     fn hostile_requests_render_to_valid_code(request in request()) {
         prop_assume!(request.validate().is_ok());
         let dir = super::scratch(&format!("hostile-{}", std::process::id()));
-        for client in [Client::Curl, Client::Requests, Client::Httpx, Client::HttpxAsync, Client::Fetch, Client::GoNetHttp] {
+        for client in [Client::Curl, Client::Requests, Client::Httpx, Client::HttpxAsync, Client::Fetch, Client::GoNetHttp, Client::Guzzle, Client::RubyNetHttp] {
             let snippet = match render(&request, client) {
                 Ok(snippet) => snippet,
-                // curl refuses a NUL byte in an argument; the others send anything
-                // (fetch writes a form FormData cannot send itself).
+                // curl refuses a NUL byte in an argument, Net::HTTP a body without a
+                // type or a name it would escape; the others send anything (fetch
+                // writes a form FormData cannot send itself).
                 Err(err) => {
                     prop_assert!(client == Client::Curl, "{}", err);
                     continue;
@@ -159,6 +160,8 @@ proptest! {
                 // snapshot, and the conformance run builds every case. Java's are
                 // compiled together, below.
                 Language::Rust | Language::Java => {}
+                Language::Php => accepts("php", &["-l", path], &snippet),
+                Language::Ruby => accepts("ruby", &["-c", path], &snippet),
             }
             // A rendered curl command reads back as the same request.
             if client == Client::Curl {

@@ -1,6 +1,6 @@
 //! Every committed snippet is valid for its real tool: `bash -n`, Python's compiler,
 //! `node --check`, rustc with reqwest (a scratch crate, built once and cached),
-//! `gofmt -e` and `javac`.
+//! `gofmt -e`, `javac`, `php -l` and `ruby -c`.
 
 use std::fs;
 
@@ -147,5 +147,19 @@ fn java_snippets_compile() {
         if let Err(why) = runner.command(&name) {
             panic!("{name}: {why}");
         }
+    }
+}
+
+#[test]
+fn php_snippets_pass_php_l() {
+    for (name, path) in snippets(".php") {
+        check(&name, Command::new("php").arg("-l").arg(path));
+    }
+}
+
+#[test]
+fn ruby_snippets_pass_ruby_c() {
+    for (name, path) in snippets(".rb") {
+        check(&name, Command::new("ruby").arg("-c").arg(path));
     }
 }

@@ -22,7 +22,7 @@ export interface SpecObject {
  * A language, as `languages` lists them (`render` also takes their aliases: `py`,
  * `javascript`...). test/api.test.mjs holds these unions to what the library lists.
  */
-export type Language = "curl" | "python" | "js" | "rust" | "go" | "java";
+export type Language = "curl" | "python" | "js" | "rust" | "go" | "java" | "php" | "ruby";
 /** A client's id, as `clients` lists them: one no other client has. */
 export type ClientId =
   | "curl"
@@ -36,7 +36,9 @@ export type ClientId =
   | "fetch"
   | "reqwest"
   | "go-net-http"
-  | "java-net-http";
+  | "java-net-http"
+  | "guzzle"
+  | "ruby-net-http";
 /** A client's name, as `renderAll` gives it: both openai clients are `openai`. */
 export type ClientName =
   | "curl"
@@ -49,7 +51,8 @@ export type ClientName =
   | "fetch"
   | "reqwest"
   | "net/http"
-  | "java.net.http";
+  | "java.net.http"
+  | "guzzle";
 /** What `render` takes as a client: an id, or a name (`openai` needs `language`). */
 export type Client = ClientId | ClientName;
 export type Shell = "bash" | "cmd" | "powershell";

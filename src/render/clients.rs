@@ -9,6 +9,7 @@ use askama::Template;
 
 use super::{curl, fetch, huggingface_hub, huggingface_js, openai_js, openai_python};
 use super::{go_net_http, httpx, httpx_async, java_net_http, requests, reqwest};
+use super::{guzzle, ruby_net_http};
 use crate::client::{Client, Kind, Language};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
@@ -86,6 +87,8 @@ pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
         Client::Reqwest => &REQWEST,
         Client::GoNetHttp => &GO_NET_HTTP,
         Client::JavaNetHttp => &JAVA_NET_HTTP,
+        Client::Guzzle => &GUZZLE,
+        Client::RubyNetHttp => &RUBY_NET_HTTP,
     }
 }
 
@@ -270,6 +273,38 @@ const JAVA_NET_HTTP: Descriptor = Descriptor {
     render: |request| written(java_net_http::view(request)),
 };
 
+const GUZZLE: Descriptor = Descriptor {
+    name: "guzzle",
+    id: "guzzle",
+    language: Language::Php,
+    aliases: &["guzzlehttp/guzzle"],
+    summary: "PHP Guzzle 7",
+    stem: "guzzle",
+    kind: Kind::Generic,
+    // Its User-Agent, sent when the request sets none, is every client's.
+    wire: GENERIC,
+    install: |_| Some(Install::composer(&["guzzlehttp/guzzle"])),
+    caveats: guzzle::caveats,
+    render: |request| written(guzzle::view(request)),
+};
+
+const RUBY_NET_HTTP: Descriptor = Descriptor {
+    name: "net/http",
+    id: "ruby-net-http",
+    language: Language::Ruby,
+    aliases: &["Net::HTTP"],
+    summary: "Ruby's Net::HTTP (standard library)",
+    stem: "net_http",
+    kind: Kind::Generic,
+    // Its Accept-Encoding, Accept and User-Agent, sent when the request sets none of
+    // that name (as requests sends its own), are every client's; it writes header
+    // names capitalized (`X-Api-Key`), which HTTP reads alike.
+    wire: GENERIC,
+    install: nothing,
+    caveats: ruby_net_http::caveats,
+    render: |request| written(ruby_net_http::view(request)),
+};
+
 /// A client whose language has all it uses.
 fn nothing(_: &Request) -> Option<Install> {
     None
@@ -366,12 +401,17 @@ mod tests {
             ids.push(client.id());
             files.push(client.file_name());
             assert_eq!(Client::named(client.id()), Ok(vec![client]));
-            // A name two languages share has the language in its id.
+            // A name two languages share (or may: `net/http`) has the language in
+            // its id.
             let shared = Client::ALL
                 .iter()
                 .filter(|other| other.name() == client.name())
                 .count();
             assert!(shared == 1 || client.id() != client.name(), "{client}");
+            assert!(
+                client.id() == client.name() || client.id().contains(client.language().name()),
+                "{client}"
+            );
         }
         assert_eq!(ids.len(), Client::ALL.len());
     }

@@ -71,7 +71,9 @@ impl<'a, H> Headers<'a, H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{go::Go, java::Java, js::Js, python::Python, rust::Rust, shell::Shell};
+    use crate::quote::{
+        go::Go, java::Java, js::Js, php::Php, python::Python, ruby::Ruby, rust::Rust, shell::Shell,
+    };
 
     /// The token's header in `syntax` (the request's own are left out), and whether
     /// the client is left its basic auth.
@@ -157,6 +159,19 @@ mod tests {
                 ),
             ),
             (authorization(Token::None, &Js), (None, false)),
+            (
+                authorization(env(), &Php),
+                (
+                    pair("'Authorization'", "'Bearer ' . getenv('HF_TOKEN')"),
+                    false,
+                ),
+            ),
+            (authorization(basic(), &Php), (None, true)),
+            (
+                authorization(env(), &Ruby),
+                (pair(quoted, "\"Bearer #{ENV.fetch(\"HF_TOKEN\")}\""), false),
+            ),
+            (authorization(basic(), &Ruby), (None, true)),
         ];
         for (index, (found, expected)) in cases.into_iter().enumerate() {
             assert_eq!(found, expected, "case {index}");
@@ -186,6 +201,8 @@ mod tests {
         check(&Go);
         check(&Java);
         check(&Shell);
+        check(&Php);
+        check(&Ruby);
     }
 
     #[test]

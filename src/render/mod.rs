@@ -4,6 +4,7 @@ mod clients;
 mod curl;
 mod fetch;
 mod go_net_http;
+mod guzzle;
 mod headers;
 mod httpx;
 mod httpx_async;
@@ -17,6 +18,7 @@ mod preferred;
 mod requests;
 mod reqwest;
 mod response;
+mod ruby_net_http;
 mod typed;
 
 use std::fmt;
@@ -175,7 +177,13 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
     if options.install_line
         && let Some(install) = install(request, client)
     {
-        content.insert_str(0, &format!("{}\n\n", install.line()));
+        // After the line a file of the language must start with (`<?php`).
+        let at = client
+            .language()
+            .opening()
+            .filter(|opening| content.starts_with(&format!("{opening}\n")))
+            .map_or(0, |opening| opening.len() + 1);
+        content.insert_str(at, &format!("{}\n\n", install.line()));
     }
     Ok(content)
 }

@@ -36,6 +36,11 @@ pub(super) enum Program {
     Go(String),
     /// A package of the Java runner's classes.
     Java(String),
+    /// A script in the case's folder, beside the `vendor/autoload.php` that loads
+    /// Debian's Guzzle (see [`PHP_AUTOLOAD`]).
+    Php(String),
+    /// A script in the case's folder.
+    Ruby(String),
 }
 
 /// The runners that compile every snippet of a language together.
@@ -44,6 +49,12 @@ pub(super) struct Builds {
     pub go: GoRunner,
     pub java: JavaRunner,
 }
+
+/// The case folder's `vendor/autoload.php`: what Composer would install, Debian's
+/// php-guzzlehttp-guzzle (its autoloader finds its dependencies on PHP's
+/// include path, /usr/share/php).
+pub(super) const PHP_AUTOLOAD: &str =
+    "<?php\nrequire_once '/usr/share/php/GuzzleHttp/autoload.php';\n";
 
 /// The packages a snippet's install line names, sorted: the key of the runtime it
 /// runs in, so that an import it does not declare fails.
@@ -187,6 +198,14 @@ pub(super) fn prepare(
                     builds.java.add(&bin, &code);
                     Ok(Program::Java(bin))
                 }
+                Language::Php => {
+                    let vendor = dir.join("vendor");
+                    fs::create_dir_all(&vendor)
+                        .and_then(|()| fs::write(vendor.join("autoload.php"), PHP_AUTOLOAD))
+                        .and_then(|()| write(dir.join(&script)))
+                        .map(|_| Program::Php(script))
+                }
+                Language::Ruby => write(dir.join(&script)).map(|_| Program::Ruby(script)),
             };
             match program {
                 Ok(program) => Plan::Run(program),

@@ -18,7 +18,7 @@ use super::run::run;
 pub(super) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 
 /// The programs the suite runs, and what each is needed for.
-pub(super) const RUNTIMES: [(&str, &str); 8] = [
+pub(super) const RUNTIMES: [(&str, &str); 10] = [
     ("bash", "the curl snippets and the curl oracle"),
     ("curl", "the curl snippets and the curl oracle"),
     (
@@ -30,6 +30,11 @@ pub(super) const RUNTIMES: [(&str, &str); 8] = [
     ("go", "the net/http snippets (one go build)"),
     ("java", "the java.net.http snippets"),
     ("javac", "the java.net.http snippets (one javac)"),
+    (
+        "php",
+        "the guzzle snippets (with Debian's php-guzzlehttp-guzzle)",
+    ),
+    ("ruby", "the net/http snippets of Ruby"),
 ];
 
 /// The runtimes of [`RUNTIMES`] that do not answer `--version`.

@@ -185,6 +185,19 @@ fn run_snippet(
             command.arg(path);
             command
         }
+        Program::Php(script) | Program::Ruby(script) => {
+            let program = if matches!(program, Program::Php(_)) {
+                "php"
+            } else {
+                "ruby"
+            };
+            if !context.has(program) {
+                return Cell::RuntimeMissing(program.into());
+            }
+            let mut command = Command::new(program);
+            command.arg(script);
+            command
+        }
         Program::Rust(module) => match context.rust.command(module) {
             Ok(command) => command,
             Err(why) => return Cell::Fail(with_log(why, context.rust_built)),
