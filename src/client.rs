@@ -66,7 +66,7 @@ struct Row {
 
 impl Language {
     /// Every language, in the order of [`render_all`](crate::render_all).
-    pub const ALL: [Language; 6] = [
+    pub const ALL: [Language; 8] = [
         Language::Curl,
         Language::Python,
         Language::JavaScript,
@@ -132,6 +132,32 @@ impl Language {
                 generic: Client::Reqwest,
                 opening: None,
             },
+            Language::Go => &Row {
+                name: "go",
+                aliases: &["golang"],
+                label: "Go",
+                fence: "go",
+                extension: "go",
+                comment: "//",
+                tab: "go",
+                inferencesnippet: None,
+                runtime: "go",
+                generic: Client::GoNetHttp,
+                opening: None,
+            },
+            Language::Java => &Row {
+                name: "java",
+                aliases: &[],
+                label: "Java",
+                fence: "java",
+                extension: "java",
+                comment: "//",
+                tab: "java",
+                inferencesnippet: None,
+                runtime: "java",
+                generic: Client::JavaNetHttp,
+                opening: None,
+            },
             Language::Php => &Row {
                 name: "php",
                 aliases: &[],
@@ -157,30 +183,6 @@ impl Language {
                 runtime: "ruby",
                 generic: Client::RubyNetHttp,
                 opening: None,
-            },
-            Language::Go => &Row {
-                name: "go",
-                aliases: &["golang"],
-                label: "Go",
-                fence: "go",
-                extension: "go",
-                comment: "//",
-                tab: "go",
-                inferencesnippet: None,
-                runtime: "go",
-                generic: Client::GoNetHttp,
-            },
-            Language::Java => &Row {
-                name: "java",
-                aliases: &[],
-                label: "Java",
-                fence: "java",
-                extension: "java",
-                comment: "//",
-                tab: "java",
-                inferencesnippet: None,
-                runtime: "java",
-                generic: Client::JavaNetHttp,
             },
         }
     }

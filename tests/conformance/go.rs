@@ -87,7 +87,16 @@ impl GoRunner {
             }
             let outcome = run(
                 Command::new("go")
-                    .args(["build", "-o", "bin/", "./cmd/..."])
+                    // No symbol table or DWARF (-s -w): the programs are run, not
+                    // debugged, and each is a third smaller.
+                    .args([
+                        "build",
+                        "-trimpath",
+                        "-ldflags=-s -w",
+                        "-o",
+                        "bin/",
+                        "./cmd/...",
+                    ])
                     .env("GOCACHE", self.dir.join("cache"))
                     .env("GOPATH", self.dir.join("path"))
                     .env("GOFLAGS", "-mod=mod")
@@ -112,6 +121,15 @@ impl GoRunner {
             last = outcome.stderr;
         }
         Err(format!("still failing after {ROUNDS} builds:\n{last}"))
+    }
+}
+
+impl GoRunner {
+    /// Removes the built programs once they have run: a statically linked binary per
+    /// case (about 4 MB each, 0.8 GB for the suite) would stay under target/ for
+    /// nothing; the next build links them again from the build cache.
+    pub(crate) fn remove_programs(&self) {
+        let _ = fs::remove_dir_all(self.dir.join("bin"));
     }
 }
 

@@ -210,6 +210,7 @@ fn every_snippet_sends_the_request_it_describes() {
             });
         }
     });
+    builds.go.remove_programs();
     for stray in server.strays() {
         notes.push(format!("request outside any case: {stray}"));
     }
