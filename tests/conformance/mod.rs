@@ -190,6 +190,7 @@ fn every_snippet_sends_the_request_it_describes() {
         java: &builds.java,
         java_built: &java_built,
         curl: curl.clone(),
+        timings: Mutex::new(BTreeMap::new()),
     };
     let next = AtomicUsize::new(0);
     let rows: Mutex<Vec<(usize, Vec<Cell>)>> = Mutex::new(Vec::new());
@@ -211,6 +212,19 @@ fn every_snippet_sends_the_request_it_describes() {
         }
     });
     builds.go.remove_programs();
+    let timings = context.timings.into_inner().expect("timings");
+    if !timings.is_empty() {
+        let mut spent: Vec<_> = timings.into_iter().collect();
+        spent.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+        let spent: Vec<String> = spent
+            .iter()
+            .map(|(client, (time, runs))| format!("{client} {:.0} s ({runs})", time.as_secs_f64()))
+            .collect();
+        notes.push(format!(
+            "time running each client's snippets (runs), with {WORKERS} at once: {}",
+            spent.join(", ")
+        ));
+    }
     for stray in server.strays() {
         notes.push(format!("request outside any case: {stray}"));
     }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use inference_snippets::{Client, Request, Segment};
 
@@ -39,11 +41,25 @@ pub(super) struct Context<'a> {
     pub java_built: &'a Result<(), String>,
     /// The installed curl's version, e.g. `7.88.1`.
     pub curl: Option<String>,
+    /// Time spent running each client's snippets, and how many runs: the report
+    /// shows where a cold run's minutes go.
+    pub timings: Mutex<BTreeMap<&'static str, (Duration, u32)>>,
 }
 
 impl Context<'_> {
     fn has(&self, program: &str) -> bool {
         !self.missing.contains(&program)
+    }
+
+    /// Runs `command` as one run of `client`'s snippets, timed.
+    fn run(&self, client: Client, command: &mut Command, dir: &Path, name: &str) -> run::Outcome {
+        let started = Instant::now();
+        let outcome = run::run(command, dir, name, SNIPPET_TIMEOUT);
+        let mut timings = self.timings.lock().expect("timings");
+        let entry = timings.entry(client.id()).or_default();
+        entry.0 += started.elapsed();
+        entry.1 += 1;
+        outcome
     }
 }
 
@@ -224,7 +240,7 @@ fn run_snippet(
     command.env_clear().envs(env(context, item));
     context.server.take(&case.id);
     let name = format!("run-{}", client.id());
-    let outcome = run::run(&mut command, &item.dir, &name, SNIPPET_TIMEOUT);
+    let outcome = context.run(client, &mut command, &item.dir, &name);
     let sent = context.server.take(&case.id);
     if let Some(injected) = injected(&item.dir) {
         return Cell::Fail(format!("COMMAND INJECTION: the snippet {injected}"));
@@ -282,7 +298,7 @@ fn unset(
     command.env_remove(name);
     context.server.take(&case.id);
     let run = format!("unset-{}", client.id());
-    let outcome = run::run(&mut command, &item.dir, &run, SNIPPET_TIMEOUT);
+    let outcome = context.run(client, &mut command, &item.dir, &run);
     let sent = context.server.take(&case.id);
     let named = outcome.stderr.contains(name) || outcome.stdout.contains(name);
     if outcome.success() || !sent.is_empty() || !named {
