@@ -3,6 +3,13 @@
 //! for all of them, and each run as `java -cp classes <case>.Main`: one compile
 //! instead of one per JVM start (`java Main.java` compiles the file each time). A
 //! snippet that does not compile is left out and fails its own cell only.
+//!
+//! A JVM spends most of a snippet's second starting `java.net.http` (its classes,
+//! lambdas and TLS setup load on every `HttpClient`). The classes go into one jar,
+//! and a warm-up program that builds a client and sends a request records the
+//! loaded classes in a class-data-sharing archive (`-XX:ArchiveClassesAtExit`,
+//! which takes jars, not folders); every run maps it, and stops at the first JIT
+//! tier: short programs never reach the second. Neither changes what is sent.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -15,12 +22,48 @@ use super::setup::INSTALL_TIMEOUT;
 /// How many times a compile is retried without the files that failed it.
 const ROUNDS: usize = 4;
 
+/// The warm-up: the classes a snippet loads, without a server (the refused
+/// connection is expected).
+const WARM_UP: &str = r#"package warm_up;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+public class Main {
+    public static void main(String[] args) {
+        HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/warm-up"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+        try {
+            System.out.println(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception refused) {
+            System.out.println("warmed up");
+        }
+    }
+}
+"#;
+
+/// The JVM options of every run: stop at the first JIT tier (see above).
+const JVM_OPTIONS: [&str; 1] = ["-XX:TieredStopAtLevel=1"];
+
 pub(crate) struct JavaRunner {
     /// The runner's folder: `src/` and `classes/`.
     dir: PathBuf,
     programs: BTreeMap<String, String>,
     /// The programs left out because they do not compile, with the first error.
     broken: BTreeMap<String, String>,
+    /// The class path of the runs: `programs.jar`, or `classes/` when `jar` failed.
+    class_path: PathBuf,
+    /// The class-data-sharing archive, when the warm-up could write one.
+    archive: Option<PathBuf>,
 }
 
 impl JavaRunner {
@@ -32,9 +75,11 @@ impl JavaRunner {
     /// A runner in `dir`.
     pub(crate) fn at(dir: PathBuf) -> JavaRunner {
         JavaRunner {
+            class_path: dir.join("classes"),
             dir,
             programs: BTreeMap::new(),
             broken: BTreeMap::new(),
+            archive: None,
         }
     }
 
@@ -54,7 +99,14 @@ impl JavaRunner {
             return Err("the snippets were not compiled".into());
         }
         let mut command = Command::new("java");
-        command.arg("-cp").arg(classes).arg(format!("{name}.Main"));
+        if let Some(archive) = &self.archive {
+            command.arg(format!("-XX:SharedArchiveFile={}", archive.display()));
+        }
+        command
+            .args(JVM_OPTIONS)
+            .arg("-cp")
+            .arg(&self.class_path)
+            .arg(format!("{name}.Main"));
         Ok(command)
     }
 
@@ -70,7 +122,13 @@ impl JavaRunner {
             let _ = fs::remove_dir_all(dir);
             fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
         }
-        for (name, code) in &self.programs {
+        let warm_up = [("warm_up", WARM_UP)];
+        for (name, code) in self
+            .programs
+            .iter()
+            .map(|(name, code)| (name.as_str(), code.as_str()))
+            .chain(warm_up)
+        {
             let folder = src.join(name);
             fs::create_dir_all(&folder).map_err(|err| err.to_string())?;
             fs::write(folder.join("Main.java"), code).map_err(|err| err.to_string())?;
@@ -80,6 +138,8 @@ impl JavaRunner {
             let files: Vec<String> = self
                 .programs
                 .keys()
+                .map(String::as_str)
+                .chain(["warm_up"])
                 .filter(|name| !self.broken.contains_key(*name))
                 .map(|name| format!("src/{name}/Main.java"))
                 .collect();
@@ -92,6 +152,7 @@ impl JavaRunner {
                 INSTALL_TIMEOUT,
             );
             if outcome.success() {
+                self.share_classes();
                 return Ok(());
             }
             let failing = failing_programs(&outcome.stderr);
@@ -106,6 +167,40 @@ impl JavaRunner {
             last = outcome.stderr;
         }
         Err(format!("still failing after {ROUNDS} compiles:\n{last}"))
+    }
+}
+
+impl JavaRunner {
+    /// Packs the classes into `programs.jar` and records the warm-up's classes in
+    /// `startup.jsa`; without either, the runs are only slower.
+    fn share_classes(&mut self) {
+        let jar = self.dir.join("programs.jar");
+        let archive = self.dir.join("startup.jsa");
+        for file in [&jar, &archive] {
+            let _ = fs::remove_file(file);
+        }
+        let packed = run(
+            Command::new("jar").args(["--create", "--file", "programs.jar", "-C", "classes", "."]),
+            &self.dir,
+            "jar",
+            INSTALL_TIMEOUT,
+        );
+        if !packed.success() {
+            return;
+        }
+        self.class_path = jar;
+        let recorded = run(
+            Command::new("java")
+                .arg("-XX:ArchiveClassesAtExit=startup.jsa")
+                .args(JVM_OPTIONS)
+                .args(["-cp", "programs.jar", "warm_up.Main"]),
+            &self.dir,
+            "warm-up",
+            INSTALL_TIMEOUT,
+        );
+        if recorded.success() && archive.exists() {
+            self.archive = Some(archive);
+        }
     }
 }
 

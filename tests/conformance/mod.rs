@@ -215,7 +215,7 @@ fn every_snippet_sends_the_request_it_describes() {
     let timings = context.timings.into_inner().expect("timings");
     if !timings.is_empty() {
         let mut spent: Vec<_> = timings.into_iter().collect();
-        spent.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+        spent.sort_by_key(|(_, (time, _))| std::cmp::Reverse(*time));
         let spent: Vec<String> = spent
             .iter()
             .map(|(client, (time, runs))| format!("{client} {:.0} s ({runs})", time.as_secs_f64()))
