@@ -44,6 +44,7 @@ mod lines;
 mod mime;
 mod model;
 mod names;
+mod openapi;
 mod quote;
 mod render;
 mod secret;
@@ -67,6 +68,7 @@ pub use mime::guess as guess_mime;
 pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
 };
+pub use openapi::{OpenApiOptions, Operation, Operations, parse_openapi};
 pub use render::{
     AllSnippets, LeftOut, Options, Snippet, Wire, caveats, install, render, render_all,
     render_all_explained, render_all_with, render_default, render_default_with, render_with,
