@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod hostile;
 mod lint;
 mod mdbook;
+mod openapi;
 mod pre_commit;
 mod roundtrip;
 mod snapshots;

@@ -1,0 +1,156 @@
+//! The OpenAPI reader on published documents (`tests/openapi/`, kept with their
+//! licenses): every operation becomes a request or a note naming it, and every
+//! request flows through the renderers.
+
+use inference_snippets::{
+    Client, Code, OpenApiOptions, Operations, Payload, Task, parse_openapi, render,
+};
+use serde_json::json;
+
+use crate::root;
+
+fn read(name: &str, options: &OpenApiOptions) -> Operations {
+    let path = root().join("tests/openapi").join(name).join("openapi.json");
+    let text = std::fs::read_to_string(&path).expect("a kept document");
+    parse_openapi(&text, &format!("{name}/openapi.json"), options)
+        .unwrap_or_else(|error| panic!("{error}"))
+}
+
+fn local() -> OpenApiOptions {
+    let mut options = OpenApiOptions::default();
+    options.server = Some("http://127.0.0.1:8080".into());
+    options
+}
+
+/// `(label, task)` of every operation read.
+fn labels(read: &Operations) -> Vec<(String, Option<Task>)> {
+    read.operations
+        .iter()
+        .map(|operation| (operation.label(), operation.request.task))
+        .collect()
+}
+
+#[test]
+fn text_generation_inference() {
+    let read = read("tgi", &local());
+    // Its prompt is an array of strings with no example.
+    let notes: Vec<String> = read.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "tgi/openapi.json:2097:9: POST /v1/completions (completions): no example, default or enum \
+          to build a value from; left out; add an example to the schema or to the media type"
+        ]
+    );
+    let expected = [
+        ("POST / (compat_generate)", None),
+        ("POST /chat_tokenize (get_chat_tokenize)", None),
+        ("POST /generate (generate)", Some(Task::TextGeneration)),
+        (
+            "POST /generate_stream (generate_stream)",
+            Some(Task::TextGeneration),
+        ),
+        ("GET /health (health)", None),
+        ("GET /info (get_model_info)", None),
+        ("POST /invocations (sagemaker_compatibility)", None),
+        ("GET /metrics (metrics)", None),
+        ("POST /tokenize (tokenize)", None),
+        (
+            "POST /v1/chat/completions (chat_completions)",
+            Some(Task::ChatCompletion),
+        ),
+        ("GET /v1/models (openai_get_model_info)", None),
+    ];
+    let expected: Vec<(String, Option<Task>)> = expected
+        .iter()
+        .map(|(label, task)| ((*label).to_owned(), *task))
+        .collect();
+    assert_eq!(labels(&read), expected);
+    let generate = &read.operations[2].request;
+    assert_eq!(generate.url.to_string(), "http://127.0.0.1:8080/generate");
+    assert_eq!(
+        generate.payload,
+        Payload::Json(json!({"inputs": "My name is Olivier and I"}))
+    );
+    // The document writes the example of an array as a string: read as the array.
+    let chat = &read.operations[9].request;
+    assert_eq!(
+        chat.payload,
+        Payload::Json(json!({"messages": [{"role": "user", "content": "What is Deep Learning?"}]}))
+    );
+    // Each operation is placed at its method's key.
+    let place = read.operations[2].place.expect("placed");
+    assert_eq!((place.line, place.column), (153, 7));
+}
+
+#[test]
+fn text_embeddings_inference() {
+    let read = read("tei", &OpenApiOptions::default());
+    let labels: Vec<String> = labels(&read).into_iter().map(|(label, _)| label).collect();
+    assert_eq!(
+        labels,
+        [
+            "GET /health (health)",
+            "GET /info (get_model_info)",
+            "GET /metrics (metrics)",
+            "POST /predict (predict)",
+            "POST /rerank (rerank)",
+            "POST /similarity (similarity)",
+        ]
+    );
+    let notes: Vec<String> = read.notes.iter().map(ToString::to_string).collect();
+    // No server: the URLs read $ENDPOINT_URL, said once.
+    assert_eq!(read.notes[0].code, Code::RelativeServer);
+    assert_eq!(
+        read.operations[4].request.url.to_string(),
+        "${ENDPOINT_URL}/rerank"
+    );
+    // Inputs described without an example: each operation is named with the schema
+    // that has none.
+    let left_out: Vec<&str> = notes[1..]
+        .iter()
+        .map(|note| note.split(": ").nth(1).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            "POST /decode (decode)",
+            "POST /embed (embed)",
+            "POST /embed_all (embed_all)",
+            "POST /embed_sparse (embed_sparse)",
+            "POST /tokenize (tokenize)",
+            "POST /v1/embeddings (openai_embed)",
+        ]
+    );
+    assert!(
+        read.notes[1..]
+            .iter()
+            .all(|note| note.code == Code::OperationLeftOut && note.place.is_some())
+    );
+    assert!(
+        notes[2].starts_with("tei/openapi.json:1341:11: "),
+        "{}",
+        notes[2]
+    );
+}
+
+#[test]
+fn every_request_renders_for_curl_and_requests() {
+    for (name, options) in [("tgi", local()), ("tei", OpenApiOptions::default())] {
+        for operation in read(name, &options).operations {
+            for client in [Client::Curl, Client::Requests] {
+                let snippet = render(&operation.request, client).unwrap_or_else(|error| {
+                    panic!("{name} {} for {client:?}: {error}", operation.label())
+                });
+                let path = operation.path.trim_end_matches('/');
+                assert!(snippet.contains(path), "{}:\n{snippet}", operation.label());
+            }
+        }
+    }
+    let generate = read("tgi", &local()).operations.remove(2);
+    assert_eq!(
+        render(&generate.request, Client::Curl).unwrap(),
+        "curl 'http://127.0.0.1:8080/generate' \\\n    -X POST \\\n    -H 'Content-Type: application/json' \\\n    \
+         -d '{\n        \"inputs\": \"My name is Olivier and I\"\n    }'\n"
+    );
+}
