@@ -50,7 +50,9 @@ pub(super) fn body(
     let kind = media.split(';').next().unwrap_or_default().trim();
     if kind == "multipart/form-data" {
         let value = chosen(refs, item, &at, example)?;
-        let schema = schema.as_ref().map(|schema| schema.value);
+        let schema = schema
+            .as_ref()
+            .map(|schema| (schema.value, schema.pointer.as_str()));
         return Ok(Some(Body {
             payload: Payload::Multipart(parts(refs, item, schema, value.as_ref(), &at)?),
             content_type: None,
@@ -141,10 +143,12 @@ fn chosen(
 fn parts(
     refs: &Refs<'_>,
     media: &Value,
-    schema: Option<&Value>,
+    schema: Option<(&Value, &str)>,
     example: Option<&Value>,
     at: &str,
 ) -> Result<Vec<Part>, Problem> {
+    let schema_at = schema.map_or_else(|| format!("{at}/schema"), |(_, at)| at.to_owned());
+    let schema = schema.map(|(schema, _)| schema);
     let properties = schema.and_then(|schema| schema.get("properties"));
     let required: Vec<&str> = schema
         .and_then(|schema| schema.get("required"))
@@ -161,7 +165,7 @@ fn parts(
     names.extend(required.iter().filter(|name| !given.contains_key(**name)));
     let mut parts = Vec::new();
     for name in names {
-        let property_at = format!("{at}/schema/properties/{}", escape(name));
+        let property_at = format!("{schema_at}/properties/{}", escape(name));
         let property = match properties.and_then(|all| all.get(name)) {
             Some(property) => Some(refs.resolve(property, &property_at)?.value),
             None => None,
@@ -192,7 +196,7 @@ fn parts(
             (None, Some(property)) => Sampler { refs }.sample(property, &property_at)?,
             (None, None) => {
                 return Err(Problem::new(
-                    format!("{at}/schema"),
+                    schema_at,
                     format!("required part {name:?} is not described"),
                 ));
             }

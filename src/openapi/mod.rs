@@ -205,7 +205,9 @@ pub fn parse_openapi(
         options,
     };
     let mut operations = Vec::new();
-    let mut left_out: Vec<(Problem, String)> = Vec::new();
+    // Each problem, the operation it leaves out (as messages name it) and where that
+    // is: the place when the problem's own pointer is not written in the text.
+    let mut left_out: Vec<(Problem, String, String)> = Vec::new();
     let mut relative = false;
     let paths = root.get("paths").and_then(Value::as_object);
     for (path, item) in paths.into_iter().flatten() {
@@ -213,7 +215,7 @@ pub fn parse_openapi(
         let item = match refs.resolve(item, &item_at) {
             Ok(resolved) => resolved.value,
             Err(problem) => {
-                left_out.push((problem, path.clone()));
+                left_out.push((problem, path.clone(), item_at));
                 continue;
             }
         };
@@ -244,12 +246,15 @@ pub fn parse_openapi(
                         request,
                     });
                 }
-                Err(problem) => left_out.push((problem, label(&method, path, id))),
+                Err(problem) => left_out.push((problem, label(&method, path, id), at)),
             }
         }
     }
     let mut wanted: HashSet<String> = operations.iter().map(|op| op.pointer.clone()).collect();
-    wanted.extend(left_out.iter().map(|(problem, _)| problem.pointer.clone()));
+    for (problem, _, at) in &left_out {
+        wanted.insert(problem.pointer.clone());
+        wanted.insert(at.clone());
+    }
     wanted.insert(String::new());
     let places = document::places(text, format, &wanted);
     for operation in &mut operations {
@@ -257,8 +262,8 @@ pub fn parse_openapi(
     }
     let mut notes: Vec<Diagnostic> = left_out
         .into_iter()
-        .map(|(problem, what)| {
-            let place = places.get(&problem.pointer).copied();
+        .map(|(problem, what, at)| {
+            let place = places.get(&problem.pointer).or(places.get(&at)).copied();
             let mut note = problem.diagnostic(Some(&what));
             note.message.push_str("; left out");
             note.place = place;

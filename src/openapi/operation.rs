@@ -84,8 +84,11 @@ impl Context<'_, '_> {
         query.extend(auth.query);
         headers.extend(auth.headers);
         cookies.extend(auth.cookies);
-        for (index, (name, value)) in query.into_iter().enumerate() {
-            url.push_str(if index == 0 { "?" } else { "&" });
+        // A path may hold a query of its own (`/responses/{id}?beta=true`).
+        let mut separator = if site.path.contains('?') { "&" } else { "?" };
+        for (name, value) in query {
+            url.push_str(separator);
+            separator = "&";
             url.push_str(&encode::query(&name));
             url.push_str("=");
             url.extend(value);

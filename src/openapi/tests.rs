@@ -400,3 +400,41 @@ fn hostile_documents_end_in_errors_not_crashes() {
         read.notes[0]
     );
 }
+
+#[test]
+fn a_path_with_its_own_query() {
+    let request = only(&doc(r#"paths:
+  /responses/{id}?beta=true:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, example: resp_1}
+        - {name: include, in: query, required: true, example: usage}
+"#));
+    assert_eq!(
+        request.url,
+        Text::from("https://eu.api.example.com/v1/responses/resp_1?beta=true&include=usage")
+    );
+}
+
+#[test]
+fn a_note_is_placed_in_the_schema_a_ref_leads_to_or_at_its_operation() {
+    let text = doc(r#"paths:
+  /upload:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {$ref: '#/components/schemas/Upload'}
+components:
+  schemas:
+    Upload:
+      type: object
+      required: [file, purpose]
+      properties:
+        file: {type: string, format: binary}
+        purpose: {type: string}
+"#);
+    let read = read(&text);
+    let place = read.notes[0].place.map(|place| (place.line, place.column));
+    assert_eq!(place, Some((21, 9)), "{}", read.notes[0]);
+}
