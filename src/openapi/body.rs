@@ -72,7 +72,7 @@ pub(super) fn body(
     let value = match chosen(refs, item, &at, example)? {
         Some(value) => value,
         None => match &schema {
-            Some(schema) => Sampler { refs }.sample(schema.value, &schema.pointer)?,
+            Some(schema) => Sampler::new(refs).sample(schema.value, &schema.pointer)?,
             None => {
                 return Err(
                     Problem::new(at, "the media type has no example and no schema")
@@ -193,7 +193,7 @@ fn parts(
         }
         let value = match (given.get(name), property) {
             (Some(value), _) => value.clone(),
-            (None, Some(property)) => Sampler { refs }.sample(property, &property_at)?,
+            (None, Some(property)) => Sampler::new(refs).sample(property, &property_at)?,
             (None, None) => {
                 return Err(Problem::new(
                     schema_at,

@@ -86,7 +86,7 @@ fn json_offsets(text: &str, wanted: &HashSet<String>) -> Vec<(String, usize)> {
     let mut open: Vec<Open> = Vec::new();
     // Where the current member's key starts: a member is placed there.
     let mut member_at = None;
-    let mut at = 0;
+    let mut at = if text.starts_with('\u{feff}') { 3 } else { 0 };
     while at < bytes.len() {
         let byte = bytes[at];
         match byte {
@@ -283,6 +283,11 @@ mod tests {
         assert_eq!(place_of(text, Format::Json, "/a/b~1c/2/0"), Some((1, 35)));
         assert_eq!(place_of(text, Format::Json, "/e"), Some((2, 2)));
         assert_eq!(place_of(text, Format::Json, "/f"), None);
+        let bom = "\u{feff}{\"a\": 1}";
+        assert_eq!(
+            place_of(bom, Format::Json, "/a").map(|(line, _)| line),
+            Some(1)
+        );
     }
 
     #[test]

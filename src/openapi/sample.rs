@@ -3,6 +3,8 @@
 //! else an object of its required properties, each built the same way. A value with
 //! nothing to build it from is a problem naming the schema, never an invented one.
 
+use std::cell::Cell;
+
 use serde_json::{Map, Value};
 
 use super::Problem;
@@ -10,14 +12,28 @@ use super::document::escape;
 use super::refs::{MAX_DEPTH, Refs};
 use crate::diagnostic::Code;
 
+/// The most nodes one built value may have: schemas that each require two of the
+/// next would otherwise build 2^32 of them without a cycle.
+const MAX_NODES: usize = 10_000;
+
 /// Builds values from the schemas of one document.
 pub(super) struct Sampler<'r, 'a> {
-    pub(super) refs: &'r Refs<'a>,
+    refs: &'r Refs<'a>,
+    /// The nodes the value being built may still have.
+    budget: Cell<usize>,
 }
 
-impl<'a> Sampler<'_, 'a> {
+impl<'r, 'a> Sampler<'r, 'a> {
+    pub(super) fn new(refs: &'r Refs<'a>) -> Sampler<'r, 'a> {
+        Sampler {
+            refs,
+            budget: Cell::new(MAX_NODES),
+        }
+    }
+
     /// A value of `schema` (at `pointer`).
     pub(super) fn sample(&self, schema: &'a Value, pointer: &str) -> Result<Value, Problem> {
+        self.budget.set(MAX_NODES);
         self.value(schema, pointer, &mut Vec::new())
     }
 
@@ -29,6 +45,14 @@ impl<'a> Sampler<'_, 'a> {
         pointer: &str,
         within: &mut Vec<String>,
     ) -> Result<Value, Problem> {
+        let Some(left) = self.budget.get().checked_sub(1) else {
+            return Err(Problem::new(
+                pointer.to_owned(),
+                format!("the value built from the schema has more than {MAX_NODES} nodes"),
+            )
+            .advice("give the body an example"));
+        };
+        self.budget.set(left);
         let resolved = self.refs.resolve(schema, pointer)?;
         let (schema, at) = (resolved.value, resolved.pointer);
         if resolved.via_ref {
@@ -192,7 +216,7 @@ mod tests {
     fn sample(root: &Value, pointer: &str) -> Result<Value, Problem> {
         let refs = Refs { root };
         let schema = root.pointer(pointer).unwrap();
-        Sampler { refs: &refs }.sample(schema, pointer)
+        Sampler::new(&refs).sample(schema, pointer)
     }
 
     #[test]
@@ -238,17 +262,32 @@ mod tests {
 
     #[test]
     fn what_cannot_be_built_is_named() {
-        let root = json!({"components": {"schemas": {
+        let mut root = json!({"components": {"schemas": {
             "Bare": {"type": "object", "required": ["name"],
                 "properties": {"name": {"type": "string"}}},
             "Ids": {"type": "array", "items": {"type": "integer"}},
             "Node": {"type": "object", "required": ["child"],
                 "properties": {"child": {"$ref": "#/components/schemas/Node"}}},
         }}});
+        // Each level requires two of the next: 2^30 nodes without a cycle.
+        for level in 0..30 {
+            let next = json!({"$ref": format!("#/components/schemas/Wide{}", level + 1)});
+            root["components"]["schemas"][format!("Wide{level}")] = json!({
+                "type": "object", "required": ["a", "b"],
+                "properties": {"a": next, "b": next},
+            });
+        }
+        root["components"]["schemas"]["Wide30"] = json!({"type": "integer", "example": 1});
         let problem = sample(&root, "/components/schemas/Bare").unwrap_err();
         assert_eq!(problem.pointer, "/components/schemas/Bare/properties/name");
         assert!(
             problem.message.starts_with("no example"),
+            "{}",
+            problem.message
+        );
+        let problem = sample(&root, "/components/schemas/Wide0").unwrap_err();
+        assert!(
+            problem.message.contains("more than 10000 nodes"),
             "{}",
             problem.message
         );

@@ -438,3 +438,15 @@ components:
     let place = read.notes[0].place.map(|place| (place.line, place.column));
     assert_eq!(place, Some((21, 9)), "{}", read.notes[0]);
 }
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    for text in [
+        "\u{feff}openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n",
+        "\u{feff}{\"openapi\": \"3.0.0\", \"paths\": {\"/a\": {\"get\": {}}}}",
+    ] {
+        let read = read(text);
+        assert_eq!(read.operations.len(), 1, "{text:?}");
+        assert!(read.operations[0].place.is_some(), "{text:?}");
+    }
+}

@@ -13,9 +13,9 @@ use crate::error::Error;
 /// How deep a document may nest, as serde_json allows JSON to.
 pub(super) const MAX_DEPTH: usize = 128;
 
-/// The nodes an alias-heavy document may make besides its own text's: past it, the
-/// aliases expand exponentially ("billion laughs").
-const ALIAS_BUDGET: usize = 1_000_000;
+/// The nodes aliases may copy, besides one per byte of the text: past it, they are
+/// expanding exponentially ("billion laughs"). saphyr's own loader allows as many.
+const ALIAS_BUDGET: usize = 100_000;
 
 /// A container being built.
 enum Frame {
