@@ -154,3 +154,137 @@ fn every_request_renders_for_curl_and_requests() {
          -d '{\n        \"inputs\": \"My name is Olivier and I\"\n    }'\n"
     );
 }
+
+/// A document with each kind of body, parameter and credential the reader makes.
+const EVERY_KIND: &str = r#"openapi: 3.1.0
+info: {title: kinds, version: "1"}
+servers: [{url: "https://api.example.com/v1"}]
+security: [{hfToken: [], orgKey: []}]
+components:
+  securitySchemes:
+    hfToken: {type: http, scheme: bearer}
+    orgKey: {type: apiKey, in: header, name: X-Org-Key}
+    region: {type: apiKey, in: query, name: region}
+    basic: {type: http, scheme: basic}
+paths:
+  /models/{model_id}/generate_stream:
+    post:
+      parameters:
+        - {name: model_id, in: path, required: true, example: gpt2}
+        - {name: X-Request-Id, in: header, required: true, example: abc}
+      requestBody:
+        content:
+          application/json:
+            example: {inputs: "Hello", parameters: {max_new_tokens: 20}}
+  /v1/chat/completions:
+    post:
+      requestBody:
+        content:
+          application/json:
+            example: {model: m, messages: [{role: user, content: Hi}], stream: true}
+  /text:
+    post:
+      security: [{basic: []}]
+      requestBody:
+        content:
+          text/plain: {example: "Hello"}
+  /form:
+    post:
+      security: [{region: []}]
+      requestBody:
+        content:
+          application/x-www-form-urlencoded: {example: {q: "a b"}}
+  /transcribe:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [file, model]
+              properties:
+                file: {type: string, format: binary}
+                model: {type: string, example: whisper-1}
+            encoding:
+              file: {contentType: audio/flac}
+  /classify:
+    post:
+      x-inference-task: image-classification
+      requestBody:
+        content:
+          image/jpeg: {}
+  /health:
+    get:
+      security: []
+"#;
+
+#[test]
+fn every_kind_of_request_renders_for_curl_and_requests() {
+    let read = parse_openapi(EVERY_KIND, "kinds.yaml", &OpenApiOptions::default())
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(read.notes.is_empty(), "{:?}", read.notes);
+    let snippets: Vec<(String, String)> = read
+        .operations
+        .iter()
+        .map(|operation| {
+            let snippet = |client| {
+                render(&operation.request, client)
+                    .unwrap_or_else(|error| panic!("{} for {client:?}: {error}", operation.label()))
+            };
+            (snippet(Client::Curl), snippet(Client::Requests))
+        })
+        .collect();
+    let has = |index: usize, curl: &[&str], requests: &[&str]| {
+        let (curl_snippet, requests_snippet) = &snippets[index];
+        for piece in curl {
+            assert!(curl_snippet.contains(piece), "{piece:?} in\n{curl_snippet}");
+        }
+        for piece in requests {
+            assert!(
+                requests_snippet.contains(piece),
+                "{piece:?} in\n{requests_snippet}"
+            );
+        }
+    };
+    has(
+        0,
+        &[
+            "https://api.example.com/v1/models/gpt2/generate_stream",
+            "${HF_TOKEN:?}",
+            "X-Org-Key: ${ORG_KEY:?}",
+            "X-Request-Id: abc",
+        ],
+        &["os.environ['HF_TOKEN']", "stream=True"],
+    );
+    has(1, &["\"stream\": true"], &["stream=True"]);
+    has(
+        2,
+        &["${BASIC_USER:?}:${BASIC_PASSWORD:?}", "text/plain"],
+        &["auth=("],
+    );
+    has(
+        3,
+        &["region=${REGION:?}", "q=a%20b"],
+        &["os.environ['REGION']"],
+    );
+    has(
+        4,
+        &["file=@\"file.flac\";type=audio/flac", "model=whisper-1"],
+        &["files="],
+    );
+    has(5, &["image/jpeg", "image.jpg"], &["image.jpg"]);
+    has(
+        6,
+        &["https://api.example.com/v1/health"],
+        &["requests.get("],
+    );
+    assert_eq!(
+        read.operations[5].request.task,
+        Some(Task::ImageClassification)
+    );
+    assert!(
+        !snippets[6].0.contains("Authorization"),
+        "{}",
+        snippets[6].0
+    );
+}
