@@ -6,7 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Client, CurlOptions, docs, parse_curl, parse_spec, render_all};
+use inference_snippets::{
+    Client, CurlOptions, OpenApiOptions, docs, parse_curl, parse_openapi, parse_spec, render_all,
+};
 
 use crate::root;
 
@@ -58,6 +60,14 @@ fn spec(text: &str) {
     }
 }
 
+fn openapi(text: &str) {
+    if let Ok(read) = parse_openapi(text, "fuzz", &OpenApiOptions::default()) {
+        for operation in &read.operations {
+            let _ = render_all(&operation.request);
+        }
+    }
+}
+
 /// The text before, between and after the regions.
 fn outside<'a>(text: &'a str, regions: &[docs::Region]) -> Vec<&'a str> {
     let mut pieces = Vec::new();
@@ -100,6 +110,11 @@ fn curl_regressions() {
 #[test]
 fn spec_regressions() {
     replay("spec", spec);
+}
+
+#[test]
+fn openapi_regressions() {
+    replay("openapi", openapi);
 }
 
 #[test]
