@@ -8,7 +8,7 @@ use super::document::escape;
 use super::refs::Refs;
 use super::sample::{Sampler, types};
 use super::{Problem, encode};
-use crate::diagnostic::Field;
+use crate::diagnostic::{Code, Field};
 use crate::mime;
 use crate::model::{FileBytes, Part, PartContent, Payload};
 use crate::text::Text;
@@ -20,7 +20,9 @@ pub(super) struct Body {
 }
 
 /// The body the request body at `pointer` describes; `example` names the example
-/// to take among several.
+/// to take among several. An optional body with nothing to build it from is left
+/// out (the operation is sent without one, as the document allows); a broken
+/// `$ref` is reported all the same.
 pub(super) fn body(
     refs: &Refs<'_>,
     body: &Value,
@@ -28,8 +30,22 @@ pub(super) fn body(
     example: Option<&str>,
 ) -> Result<Option<Body>, Problem> {
     let resolved = refs.resolve(body, pointer)?;
-    let at = format!("{}/content", resolved.pointer);
-    let Some(content) = resolved.value.get("content").and_then(Value::as_object) else {
+    let required = resolved.value.get("required") == Some(&Value::Bool(true));
+    match described(refs, resolved.value, &resolved.pointer, example) {
+        Err(problem) if !required && problem.code == Code::OperationLeftOut => Ok(None),
+        built => built,
+    }
+}
+
+/// The body of a request body object.
+fn described(
+    refs: &Refs<'_>,
+    body: &Value,
+    pointer: &str,
+    example: Option<&str>,
+) -> Result<Option<Body>, Problem> {
+    let at = format!("{pointer}/content");
+    let Some(content) = body.get("content").and_then(Value::as_object) else {
         return Ok(None);
     };
     let Some((media, item)) = content

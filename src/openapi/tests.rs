@@ -274,6 +274,7 @@ fn operations_left_out_are_placed_notes() {
     post:
       operationId: nothing
       requestBody:
+        required: true
         content:
           application/json:
             schema: {$ref: '#/components/schemas/Bare'}
@@ -300,9 +301,9 @@ components:
     assert_eq!(
         notes,
         [
-            "api.yaml:28:57: POST /nothing (nothing): no example, default or enum to build a value from; left out; add an example to the schema or to the media type",
-            "api.yaml:30:9: POST /loop: $ref cycle: /paths/~1loop/post/requestBody/content/application~1json/schema → /components/schemas/A → /components/schemas/B → /components/schemas/A; left out",
-            "api.yaml:23:7: POST /task: unknown task \"text-generaton\"; left out; did you mean \"text-generation\"?",
+            "api.yaml:29:57: POST /nothing (nothing): no example, default or enum to build a value from; left out; add an example to the schema or to the media type",
+            "api.yaml:31:9: POST /loop: $ref cycle: /paths/~1loop/post/requestBody/content/application~1json/schema → /components/schemas/A → /components/schemas/B → /components/schemas/A; left out",
+            "api.yaml:24:7: POST /task: unknown task \"text-generaton\"; left out; did you mean \"text-generation\"?",
         ]
     );
     assert_eq!(read.notes[1].code, Code::RefCycle);
@@ -422,6 +423,7 @@ fn a_note_is_placed_in_the_schema_a_ref_leads_to_or_at_its_operation() {
   /upload:
     post:
       requestBody:
+        required: true
         content:
           multipart/form-data:
             schema: {$ref: '#/components/schemas/Upload'}
@@ -436,7 +438,7 @@ components:
 "#);
     let read = read(&text);
     let place = read.notes[0].place.map(|place| (place.line, place.column));
-    assert_eq!(place, Some((21, 9)), "{}", read.notes[0]);
+    assert_eq!(place, Some((22, 9)), "{}", read.notes[0]);
 }
 
 #[test]
@@ -449,4 +451,20 @@ fn a_byte_order_mark_is_skipped() {
         assert_eq!(read.operations.len(), 1, "{text:?}");
         assert!(read.operations[0].place.is_some(), "{text:?}");
     }
+}
+
+#[test]
+fn an_optional_body_with_nothing_to_build_it_from_is_left_off() {
+    let text = doc(r#"paths:
+  /runs/{id}:
+    post:
+      parameters: [{name: id, in: path, required: true, example: run_1}]
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, required: [metadata], properties: {metadata: {type: object, required: [k], properties: {k: {type: string}}}}}
+"#);
+    let request = only(&text);
+    assert_eq!(request.payload, Payload::None);
+    assert_eq!(request.method(), "POST");
 }
