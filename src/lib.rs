@@ -18,6 +18,9 @@
 //! # Ok::<(), inference_snippets::Error>(())
 //! ```
 //!
+//! An OpenAPI 3.0 or 3.1 document (JSON or YAML) gives a request per operation with
+//! [`parse_openapi`], and a note for each operation it cannot build, saying why.
+//!
 //! A snippet sends exactly the request, or is not written: a client that cannot
 //! express a request returns a refusal ([`Error::is_refusal`]) whose hint names
 //! the client that can.

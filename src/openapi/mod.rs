@@ -192,7 +192,7 @@ pub fn parse_openapi(
     let place_one = |problem: Problem| {
         let pointer = problem.pointer.clone();
         let wanted = HashSet::from([pointer.clone()]);
-        let places = document::places(text, format, &wanted);
+        let places = document::places(text, &root, &format, &wanted);
         let mut diagnostic = problem.diagnostic(None);
         diagnostic.severity = crate::Severity::Error;
         diagnostic.place = places.get(&pointer).copied().or(Some(Place::at(1, 1)));
@@ -256,7 +256,7 @@ pub fn parse_openapi(
         wanted.insert(at.clone());
     }
     wanted.insert(String::new());
-    let places = document::places(text, format, &wanted);
+    let places = document::places(text, &root, &format, &wanted);
     for operation in &mut operations {
         operation.place = places.get(&operation.pointer).copied();
     }

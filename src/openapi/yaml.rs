@@ -23,15 +23,34 @@ enum Frame {
     Map(Map<String, Value>, Option<(String, Span)>, usize),
 }
 
-/// Reads the first document of a YAML text.
-pub(super) fn read(text: &str) -> Result<Value, Error> {
+/// Where each node of a document is written, in document order (a node's members
+/// and items after it): a member at its key, anything else at its start, as a line
+/// and a 0-based column. A node an alias copies is where the alias is.
+pub(super) type Order = Vec<(u32, u32)>;
+
+/// Reads the first document of a YAML text, and where each of its nodes is.
+pub(super) fn read(text: &str) -> Result<(Value, Order), Error> {
     let mut stack: Vec<Frame> = Vec::new();
+    let mut order: Order = Vec::new();
     // Each anchor's value and its size in nodes.
     let mut anchors: HashMap<usize, (Value, usize)> = HashMap::new();
     let mut budget = text.len() + ALIAS_BUDGET;
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|err| scan_error(&err))?;
+        // A node starts here unless it is a mapping's key; a member is placed at its key.
+        let at = match stack.last() {
+            Some(Frame::Map(_, None, _)) => None,
+            Some(Frame::Map(_, Some((_, key)), _)) => Some(*key),
+            _ => Some(span),
+        };
+        let starts = matches!(
+            event,
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+        );
+        if let (true, Some(at)) = (starts, at) {
+            order.push(position(at));
+        }
         let (value, anchor, size) = match event {
             Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => continue,
             Event::DocumentEnd | Event::StreamEnd => break,
@@ -63,6 +82,9 @@ pub(super) fn read(text: &str) -> Result<Value, Error> {
                     yaml_error(span, "the aliases expand to too many nodes")
                         .advice("write the repeated parts out, or use $ref")
                 })?;
+                if let Some(at) = at {
+                    order.extend(std::iter::repeat_n(position(at), *size));
+                }
                 (value.clone(), 0, 0)
             }
         };
@@ -71,7 +93,7 @@ pub(super) fn read(text: &str) -> Result<Value, Error> {
             anchors.insert(anchor, (value.clone(), size));
         }
         match stack.last_mut() {
-            None => return Ok(value),
+            None => return Ok((value, order)),
             Some(Frame::Seq(items, _)) => items.push(value),
             Some(Frame::Map(map, key, _)) => match key.take() {
                 None => {
@@ -95,7 +117,13 @@ pub(super) fn read(text: &str) -> Result<Value, Error> {
             },
         }
     }
-    Ok(Value::Null)
+    order.push((1, 0));
+    Ok((Value::Null, order))
+}
+
+fn position(span: Span) -> (u32, u32) {
+    let line = u32::try_from(span.start.line()).unwrap_or(u32::MAX);
+    (line, u32::try_from(span.start.col()).unwrap_or(u32::MAX))
 }
 
 /// The nodes under a value, itself excluded: what an alias to it copies.
@@ -158,7 +186,7 @@ fn number(text: &str) -> Option<Number> {
 }
 
 /// The place a span of the parser starts at; its bytes are found later.
-pub(super) fn place(span: Span) -> Place {
+fn place(span: Span) -> Place {
     Place::at(span.start.line(), span.start.col() + 1)
 }
 
@@ -179,7 +207,7 @@ mod tests {
 
     #[test]
     fn scalars_follow_the_core_schema() {
-        let value = read(
+        let (value, _) = read(
             "a: 1\nb: -2.5\nc: true\nd: ~\ne: '1'\nf: hello world\ng: 0x1F\nh: 1e3\ni: |\n  two\n  lines\n",
         )
         .unwrap();
@@ -192,8 +220,23 @@ mod tests {
 
     #[test]
     fn aliases_copy_their_anchor_within_a_budget() {
-        let value = read("a: &x {k: [1, 2]}\nb: *x\n").unwrap();
+        let (value, order) = read("a: &x {k: [1, 2]}\nb: *x\n").unwrap();
         assert_eq!(value, json!({"a": {"k": [1, 2]}, "b": {"k": [1, 2]}}));
+        // The root, a, its k and two items; b and the four nodes it copies.
+        assert_eq!(
+            order,
+            [
+                (1, 0),
+                (1, 0),
+                (1, 7),
+                (1, 11),
+                (1, 14),
+                (2, 0),
+                (2, 0),
+                (2, 0),
+                (2, 0)
+            ]
+        );
         // Each level doubles the one before: 2^40 nodes if expanded.
         let mut laughs = String::from("l0: &l0 [x, x]\n");
         for level in 1..40 {
