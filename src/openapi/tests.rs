@@ -468,3 +468,20 @@ fn an_optional_body_with_nothing_to_build_it_from_is_left_off() {
     assert_eq!(request.payload, Payload::None);
     assert_eq!(request.method(), "POST");
 }
+
+#[test]
+fn parameters_without_a_value_are_placeholders() {
+    let request = only(&doc(r#"paths:
+  /files/{file_id}:
+    get:
+      parameters:
+        - {name: file_id, in: path, required: true, schema: {type: string}}
+        - {name: since, in: query, required: true, schema: {type: integer}}
+        - {name: X-Api-Version, in: header, required: true, schema: {type: string}}
+"#));
+    assert_eq!(
+        request.url.to_string(),
+        "https://eu.api.example.com/v1/files/{file_id}?since={since}"
+    );
+    assert_eq!(request.headers[0].1.to_string(), "{X-Api-Version}");
+}
