@@ -16,11 +16,18 @@ use crate::diagnostic::Code;
 /// next would otherwise build 2^32 of them without a cycle.
 const MAX_NODES: usize = 10_000;
 
+/// How deep the building may go, through `$ref`s, `allOf`s and nested schemas
+/// alike: a deeper value would be deeper than any document this reader reads, and
+/// the stack of a thread that reads it is small.
+const MAX_NESTING: usize = 64;
+
 /// Builds values from the schemas of one document.
 pub(super) struct Sampler<'r, 'a> {
     refs: &'r Refs<'a>,
     /// The nodes the value being built may still have.
     budget: Cell<usize>,
+    /// How deep the building is.
+    depth: Cell<usize>,
 }
 
 impl<'r, 'a> Sampler<'r, 'a> {
@@ -28,6 +35,7 @@ impl<'r, 'a> Sampler<'r, 'a> {
         Sampler {
             refs,
             budget: Cell::new(MAX_NODES),
+            depth: Cell::new(0),
         }
     }
 
@@ -53,6 +61,26 @@ impl<'r, 'a> Sampler<'r, 'a> {
             .advice("give the body an example"));
         };
         self.budget.set(left);
+        let depth = self.depth.get();
+        if depth >= MAX_NESTING {
+            return Err(Problem::new(
+                pointer.to_owned(),
+                format!("schemas nest deeper than {MAX_NESTING} levels"),
+            )
+            .advice("give the body an example"));
+        }
+        self.depth.set(depth + 1);
+        let value = self.resolved(schema, pointer, within);
+        self.depth.set(depth);
+        value
+    }
+
+    fn resolved(
+        &self,
+        schema: &'a Value,
+        pointer: &str,
+        within: &mut Vec<String>,
+    ) -> Result<Value, Problem> {
         let resolved = self.refs.resolve(schema, pointer)?;
         let (schema, at) = (resolved.value, resolved.pointer);
         if resolved.via_ref {
@@ -269,6 +297,21 @@ mod tests {
             "Node": {"type": "object", "required": ["child"],
                 "properties": {"child": {"$ref": "#/components/schemas/Node"}}},
         }}});
+        // 31 schemas, each nesting 100 levels before the next: 3,100 levels.
+        for level in 0..31 {
+            let mut schema = json!({"$ref": format!("#/components/schemas/Deep{}", level + 1)});
+            for _ in 0..100 {
+                schema = json!({"type": "object", "required": ["a"], "properties": {"a": schema}});
+            }
+            root["components"]["schemas"][format!("Deep{level}")] = schema;
+        }
+        root["components"]["schemas"]["Deep31"] = json!({"type": "integer", "example": 1});
+        let problem = sample(&root, "/components/schemas/Deep0").unwrap_err();
+        assert!(
+            problem.message.contains("deeper than 64"),
+            "{}",
+            problem.message
+        );
         // Each level requires two of the next: 2^30 nodes without a cycle.
         for level in 0..30 {
             let next = json!({"$ref": format!("#/components/schemas/Wide{}", level + 1)});
