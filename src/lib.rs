@@ -44,6 +44,8 @@ mod lines;
 mod mime;
 mod model;
 mod names;
+#[cfg(feature = "proxy")]
+pub mod proxy;
 mod quote;
 mod render;
 mod secret;

@@ -1,0 +1,88 @@
+//! What each language's runtime reads to send through a session and to trust the
+//! run's CA: variables, and arguments before the script. Each line was checked with
+//! the runtime on a Linux machine (see the table in each arm); a new language is a
+//! new arm of the `match`.
+
+use super::{Session, Trust};
+use crate::Language;
+
+/// The Node preload that [`super::Proxy::write_trust`] writes.
+pub(super) const NODE_PRELOAD: &str = include_str!("preload/undici.cjs");
+
+/// What a runtime needs to go through the proxy: variables to set in its
+/// environment, and arguments to put before the script it runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// Names and values; the rest of the environment is the caller's.
+    pub vars: Vec<(String, String)>,
+    /// Before the script: `node <args> snippet.mjs`.
+    pub args: Vec<String>,
+}
+
+impl Session {
+    /// [`environment`] for this session.
+    pub fn environment(&self, language: Language, trust: &Trust) -> Environment {
+        environment(language, &self.url(), trust)
+    }
+}
+
+/// The variables and arguments that send `language`'s requests through the proxy at
+/// `proxy` (`http://127.0.0.1:PORT`) and make its runtime trust the CA of `trust`.
+///
+/// Every language gets the proxy for both schemes in both cases (curl reads only the
+/// lowercase `http_proxy`; Python and Node read either) and an empty `NO_PROXY`, so
+/// that no host is exempt. Then:
+///
+/// | language | CA | notes |
+/// |---|---|---|
+/// | curl | `CURL_CA_BUNDLE` | curl 7.88 (OpenSSL) |
+/// | Python | `REQUESTS_CA_BUNDLE` (requests), `SSL_CERT_FILE` (httpx: openai, huggingface_hub ≥ 1; urllib) | the bundle replaces certifi's |
+/// | JavaScript | `NODE_EXTRA_CA_CERTS` | `fetch` ignores the proxy variables before Node 24: `--expose-internals --require proxy-preload.cjs` makes it read them; `NODE_USE_ENV_PROXY=1` does from Node 24 |
+/// | Rust | `SSL_CERT_FILE` | reqwest reads the proxy variables; native-tls (OpenSSL) and rustls-native-certs read `SSL_CERT_FILE`; webpki-roots reads nothing |
+///
+/// ```
+/// use std::path::PathBuf;
+///
+/// use inference_snippets::Language;
+/// use inference_snippets::proxy::{Trust, environment};
+///
+/// let trust = Trust {
+///     ca_pem: PathBuf::from("/run/ca.pem"),
+///     java_truststore: PathBuf::from("/run/ca.jks"),
+///     node_preload: PathBuf::from("/run/preload.cjs"),
+/// };
+/// let curl = environment(Language::Curl, "http://127.0.0.1:4000", &trust);
+/// assert!(curl.vars.contains(&("https_proxy".into(), "http://127.0.0.1:4000".into())));
+/// assert!(curl.vars.contains(&("CURL_CA_BUNDLE".into(), "/run/ca.pem".into())));
+/// let node = environment(Language::JavaScript, "http://127.0.0.1:4000", &trust);
+/// assert_eq!(node.args, ["--expose-internals", "--require", "/run/preload.cjs"]);
+/// ```
+pub fn environment(language: Language, proxy: &str, trust: &Trust) -> Environment {
+    let pem = trust.ca_pem.display().to_string();
+    let mut vars: Vec<(String, String)> =
+        ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"]
+            .iter()
+            .map(|name| ((*name).to_owned(), proxy.to_owned()))
+            .chain(["no_proxy", "NO_PROXY"].map(|name| (name.to_owned(), String::new())))
+            .collect();
+    let mut args = Vec::new();
+    let mut set = |name: &str, value: &str| vars.push((name.to_owned(), value.to_owned()));
+    match language {
+        Language::Curl => set("CURL_CA_BUNDLE", &pem),
+        Language::Python => {
+            set("REQUESTS_CA_BUNDLE", &pem);
+            set("SSL_CERT_FILE", &pem);
+        }
+        Language::JavaScript => {
+            set("NODE_EXTRA_CA_CERTS", &pem);
+            set("NODE_USE_ENV_PROXY", "1");
+            args = vec![
+                "--expose-internals".to_owned(),
+                "--require".to_owned(),
+                trust.node_preload.display().to_string(),
+            ];
+        }
+        Language::Rust => set("SSL_CERT_FILE", &pem),
+    }
+    Environment { vars, args }
+}
