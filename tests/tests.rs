@@ -14,6 +14,7 @@ mod hostile;
 mod lint;
 mod mdbook;
 mod pre_commit;
+mod proxy;
 mod roundtrip;
 mod snapshots;
 mod syntax;

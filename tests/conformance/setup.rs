@@ -90,6 +90,14 @@ pub(super) fn python(root: &Path, packages: &Packages) -> Result<PathBuf, String
     Ok(python)
 }
 
+/// The python of the venv holding exactly `names`, for tests outside the suite that
+/// run a client as the suite does.
+pub(crate) fn python_with(root: &Path, names: &[&str]) -> Result<PathBuf, String> {
+    let mut names: Vec<String> = names.iter().map(|name| (*name).to_owned()).collect();
+    names.sort();
+    python(root, &Packages(names))
+}
+
 /// The folder of the Node package set `packages` under `node_sets`: its
 /// `node_modules` links only those packages of the `npm ci` install, so a snippet
 /// in its `snippets/` resolves what it declares and nothing else (Node follows a
@@ -121,7 +129,7 @@ pub(super) fn node_set(
 
 /// The folder holding `node_modules/@huggingface/inference`, after `npm ci` when the
 /// lock file changed. JS snippets are written there so that the import resolves.
-pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
+pub(crate) fn node(root: &Path) -> Result<PathBuf, String> {
     let dir = base(root).join("node");
     let mut wanted = String::new();
     fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;

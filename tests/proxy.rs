@@ -1,0 +1,557 @@
+//! The recording proxy with real clients: curl, Python (`requests`, `huggingface_hub`)
+//! and Node (`fetch`, `@huggingface/inference`) send to real host names
+//! (`router.huggingface.co`, an endpoint's URL), over https and http, pointed at a
+//! session by the variables of `proxy::environment` alone; the session records what
+//! they sent and answers as the endpoint would. Everything stays on 127.0.0.1.
+//!
+//! A runtime that is not installed skips its test with a message, except in CI
+//! (`CI=true`), where it fails (the conformance suite's rule).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use inference_snippets::proxy::{self, Proxy, Recorded, Session, Traffic, Trust, Via};
+use inference_snippets::{Language, Task};
+use serde_json::{Value, json};
+
+use super::conformance::run::{Outcome, run};
+use super::conformance::setup;
+
+/// One program's deadline: a Python import of huggingface_hub takes seconds on a busy
+/// machine; nothing here should take a minute.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The chat request every client sends.
+const CHAT: &str =
+    r#"{"model":"meta-llama/Llama-3.1-8B-Instruct","messages":[{"role":"user","content":"Hi"}]}"#;
+
+/// A folder for one test, the run's trust files in it, and a proxy.
+struct Bench {
+    dir: PathBuf,
+    proxy: Proxy,
+    trust: Trust,
+}
+
+impl Bench {
+    fn new(name: &str) -> Bench {
+        let dir = super::scratch(&format!("proxy-{name}"));
+        let proxy = Proxy::start().expect("a CA and a proxy");
+        let trust = proxy.write_trust(&dir).expect("write the trust files");
+        Bench { dir, proxy, trust }
+    }
+
+    /// Runs `program args...` in the folder with nothing of the caller's environment
+    /// but `PATH`, and `session`'s variables for `language`.
+    fn run(
+        &self,
+        session: &Session,
+        language: Language,
+        program: &Path,
+        args: &[&str],
+        name: &str,
+    ) -> Outcome {
+        let environment = session.environment(language, &self.trust);
+        let mut command = Command::new(program);
+        command
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", &self.dir)
+            .env("HF_HOME", self.dir.join("hf-home"))
+            .env("HF_HUB_DISABLE_TELEMETRY", "1")
+            .env("LANG", "C.UTF-8")
+            .envs(environment.vars.iter().map(|(k, v)| (k, v)))
+            .args(&environment.args)
+            .args(args);
+        run(&mut command, &self.dir, name, TIMEOUT)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        fs::write(self.dir.join(name), text).expect("write a script");
+        name.to_owned()
+    }
+}
+
+/// Whether `program` runs; when it does not, the test is skipped with a message, or
+/// fails in CI.
+fn installed(program: &str, needed_for: &str) -> bool {
+    let runs = Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !runs {
+        let message = format!("proxy: {program} is not installed; it is needed for {needed_for}");
+        let ci = std::env::var("CI").is_ok_and(|value| value == "true" || value == "1");
+        assert!(!ci, "{message} (CI must install it)");
+        eprintln!("RUNTIME MISSING: {message}");
+    }
+    runs
+}
+
+fn succeeded(outcome: &Outcome, what: &str) {
+    assert!(
+        outcome.success(),
+        "{what}: {}; stdout: {}",
+        outcome.failure(TIMEOUT),
+        outcome.stdout
+    );
+}
+
+/// The one request `traffic` holds that was not auxiliary, with no problem on the way.
+fn only_call(traffic: &Traffic) -> &Recorded {
+    assert!(traffic.problems.is_empty(), "{:?}", traffic.problems);
+    let calls: Vec<&Recorded> = traffic.calls().collect();
+    assert_eq!(calls.len(), 1, "{:#?}", traffic.requests);
+    calls[0]
+}
+
+fn header<'a>(request: &'a Recorded, name: &str) -> Vec<&'a str> {
+    request.values(name)
+}
+
+fn json_body(request: &Recorded) -> Value {
+    serde_json::from_slice(&request.body).expect("a JSON body")
+}
+
+#[test]
+fn curl_sends_https_and_http_through_a_session_with_only_variables() {
+    if !installed("curl", "the proxy's curl test") {
+        return;
+    }
+    let bench = Bench::new("curl");
+    let session = bench
+        .proxy
+        .session(Some(Task::ChatCompletion))
+        .expect("session");
+    let curl = Path::new("curl");
+
+    let outcome = bench.run(
+        &session,
+        Language::Curl,
+        curl,
+        &[
+            "-sS",
+            "--fail-with-body",
+            "https://router.huggingface.co/v1/chat/completions",
+            "-H",
+            "Authorization: Bearer hf_dummy",
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            CHAT,
+        ],
+        "https",
+    );
+    succeeded(&outcome, "curl over https");
+    let answer: Value = serde_json::from_str(&outcome.stdout).expect("JSON answer");
+    assert_eq!(answer["choices"][0]["message"]["content"], "Hello");
+    let traffic = session.take();
+    let sent = only_call(&traffic);
+    assert_eq!(sent.method, "POST");
+    assert_eq!(
+        sent.url,
+        "https://router.huggingface.co/v1/chat/completions"
+    );
+    assert_eq!(sent.via, Via::Connect);
+    assert_eq!(sent.status, 200);
+    let names: Vec<&str> = sent.headers.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Host",
+            "User-Agent",
+            "Accept",
+            "Authorization",
+            "Content-Type",
+            "Content-Length"
+        ]
+    );
+    assert_eq!(header(sent, "host"), ["router.huggingface.co"]);
+    assert_eq!(header(sent, "authorization"), ["Bearer hf_dummy"]);
+    assert_eq!(sent.body, CHAT.as_bytes());
+
+    // Plain http: curl reads http_proxy and sends the URL in absolute form.
+    let outcome = bench.run(
+        &session,
+        Language::Curl,
+        curl,
+        &[
+            "-sS",
+            "http://xyz.endpoints.huggingface.cloud:8080/generate?a=1&b=%2F",
+            "-H",
+            "x-lower: 1",
+            "-H",
+            "X-Upper: 2",
+        ],
+        "http",
+    );
+    succeeded(&outcome, "curl over http");
+    let traffic = session.take();
+    let sent = only_call(&traffic);
+    assert_eq!(sent.method, "GET");
+    assert_eq!(
+        sent.url,
+        "http://xyz.endpoints.huggingface.cloud:8080/generate?a=1&b=%2F"
+    );
+    assert_eq!(sent.via, Via::Absolute);
+    assert_eq!(header(sent, "x-lower"), ["1"]);
+    assert!(sent.headers.iter().any(|(name, _)| name == "X-Upper"));
+
+    // A chunked upload that waits for `100 Continue`: a 20 s wait if it never came.
+    let body: Vec<u8> = (0..=255u8).cycle().take(100_000).collect();
+    fs::write(bench.dir.join("body.bin"), &body).expect("body file");
+    let started = Instant::now();
+    let outcome = bench.run(
+        &session,
+        Language::Curl,
+        curl,
+        &[
+            "-sS",
+            "--expect100-timeout",
+            "20",
+            "-H",
+            "Transfer-Encoding: chunked",
+            "-H",
+            "Expect: 100-continue",
+            "--data-binary",
+            "@body.bin",
+            "https://xyz.endpoints.huggingface.cloud/upload",
+        ],
+        "chunked",
+    );
+    succeeded(&outcome, "curl chunked upload");
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "100 Continue came late"
+    );
+    let traffic = session.take();
+    let sent = only_call(&traffic);
+    assert_eq!(header(sent, "transfer-encoding"), ["chunked"]);
+    assert_eq!(sent.body, body);
+}
+
+#[test]
+fn a_client_that_does_not_trust_the_ca_is_refused_and_the_session_says_why() {
+    if !installed("curl", "the proxy's curl test") {
+        return;
+    }
+    let bench = Bench::new("untrusted");
+    let session = bench.proxy.session(None).expect("session");
+    let mut environment = session.environment(Language::Curl, &bench.trust);
+    environment
+        .vars
+        .retain(|(name, _)| name != "CURL_CA_BUNDLE");
+    let mut command = Command::new("curl");
+    command
+        .env_clear()
+        .envs(environment.vars.iter().map(|(k, v)| (k, v)))
+        .args(["-sS", "https://router.huggingface.co/v1/models"]);
+    let outcome = run(&mut command, &bench.dir, "untrusted", TIMEOUT);
+    assert!(!outcome.success(), "curl trusted an unknown CA");
+    assert!(outcome.stderr.contains("SSL"), "{}", outcome.stderr);
+    let traffic = session.take();
+    assert!(traffic.requests.is_empty(), "{:#?}", traffic.requests);
+    assert_eq!(traffic.problems.len(), 1, "{:?}", traffic.problems);
+    assert!(
+        traffic.problems[0].contains("TLS handshake for router.huggingface.co failed"),
+        "{:?}",
+        traffic.problems
+    );
+}
+
+#[test]
+fn a_client_that_ignores_the_proxy_gets_no_answer_from_it() {
+    if !installed("curl", "the proxy's curl test") {
+        return;
+    }
+    let bench = Bench::new("bypass");
+    let session = bench.proxy.session(None).expect("session");
+    // --noproxy '*' ignores the variables; --connect-to sends the connection that
+    // would have gone to the internet to a closed loopback port instead.
+    let outcome = bench.run(
+        &session,
+        Language::Curl,
+        Path::new("curl"),
+        &[
+            "-sS",
+            "--noproxy",
+            "*",
+            "--connect-to",
+            "router.huggingface.co:443:127.0.0.1:1",
+            "--max-time",
+            "10",
+            "https://router.huggingface.co/v1/chat/completions",
+            "-d",
+            CHAT,
+        ],
+        "bypass",
+    );
+    assert!(!outcome.success(), "a bypassing curl got an answer");
+    assert_eq!(outcome.code, Some(7), "{}", outcome.stderr); // couldn't connect
+    assert_eq!(session.take(), Traffic::default());
+}
+
+#[test]
+fn python_requests_goes_through_a_session_with_only_variables() {
+    if !installed("python3", "the proxy's Python test") {
+        return;
+    }
+    let python = match setup::python_with(super::root(), &["requests"]) {
+        Ok(python) => python,
+        Err(err) => panic!("proxy: the requests venv: {err}"),
+    };
+    let bench = Bench::new("requests");
+    let session = bench
+        .proxy
+        .session(Some(Task::TextClassification))
+        .expect("session");
+    let script = bench.write(
+        "send.py",
+        r#"import requests
+r = requests.post(
+    "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment?wait=1",
+    headers={"Authorization": "Bearer hf_dummy", "X-Order": "2"},
+    json={"inputs": "Deploying my first endpoint was an amazing experience."},
+)
+r.raise_for_status()
+print(r.json()[0][0]["label"])
+r = requests.get("http://router.huggingface.co/plain")
+print(r.status_code)
+"#,
+    );
+    let outcome = bench.run(&session, Language::Python, &python, &[&script], "requests");
+    succeeded(&outcome, "requests");
+    assert_eq!(outcome.stdout, "POSITIVE\n200\n");
+    let traffic = session.take();
+    assert!(traffic.problems.is_empty(), "{:?}", traffic.problems);
+    let [post, get] = traffic.requests.as_slice() else {
+        panic!("two requests: {:#?}", traffic.requests);
+    };
+    assert_eq!(
+        post.url,
+        "https://xyz.endpoints.huggingface.cloud/distilbert-sentiment?wait=1"
+    );
+    assert_eq!(post.via, Via::Connect);
+    assert_eq!(header(post, "x-order"), ["2"]);
+    assert_eq!(header(post, "content-type"), ["application/json"]);
+    assert_eq!(
+        json_body(post),
+        json!({"inputs": "Deploying my first endpoint was an amazing experience."})
+    );
+    assert_eq!(
+        (get.method.as_str(), get.url.as_str(), get.via),
+        ("GET", "http://router.huggingface.co/plain", Via::Absolute)
+    );
+}
+
+#[test]
+fn huggingface_hub_looks_the_model_up_then_calls_through_a_session() {
+    if !installed("python3", "the proxy's Python test") {
+        return;
+    }
+    let python = match setup::python_with(super::root(), &["huggingface_hub"]) {
+        Ok(python) => python,
+        Err(err) => panic!("proxy: the huggingface_hub venv: {err}"),
+    };
+    let bench = Bench::new("huggingface-hub");
+    let session = bench
+        .proxy
+        .session(Some(Task::TextClassification))
+        .expect("session");
+    // httpx (huggingface_hub 1+) reads SSL_CERT_FILE and HTTPS_PROXY.
+    let script = bench.write(
+        "send.py",
+        r#"from huggingface_hub import InferenceClient
+client = InferenceClient(provider="hf-inference", api_key="hf_dummy")
+result = client.text_classification("I like you.", model="distilbert/sst2")
+print(result[0].label)
+"#,
+    );
+    let outcome = bench.run(&session, Language::Python, &python, &[&script], "hub");
+    succeeded(&outcome, "huggingface_hub");
+    assert_eq!(outcome.stdout, "POSITIVE\n");
+    let traffic = session.take();
+    let call = only_call(&traffic);
+    assert_eq!(
+        call.url,
+        "https://router.huggingface.co/hf-inference/models/distilbert/sst2"
+    );
+    assert_eq!(
+        json_body(call),
+        json!({"inputs": "I like you.", "parameters": {}})
+    );
+    let lookups: Vec<&str> = traffic
+        .requests
+        .iter()
+        .filter(|request| request.auxiliary)
+        .map(|request| request.url.as_str())
+        .collect();
+    assert!(!lookups.is_empty());
+    assert!(
+        lookups
+            .iter()
+            .all(|url| url.starts_with("https://huggingface.co/api/models/distilbert/sst2")),
+        "{lookups:?}"
+    );
+}
+
+#[test]
+fn node_fetch_goes_through_a_session_with_the_preload() {
+    if !installed("node", "the proxy's Node test") {
+        return;
+    }
+    let bench = Bench::new("fetch");
+    let session = bench
+        .proxy
+        .session(Some(Task::ChatCompletion))
+        .expect("session");
+    let script = bench.write(
+        "send.mjs",
+        &format!(
+            r#"const response = await fetch("https://router.huggingface.co/v1/chat/completions", {{
+  method: "POST",
+  headers: {{ Authorization: "Bearer hf_dummy", "Content-Type": "application/json" }},
+  body: JSON.stringify({{ ...{CHAT}, stream: true }}),
+}});
+let text = "";
+for (const line of (await response.text()).split("\n")) {{
+  if (line.startsWith("data: ") && line !== "data: [DONE]") {{
+    text += JSON.parse(line.slice(6)).choices[0].delta.content ?? "";
+  }}
+}}
+console.log(text);
+const plain = await fetch("http://xyz.endpoints.huggingface.cloud/health");
+console.log(plain.status);
+"#
+        ),
+    );
+    let outcome = bench.run(
+        &session,
+        Language::JavaScript,
+        Path::new("node"),
+        &[&script],
+        "fetch",
+    );
+    succeeded(&outcome, "node fetch");
+    assert_eq!(outcome.stdout, "Hello\n200\n");
+    assert_eq!(outcome.stderr, "", "the preload is silent");
+    let traffic = session.take();
+    assert!(traffic.problems.is_empty(), "{:?}", traffic.problems);
+    let [chat, plain] = traffic.requests.as_slice() else {
+        panic!("two requests: {:#?}", traffic.requests);
+    };
+    assert_eq!(
+        chat.url,
+        "https://router.huggingface.co/v1/chat/completions"
+    );
+    assert_eq!(chat.via, Via::Connect);
+    assert_eq!(header(chat, "authorization"), ["Bearer hf_dummy"]);
+    let mut expected: Value = serde_json::from_str(CHAT).expect("JSON");
+    expected["stream"] = json!(true);
+    assert_eq!(json_body(chat), expected);
+    assert_eq!(plain.url, "http://xyz.endpoints.huggingface.cloud/health");
+    // undici's proxy agent tunnels plain http too.
+    assert_eq!(plain.via, Via::Connect);
+}
+
+#[test]
+fn huggingface_js_looks_the_model_up_then_calls_through_a_session() {
+    if !installed("node", "the proxy's Node test") || !installed("npm", "the proxy's Node test") {
+        return;
+    }
+    let modules = match setup::node(super::root()) {
+        Ok(dir) => dir,
+        Err(err) => panic!("proxy: npm ci of the conformance packages: {err}"),
+    };
+    let bench = Bench::new("huggingface-js");
+    let session = bench
+        .proxy
+        .session(Some(Task::TextClassification))
+        .expect("session");
+    let inference = modules.join("node_modules/@huggingface/inference/dist/esm/index.js");
+    let script = bench.write(
+        "send.mjs",
+        &format!(
+            r#"import {{ InferenceClient }} from {inference:?};
+const client = new InferenceClient("hf_dummy");
+const result = await client.textClassification({{
+  provider: "hf-inference",
+  model: "distilbert/sst2",
+  inputs: "I like you.",
+}});
+console.log(result[0].label);
+"#,
+            inference = inference.display().to_string()
+        ),
+    );
+    let outcome = bench.run(
+        &session,
+        Language::JavaScript,
+        Path::new("node"),
+        &[&script],
+        "js",
+    );
+    succeeded(&outcome, "@huggingface/inference");
+    assert_eq!(outcome.stdout, "POSITIVE\n");
+    let traffic = session.take();
+    let call = only_call(&traffic);
+    assert_eq!(
+        call.url,
+        "https://router.huggingface.co/hf-inference/models/distilbert/sst2"
+    );
+    assert_eq!(json_body(call), json!({"inputs": "I like you."}));
+    let lookups: Vec<&str> = traffic
+        .requests
+        .iter()
+        .filter(|request| request.auxiliary)
+        .map(|request| request.url.as_str())
+        .collect();
+    assert_eq!(
+        lookups,
+        ["https://huggingface.co/api/models/distilbert/sst2?expand[]=inferenceProviderMapping"]
+    );
+}
+
+#[test]
+fn sessions_in_parallel_keep_their_own_requests() {
+    use std::io::{Read, Write};
+    let proxy = Proxy::start().expect("proxy");
+    let sessions: Vec<Session> = (0..4)
+        .map(|_| proxy.session(None).expect("session"))
+        .collect();
+    std::thread::scope(|scope| {
+        for (index, session) in sessions.iter().enumerate() {
+            scope.spawn(move || {
+                for round in 0..5 {
+                    let mut stream =
+                        std::net::TcpStream::connect(("127.0.0.1", session.port())).expect("connect");
+                    let request = format!(
+                        "GET http://same.host/{index}/{round} HTTP/1.1\r\nHost: same.host\r\nConnection: close\r\n\r\n"
+                    );
+                    stream.write_all(request.as_bytes()).expect("send");
+                    let mut answer = String::new();
+                    stream.read_to_string(&mut answer).expect("answer");
+                    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+                }
+            });
+        }
+    });
+    for (index, session) in sessions.iter().enumerate() {
+        let urls: Vec<String> = session.take().requests.into_iter().map(|r| r.url).collect();
+        let expected: Vec<String> = (0..5)
+            .map(|round| format!("http://same.host/{index}/{round}"))
+            .collect();
+        assert_eq!(urls, expected);
+    }
+}
+
+#[test]
+fn the_answers_are_the_library_s() {
+    // What a snippet's runtime parses: the same table the conformance server uses.
+    let chat = proxy::answer(None, "/v1/chat/completions", br#"{"stream": true}"#);
+    assert_eq!(chat.content_type, "text/event-stream");
+    assert_eq!(proxy::streamed("/v1/chat/completions"), ["Hel", "lo"]);
+    let image = proxy::answer(Some(Task::TextToImage), "/models/x", b"{}");
+    assert_eq!(image.body, proxy::PNG);
+}
