@@ -4,6 +4,8 @@
 //! shape, which the openai SDKs parse; a request with `"stream": true` gets a stream
 //! of server-sent events.
 
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
 use crate::Task;
@@ -56,6 +58,43 @@ impl Answer {
             status,
             ..Answer::json(&json!({ "error": message }))
         }
+    }
+
+    /// Writes the answer as HTTP/1.1: the status line, the type and length of the
+    /// body, whether the connection stays open, then the body (not for `HEAD`).
+    pub fn write_to<W: Write>(
+        &self,
+        writer: &mut W,
+        head_only: bool,
+        keep_alive: bool,
+    ) -> io::Result<()> {
+        let head = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n\r\n",
+            self.status,
+            reason(self.status),
+            self.content_type,
+            self.body.len(),
+            if keep_alive { "keep-alive" } else { "close" },
+        );
+        let mut bytes = head.into_bytes();
+        if !head_only {
+            bytes.extend_from_slice(&self.body);
+        }
+        writer.write_all(&bytes)?;
+        writer.flush()
+    }
+}
+
+/// The reason phrase of the statuses the proxy answers with.
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        413 => "Content Too Large",
+        500 => "Internal Server Error",
+        _ => "Status",
     }
 }
 

@@ -72,12 +72,7 @@ fn serve_plain(stream: TcpStream, shared: &Recorder, local: &str) -> io::Result<
         return Ok(());
     };
     let Some((host, port)) = split_authority(&authority) else {
-        write_answer(
-            reader.get_mut(),
-            &Answer::error(400, "CONNECT needs host:port"),
-            false,
-            false,
-        )?;
+        Answer::error(400, "CONNECT needs host:port").write_to(reader.get_mut(), false, false)?;
         return Err(invalid(&format!("CONNECT to {authority:?}: not host:port")));
     };
     let stream = reader.get_mut();
@@ -152,7 +147,7 @@ fn converse<S: Read + Write>(
             Ok(Some(incoming)) => incoming,
             Ok(None) => return Ok(End::Closed),
             Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-                let _ = write_answer(reader.get_mut(), &bad_request(&err), false, false);
+                let _ = bad_request(&err).write_to(reader.get_mut(), false, false);
                 return Err(err);
             }
             Err(err) => return Err(err),
@@ -162,18 +157,18 @@ fn converse<S: Read + Write>(
                 return Ok(End::Connect(incoming.target));
             }
             let answer = Answer::error(400, "CONNECT inside a tunnel");
-            write_answer(reader.get_mut(), &answer, false, false)?;
+            answer.write_to(reader.get_mut(), false, false)?;
             return Err(invalid("CONNECT inside a tunnel"));
         }
         let keep = incoming.keeps_alive();
         let head = incoming.method == "HEAD";
         let Some(recorded) = record(incoming, origin) else {
             let err = invalid("a request without a host: no Host header, no absolute URL");
-            write_answer(reader.get_mut(), &bad_request(&err), head, false)?;
+            bad_request(&err).write_to(reader.get_mut(), head, false)?;
             return Err(err);
         };
         let answer = shared.answer_and_record(recorded);
-        write_answer(reader.get_mut(), &answer, head, keep)?;
+        answer.write_to(reader.get_mut(), head, keep)?;
         if !keep {
             return Ok(End::Closed);
         }
@@ -233,42 +228,6 @@ fn split_authority(authority: &str) -> Option<(&str, u16)> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b".-_[]:".contains(&b));
     valid.then_some((host, port))
-}
-
-/// The status line, the type and length of the body, whether the connection stays
-/// open, then the body (none for `HEAD`).
-fn write_answer<W: Write>(
-    writer: &mut W,
-    answer: &Answer,
-    head_only: bool,
-    keep: bool,
-) -> io::Result<()> {
-    let head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n\r\n",
-        answer.status,
-        reason(answer.status),
-        answer.content_type,
-        answer.body.len(),
-        if keep { "keep-alive" } else { "close" },
-    );
-    let mut bytes = head.into_bytes();
-    if !head_only {
-        bytes.extend_from_slice(&answer.body);
-    }
-    writer.write_all(&bytes)?;
-    writer.flush()
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        413 => "Content Too Large",
-        500 => "Internal Server Error",
-        _ => "Status",
-    }
 }
 
 /// A stream whose first bytes were already read off it: they are read again first.

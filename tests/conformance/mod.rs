@@ -9,7 +9,6 @@ mod compare;
 mod multipart;
 mod oracle;
 mod plan;
-mod reply;
 mod report;
 pub(crate) mod reuse;
 pub(crate) mod run;

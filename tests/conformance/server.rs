@@ -1,28 +1,22 @@
 //! The capture server: a loopback HTTP/1.1 server that records every request as it
 //! arrived (request line, headers in order, the body after Content-Length or chunked
-//! framing) and answers with what the case's client expects (see `reply.rs`).
+//! framing) and answers with what the case's client expects. Reading a request and
+//! the answers are the recording proxy's (`inference_snippets::proxy`); what is this
+//! server's own is the routing by case.
 //!
 //! Every URL a case sends to starts with `/<case id>/`: the server files each request
 //! under its case, and a case's runs (oracle, then each client) run one after another,
 //! so what arrives between two runs belongs to the run in between.
 
 use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufReader};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 use inference_snippets::Task;
-
-use super::reply;
-
-/// Bounds: what a client may send, and how long it may take.
-const MAX_HEAD: u64 = 64 * 1024;
-const MAX_BODY: usize = 32 * 1024 * 1024;
-const MAX_CONNECTIONS: usize = 64;
-const IO_TIMEOUT: Duration = Duration::from_secs(20);
+use inference_snippets::proxy::{Answer, Limits, answer, read_request};
 
 /// One request as it arrived.
 #[derive(Clone, Debug)]
@@ -133,7 +127,7 @@ fn accept(listener: &TcpListener, registry: &Arc<Mutex<Registry>>, stop: &Atomic
             break;
         }
         let Ok(stream) = stream else { continue };
-        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+        if active.load(Ordering::SeqCst) >= Limits::default().connections {
             continue; // dropped: the client sees a reset, the case fails
         }
         active.fetch_add(1, Ordering::SeqCst);
@@ -147,40 +141,25 @@ fn accept(listener: &TcpListener, registry: &Arc<Mutex<Registry>>, stop: &Atomic
 
 /// One request per connection: the answer says `Connection: close`.
 fn serve(stream: TcpStream, registry: &Mutex<Registry>) -> io::Result<()> {
-    stream.set_read_timeout(Some(IO_TIMEOUT))?;
-    stream.set_write_timeout(Some(IO_TIMEOUT))?;
-    let mut writer = stream.try_clone()?;
+    let limits = Limits::default();
+    stream.set_read_timeout(Some(limits.timeout))?;
+    stream.set_write_timeout(Some(limits.timeout))?;
     let mut reader = BufReader::new(stream);
-    let (method, target, headers) = read_head(&mut reader)?;
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.to_ascii_lowercase())
-    };
-    if header("expect").is_some_and(|value| value == "100-continue") {
-        // curl waits a second for this before sending a large body.
-        writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
-    }
-    let body = if header("transfer-encoding").is_some_and(|value| value.contains("chunked")) {
-        read_chunked(&mut reader)?
-    } else {
-        let length = header("content-length").map_or(Ok(0), |value| {
-            value
-                .trim()
-                .parse::<usize>()
-                .map_err(|_| invalid("bad Content-Length"))
-        })?;
-        if length > MAX_BODY {
-            return Err(invalid("body too large"));
+    let incoming = match read_request(&mut reader, &limits) {
+        Ok(Some(incoming)) => incoming,
+        Ok(None) => return Ok(()),
+        Err(err) => {
+            if err.kind() == io::ErrorKind::InvalidData {
+                let refusal = Answer::error(400, &err.to_string());
+                let _ = refusal.write_to(reader.get_mut(), false, false);
+            }
+            return Err(err);
         }
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body)?;
-        body
     };
+    let method = incoming.method;
 
     // A client going through a proxy names the whole URL: the proxy is this server.
-    let target = origin_form(&target);
+    let target = origin_form(&incoming.target);
     let (case, rest) = split_case(&target);
     let task = {
         let mut registry = registry.lock().expect("registry lock");
@@ -189,8 +168,8 @@ fn serve(stream: TcpStream, registry: &Mutex<Registry>) -> io::Result<()> {
                 let captured = Captured {
                     method: method.clone(),
                     target: rest.clone(),
-                    headers,
-                    body: body.clone(),
+                    headers: incoming.headers,
+                    body: incoming.body.clone(),
                 };
                 registry
                     .captured
@@ -206,79 +185,12 @@ fn serve(stream: TcpStream, registry: &Mutex<Registry>) -> io::Result<()> {
         }
     };
     let answer = match task {
-        Some(task) => reply::answer(task, &rest, &body),
-        None => reply::not_found(),
+        Some(task) => answer(task, &rest, &incoming.body),
+        None => Answer::error(404, "unknown case"),
     };
-    let payload: &[u8] = if method == "HEAD" { &[] } else { &answer.body };
-    let head = format!(
-        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        answer.status,
-        answer.content_type,
-        answer.body.len()
-    );
-    writer.write_all(head.as_bytes())?;
-    writer.write_all(payload)?;
-    writer.flush()?;
+    let writer = reader.get_mut();
+    answer.write_to(writer, method == "HEAD", false)?;
     writer.shutdown(Shutdown::Write)
-}
-
-type Head = (String, String, Vec<(String, String)>);
-
-fn read_head(reader: &mut BufReader<TcpStream>) -> io::Result<Head> {
-    let mut limited = reader.take(MAX_HEAD);
-    let mut lines = Vec::new();
-    loop {
-        let mut line = Vec::new();
-        if limited.read_until(b'\n', &mut line)? == 0 {
-            return Err(invalid("connection closed inside the request head"));
-        }
-        let line = String::from_utf8_lossy(&line)
-            .trim_end_matches(['\r', '\n'])
-            .to_owned();
-        if line.is_empty() {
-            break;
-        }
-        lines.push(line);
-    }
-    let request_line = lines.first().ok_or_else(|| invalid("empty request"))?;
-    let mut words = request_line.split(' ');
-    let method = words.next().unwrap_or_default().to_owned();
-    let target = words.next().unwrap_or_default().to_owned();
-    let headers = lines[1..]
-        .iter()
-        .filter_map(|line| line.split_once(':'))
-        .map(|(name, value)| (name.to_owned(), value.trim_matches([' ', '\t']).to_owned()))
-        .collect();
-    Ok((method, target, headers))
-}
-
-fn read_chunked(reader: &mut BufReader<TcpStream>) -> io::Result<Vec<u8>> {
-    let mut body = Vec::new();
-    loop {
-        let mut line = String::new();
-        reader.by_ref().take(1024).read_line(&mut line)?;
-        let size = line.split(';').next().unwrap_or_default().trim();
-        let size = usize::from_str_radix(size, 16).map_err(|_| invalid("bad chunk size"))?;
-        if size == 0 {
-            // Trailers, up to the empty line.
-            loop {
-                let mut trailer = String::new();
-                if reader.by_ref().take(MAX_HEAD).read_line(&mut trailer)? == 0
-                    || trailer.trim().is_empty()
-                {
-                    return Ok(body);
-                }
-            }
-        }
-        if body.len() + size > MAX_BODY {
-            return Err(invalid("body too large"));
-        }
-        let start = body.len();
-        body.resize(start + size, 0);
-        reader.read_exact(&mut body[start..])?;
-        let mut crlf = [0; 2];
-        reader.read_exact(&mut crlf)?;
-    }
 }
 
 /// The path and query of an absolute-form target (`http://host/path`, as sent to a
@@ -306,10 +218,6 @@ fn split_case(target: &str) -> (&str, String) {
         format!("/{rest}")
     };
     (case, rest)
-}
-
-fn invalid(message: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, message.to_owned())
 }
 
 #[cfg(test)]
