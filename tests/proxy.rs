@@ -555,3 +555,91 @@ fn the_answers_are_the_library_s() {
     let image = proxy::answer(Some(Task::TextToImage), "/models/x", b"{}");
     assert_eq!(image.body, proxy::PNG);
 }
+
+/// Whether `program` is here, for the runtimes the library has no `Language` for yet:
+/// skipped when missing, even in CI, which installs them with their language.
+fn here(program: &str, version_flag: &str) -> bool {
+    let runs = Command::new(program)
+        .arg(version_flag)
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !runs {
+        eprintln!("proxy: {program} is not installed: its check is skipped");
+    }
+    runs
+}
+
+#[test]
+fn java_httpclient_goes_through_a_session_with_system_properties() {
+    // Java is not a language of the library yet: these are the settings its arm of
+    // `proxy::environment` will give. `HttpClient.newHttpClient()` uses the default
+    // proxy selector (the system properties) and the default SSL context (the
+    // truststore properties); it asks for h2 by ALPN, which the proxy declines.
+    if !here("java", "-version") {
+        return;
+    }
+    let bench = Bench::new("java");
+    let session = bench
+        .proxy
+        .session(Some(Task::ChatCompletion))
+        .expect("session");
+    let chat = CHAT.replace('"', "\\\"");
+    let source = bench.write(
+        "Send.java",
+        &format!(
+            r#"import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Send {{
+    public static void main(String[] args) throws Exception {{
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest chat = HttpRequest.newBuilder(URI.create("https://router.huggingface.co/v1/chat/completions"))
+            .header("Authorization", "Bearer hf_dummy")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{chat}"))
+            .build();
+        HttpResponse<String> answer = client.send(chat, HttpResponse.BodyHandlers.ofString());
+        System.out.println(answer.statusCode() + " " + answer.body().contains("Hello"));
+        HttpRequest plain = HttpRequest.newBuilder(URI.create("http://xyz.endpoints.huggingface.cloud/health")).build();
+        System.out.println(client.send(plain, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }}
+}}
+"#
+        ),
+    );
+    let port = session.port();
+    let truststore = bench.trust.java_truststore.display();
+    let options = format!(
+        "-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort={port} \
+         -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort={port} \
+         -Djavax.net.ssl.trustStore={truststore} -Djavax.net.ssl.trustStorePassword={}",
+        Trust::JAVA_PASSWORD
+    );
+    let mut command = Command::new("java");
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", &bench.dir)
+        .env("JAVA_TOOL_OPTIONS", options)
+        .arg(&source);
+    let outcome = run(&mut command, &bench.dir, "java", TIMEOUT);
+    succeeded(&outcome, "java");
+    assert_eq!(outcome.stdout, "200 true\n200\n");
+    let traffic = session.take();
+    assert!(traffic.problems.is_empty(), "{:?}", traffic.problems);
+    let [chat, plain] = traffic.requests.as_slice() else {
+        panic!("two requests: {:#?}", traffic.requests);
+    };
+    assert_eq!(
+        chat.url,
+        "https://router.huggingface.co/v1/chat/completions"
+    );
+    assert_eq!(chat.via, Via::Connect);
+    assert_eq!(chat.body, CHAT.as_bytes());
+    assert_eq!(plain.url, "http://xyz.endpoints.huggingface.cloud/health");
+    assert_eq!(plain.via, Via::Absolute);
+    // Through a proxy, Java asks for no h2c upgrade on plain http.
+    assert!(plain.values("upgrade").is_empty(), "{:?}", plain.headers);
+}
