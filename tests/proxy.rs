@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use inference_snippets::proxy::{self, Proxy, Recorded, Session, Traffic, Trust, Via};
+use inference_snippets::proxy::{
+    self, Answers, Limits, Proxy, Recorded, Session, Traffic, Trust, Via,
+};
 use inference_snippets::{Language, Task};
 use serde_json::{Value, json};
 
@@ -571,7 +573,7 @@ fn here(program: &str, version_flag: &str) -> bool {
 
 #[test]
 fn java_httpclient_goes_through_a_session_with_system_properties() {
-    // Java is not a language of the library yet: these are the settings its arm of
+    // Java is not a language of the library yet: these are the arguments its arm of
     // `proxy::environment` will give. `HttpClient.newHttpClient()` uses the default
     // proxy selector (the system properties) and the default SSL context (the
     // truststore properties); it asks for h2 by ALPN, which the proxy declines.
@@ -609,24 +611,30 @@ public class Send {{
 "#
         ),
     );
+    // As arguments: JAVA_TOOL_OPTIONS works as well, but says so on stderr.
     let port = session.port();
     let truststore = bench.trust.java_truststore.display();
-    let options = format!(
-        "-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort={port} \
-         -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort={port} \
-         -Djavax.net.ssl.trustStore={truststore} -Djavax.net.ssl.trustStorePassword={}",
-        Trust::JAVA_PASSWORD
-    );
     let mut command = Command::new("java");
     command
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", &bench.dir)
-        .env("JAVA_TOOL_OPTIONS", options)
+        .args([
+            "-Dhttps.proxyHost=127.0.0.1".to_owned(),
+            format!("-Dhttps.proxyPort={port}"),
+            "-Dhttp.proxyHost=127.0.0.1".to_owned(),
+            format!("-Dhttp.proxyPort={port}"),
+            format!("-Djavax.net.ssl.trustStore={truststore}"),
+            format!(
+                "-Djavax.net.ssl.trustStorePassword={}",
+                Trust::JAVA_PASSWORD
+            ),
+        ])
         .arg(&source);
     let outcome = run(&mut command, &bench.dir, "java", TIMEOUT);
     succeeded(&outcome, "java");
     assert_eq!(outcome.stdout, "200 true\n200\n");
+    assert_eq!(outcome.stderr, "");
     let traffic = session.take();
     assert!(traffic.problems.is_empty(), "{:?}", traffic.problems);
     let [chat, plain] = traffic.requests.as_slice() else {
@@ -642,4 +650,108 @@ public class Send {{
     assert_eq!(plain.via, Via::Absolute);
     // Through a proxy, Java asks for no h2c upgrade on plain http.
     assert!(plain.values("upgrade").is_empty(), "{:?}", plain.headers);
+}
+
+#[test]
+fn hostile_clients_get_refusals_and_the_session_names_each_problem() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+
+    let limits = Limits {
+        body: 64,
+        connections: 3,
+        kept: 2,
+        // Long enough for the held connections below on a busy machine.
+        timeout: Duration::from_secs(3),
+        ..Limits::default()
+    };
+    let proxy = Proxy::with(Answers::default(), limits).expect("proxy");
+    let session = proxy.session(None).expect("session");
+    let connect = || {
+        let stream = TcpStream::connect(("127.0.0.1", session.port())).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        stream
+    };
+    // What the session answers before it closes the connection.
+    let exchange = |bytes: &[u8]| {
+        let mut stream = connect();
+        let _ = stream.write_all(bytes);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    };
+    let cases: [(&[u8], &str); 6] = [
+        (b"\x00\x01garbage\r\n\r\n", "HTTP/1.1 400 Bad Request"),
+        (
+            b"CONNECT nohost HTTP/1.1\r\n\r\n",
+            "HTTP/1.1 400 Bad Request",
+        ),
+        (b"GET /no-host HTTP/1.1\r\n\r\n", "HTTP/1.1 400 Bad Request"),
+        (
+            b"POST http://h/x HTTP/1.1\r\nHost: h\r\nContent-Length: 65\r\n\r\n",
+            "HTTP/1.1 400 Bad Request",
+        ),
+        (
+            b"CONNECT h:80 HTTP/1.1\r\n\r\nCONNECT i:80 HTTP/1.1\r\n\r\n",
+            "HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 400 Bad Request",
+        ),
+        (b"\x16\x03\x01\x00\x05hello", ""),
+    ];
+    for (request, start) in cases {
+        let answer = exchange(request);
+        assert!(
+            answer.starts_with(start),
+            "{:?}: {answer:?}",
+            String::from_utf8_lossy(request)
+        );
+    }
+    // The session keeps two requests; the third is refused.
+    let statuses: Vec<String> = (0..3)
+        .map(|_| {
+            let answer =
+                exchange(b"GET http://h/ok HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+            answer.lines().next().unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "HTTP/1.1 200 OK",
+            "HTTP/1.1 200 OK",
+            "HTTP/1.1 429 Too Many Requests"
+        ]
+    );
+    // A client that stops in the middle of its head is cut off at the timeout.
+    let started = Instant::now();
+    assert_eq!(exchange(b"GET / HT"), "");
+    assert!(started.elapsed() < Duration::from_secs(8));
+    // Past three connections at once, the next is closed unanswered.
+    let held: Vec<TcpStream> = (0..3).map(|_| connect()).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(exchange(b"GET http://h/ok HTTP/1.1\r\nHost: h\r\n\r\n"), "");
+    drop(held);
+
+    let traffic = session.take();
+    assert_eq!(traffic.requests.len(), 2);
+    let expected = [
+        "CR or NUL",
+        "CONNECT to \"nohost\"",
+        "without a host",
+        "body too large",
+        "CONNECT inside a tunnel",
+        "TLS handshake for 127.0.0.1 failed",
+        "GET http://h/ok: not kept",
+        "more than 3 connections at once",
+    ];
+    for (problem, expected) in traffic.problems.iter().zip(expected) {
+        assert!(problem.contains(expected), "{problem:?} ∌ {expected:?}");
+    }
+    assert_eq!(
+        traffic.problems.len(),
+        expected.len(),
+        "{:#?}",
+        traffic.problems
+    );
 }

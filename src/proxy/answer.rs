@@ -93,6 +93,7 @@ fn reason(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         413 => "Content Too Large",
+        429 => "Too Many Requests",
         500 => "Internal Server Error",
         _ => "Status",
     }

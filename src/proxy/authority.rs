@@ -24,6 +24,9 @@ use time::OffsetDateTime;
 /// minutes long, and a clock a little off must not matter.
 const VALIDITY: Duration = Duration::from_secs(7 * 24 * 3600);
 
+/// Leaves cached at most: far more hosts than a page's snippets send to.
+const MAX_LEAVES: usize = 1024;
+
 /// A CA of one run and the leaves it signed.
 pub(super) struct Authority {
     issuer: Issuer<'static, KeyPair>,
@@ -118,6 +121,10 @@ impl Authority {
             vec![certificate.der().clone()],
             Arc::clone(&self.signing_key),
         ));
+        // A client making up names cannot grow the cache without bound.
+        if leaves.len() >= MAX_LEAVES {
+            leaves.clear();
+        }
         leaves.insert(host, Arc::clone(&leaf));
         Some(leaf)
     }

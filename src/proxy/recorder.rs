@@ -16,7 +16,14 @@ pub(super) struct Recorder {
     answers: Arc<Answers>,
     pub(super) limits: Limits,
     task: Option<Task>,
-    traffic: Mutex<Traffic>,
+    kept: Mutex<Kept>,
+}
+
+/// The traffic not yet taken, and the bytes of its bodies.
+#[derive(Default)]
+struct Kept {
+    traffic: Traffic,
+    bytes: usize,
 }
 
 impl Recorder {
@@ -31,21 +38,36 @@ impl Recorder {
             answers,
             limits,
             task,
-            traffic: Mutex::new(Traffic::default()),
+            kept: Mutex::new(Kept::default()),
         }
     }
 
     /// What arrived since the last call.
     pub(super) fn take(&self) -> Traffic {
-        std::mem::take(&mut *lock(&self.traffic))
+        std::mem::take(&mut *lock(&self.kept)).traffic
     }
 
     /// Answers `recorded` from the table and keeps it, with its answer's status.
+    /// Past the session's bounds ([`Limits::kept`], [`Limits::kept_bytes`]), the
+    /// request is answered 429 and only the problem is kept.
     pub(super) fn answer_and_record(&self, mut recorded: Recorded) -> Answer {
         let (answer, auxiliary) = self.answers.answer(&recorded, self.task);
+        let mut kept = lock(&self.kept);
+        let count = kept.traffic.requests.len();
+        if count >= self.limits.kept
+            || kept.bytes.saturating_add(recorded.body.len()) > self.limits.kept_bytes
+        {
+            let message = format!(
+                "{} {}: not kept, the session holds {count} requests of {} bytes",
+                recorded.method, recorded.url, kept.bytes
+            );
+            keep_problem(&mut kept.traffic, message);
+            return Answer::error(429, "the session keeps no more requests");
+        }
         recorded.auxiliary = auxiliary;
         recorded.status = answer.status;
-        lock(&self.traffic).requests.push(recorded);
+        kept.bytes += recorded.body.len();
+        kept.traffic.requests.push(recorded);
         answer
     }
 
@@ -53,11 +75,14 @@ impl Recorder {
     /// a connection that merely closed or timed out is no problem of the client's.
     pub(super) fn problem(&self, err: &io::Error) {
         if err.kind() == io::ErrorKind::InvalidData {
-            let mut traffic = lock(&self.traffic);
-            if traffic.problems.len() < MAX_PROBLEMS {
-                traffic.problems.push(err.to_string());
-            }
+            keep_problem(&mut lock(&self.kept).traffic, err.to_string());
         }
+    }
+}
+
+fn keep_problem(traffic: &mut Traffic, message: String) {
+    if traffic.problems.len() < MAX_PROBLEMS {
+        traffic.problems.push(message);
     }
 }
 

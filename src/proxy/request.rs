@@ -21,13 +21,18 @@ pub struct Limits {
     pub connections: usize,
     /// Requests on one connection (keep-alive).
     pub requests: usize,
+    /// What a session keeps until it is taken: requests, and their bodies' bytes.
+    /// Past either, requests are answered 429 and only the problem is kept.
+    pub kept: usize,
+    /// See `kept`.
+    pub kept_bytes: usize,
     /// Each read and each write.
     pub timeout: Duration,
 }
 
 impl Default for Limits {
     /// 64 KiB of head in 256 lines, 32 MiB of body, 64 connections of 1,000
-    /// requests, 20 s per read or write.
+    /// requests, 10,000 requests or 256 MiB of bodies kept, 20 s per read or write.
     fn default() -> Limits {
         Limits {
             head: 64 * 1024,
@@ -35,6 +40,8 @@ impl Default for Limits {
             body: 32 * 1024 * 1024,
             connections: 64,
             requests: 1000,
+            kept: 10_000,
+            kept_bytes: 256 * 1024 * 1024,
             timeout: Duration::from_secs(20),
         }
     }
