@@ -1,5 +1,5 @@
-//! What a session records: each request as it arrived (`Recorded`), how it came
-//! (`Via`), and with what clients got wrong on the way (`Traffic`).
+//! What a session records: each request as it arrived (`Recorded`) and how it came
+//! (`Via`); `Traffic` holds them with what clients got wrong on the way.
 
 /// How a request reached the session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
