@@ -55,6 +55,8 @@ mod task;
 mod template;
 mod text;
 mod validate;
+#[cfg(feature = "proxy")]
+pub mod verify;
 
 pub use client::{Client, Kind, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};

@@ -1,0 +1,164 @@
+//! `snippet verify [PATHS]`: every tab group with a curl block, and every region, of
+//! the pages run through the library's verifier; findings and a summary per
+//! language on standard output; exit 1 when a block differs (or, `--strict`, when one
+//! was not verified), 2 when a page or an argument cannot be read.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use inference_snippets::verify::{Options, PageReport, Summary, Verifier, setup};
+use inference_snippets::{Code, Diagnostic, docs, read_text};
+
+use crate::cli::Verify;
+use crate::report::Reporter;
+
+/// Runs `snippet verify`.
+pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
+    let cache = args.cache.clone().unwrap_or_else(default_cache);
+    let path = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/bin:/bin"));
+    let mut out = std::io::stdout().lock();
+    if args.setup {
+        return match setup(&cache, &path) {
+            Ok(done) => {
+                for line in done {
+                    let _ = writeln!(out, "{line}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                reporter.emit(
+                    &Diagnostic::error(Code::NotVerified, format!("setup failed: {err}"))
+                        .in_source(cache.display().to_string()),
+                );
+                ExitCode::from(2)
+            }
+        };
+    }
+    let work = cache.join("runs").join(std::process::id().to_string());
+    let mut options = Options::new(cache.clone(), work.clone(), path);
+    options.bounds.timeout = Duration::from_secs(args.timeout);
+    options.keep = args.keep;
+    options.isolate = !args.no_isolation;
+    let verifier = match Verifier::new(options) {
+        Ok(verifier) => verifier,
+        Err(err) => {
+            reporter.emit(
+                &Diagnostic::error(Code::NotVerified, format!("cannot start the proxy: {err}"))
+                    .in_source(work.display().to_string()),
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut malformed = false;
+    let mut reports: Vec<PageReport> = Vec::new();
+    if let Some(curl) = &args.curl {
+        let [snippet] = args.paths.as_slice() else {
+            reporter.emit(
+                &Diagnostic::error(
+                    Code::Usage,
+                    "--curl FILE takes one snippet file: snippet verify --curl FILE SNIPPET_FILE",
+                )
+                .in_source("--curl"),
+            );
+            return ExitCode::from(2);
+        };
+        match (read_text(curl), read_text(snippet)) {
+            (Ok(curl), Ok(text)) => {
+                reports.push(verifier.pair(&curl, &text, &snippet.display().to_string()))
+            }
+            (Err(err), _) | (_, Err(err)) => {
+                reporter.emit(err.diagnostic());
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        let files = match docs::markdown_files(&args.paths) {
+            Ok(files) => files,
+            Err(err) => {
+                reporter.emit(err.diagnostic());
+                return ExitCode::from(2);
+            }
+        };
+        for file in files {
+            match read_text(&file) {
+                Ok(text) => {
+                    let base = file.parent().unwrap_or(Path::new("."));
+                    reports.push(verifier.page(&text, &file.display().to_string(), base));
+                }
+                Err(err) => {
+                    reporter.emit(err.diagnostic());
+                    malformed = true;
+                }
+            }
+        }
+    }
+    for report in &reports {
+        summary.add(report);
+        for diagnostic in report.diagnostics() {
+            if reporter.is_json() {
+                let _ = writeln!(out, "{}", reporter.json_line(diagnostic));
+            } else {
+                let _ = writeln!(out, "{}", reporter.finding(diagnostic));
+            }
+        }
+        if !report.problems.is_empty() {
+            malformed = true;
+        }
+    }
+    let runtimes: Vec<String> = verifier
+        .runtimes()
+        .iter()
+        .map(|found| match &found.version {
+            Some(version) => {
+                // `curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/...`: up to the platform.
+                let short = version.split(" (").next().unwrap_or(version);
+                format!("{}: {short}", found.program)
+            }
+            None => format!("{}: not found", found.program),
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    if reporter.is_json() {
+        let line = serde_json::json!({
+            "summary": summary.to_json(),
+            "runtimes": runtimes,
+            "isolation": verifier.isolation().describe(),
+            "seconds": (seconds * 10.0).round() / 10.0,
+        });
+        let _ = writeln!(out, "{line}");
+    } else {
+        let _ = writeln!(out, "runtimes: {}", runtimes.join(", "));
+        let _ = writeln!(out, "isolation: {}", verifier.isolation().describe());
+        let _ = write!(out, "{}", summary.to_text());
+        let _ = writeln!(out, "in {seconds:.1} s");
+    }
+    if !args.keep {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    if malformed {
+        ExitCode::from(2)
+    } else if summary.failed(args.strict) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `$SNIPPET_CACHE_DIR`, else the user's cache folder: `$XDG_CACHE_HOME` or
+/// `~/.cache`, then `inference-snippets/verify`.
+fn default_cache() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SNIPPET_CACHE_DIR").filter(|dir| !dir.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("inference-snippets").join("verify")
+}

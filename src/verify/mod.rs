@@ -1,0 +1,129 @@
+//! `verify`: every tab of a docs page run as written, and its request compared on the
+//! wire with the curl block beside it (feature `proxy`).
+//!
+//! A page's tab groups ([`groups`]: `<hfoptions>`, `<inferencesnippet>`, MDX
+//! `<Tabs>`, consecutive fences of different languages) that hold a curl block, and
+//! its `<!-- snippet -->` regions, are verified group by group: the curl block (for a
+//! region, its source: the curl command, or the spec written as curl) runs with real
+//! curl through a session of the [recording proxy](crate::proxy), then every other
+//! block runs through a session of its own ([`Verifier`] says how: a folder of its
+//! own, dummy values, sample files, a deadline, a network namespace where the machine
+//! allows it), and each block's one request is compared with the curl block's
+//! ([`compare`]). A difference is an error at the block's line (`request-differs`);
+//! a block that tries the network without the proxy, an error (`bypasses-proxy`); a
+//! block that cannot be run to one request, a note with the reason (`not-verified`).
+//!
+//! ```no_run
+//! use inference_snippets::verify::{Options, Summary, Verifier};
+//!
+//! let verifier = Verifier::new(Options::new("/tmp/cache".into(), "/tmp/runs".into(), "/usr/bin:/bin".into()))?;
+//! let page = "```sh\ncurl https://router.huggingface.co/v1/chat/completions -d '{}'\n```\n\
+//!             ```py\nimport requests\nrequests.post('https://router.huggingface.co/v1/chat/completions', data='{}')\n```\n";
+//! let report = verifier.page(page, "page.md", std::path::Path::new("."));
+//! let mut summary = Summary::default();
+//! summary.add(&report);
+//! assert_eq!(summary.totals(), [1, 0, 0]);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+pub mod block;
+mod bridge;
+pub mod compare;
+pub mod groups;
+mod page;
+mod report;
+mod run;
+pub mod runtime;
+pub mod sandbox;
+
+use std::ffi::OsString;
+use std::io;
+use std::path::PathBuf;
+
+pub use page::task_of;
+pub use report::{BlockReport, GroupReport, PageReport, Summary, Verdict};
+pub use runtime::{Found, setup};
+pub use sandbox::{Bounds, Isolation};
+
+use crate::proxy::{Proxy, Trust};
+
+/// What a verifier is given by its front end: the library reads no environment.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Where the runtimes live: a venv per install line, the npm packages.
+    pub cache: PathBuf,
+    /// Where each run gets its folder (emptied per run).
+    pub work: PathBuf,
+    /// The `PATH` runtimes are found on and run with.
+    pub path: OsString,
+    /// Each run's bounds.
+    pub bounds: Bounds,
+    /// Whether to isolate runs as far as the machine allows (namespaces, caps).
+    pub isolate: bool,
+    /// Keep each run's folder (for a bug report).
+    pub keep: bool,
+}
+
+impl Options {
+    /// The default bounds, isolated, folders removed after each run.
+    pub fn new(cache: PathBuf, work: PathBuf, path: OsString) -> Options {
+        Options {
+            cache,
+            work,
+            path,
+            bounds: Bounds::default(),
+            isolate: true,
+            keep: false,
+        }
+    }
+}
+
+/// Runs blocks through the proxy: the run's CA and trust files, what is installed,
+/// what isolation the machine allows.
+pub struct Verifier {
+    options: Options,
+    proxy: Proxy,
+    trust: Trust,
+    found: Vec<Found>,
+    isolation: Isolation,
+    runs: std::sync::atomic::AtomicUsize,
+}
+
+impl Verifier {
+    /// A verifier: a proxy with a new CA, its trust files in `work`, the runtimes
+    /// found on `path`, the isolation probed.
+    pub fn new(options: Options) -> io::Result<Verifier> {
+        std::fs::create_dir_all(&options.work)?;
+        std::fs::create_dir_all(&options.cache)?;
+        let proxy = Proxy::start()?;
+        let trust = proxy.write_trust(&options.work)?;
+        let found = runtime::find(&options.path);
+        let isolation = if options.isolate {
+            Isolation::probe(&options.path)
+        } else {
+            Isolation::none()
+        };
+        Ok(Verifier {
+            options,
+            proxy,
+            trust,
+            found,
+            isolation,
+            runs: std::sync::atomic::AtomicUsize::new(0),
+        })
+    }
+
+    /// The programs the runtime table names, and the version of each found.
+    pub fn runtimes(&self) -> &[Found] {
+        &self.found
+    }
+
+    /// What isolation runs get on this machine.
+    pub fn isolation(&self) -> &Isolation {
+        &self.isolation
+    }
+
+    fn next_run(&self) -> usize {
+        self.runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    }
+}

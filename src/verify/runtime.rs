@@ -1,0 +1,399 @@
+//! The runtimes verify runs blocks with, one entry per [`Language`] (a new language
+//! is a new arm of [`entry`]): which program, which script file, which packages the
+//! block may use. Python blocks run in a venv per install line, holding only the
+//! packages it names (pinned by `runtimes/requirements.txt`); JavaScript blocks with
+//! a `node_modules` linking only the packages they import, from one `npm ci` of
+//! `runtimes/package-lock.json`. Both live in a cache folder that [`setup`] prepares.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::Language;
+
+const REQUIREMENTS: &str = include_str!("runtimes/requirements.txt");
+const PACKAGE_JSON: &str = include_str!("runtimes/package.json");
+const PACKAGE_LOCK: &str = include_str!("runtimes/package-lock.json");
+
+/// How a language's blocks run.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// The program on `PATH` (for Python, the one that makes the venvs).
+    pub program: &'static str,
+    /// The file the block is written to.
+    pub script: &'static str,
+    /// What else must be on `PATH`, and what the block needs it for.
+    pub needs: &'static [&'static str],
+    /// How its packages are installed.
+    pub packages: Packages,
+}
+
+/// Where a language's packages come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Packages {
+    /// None: the program alone (curl).
+    None,
+    /// pip, into a venv per set.
+    Pip,
+    /// npm, linked per set.
+    Npm,
+}
+
+/// The runtime entry of `language`, or why verify cannot run its blocks.
+pub fn entry(language: Language) -> Result<Entry, &'static str> {
+    match language {
+        Language::Curl => Ok(Entry {
+            program: "bash",
+            script: "snippet.sh",
+            needs: &["curl"],
+            packages: Packages::None,
+        }),
+        Language::Python => Ok(Entry {
+            program: "python3",
+            script: "snippet.py",
+            needs: &[],
+            packages: Packages::Pip,
+        }),
+        Language::JavaScript => Ok(Entry {
+            program: "node",
+            script: "snippet.mjs",
+            needs: &[],
+            packages: Packages::Npm,
+        }),
+        Language::Rust => {
+            Err("verify has no runtime for Rust blocks yet (they need a crate to build in)")
+        }
+    }
+}
+
+/// A program found on `PATH`, and the first line of its `--version`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// As named: `python3`.
+    pub program: String,
+    /// `Python 3.11.7`; `None` when it does not run.
+    pub version: Option<String>,
+}
+
+/// Each program the runtime table names, with its version when it runs.
+pub fn find(path: &OsString) -> Vec<Found> {
+    let mut programs: Vec<&str> = Vec::new();
+    for language in Language::ALL {
+        if let Ok(entry) = entry(language) {
+            for program in std::iter::once(entry.program).chain(entry.needs.iter().copied()) {
+                if !programs.contains(&program) {
+                    programs.push(program);
+                }
+            }
+            if entry.packages == Packages::Npm && !programs.contains(&"npm") {
+                programs.push("npm");
+            }
+        }
+    }
+    programs
+        .into_iter()
+        .map(|program| Found {
+            program: program.to_owned(),
+            version: Command::new(program)
+                .arg("--version")
+                .env("PATH", path)
+                .stdin(Stdio::null())
+                .output()
+                .ok()
+                .filter(|output| output.status.success())
+                .and_then(|output| {
+                    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+                    text.lines().next().map(|line| line.trim().to_owned())
+                }),
+        })
+        .collect()
+}
+
+/// The packages verify can install for `packages`' ecosystem.
+pub fn known(packages: Packages) -> Vec<&'static str> {
+    match packages {
+        Packages::None => Vec::new(),
+        Packages::Pip => REQUIREMENTS
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| line.split("==").next())
+            .collect(),
+        Packages::Npm => vec!["@huggingface/inference", "openai"],
+    }
+}
+
+/// The packages a Python block needs: its install lines' names, else its imports of
+/// packages verify knows.
+pub fn python_packages(code: &str, install_lines: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let add = |names: &mut Vec<String>, name: &str| {
+        let name = name.trim().to_ascii_lowercase().replace('-', "_");
+        let name = match name.split(['[', '=', '<', '>', '~']).next() {
+            Some(base) => base.to_owned(),
+            None => name,
+        };
+        if !name.is_empty() && !name.starts_with('_') && !names.contains(&name) {
+            names.push(name);
+        }
+    };
+    let lines = code
+        .lines()
+        .chain(install_lines.iter().flat_map(|text| text.lines()));
+    for line in lines {
+        let line = line
+            .trim()
+            .trim_start_matches('#')
+            .trim()
+            .trim_start_matches("!");
+        let rest = line
+            .strip_prefix("pip install ")
+            .or_else(|| line.strip_prefix("pip3 install "))
+            .or_else(|| line.strip_prefix("python -m pip install "))
+            .or_else(|| line.strip_prefix("uv pip install "));
+        if let Some(rest) = rest {
+            for word in rest.split_whitespace() {
+                if !word.starts_with('-') {
+                    add(&mut names, word.trim_matches(['"', '\'']));
+                }
+            }
+        }
+    }
+    if names.is_empty() {
+        for line in code.lines() {
+            let line = line.trim();
+            let module = line
+                .strip_prefix("import ")
+                .or_else(|| line.strip_prefix("from "))
+                .and_then(|rest| rest.split(['.', ' ', ',']).next());
+            match module {
+                Some("huggingface_hub") => add(&mut names, "huggingface_hub"),
+                Some("openai") => add(&mut names, "openai"),
+                Some("requests") => add(&mut names, "requests"),
+                Some("PIL") => add(&mut names, "pillow"),
+                Some("numpy") => add(&mut names, "numpy"),
+                _ => {}
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// The npm packages a JavaScript block imports (`from "x"`, `require("x")`,
+/// `import("x")`), Node's own modules left out.
+pub fn npm_packages(code: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (at, _) in code.match_indices(['"', '\'']) {
+        let before = code[..at].trim_end();
+        let imports = before.ends_with("from")
+            || before.ends_with("require(")
+            || before.ends_with("import(")
+            || before.ends_with("import");
+        if !imports {
+            continue;
+        }
+        let quote = &code[at..at + 1];
+        let Some(end) = code[at + 1..].find(quote) else {
+            continue;
+        };
+        let specifier = &code[at + 1..at + 1 + end];
+        let mut parts = specifier.split('/');
+        let name = match (parts.next(), parts.next()) {
+            (Some(scope), Some(name)) if scope.starts_with('@') => format!("{scope}/{name}"),
+            (Some(name), _) => name.to_owned(),
+            _ => continue,
+        };
+        let builtin = name.starts_with("node:")
+            || name.starts_with('.')
+            || NODE_BUILTINS.contains(&name.as_str());
+        if !builtin && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.sort();
+    names
+}
+
+const NODE_BUILTINS: &[&str] = &[
+    "fs",
+    "path",
+    "os",
+    "url",
+    "http",
+    "https",
+    "stream",
+    "buffer",
+    "util",
+    "crypto",
+    "child_process",
+    "process",
+    "events",
+    "readline",
+    "zlib",
+    "assert",
+    "fs/promises",
+];
+
+/// The python of the venv holding exactly `packages` under `cache`, made when missing
+/// (pip reads its own configuration: an index, a wheel folder).
+pub fn python(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
+    let key = if packages.is_empty() {
+        "none".to_owned()
+    } else {
+        packages.join("+")
+    };
+    let venv = cache.join("python").join(&key);
+    let python = venv.join("bin/python");
+    let wanted = format!("{REQUIREMENTS}\n{}", packages.join(" "));
+    if stamped(&venv, &wanted) && python.exists() {
+        return Ok(python);
+    }
+    let _ = fs::remove_dir_all(&venv);
+    fs::create_dir_all(cache).map_err(|err| format!("{}: {err}", cache.display()))?;
+    install(
+        Command::new("python3").arg("-m").arg("venv").arg(&venv),
+        path,
+        "python3 -m venv",
+    )?;
+    if !packages.is_empty() {
+        let constraints = cache.join("requirements.txt");
+        fs::write(&constraints, REQUIREMENTS).map_err(|err| err.to_string())?;
+        install(
+            Command::new(&python)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-c",
+                ])
+                .arg(&constraints)
+                .args(packages),
+            path,
+            &format!("pip install {}", packages.join(" ")),
+        )?;
+    }
+    stamp(&venv, &wanted)?;
+    Ok(python)
+}
+
+/// A folder under `cache` whose `node_modules` links exactly `packages` of the one
+/// `npm ci`, made when missing.
+pub fn node_modules(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
+    let node = cache.join("node");
+    let wanted = format!("{PACKAGE_JSON}{PACKAGE_LOCK}");
+    if !stamped(&node, &wanted) {
+        fs::create_dir_all(&node).map_err(|err| format!("{}: {err}", node.display()))?;
+        for (name, text) in [
+            ("package.json", PACKAGE_JSON),
+            ("package-lock.json", PACKAGE_LOCK),
+        ] {
+            fs::write(node.join(name), text).map_err(|err| err.to_string())?;
+        }
+        install(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+                .current_dir(&node),
+            path,
+            "npm ci",
+        )?;
+        stamp(&node, &wanted)?;
+    }
+    let set = cache
+        .join("node-sets")
+        .join(if packages.is_empty() {
+            "none".to_owned()
+        } else {
+            packages.join("+").replace('/', "__")
+        })
+        .join("node_modules");
+    for name in packages {
+        let target = node.join("node_modules").join(name);
+        let link = set.join(name);
+        if link.exists() {
+            continue;
+        }
+        if let Some(parent) = link.parent() {
+            fs::create_dir_all(parent).map_err(|err| format!("{}: {err}", parent.display()))?;
+        }
+        std::os::unix::fs::symlink(&target, &link)
+            .map_err(|err| format!("{}: {err}", link.display()))?;
+    }
+    fs::create_dir_all(&set).map_err(|err| format!("{}: {err}", set.display()))?;
+    Ok(set)
+}
+
+/// Prepares every runtime in `cache`: a venv per package verify knows and the npm
+/// packages. Returns what it prepared, a line each.
+pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
+    let mut done = Vec::new();
+    for package in known(Packages::Pip) {
+        let python = python(cache, path, &[package.to_owned()])?;
+        done.push(format!("python venv with {package}: {}", python.display()));
+    }
+    let set = node_modules(cache, path, &[])?;
+    done.push(format!(
+        "node packages {}: {}",
+        known(Packages::Npm).join(", "),
+        set.parent()
+            .and_then(Path::parent)
+            .unwrap_or(cache)
+            .join("node")
+            .display()
+    ));
+    Ok(done)
+}
+
+fn install(command: &mut Command, path: &OsString, what: &str) -> Result<(), String> {
+    let output = command
+        .env("PATH", path)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|err| format!("{what}: {err}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let tail: Vec<&str> = stderr.lines().rev().take(3).collect();
+        Err(format!(
+            "{what} failed: {}",
+            tail.into_iter().rev().collect::<Vec<_>>().join(" | ")
+        ))
+    }
+}
+
+fn stamped(dir: &Path, wanted: &str) -> bool {
+    fs::read_to_string(dir.join(".installed-from")).is_ok_and(|text| text == wanted)
+}
+
+fn stamp(dir: &Path, wanted: &str) -> Result<(), String> {
+    fs::write(dir.join(".installed-from"), wanted).map_err(|err| format!("stamp: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packages_a_block_declares() {
+        assert_eq!(
+            python_packages("import os\nfrom huggingface_hub import X\n", &[]),
+            ["huggingface_hub"]
+        );
+        assert_eq!(
+            python_packages(
+                "import requests",
+                &["pip install --upgrade huggingface-hub".to_owned()]
+            ),
+            ["huggingface_hub"]
+        );
+        assert_eq!(
+            npm_packages(
+                "import { InferenceClient } from \"@huggingface/inference\";\nimport fs from 'node:fs';\nconst x = require('openai');"
+            ),
+            ["@huggingface/inference", "openai"]
+        );
+    }
+}
