@@ -19,6 +19,7 @@ mod roundtrip;
 mod snapshots;
 mod syntax;
 mod tools;
+mod verify;
 
 use std::path::{Path, PathBuf};
 

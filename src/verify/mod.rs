@@ -92,9 +92,12 @@ pub struct Verifier {
 impl Verifier {
     /// A verifier: a proxy with a new CA, its trust files in `work`, the runtimes
     /// found on `path`, the isolation probed.
-    pub fn new(options: Options) -> io::Result<Verifier> {
+    pub fn new(mut options: Options) -> io::Result<Verifier> {
         std::fs::create_dir_all(&options.work)?;
         std::fs::create_dir_all(&options.cache)?;
+        // Runs change folder: every path they are given is absolute.
+        options.work = std::fs::canonicalize(&options.work)?;
+        options.cache = std::fs::canonicalize(&options.cache)?;
         let proxy = Proxy::start()?;
         let trust = proxy.write_trust(&options.work)?;
         let found = runtime::find(&options.path);

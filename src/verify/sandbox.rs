@@ -286,12 +286,18 @@ fn wrapped(
         // a copy of the inputs, one on /tmp unless the work folder is under it; the
         // program runs in the copy.
         let script_text = format!(
-            "ip link set lo up && \
-             (python3 \"$2\" \"$3\" {port} \"$3.ready\" </dev/null >/dev/null 2>&1 &) && \
-             mount -t tmpfs -o size={size} tmpfs \"$1\" && cp -R \"$0\"/. \"$1\"/ && \
-             case \"$1\" in /tmp/*) ;; *) mount -t tmpfs -o size={size} tmpfs /tmp ;; esac && \
-             n=0; while [ ! -e \"$3.ready\" ] && [ $n -lt 500 ]; do sleep 0.01; n=$((n+1)); done; \
-             cd \"$1\" && shift 3 && exec \"$@\""
+            "fail() {{ echo \"verify: the sandbox could not be prepared: $1\" >&2; exit 97; }}
+ip link set lo up || fail 'loopback'
+(python3 \"$2\" \"$3\" {port} \"$3.ready\" </dev/null >/dev/null 2>&1 &)
+mount -t tmpfs -o size={size} tmpfs \"$1\" || fail 'tmpfs'
+cp -R \"$0\"/. \"$1\"/ || fail 'copy'
+case \"$1\" in /tmp/*) ;; *) mount -t tmpfs -o size={size} tmpfs /tmp || fail '/tmp' ;; esac
+n=0
+while [ ! -e \"$3.ready\" ] && [ \"$n\" -lt 500 ]; do sleep 0.01; n=$((n+1)); done
+[ -e \"$3.ready\" ] || fail 'bridge'
+cd \"$1\" || fail 'cd'
+shift 3
+exec \"$@\""
         );
         for arg in ["unshare", "-rnm", "--", "sh", "-c", &script_text] {
             argv.push(arg.into());

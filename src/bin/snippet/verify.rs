@@ -55,7 +55,20 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut malformed = false;
-    let mut reports: Vec<PageReport> = Vec::new();
+    // Each page is reported as soon as it is verified.
+    let report = |page: &PageReport, summary: &mut Summary, out: &mut std::io::StdoutLock<'_>| {
+        summary.add(page);
+        for diagnostic in page.diagnostics() {
+            let line = if reporter.is_json() {
+                reporter.json_line(diagnostic)
+            } else {
+                reporter.finding(diagnostic)
+            };
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
+        !page.problems.is_empty()
+    };
     if let Some(curl) = &args.curl {
         let [snippet] = args.paths.as_slice() else {
             reporter.emit(
@@ -69,7 +82,8 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
         };
         match (read_text(curl), read_text(snippet)) {
             (Ok(curl), Ok(text)) => {
-                reports.push(verifier.pair(&curl, &text, &snippet.display().to_string()))
+                let page = verifier.pair(&curl, &text, &snippet.display().to_string());
+                malformed |= report(&page, &mut summary, &mut out);
             }
             (Err(err), _) | (_, Err(err)) => {
                 reporter.emit(err.diagnostic());
@@ -88,26 +102,14 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
             match read_text(&file) {
                 Ok(text) => {
                     let base = file.parent().unwrap_or(Path::new("."));
-                    reports.push(verifier.page(&text, &file.display().to_string(), base));
+                    let page = verifier.page(&text, &file.display().to_string(), base);
+                    malformed |= report(&page, &mut summary, &mut out);
                 }
                 Err(err) => {
                     reporter.emit(err.diagnostic());
                     malformed = true;
                 }
             }
-        }
-    }
-    for report in &reports {
-        summary.add(report);
-        for diagnostic in report.diagnostics() {
-            if reporter.is_json() {
-                let _ = writeln!(out, "{}", reporter.json_line(diagnostic));
-            } else {
-                let _ = writeln!(out, "{}", reporter.finding(diagnostic));
-            }
-        }
-        if !report.problems.is_empty() {
-            malformed = true;
         }
     }
     let runtimes: Vec<String> = verifier
