@@ -94,7 +94,22 @@ pub fn groups(text: &str, skip: &[Range<usize>]) -> Vec<Group> {
             .filter(|label| !label.is_empty())
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        if run.len() >= 2 && distinct >= 2 {
+        let curls = run
+            .iter()
+            .filter(|&&index| {
+                block(text, &lines, &fences[index], None).kind() == Kind::Runs(Language::Curl)
+            })
+            .count();
+        let others = run
+            .iter()
+            .filter(|&&index| {
+                let kind = block(text, &lines, &fences[index], None).kind();
+                matches!(kind, Kind::Runs(language) if language != Language::Curl)
+                    || matches!(kind, Kind::Other(_))
+            })
+            .count();
+        // Two curl commands one after the other are steps, not tabs.
+        if run.len() >= 2 && distinct >= 2 && curls == 1 && others >= 1 {
             let blocks: Vec<Block> = run
                 .iter()
                 .map(|&index| block(text, &lines, &fences[index], None))
@@ -130,7 +145,7 @@ pub fn groups(text: &str, skip: &[Range<usize>]) -> Vec<Group> {
 }
 
 /// Whether two fences with `between` them read as tabs: blank lines and at most one
-/// short line of text (a label such as `**Python**` or `Using huggingface_hub:`).
+/// short line naming a language or client (`**Python**`, `Using huggingface_hub:`).
 fn adjacent(between: &str) -> bool {
     let words: Vec<&str> = between
         .lines()
@@ -139,10 +154,42 @@ fn adjacent(between: &str) -> bool {
         .collect();
     match words.as_slice() {
         [] => true,
-        [label] => label.len() <= 60 && !label.starts_with('#'),
+        [label] => {
+            let lower = label.to_ascii_lowercase();
+            label.len() <= 40
+                && !label.starts_with('#')
+                && !lower.contains("step")
+                && LABELS.iter().any(|name| lower.contains(name))
+        }
         _ => false,
     }
 }
+
+/// Words a label line between two tabs holds: a language or a client.
+const LABELS: &[&str] = &[
+    "curl",
+    "python",
+    "javascript",
+    "typescript",
+    "node",
+    "js",
+    "ts",
+    "rust",
+    "go",
+    "java",
+    "ruby",
+    "php",
+    "shell",
+    "bash",
+    "http",
+    "requests",
+    "fetch",
+    "huggingface",
+    "openai",
+    "sdk",
+    "client",
+    "cli",
+];
 
 /// The next `tag` at or after `from` that starts an element (followed by `>`, a
 /// space or a line break).

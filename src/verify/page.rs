@@ -172,10 +172,7 @@ impl Verifier {
             Outcome::Sent { call, .. } => Ok(*call),
             Outcome::NotVerified(reason) => Err(Diagnostic::note(
                 Code::NotVerified,
-                format!(
-                    "{}: the curl block sent no request it could be compared with ({reason})",
-                    first_words(&reason)
-                ),
+                format!("the curl block is no reference: {reason}"),
             )),
             Outcome::Bypasses(reason) => Err(Diagnostic::error(
                 Code::BypassesProxy,
@@ -306,10 +303,6 @@ fn hand_written(group: Group) -> Plan {
         reference_shown: true,
         blocks: group.blocks,
     }
-}
-
-fn first_words(reason: &str) -> &str {
-    reason.split(':').next().unwrap_or(reason)
 }
 
 /// The inference task the blocks' typed calls name (`client.text_to_image(`,

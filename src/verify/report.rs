@@ -155,7 +155,11 @@ impl Summary {
         }
         let [v, d, n] = self.totals();
         out.push_str(&format!("{:<12} {v:>9} {d:>10} {n:>13}\n", "total"));
-        out.push_str(&format!("{} tab groups with a curl block\n", self.groups));
+        let plural = if self.groups == 1 { "" } else { "s" };
+        out.push_str(&format!(
+            "{} tab group{plural} with a curl block, and regions\n",
+            self.groups
+        ));
         out
     }
 

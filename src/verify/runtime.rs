@@ -284,7 +284,8 @@ pub fn python(cache: &Path, path: &OsString, packages: &[String]) -> Result<Path
 pub fn node_modules(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
     let node = cache.join("node");
     let wanted = format!("{PACKAGE_JSON}{PACKAGE_LOCK}");
-    if !stamped(&node, &wanted) {
+    // A block that imports nothing needs no install (and no network).
+    if !packages.is_empty() && !stamped(&node, &wanted) {
         fs::create_dir_all(&node).map_err(|err| format!("{}: {err}", node.display()))?;
         for (name, text) in [
             ("package.json", PACKAGE_JSON),
@@ -333,7 +334,11 @@ pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
         let python = python(cache, path, &[package.to_owned()])?;
         done.push(format!("python venv with {package}: {}", python.display()));
     }
-    let set = node_modules(cache, path, &[])?;
+    let all: Vec<String> = known(Packages::Npm)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let set = node_modules(cache, path, &all)?;
     done.push(format!(
         "node packages {}: {}",
         known(Packages::Npm).join(", "),
