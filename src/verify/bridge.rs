@@ -60,6 +60,9 @@ impl Drop for Bridge {
             let _ = thread.join();
         }
         let _ = std::fs::remove_file(&self.path);
+        let mut ready = self.path.clone().into_os_string();
+        ready.push(".ready");
+        let _ = std::fs::remove_file(ready);
     }
 }
 

@@ -201,8 +201,8 @@ impl Verifier {
                     let note = Diagnostic::note(
                         Code::NotVerified,
                         format!(
-                            "no curl request: the curl block at line {} sent none to compare with",
-                            plan.reference.line
+                            "no curl request: the curl block at line {} sent none to compare with ({})",
+                            plan.reference.line, problem.message
                         ),
                     );
                     report.blocks.push(BlockReport {

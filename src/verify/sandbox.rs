@@ -170,7 +170,18 @@ pub fn run(
         Some(dir)
     });
     let bridge = if isolation.namespaces {
-        let socket = outputs.join("proxy.sock");
+        // A socket's path has a length limit (108 bytes): a long folder's goes to /tmp.
+        let mut socket = outputs.join("proxy.sock");
+        if socket.as_os_str().len() > 100 {
+            let name = inputs
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            socket = PathBuf::from(format!(
+                "/tmp/snippet-verify-{}-{name}.sock",
+                std::process::id()
+            ));
+        }
         let script = outputs.join("bridge.py");
         match fs::write(&script, super::bridge::INSIDE)
             .and_then(|()| super::bridge::Bridge::start(&socket, proxy_port))
@@ -289,12 +300,12 @@ fn wrapped(
             "fail() {{ echo \"verify: the sandbox could not be prepared: $1\" >&2; exit 97; }}
 ip link set lo up || fail 'loopback'
 (python3 \"$2\" \"$3\" {port} \"$3.ready\" </dev/null >/dev/null 2>&1 &)
-mount -t tmpfs -o size={size} tmpfs \"$1\" || fail 'tmpfs'
-cp -R \"$0\"/. \"$1\"/ || fail 'copy'
-case \"$1\" in /tmp/*) ;; *) mount -t tmpfs -o size={size} tmpfs /tmp || fail '/tmp' ;; esac
 n=0
 while [ ! -e \"$3.ready\" ] && [ \"$n\" -lt 500 ]; do sleep 0.01; n=$((n+1)); done
 [ -e \"$3.ready\" ] || fail 'bridge'
+mount -t tmpfs -o size={size} tmpfs \"$1\" || fail 'tmpfs'
+cp -R \"$0\"/. \"$1\"/ || fail 'copy'
+case \"$1\" in /tmp/*) ;; *) mount -t tmpfs -o size={size} tmpfs /tmp || fail '/tmp' ;; esac
 cd \"$1\" || fail 'cd'
 shift 3
 exec \"$@\""
