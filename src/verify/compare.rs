@@ -47,7 +47,8 @@ pub fn differences(expected: &Recorded, sent: &Recorded) -> Vec<String> {
             expected.method, sent.method
         ));
     }
-    let parts: [(&str, fn(&Recorded) -> String); 4] = [
+    type Part = fn(&Recorded) -> String;
+    let parts: [(&str, Part); 4] = [
         ("scheme", |r| r.scheme().to_ascii_lowercase()),
         ("host", |r| r.authority().to_ascii_lowercase()),
         ("path", |r| escapes_uppercased(r.path())),

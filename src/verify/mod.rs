@@ -130,3 +130,88 @@ impl Verifier {
         self.runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
     }
 }
+
+/// The pages of `paths` verified, with their summary: what every front end reports.
+#[derive(Clone, Debug)]
+pub struct Verified {
+    /// Each page, in the order of [`docs::markdown_files`](crate::docs::markdown_files).
+    pub pages: Vec<PageReport>,
+    /// Their counts.
+    pub summary: Summary,
+}
+
+impl Verified {
+    /// Every finding (differences, bypasses, notes), page by page.
+    pub fn findings(&self) -> Vec<&crate::Diagnostic> {
+        self.pages
+            .iter()
+            .flat_map(PageReport::diagnostics)
+            .collect()
+    }
+}
+
+impl Verifier {
+    /// Verifies the Markdown and MDX pages of `paths` (files, or folders searched as
+    /// `docs` does; the current folder when empty). A page that cannot be read is an
+    /// error.
+    pub fn paths(&self, paths: &[PathBuf]) -> Result<Verified, crate::Error> {
+        let mut verified = Verified {
+            pages: Vec::new(),
+            summary: Summary::default(),
+        };
+        for file in crate::docs::markdown_files(paths)? {
+            let text = crate::read_text(&file)?;
+            let base = file.parent().unwrap_or(std::path::Path::new("."));
+            let page = self.page(&text, &file.display().to_string(), base);
+            verified.summary.add(&page);
+            verified.pages.push(page);
+        }
+        Ok(verified)
+    }
+
+    /// What a report says besides the findings: the runtimes and the isolation, as
+    /// JSON (`{"runtimes": [...], "isolation": "..."}`).
+    pub fn describe(&self) -> serde_json::Value {
+        let runtimes: Vec<String> = self
+            .found
+            .iter()
+            .map(|found| match &found.version {
+                // `curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/...`: up to the platform.
+                Some(version) => {
+                    let short = version.split(" (").next().unwrap_or(version);
+                    format!("{}: {short}", found.program)
+                }
+                None => format!("{}: not found", found.program),
+            })
+            .collect();
+        serde_json::json!({"runtimes": runtimes, "isolation": self.isolation.describe()})
+    }
+}
+
+/// The cache folder a front end uses when it is given none: `explicit` (such as
+/// `$SNIPPET_CACHE_DIR`), else `$XDG_CACHE_HOME`, else `$HOME/.cache`, then
+/// `inference-snippets/verify`; the front end reads the variables.
+///
+/// ```
+/// use std::path::PathBuf;
+/// use inference_snippets::verify::default_cache;
+///
+/// let cache = default_cache(None, None, Some("/home/me".into()));
+/// assert_eq!(cache, PathBuf::from("/home/me/.cache/inference-snippets/verify"));
+/// ```
+pub fn default_cache(
+    explicit: Option<OsString>,
+    xdg_cache_home: Option<OsString>,
+    home: Option<OsString>,
+) -> PathBuf {
+    let given =
+        |value: Option<OsString>| value.filter(|value| !value.is_empty()).map(PathBuf::from);
+    if let Some(dir) = given(explicit) {
+        return dir;
+    }
+    given(xdg_cache_home)
+        .or_else(|| given(home).map(|home| home.join(".cache")))
+        .unwrap_or_else(|| PathBuf::from(".cache"))
+        .join("inference-snippets")
+        .join("verify")
+}

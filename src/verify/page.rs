@@ -39,7 +39,7 @@ impl Verifier {
         let (plans, skip) = match self.regions(text, origin, base_dir) {
             Ok(found) => found,
             Err(problem) => {
-                report.problems.push(problem);
+                report.problems.push(problem.diagnostic().clone());
                 (Vec::new(), Vec::new())
             }
         };
@@ -92,15 +92,14 @@ impl Verifier {
         text: &str,
         origin: &str,
         base_dir: &Path,
-    ) -> Result<(Vec<Plan>, Vec<std::ops::Range<usize>>), Diagnostic> {
-        let regions = docs::scan(text, origin).map_err(|err| err.diagnostic().clone())?;
+    ) -> Result<(Vec<Plan>, Vec<std::ops::Range<usize>>), crate::Error> {
+        let regions = docs::scan(text, origin)?;
         let lines = Lines::new(text);
         let mut plans = Vec::new();
         let mut skip = Vec::new();
         for region in regions {
             skip.push(region.content.clone());
-            let request = docs::source_request(&region, origin, base_dir)
-                .map_err(|err| err.diagnostic().clone())?;
+            let request = docs::source_request(&region, origin, base_dir)?;
             let code = match (&region.marker.source, &region.source_code) {
                 (Source::Curl, Some(code)) => code.clone(),
                 _ => {

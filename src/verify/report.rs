@@ -102,10 +102,10 @@ impl Summary {
             for block in &group.blocks {
                 let row = self.languages.entry(block.label.clone()).or_default();
                 row[block.verdict as usize] += 1;
-                if block.verdict == Verdict::NotVerified {
-                    if let Some(note) = block.diagnostics.first() {
-                        *self.reasons.entry(reason(&note.message)).or_default() += 1;
-                    }
+                if block.verdict == Verdict::NotVerified
+                    && let Some(note) = block.diagnostics.first()
+                {
+                    *self.reasons.entry(reason(&note.message)).or_default() += 1;
                 }
             }
         }

@@ -226,6 +226,14 @@ impl Verifier {
             };
             return Outcome::Bypasses(format!("{how}: {}", tail(&stderr)));
         }
+        // Python names the package a block imports and verify has not installed.
+        if let Some(at) = stderr.find("No module named '") {
+            let rest = &stderr[at + "No module named '".len()..];
+            let module = rest.split(['\'', '.']).next().unwrap_or_default();
+            return Outcome::NotVerified(format!(
+                "a package verify does not install: {module} (imported, not declared or not pinned)"
+            ));
+        }
         match ended.code {
             Some(0) => {
                 Outcome::NotVerified("no request: it ran to the end without sending one".to_owned())

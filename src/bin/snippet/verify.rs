@@ -112,24 +112,17 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
             }
         }
     }
-    let runtimes: Vec<String> = verifier
-        .runtimes()
-        .iter()
-        .map(|found| match &found.version {
-            Some(version) => {
-                // `curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/...`: up to the platform.
-                let short = version.split(" (").next().unwrap_or(version);
-                format!("{}: {short}", found.program)
-            }
-            None => format!("{}: not found", found.program),
-        })
-        .collect();
+    let described = verifier.describe();
+    let runtimes: Vec<&str> = described["runtimes"]
+        .as_array()
+        .map(|list| list.iter().filter_map(|value| value.as_str()).collect())
+        .unwrap_or_default();
     let seconds = started.elapsed().as_secs_f64();
     if reporter.is_json() {
         let line = serde_json::json!({
             "summary": summary.to_json(),
-            "runtimes": runtimes,
-            "isolation": verifier.isolation().describe(),
+            "runtimes": described["runtimes"],
+            "isolation": described["isolation"],
             "seconds": (seconds * 10.0).round() / 10.0,
         });
         let _ = writeln!(out, "{line}");
@@ -151,16 +144,11 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     }
 }
 
-/// `$SNIPPET_CACHE_DIR`, else the user's cache folder: `$XDG_CACHE_HOME` or
-/// `~/.cache`, then `inference-snippets/verify`.
+/// `$SNIPPET_CACHE_DIR`, else the user's cache folder (`verify::default_cache`).
 fn default_cache() -> PathBuf {
-    if let Some(dir) = std::env::var_os("SNIPPET_CACHE_DIR").filter(|dir| !dir.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|dir| !dir.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("inference-snippets").join("verify")
+    inference_snippets::verify::default_cache(
+        std::env::var_os("SNIPPET_CACHE_DIR"),
+        std::env::var_os("XDG_CACHE_HOME"),
+        std::env::var_os("HOME"),
+    )
 }
