@@ -280,7 +280,7 @@ fn hostile_blocks_are_contained() {
     let dir = scratch("verify-hostile");
     let marker = 4242 + std::process::id() % 1000;
     let page = format!(
-        "{CHAT_CURL}\n```sh\n# processes: many, then a sleep that outlives the deadline\nfor i in $(seq 600); do sleep {marker} & done\ncurl https://router.huggingface.co/v1/chat/completions\n```\n```py\n# sleep\nimport time\ntime.sleep(3600)\n```\n```py\n# the disk\nwith open('big', 'wb') as f:\n    while True:\n        f.write(b'0' * 1048576)\n```\n```js\n// 1 GB on stdout\nconst line = 'x'.repeat(1 << 20);\nfor (let i = 0; i < 1024; i++) process.stdout.write(line);\n```\n"
+        "{CHAT_CURL}\n```py\n# processes: many, each outliving the deadline\nimport subprocess, time\nfor _ in range(600):\n    subprocess.Popen(['sleep', '{marker}'])\ntime.sleep(3600)\n```\n```py\n# sleep\nimport time\ntime.sleep(3600)\n```\n```py\n# the disk\nwith open('big', 'wb') as f:\n    while True:\n        f.write(b'0' * 1048576)\n```\n```js\n// 1 GB on stdout\nconst line = 'x'.repeat(1 << 20);\nfor (let i = 0; i < 1024; i++) process.stdout.write(line);\n```\n"
     );
     std::fs::write(dir.join("page.md"), page).expect("write");
     let started = Instant::now();

@@ -208,6 +208,12 @@ impl Verifier {
                 "crash before any request: its client broke off: {problem}"
             ));
         }
+        if ended.capped {
+            return Outcome::NotVerified(format!(
+                "crash before any request: its output reached the cap of {} MiB",
+                self.options.bounds.file_bytes >> 20
+            ));
+        }
         if ended.timed_out {
             return Outcome::NotVerified(format!(
                 "timed out before any request: after {} s",

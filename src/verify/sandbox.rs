@@ -132,6 +132,8 @@ pub struct Ended {
     pub stdout: String,
     /// Its standard error, the same.
     pub stderr: String,
+    /// Whether its output reached the file-size cap.
+    pub capped: bool,
 }
 
 /// Runs `program args` with the environment `env` only. `inputs` is a folder holding
@@ -252,9 +254,11 @@ pub fn run(
         let bytes = fs::read(path).unwrap_or_default();
         String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]).into_owned()
     };
+    let size = |path: &Path| fs::metadata(path).map_or(0, |meta| meta.len());
     Ended {
         code,
         timed_out,
+        capped: isolation.limits && size(&out_path).max(size(&err_path)) >= bounds.file_bytes,
         stdout: read(&out_path),
         stderr: read(&err_path),
     }
@@ -349,6 +353,7 @@ fn not_started(program: &Path, error: &io::Error) -> Ended {
         timed_out: false,
         stdout: String::new(),
         stderr: format!("cannot run {}: {error}", program.display()),
+        capped: false,
     }
 }
 
