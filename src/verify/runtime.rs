@@ -162,17 +162,25 @@ pub fn python_packages(code: &str, install_lines: &[String]) -> Vec<String> {
     if names.is_empty() {
         for line in code.lines() {
             let line = line.trim();
-            let module = line
-                .strip_prefix("import ")
-                .or_else(|| line.strip_prefix("from "))
-                .and_then(|rest| rest.split(['.', ' ', ',']).next());
-            match module {
-                Some("huggingface_hub") => add(&mut names, "huggingface_hub"),
-                Some("openai") => add(&mut names, "openai"),
-                Some("requests") => add(&mut names, "requests"),
-                Some("PIL") => add(&mut names, "pillow"),
-                Some("numpy") => add(&mut names, "numpy"),
-                _ => {}
+            // `import a, b as c` names several modules; `from a.b import c` one.
+            let modules: Vec<&str> = if let Some(rest) = line.strip_prefix("import ") {
+                rest.split(',')
+                    .filter_map(|part| part.split_whitespace().next())
+                    .collect()
+            } else if let Some(rest) = line.strip_prefix("from ") {
+                rest.split_whitespace().next().into_iter().collect()
+            } else {
+                Vec::new()
+            };
+            for module in modules {
+                match module.split('.').next() {
+                    Some("huggingface_hub") => add(&mut names, "huggingface_hub"),
+                    Some("openai") => add(&mut names, "openai"),
+                    Some("requests") => add(&mut names, "requests"),
+                    Some("PIL") => add(&mut names, "pillow"),
+                    Some("numpy") => add(&mut names, "numpy"),
+                    _ => {}
+                }
             }
         }
     }
@@ -386,6 +394,10 @@ mod tests {
         assert_eq!(
             python_packages("import os\nfrom huggingface_hub import X\n", &[]),
             ["huggingface_hub"]
+        );
+        assert_eq!(
+            python_packages("import os, requests as r\nimport PIL.Image", &[]),
+            ["pillow", "requests"]
         );
         assert_eq!(
             python_packages(
