@@ -66,6 +66,26 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
             };
             let _ = writeln!(out, "{line}");
         }
+        // What clients asked before their call (the Hub's provider mapping) was
+        // answered from the table: shown, not compared.
+        for group in page
+            .groups
+            .iter()
+            .filter(|group| !group.auxiliary.is_empty())
+        {
+            let line = if reporter.is_json() {
+                serde_json::json!({"file": page.origin, "line": group.line, "auxiliary": group.auxiliary})
+                    .to_string()
+            } else {
+                format!(
+                    "{}:{}: answered from the table, not compared: {}",
+                    page.origin,
+                    group.line,
+                    group.auxiliary.join(", ")
+                )
+            };
+            let _ = writeln!(out, "{line}");
+        }
         let _ = out.flush();
         !page.problems.is_empty()
     };
