@@ -46,6 +46,9 @@ pub struct Isolation {
     pub namespaces: bool,
     /// `prlimit` sets the file-size limit.
     pub limits: bool,
+    /// The Python that runs the bridge: `python3` resolved once to its executable
+    /// (a version manager's shim costs a process per start).
+    pub bridge_python: PathBuf,
     /// A pids cgroup folder verify may make children in: each run gets one with
     /// `pids.max`, and everything still in it is killed when the run ends.
     pub pids: Option<PathBuf>,
@@ -65,6 +68,16 @@ impl Isolation {
                 .is_ok_and(|status| status.success())
         };
         let limits = works("prlimit", &["--fsize=1000000", "--", "true"]);
+        let bridge_python = Command::new("python3")
+            .args(["-c", "import sys; print(sys.executable)"])
+            .env("PATH", path)
+            .stdin(Stdio::null())
+            .output()
+            .ok()
+            .filter(|output| output.status.success())
+            .map(|output| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
+            .filter(|python| python.is_absolute())
+            .unwrap_or_else(|| PathBuf::from("python3"));
         let namespaces = works(
             "unshare",
             &[
@@ -87,6 +100,7 @@ impl Isolation {
         Isolation {
             namespaces,
             limits,
+            bridge_python,
             pids,
         }
     }
@@ -96,6 +110,7 @@ impl Isolation {
         Isolation {
             namespaces: false,
             limits: false,
+            bridge_python: PathBuf::from("python3"),
             pids: None,
         }
     }
@@ -303,7 +318,7 @@ fn wrapped(
         let script_text = format!(
             "fail() {{ echo \"verify: the sandbox could not be prepared: $1\" >&2; exit 97; }}
 ip link set lo up || fail 'loopback'
-(python3 \"$2\" \"$3\" {port} \"$3.ready\" </dev/null >/dev/null 2>&1 &)
+(\"$4\" -S -E \"$2\" \"$3\" {port} \"$3.ready\" </dev/null >/dev/null 2>&1 &)
 n=0
 while [ ! -e \"$3.ready\" ] && [ \"$n\" -lt 500 ]; do sleep 0.01; n=$((n+1)); done
 [ -e \"$3.ready\" ] || fail 'bridge'
@@ -311,7 +326,7 @@ mount -t tmpfs -o size={size} tmpfs \"$1\" || fail 'tmpfs'
 cp -R \"$0\"/. \"$1\"/ || fail 'copy'
 case \"$1\" in /tmp/*) ;; *) mount -t tmpfs -o size={size} tmpfs /tmp || fail '/tmp' ;; esac
 cd \"$1\" || fail 'cd'
-shift 3
+shift 4
 exec \"$@\""
         );
         for arg in ["unshare", "-rnm", "--", "sh", "-c", &script_text] {
@@ -321,6 +336,7 @@ exec \"$@\""
         argv.push(work.into());
         argv.push(script.into());
         argv.push(socket.into());
+        argv.push(isolation.bridge_python.clone().into());
     }
     argv.push(program.into());
     argv.extend(args.iter().map(OsString::from));
