@@ -362,3 +362,29 @@ fn setup_prepares_the_runtimes_and_verify_says_what_it_used() {
             .is_some_and(|text| text.starts_with("network:"))
     );
 }
+
+#[test]
+fn a_real_token_in_the_environment_never_reaches_a_block() {
+    let dir = scratch("verify-token");
+    // The curl block sends the token it reads in a header that is compared; the
+    // Python block sends the caller's real token, as a leak would.
+    std::fs::write(
+        dir.join("token.sh"),
+        "curl https://router.huggingface.co/v1/models -H \"X-Token: $HF_TOKEN\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("token.py"),
+        "import urllib.request\nurllib.request.urlopen(urllib.request.Request('https://router.huggingface.co/v1/models', headers={'X-Token': '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'}))\n",
+    )
+    .expect("write");
+    let (_, findings, _) = verify(&dir, &["--curl", "token.sh", "token.py"]);
+    let found = places(&findings);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .2
+            .contains("the curl block sends \"hf_verifydummytoken\""),
+        "{found:#?}"
+    );
+}
