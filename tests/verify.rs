@@ -388,3 +388,26 @@ fn a_real_token_in_the_environment_never_reaches_a_block() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
+    let dir = scratch("verify-strict");
+    let page = format!("{CHAT_CURL}\n```go\npackage main\n```\n");
+    std::fs::write(dir.join("page.md"), page).expect("write");
+    let (output, findings, summary) = verify(&dir, &["page.md"]);
+    assert_eq!(
+        places(&findings),
+        [(
+            7,
+            "not-verified".to_owned(),
+            "unknown language: verify has no runtime for `go` blocks".to_owned()
+        )]
+    );
+    assert_eq!(
+        summary["summary"]["not_verified_reasons"]["unknown language"],
+        1
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let (output, _, _) = verify(&dir, &["page.md", "--strict"]);
+    assert_eq!(output.status.code(), Some(1));
+}
