@@ -345,22 +345,24 @@ exec \"$@\""
     command
 }
 
-/// Kills every process still in `dir`'s cgroup, then removes it.
+/// Kills every process still in `dir`'s cgroup, then removes it (a process that is
+/// still exiting keeps it busy for a moment: the removal is tried again).
 fn end_cgroup(dir: &Path) {
-    for _ in 0..50 {
+    for _ in 0..100 {
         let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
         let pids: Vec<&str> = procs.split_whitespace().collect();
-        if pids.is_empty() {
-            break;
+        if pids.is_empty() && fs::remove_dir(dir).is_ok() {
+            return;
         }
-        let _ = Command::new("kill")
-            .arg("-KILL")
-            .args(&pids)
-            .stderr(Stdio::null())
-            .status();
+        if !pids.is_empty() {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .args(&pids)
+                .stderr(Stdio::null())
+                .status();
+        }
         std::thread::sleep(Duration::from_millis(20));
     }
-    let _ = fs::remove_dir(dir);
 }
 
 fn not_started(program: &Path, error: &io::Error) -> Ended {
