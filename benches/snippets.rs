@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
-use inference_snippets::{Client, Request, Task, docs, render, render_all};
+use inference_snippets::{Client, Kind, Request, Task, docs, render, render_all};
 use serde_json::json;
 
 fn main() {
@@ -21,27 +21,46 @@ fn main() {
     divan::main();
 }
 
-/// A request all six clients can send: the README's text classification.
+/// A request every client but the OpenAI SDKs can send: the README's text
+/// classification.
 fn request() -> Request {
     Request::new("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment")
         .json(json!({"inputs": "Deploying my first endpoint was an amazing experience."}))
         .task(Task::TextClassification)
 }
 
-/// One request rendered for one client.
-#[divan::bench(args = Client::ALL)]
-fn render_one(bencher: Bencher, client: Client) {
-    let request = request();
-    bencher.bench(|| render(black_box(&request), client).expect("every client sends it"));
+/// What the OpenAI SDKs send: a chat completion on an OpenAI-compatible route.
+fn chat_request() -> Request {
+    Request::new("https://xyz.endpoints.huggingface.cloud/v1/chat/completions")
+        .json(json!({
+            "model": "tgi",
+            "messages": [{"role": "user", "content": "What is deep learning?"}]
+        }))
+        .task(Task::ChatCompletion)
 }
 
-/// One request rendered for all six clients.
+/// One request rendered for one client: the text classification, or the chat for
+/// a client that only speaks OpenAI routes.
+#[divan::bench(args = Client::ALL)]
+fn render_one(bencher: Bencher, client: Client) {
+    let request = match client.kind() {
+        Kind::OpenAi => chat_request(),
+        _ => request(),
+    };
+    bencher.bench(|| render(black_box(&request), client).expect("the client sends it"));
+}
+
+/// The text classification rendered for every client that can send it.
 #[divan::bench]
-fn render_six(bencher: Bencher) {
+fn render_every_client(bencher: Bencher) {
     let request = request();
+    let senders = Client::ALL
+        .iter()
+        .filter(|client| client.kind() != Kind::OpenAi)
+        .count();
     bencher.bench(|| {
         let snippets = render_all(black_box(&request)).expect("valid request");
-        assert_eq!(snippets.len(), 6);
+        assert_eq!(snippets.len(), senders);
         snippets
     });
 }

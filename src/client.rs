@@ -26,6 +26,14 @@ pub enum Language {
     JavaScript,
     /// Rust.
     Rust,
+    /// Go.
+    Go,
+    /// Java 11+, one file run with `java Main.java`.
+    Java,
+    /// PHP 8.
+    Php,
+    /// Ruby 3.
+    Ruby,
 }
 
 /// What a language is, in one row: every name, path and syntax the rest of the code
@@ -51,15 +59,22 @@ struct Row {
     runtime: &'static str,
     /// The client that sends any request.
     generic: Client,
+    /// The line a file of the language must start with (PHP's `<?php`): the install
+    /// line goes after it.
+    opening: Option<&'static str>,
 }
 
 impl Language {
     /// Every language, in the order of [`render_all`](crate::render_all).
-    pub const ALL: [Language; 4] = [
+    pub const ALL: [Language; 8] = [
         Language::Curl,
         Language::Python,
         Language::JavaScript,
         Language::Rust,
+        Language::Go,
+        Language::Java,
+        Language::Php,
+        Language::Ruby,
     ];
 
     /// The one place each language is described.
@@ -76,6 +91,7 @@ impl Language {
                 inferencesnippet: Some("curl"),
                 runtime: "bash",
                 generic: Client::Curl,
+                opening: None,
             },
             Language::Python => &Row {
                 name: "python",
@@ -88,6 +104,7 @@ impl Language {
                 inferencesnippet: Some("python"),
                 runtime: "python3",
                 generic: Client::Requests,
+                opening: None,
             },
             Language::JavaScript => &Row {
                 name: "js",
@@ -100,6 +117,7 @@ impl Language {
                 inferencesnippet: Some("js"),
                 runtime: "node",
                 generic: Client::Fetch,
+                opening: None,
             },
             Language::Rust => &Row {
                 name: "rust",
@@ -112,6 +130,59 @@ impl Language {
                 inferencesnippet: None,
                 runtime: "cargo",
                 generic: Client::Reqwest,
+                opening: None,
+            },
+            Language::Go => &Row {
+                name: "go",
+                aliases: &["golang"],
+                label: "Go",
+                fence: "go",
+                extension: "go",
+                comment: "//",
+                tab: "go",
+                inferencesnippet: None,
+                runtime: "go",
+                generic: Client::GoNetHttp,
+                opening: None,
+            },
+            Language::Java => &Row {
+                name: "java",
+                aliases: &[],
+                label: "Java",
+                fence: "java",
+                extension: "java",
+                comment: "//",
+                tab: "java",
+                inferencesnippet: None,
+                runtime: "java",
+                generic: Client::JavaNetHttp,
+                opening: None,
+            },
+            Language::Php => &Row {
+                name: "php",
+                aliases: &[],
+                label: "PHP",
+                fence: "php",
+                extension: "php",
+                comment: "//",
+                tab: "php",
+                inferencesnippet: None,
+                runtime: "php",
+                generic: Client::Guzzle,
+                opening: Some("<?php"),
+            },
+            Language::Ruby => &Row {
+                name: "ruby",
+                aliases: &["rb"],
+                label: "Ruby",
+                fence: "ruby",
+                extension: "rb",
+                comment: "#",
+                tab: "ruby",
+                inferencesnippet: None,
+                runtime: "ruby",
+                generic: Client::RubyNetHttp,
+                opening: None,
             },
         }
     }
@@ -170,6 +241,11 @@ impl Language {
         self.row().generic
     }
 
+    /// The line every file of the language starts with, before any comment: `<?php`.
+    pub fn opening(self) -> Option<&'static str> {
+        self.row().opening
+    }
+
     /// The clients that write the language, in [`Client::ALL`] order.
     pub fn clients(self) -> impl Iterator<Item = Client> {
         Client::ALL
@@ -203,6 +279,12 @@ pub enum Client {
     /// Python `requests`.
     #[serde(rename = "requests")]
     Requests,
+    /// Python `httpx` (`httpx.post` and friends).
+    #[serde(rename = "httpx")]
+    Httpx,
+    /// Python `httpx.AsyncClient`, run by `asyncio.run`.
+    #[serde(rename = "httpx-async")]
+    HttpxAsync,
     /// JavaScript `@huggingface/inference`.
     #[serde(rename = "huggingface.js")]
     HuggingfaceJs,
@@ -215,6 +297,18 @@ pub enum Client {
     /// Rust `reqwest` (blocking).
     #[serde(rename = "reqwest")]
     Reqwest,
+    /// Go's standard `net/http`.
+    #[serde(rename = "net/http")]
+    GoNetHttp,
+    /// Java's standard `java.net.http.HttpClient`.
+    #[serde(rename = "java.net.http")]
+    JavaNetHttp,
+    /// PHP Guzzle 7.
+    #[serde(rename = "guzzle")]
+    Guzzle,
+    /// Ruby `Net::HTTP` from the standard library.
+    #[serde(rename = "net/http")]
+    RubyNetHttp,
 }
 
 /// What a client speaks: what decides which requests it can send and when it is
@@ -222,7 +316,8 @@ pub enum Client {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Kind {
-    /// Sends any request: curl, `requests`, `fetch`, `reqwest`.
+    /// Sends any request: curl, `requests`, `httpx`, `fetch`, `reqwest`, `net/http`,
+    /// `java.net.http`, Guzzle, `Net::HTTP`.
     Generic,
     /// A Hugging Face client that calls one typed method per task.
     HuggingFace,
@@ -234,16 +329,23 @@ impl Client {
     /// Every client, in the order of [`render_all`](crate::render_all): per language,
     /// the Hugging Face client, then `openai` (the order of Hugging Face's own
     /// snippets for chat models, which show `huggingface_hub` then `openai`), then
-    /// the generic client.
-    pub const ALL: [Client; 8] = [
+    /// the generic clients, the language's default first (`requests`, then `httpx`
+    /// and `httpx-async`).
+    pub const ALL: [Client; 14] = [
         Client::Curl,
         Client::HuggingfaceHub,
         Client::OpenaiPython,
         Client::Requests,
+        Client::Httpx,
+        Client::HttpxAsync,
         Client::HuggingfaceJs,
         Client::OpenaiJs,
         Client::Fetch,
         Client::Reqwest,
+        Client::GoNetHttp,
+        Client::JavaNetHttp,
+        Client::Guzzle,
+        Client::RubyNetHttp,
     ];
 
     /// The client of the same language that can send any request, for refusals to name.

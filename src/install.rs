@@ -13,6 +13,8 @@ pub enum Ecosystem {
     Npm,
     /// crates.io, written into Cargo.toml.
     Cargo,
+    /// Packagist, installed with Composer.
+    Composer,
 }
 
 /// The packages a snippet imports that its language does not ship.
@@ -51,6 +53,11 @@ impl Install {
         Install::of(Ecosystem::Npm, packages)
     }
 
+    /// `packages` from Packagist, installed with Composer.
+    pub(crate) fn composer(packages: &[&str]) -> Install {
+        Install::of(Ecosystem::Composer, packages)
+    }
+
     /// `packages` from crates.io, as `line` writes them into Cargo.toml.
     pub(crate) fn cargo(packages: &[&str], line: String) -> Install {
         Install {
@@ -83,6 +90,7 @@ impl Install {
         match self.ecosystem {
             Ecosystem::Pip => format!("# pip install {}", self.packages.join(" ")),
             Ecosystem::Npm => format!("// npm install {}", self.packages.join(" ")),
+            Ecosystem::Composer => format!("// composer require {}", self.packages.join(" ")),
             Ecosystem::Cargo => format!(
                 "// Cargo.toml: {}",
                 self.cargo_line.as_deref().unwrap_or_default()

@@ -36,6 +36,10 @@ fn spec_from_stdin_to_every_language() {
         ("node", "client.textClassification("),
         ("javascript", "@huggingface/inference"),
         ("rs", "reqwest::blocking::Client::new()"),
+        ("golang", "http.DefaultClient.Do(request)"),
+        ("java", "HttpClient.newBuilder()"),
+        ("php", "use GuzzleHttp\\Client;"),
+        ("rb", "Net::HTTP::Post.new(uri)"),
     ] {
         let output = snippet(&["--lang", lang, "--request", "-"], SPEC);
         assert!(output.status.success(), "{lang}: {}", stderr(&output));
@@ -225,9 +229,15 @@ fn all_as_json_in_hugging_face_shape() {
         ("curl", "curl"),
         ("python", "huggingface_hub"),
         ("python", "requests"),
+        ("python", "httpx"),
+        ("python", "httpx-async"),
         ("js", "huggingface.js"),
         ("js", "fetch"),
         ("rust", "reqwest"),
+        ("go", "net/http"),
+        ("java", "java.net.http"),
+        ("php", "guzzle"),
+        ("ruby", "net/http"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -612,6 +622,9 @@ fn install_line_opens_each_snippet_that_needs_packages() {
             "reqwest",
             Some(r#"// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }"#),
         ),
+        ("go", "go-net-http", None),
+        ("java", "java-net-http", None),
+        ("ruby", "net/http", None),
     ];
     for (lang, client, line) in cases {
         let mut full = vec!["--lang", lang, "--client", client];
@@ -634,6 +647,29 @@ fn install_line_opens_each_snippet_that_needs_packages() {
         };
         assert_eq!(bare, expected, "{client}");
     }
+}
+
+/// A PHP file opens with `<?php`: the install line comes after it.
+#[test]
+fn install_line_of_php_follows_its_opening_line() {
+    let args = ["https://x.cloud/m", "-d", r#"{"inputs": "hi"}"#];
+    let output = snippet(&[&["--lang", "php"][..], &args[..]].concat(), "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "<?php\n// composer require guzzlehttp/guzzle\n\nrequire 'vendor/autoload.php';\n"
+        ),
+        "{text}"
+    );
+    let bare = stdout(&snippet(
+        &[&["--lang", "php", "--no-install-line"][..], &args[..]].concat(),
+        "",
+    ));
+    assert_eq!(
+        bare,
+        text.replacen("// composer require guzzlehttp/guzzle\n\n", "", 1)
+    );
 }
 
 /// The completion script loads in bash and completes the subcommands; the others
@@ -746,9 +782,15 @@ fn all_as_code_heads_each_snippet() {
             "# ===== curl (curl) =====",
             "# ===== huggingface_hub (python) =====",
             "# ===== requests (python) =====",
+            "# ===== httpx (python) =====",
+            "# ===== httpx-async (python) =====",
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== go-net-http (go) =====",
+            "// ===== java-net-http (java) =====",
+            "// ===== guzzle (php) =====",
+            "# ===== ruby-net-http (ruby) =====",
         ]
     );
     // A blank line before every header but the first.
@@ -832,10 +874,16 @@ fn output_to_files() {
     assert_eq!(
         names,
         [
+            "Main.java",
             "curl.sh",
             "fetch.js",
+            "guzzle.php",
+            "httpx.py",
+            "httpx_async.py",
             "huggingface.js",
             "huggingface_hub.py",
+            "main.go",
+            "net_http.rb",
             "requests.py",
             "reqwest.rs"
         ]
@@ -897,10 +945,16 @@ fn defaults_guess_the_client_a_reader_reaches_for() {
             "# ===== openai-python (python) =====",
             "# ===== huggingface_hub (python) =====",
             "# ===== requests (python) =====",
+            "# ===== httpx (python) =====",
+            "# ===== httpx-async (python) =====",
             "// ===== openai-js (js) =====",
             "// ===== huggingface.js (js) =====",
             "// ===== fetch (js) =====",
             "// ===== reqwest (rust) =====",
+            "// ===== go-net-http (go) =====",
+            "// ===== java-net-http (java) =====",
+            "// ===== guzzle (php) =====",
+            "# ===== ruby-net-http (ruby) =====",
         ]
     );
     for (lang, first) in [

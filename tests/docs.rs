@@ -360,12 +360,12 @@ fn inferencesnippet_with_default_clients() {
     for tag in ["<curl>", "<python>", "<js>"] {
         assert!(content.contains(tag), "{tag}:\n{content}");
     }
-    // Rust is left out, and the docs commands say so.
+    // Rust, Go, Java, PHP and Ruby are left out, and the docs commands say so.
     let run = snippet(&dir, &["docs", "check", "page.md"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
-        "snippet: note: page.md:5:1: left out openai-python, openai-js: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); reqwest: layout=inferencesnippet has no child for Rust\n"
+        "snippet: note: page.md:5:1: left out openai-python, openai-js: the URL is not an OpenAI route (it posts to a base URL + /chat/completions, /completions or /embeddings); reqwest: layout=inferencesnippet has no child for Rust; go-net-http: layout=inferencesnippet has no child for Go; java-net-http: layout=inferencesnippet has no child for Java; guzzle: layout=inferencesnippet has no child for PHP; ruby-net-http: layout=inferencesnippet has no child for Ruby\n"
     );
 }
 
@@ -444,6 +444,8 @@ fn languages_layout_with_the_pages_labels() {
             "<hfoption id=\"python\">",
             "**InferenceClient**",
             "**requests**",
+            "**httpx**",
+            "**httpx-async**",
             "</hfoption>",
             "<hfoption id=\"JavaScript\">",
             "**huggingface.js**",
@@ -451,6 +453,20 @@ fn languages_layout_with_the_pages_labels() {
             "</hfoption>",
             "<hfoption id=\"rust\">",
             "**reqwest**",
+            "</hfoption>",
+            "<hfoption id=\"go\">",
+            "**go-net-http**",
+            "</hfoption>",
+            "<hfoption id=\"java\">",
+            "**java-net-http**",
+            "</hfoption>",
+            "<hfoption id=\"php\">",
+            "**guzzle**",
+            // The first line of the PHP snippet, in its fence.
+            "<?php",
+            "</hfoption>",
+            "<hfoption id=\"ruby\">",
+            "**ruby-net-http**",
             "</hfoption>",
             "</hfoptions>",
         ]
@@ -491,10 +507,16 @@ fn openai_clients_of_both_languages_in_a_region() {
             ("huggingface_hub", Client::HuggingfaceHub),
             ("openai-python", Client::OpenaiPython),
             ("requests", Client::Requests),
+            ("httpx", Client::Httpx),
+            ("httpx-async", Client::HttpxAsync),
             ("huggingface.js", Client::HuggingfaceJs),
             ("openai-js", Client::OpenaiJs),
             ("fetch", Client::Fetch),
             ("reqwest", Client::Reqwest),
+            ("go-net-http", Client::GoNetHttp),
+            ("java-net-http", Client::JavaNetHttp),
+            ("guzzle", Client::Guzzle),
+            ("ruby-net-http", Client::RubyNetHttp),
         ],
         &request,
     );

@@ -129,13 +129,19 @@ proptest! {
     fn hostile_requests_render_to_valid_code(request in request()) {
         prop_assume!(request.validate().is_ok());
         let dir = super::scratch(&format!("hostile-{}", std::process::id()));
-        for client in [Client::Curl, Client::Requests, Client::Fetch] {
+        for client in [Client::Curl, Client::Requests, Client::Httpx, Client::HttpxAsync, Client::Fetch, Client::GoNetHttp, Client::Guzzle, Client::RubyNetHttp] {
             let snippet = match render(&request, client) {
                 Ok(snippet) => snippet,
-                // curl refuses a NUL byte in an argument, fetch a multipart text with
-                // line breaks (FormData would send CRLF); requests sends anything.
+                // curl refuses a NUL byte in an argument; Guzzle and Net::HTTP a URL
+                // with `[` or `]` after the host, Net::HTTP a body without a type or
+                // a name it would escape; the others send anything (fetch writes a
+                // form FormData cannot send itself).
                 Err(err) => {
-                    prop_assert!(client != Client::Requests, "{}", err);
+                    prop_assert!(
+                        matches!(client, Client::Curl | Client::Guzzle | Client::RubyNetHttp),
+                        "{}",
+                        err
+                    );
                     continue;
                 }
             };
@@ -154,9 +160,13 @@ proptest! {
                     &snippet,
                 ),
                 Language::JavaScript => accepts("node", &["--check", path], &snippet),
+                Language::Go => accepts("gofmt", &["-e", path], &snippet),
                 // A crate a case is too slow here: tests/syntax.rs compiles every
-                // snapshot, and the conformance run builds every case.
-                Language::Rust => {}
+                // snapshot, and the conformance run builds every case. Java's are
+                // compiled together, below.
+                Language::Rust | Language::Java => {}
+                Language::Php => accepts("php", &["-l", path], &snippet),
+                Language::Ruby => accepts("ruby", &["-c", path], &snippet),
             }
             // A rendered curl command reads back as the same request.
             if client == Client::Curl {
@@ -246,6 +256,49 @@ proptest! {
         let again = docs::update(&updated.text, "page.md", Path::new(".")).expect("updates again");
         prop_assert!(again.drifts.is_empty());
         prop_assert_eq!(again.text, updated.text);
+    }
+}
+
+/// Hostile requests as Java, compiled by one javac (one per request would take
+/// minutes): every snippet compiles, or is a refusal (`[` in a path).
+#[test]
+fn hostile_requests_render_to_java_that_compiles() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRng, TestRunner};
+
+    let config = Config {
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(Default::default()));
+    let strategy = request();
+    let dir = super::scratch(&format!("hostile-java-{}", std::process::id()));
+    let mut java = crate::conformance::java::JavaRunner::at(dir);
+    let mut snippets = Vec::new();
+    while snippets.len() < 64 {
+        let request = strategy.new_tree(&mut runner).expect("a request").current();
+        if request.validate().is_err() {
+            continue;
+        }
+        let snippet = match render(&request, Client::JavaNetHttp) {
+            Ok(snippet) => snippet,
+            Err(err) => {
+                assert!(err.is_refusal(), "{err}");
+                continue;
+            }
+        };
+        let name = format!("h{}", snippets.len());
+        java.add(&name, &snippet);
+        snippets.push((name, snippet));
+    }
+    if let Err(err) = java.build() {
+        panic!("javac rejects hostile snippets:\n{err}");
+    }
+    for (name, snippet) in snippets {
+        if let Err(why) = java.command(&name) {
+            panic!("{why}\n--- snippet ---\n{snippet}");
+        }
     }
 }
 

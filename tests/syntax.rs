@@ -1,8 +1,10 @@
 //! Every committed snippet is valid for its real tool: `bash -n`, Python's compiler,
-//! `node --check`, and rustc with reqwest (a scratch crate, built once and cached).
+//! `node --check`, rustc with reqwest (a scratch crate, built once and cached),
+//! `gofmt -e`, `javac`, `php -l` and `ruby -c`.
 
 use std::fs;
 
+use crate::conformance::java::JavaRunner;
 use crate::conformance::rust::RustRunner;
 use std::path::PathBuf;
 use std::process::Command;
@@ -102,5 +104,62 @@ fn rust_snippets_compile() {
         if let Err(why) = crate_.command(&name) {
             panic!("{name}: {why}");
         }
+    }
+}
+
+#[test]
+fn go_snippets_pass_gofmt() {
+    // One gofmt for all files: -e reports every syntax error, -l names a file gofmt
+    // would lay out otherwise (none: the snippets are gofmt's own layout).
+    let paths: Vec<PathBuf> = snippets(".go").into_iter().map(|(_, path)| path).collect();
+    let output = Command::new("gofmt")
+        .arg("-l")
+        .arg("-e")
+        .args(&paths)
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run gofmt ({err}); install golang-go"));
+    assert!(
+        output.status.success() && output.stdout.is_empty(),
+        "gofmt -l -e:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn java_snippets_compile() {
+    // One javac for every snippet, each in a package of its own.
+    let root = super::root();
+    let mut runner = JavaRunner::at(root.join("target/java-snippets"));
+    let mut names = Vec::new();
+    for (name, path) in snippets(".java") {
+        let package = format!(
+            "s_{}",
+            name.trim_end_matches("/Main.java").replace('-', "_")
+        );
+        runner.add(&package, &fs::read_to_string(&path).expect("read snippet"));
+        names.push(package);
+    }
+    if let Err(err) = runner.build() {
+        panic!("javac of the Java snippets failed:\n{err}");
+    }
+    for name in names {
+        if let Err(why) = runner.command(&name) {
+            panic!("{name}: {why}");
+        }
+    }
+}
+
+#[test]
+fn php_snippets_pass_php_l() {
+    for (name, path) in snippets(".php") {
+        check(&name, Command::new("php").arg("-l").arg(path));
+    }
+}
+
+#[test]
+fn ruby_snippets_pass_ruby_c() {
+    for (name, path) in snippets(".rb") {
+        check(&name, Command::new("ruby").arg("-c").arg(path));
     }
 }

@@ -22,19 +22,37 @@ export interface SpecObject {
  * A language, as `languages` lists them (`render` also takes their aliases: `py`,
  * `javascript`...). test/api.test.mjs holds these unions to what the library lists.
  */
-export type Language = "curl" | "python" | "js" | "rust";
+export type Language = "curl" | "python" | "js" | "rust" | "go" | "java" | "php" | "ruby";
 /** A client's id, as `clients` lists them: one no other client has. */
 export type ClientId =
   | "curl"
   | "huggingface_hub"
   | "openai-python"
   | "requests"
+  | "httpx"
+  | "httpx-async"
   | "huggingface.js"
   | "openai-js"
   | "fetch"
-  | "reqwest";
+  | "reqwest"
+  | "go-net-http"
+  | "java-net-http"
+  | "guzzle"
+  | "ruby-net-http";
 /** A client's name, as `renderAll` gives it: both openai clients are `openai`. */
-export type ClientName = "curl" | "huggingface_hub" | "openai" | "requests" | "huggingface.js" | "fetch" | "reqwest";
+export type ClientName =
+  | "curl"
+  | "huggingface_hub"
+  | "openai"
+  | "requests"
+  | "httpx"
+  | "httpx-async"
+  | "huggingface.js"
+  | "fetch"
+  | "reqwest"
+  | "net/http"
+  | "java.net.http"
+  | "guzzle";
 /** What `render` takes as a client: an id, or a name (`openai` needs `language`). */
 export type Client = ClientId | ClientName;
 export type Shell = "bash" | "cmd" | "powershell";

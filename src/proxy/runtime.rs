@@ -83,6 +83,8 @@ pub fn environment(language: Language, proxy: &str, trust: &Trust) -> Environmen
             ];
         }
         Language::Rust => set("SSL_CERT_FILE", &pem),
+        // Not checked through a session yet: the proxy variables alone.
+        Language::Go | Language::Java | Language::Php | Language::Ruby => {}
     }
     Environment { vars, args }
 }

@@ -6,8 +6,12 @@
 //! shared phases ask of a language (a request's text as an expression, a header) is
 //! its [`Syntax`]; a JSON body, value or template, is a [`JsonBody`].
 
+pub(crate) mod go;
+pub(crate) mod java;
 pub(crate) mod js;
+pub(crate) mod php;
 pub(crate) mod python;
+pub(crate) mod ruby;
 pub(crate) mod rust;
 pub(crate) mod shell;
 
@@ -35,6 +39,14 @@ pub(crate) trait Literal {
     /// [`Literal::key`] written at the end of `out`.
     fn write_key(&self, out: &mut String, name: &str) {
         out.push_str(&self.key(name));
+    }
+    /// What opens and closes an object: `{` and `}` (PHP's arrays: `[` and `]`).
+    fn object(&self) -> (&'static str, &'static str) {
+        ("{", "}")
+    }
+    /// An empty object: `{}` (PHP: `new \stdClass()`, an empty array being a list).
+    fn empty_object(&self) -> &'static str {
+        "{}"
     }
 }
 
@@ -306,7 +318,7 @@ impl Writer<'_> {
             }
             Value::String(text) => syntax.write_string(out, text),
             Value::Array(items) if items.is_empty() => out.push_str("[]"),
-            Value::Object(map) if map.is_empty() => out.push_str("{}"),
+            Value::Object(map) if map.is_empty() => out.push_str(syntax.empty_object()),
             Value::Array(items) => {
                 if may_inline && let Some(inline) = self.inline(value) {
                     return out.push_str(&inline);
@@ -326,7 +338,7 @@ impl Writer<'_> {
                 if may_inline && let Some(inline) = self.inline(value) {
                     return out.push_str(&inline);
                 }
-                out.push('{');
+                out.push_str(syntax.object().0);
                 for (index, (key, item)) in map.iter().enumerate() {
                     newline(out, indent + 1);
                     syntax.write_key(out, key);
@@ -336,7 +348,7 @@ impl Writer<'_> {
                     separator(out, index + 1 == map.len(), syntax);
                 }
                 newline(out, indent);
-                out.push('}');
+                out.push_str(syntax.object().1);
             }
         }
     }
@@ -377,7 +389,7 @@ impl Writer<'_> {
                 out.push(']');
             }
             Value::Object(map) if map.values().all(scalar) => {
-                out.push('{');
+                out.push_str(self.syntax.object().0);
                 for (index, (key, item)) in map.iter().enumerate() {
                     if index > 0 {
                         out.push_str(", ");
@@ -387,7 +399,7 @@ impl Writer<'_> {
                         writer.value(&mut out, item, 0, false)
                     });
                 }
-                out.push('}');
+                out.push_str(self.syntax.object().1);
             }
             _ => return None,
         }

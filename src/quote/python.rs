@@ -2,7 +2,7 @@
 
 use super::{JsonBody, Literal, Syntax, double_quoted, hex_escape};
 use crate::model::FileBytes;
-use crate::text::{Segment, Text, Var};
+use crate::text::{Escapes, Segment, Text, Var};
 
 /// A double-quoted Python string literal holding exactly `text`.
 pub(crate) fn string(text: &str) -> String {
@@ -92,10 +92,13 @@ pub(crate) fn env(var: &Var, quote: char) -> String {
 /// [`env`], written at the end of `out`.
 fn push_env(out: &mut String, var: &Var, quote: char) {
     // quote_plus keeps letters, digits and `_.-~`, and writes a space as `+`: curl's
-    // form encoding, once `/` is not kept either. Escapes curl writes in lowercase
-    // are no use here: urllib3, under requests, writes every escape in uppercase.
-    if var.form_encoded.is_some() {
-        out.push_str("quote_plus(");
+    // form encoding, once `/` is not kept either; `url_query_encode` writes its
+    // escapes in lowercase, as curl's `--url-query` (httpx sends them so; urllib3,
+    // under requests, writes every escape in uppercase).
+    match var.form_encoded {
+        None => {}
+        Some(Escapes::Uppercase) => out.push_str("quote_plus("),
+        Some(Escapes::Lowercase) => out.push_str("url_query_encode("),
     }
     let name = |out: &mut String| {
         out.push(quote);
@@ -123,13 +126,25 @@ fn push_env(out: &mut String, var: &Var, quote: char) {
             out.push(')');
         }
     }
-    if var.form_encoded.is_some() {
-        out.push_str(", safe=");
-        out.push(quote);
-        out.push(quote);
-        out.push(')');
+    match var.form_encoded {
+        None => {}
+        Some(Escapes::Uppercase) => {
+            out.push_str(", safe=");
+            out.push(quote);
+            out.push(quote);
+            out.push(')');
+        }
+        Some(Escapes::Lowercase) => out.push(')'),
     }
 }
+
+/// The function [`env`] calls for a variable curl's `--url-query` encodes: its
+/// escapes in lowercase hex. A snippet that defines it imports `re` and
+/// `quote_plus`.
+pub(crate) const URL_QUERY_ENCODE: &str = r#"def url_query_encode(value):
+    # As curl's --url-query before curl 8.20: its escapes in lowercase hex.
+    encoded = quote_plus(value, safe="")
+    return re.sub("%[0-9A-F]{2}", lambda escape: escape[0].lower(), encoded)"#;
 
 /// JSON as Python: `None`, `True`, dicts and lists with trailing commas.
 pub(crate) struct Python;
@@ -231,6 +246,19 @@ pub(crate) fn indexed_name(stem: &str, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_encoded_variables_keep_curls_escapes() {
+        let var = |escapes| Var::new("Q").form_encoded(escapes);
+        assert_eq!(
+            env(&var(Escapes::Uppercase), '"'),
+            r#"quote_plus(os.environ["Q"], safe="")"#
+        );
+        assert_eq!(
+            env(&var(Escapes::Lowercase), '\''),
+            "url_query_encode(os.environ['Q'])"
+        );
+    }
 
     #[test]
     fn hostile_strings() {

@@ -8,7 +8,8 @@
 use askama::Template;
 
 use super::{curl, fetch, huggingface_hub, huggingface_js, openai_js, openai_python};
-use super::{requests, reqwest};
+use super::{go_net_http, httpx, httpx_async, java_net_http, requests, reqwest};
+use super::{guzzle, ruby_net_http};
 use crate::client::{Client, Kind, Language};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
@@ -78,10 +79,16 @@ pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
         Client::HuggingfaceHub => &HUGGINGFACE_HUB,
         Client::OpenaiPython => &OPENAI_PYTHON,
         Client::Requests => &REQUESTS,
+        Client::Httpx => &HTTPX,
+        Client::HttpxAsync => &HTTPX_ASYNC,
         Client::HuggingfaceJs => &HUGGINGFACE_JS,
         Client::OpenaiJs => &OPENAI_JS,
         Client::Fetch => &FETCH,
         Client::Reqwest => &REQWEST,
+        Client::GoNetHttp => &GO_NET_HTTP,
+        Client::JavaNetHttp => &JAVA_NET_HTTP,
+        Client::Guzzle => &GUZZLE,
+        Client::RubyNetHttp => &RUBY_NET_HTTP,
     }
 }
 
@@ -151,6 +158,34 @@ const REQUESTS: Descriptor = Descriptor {
     render: |request| written(requests::view(request)),
 };
 
+const HTTPX: Descriptor = Descriptor {
+    name: "httpx",
+    id: "httpx",
+    language: Language::Python,
+    aliases: &[],
+    summary: "Python httpx (httpx.post and friends)",
+    stem: "httpx",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: |_| Some(Install::pip(&["httpx"])),
+    caveats: |request| requests::per_wait_timeout(request, "httpx"),
+    render: |request| written(httpx::view(request)),
+};
+
+const HTTPX_ASYNC: Descriptor = Descriptor {
+    name: "httpx-async",
+    id: "httpx-async",
+    language: Language::Python,
+    aliases: &["httpx_async"],
+    summary: "Python httpx's AsyncClient, run by asyncio",
+    stem: "httpx_async",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: |_| Some(Install::pip(&["httpx"])),
+    caveats: none,
+    render: |request| written(httpx_async::view(request)),
+};
+
 const HUGGINGFACE_JS: Descriptor = Descriptor {
     name: "huggingface.js",
     id: "huggingface.js",
@@ -208,6 +243,66 @@ const REQWEST: Descriptor = Descriptor {
     install: |request| Some(reqwest::install(request)),
     caveats: none,
     render: |request| written(reqwest::view(request)),
+};
+
+const GO_NET_HTTP: Descriptor = Descriptor {
+    name: "net/http",
+    id: "go-net-http",
+    language: Language::Go,
+    aliases: &[],
+    summary: "Go's net/http",
+    stem: "main",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: nothing,
+    caveats: none,
+    render: |request| written(go_net_http::view(request)),
+};
+
+const JAVA_NET_HTTP: Descriptor = Descriptor {
+    name: "java.net.http",
+    id: "java-net-http",
+    language: Language::Java,
+    aliases: &["httpclient"],
+    summary: "Java's java.net.http HttpClient (Java 11+)",
+    stem: "Main",
+    kind: Kind::Generic,
+    wire: GENERIC,
+    install: nothing,
+    caveats: java_net_http::caveats,
+    render: |request| written(java_net_http::view(request)),
+};
+
+const GUZZLE: Descriptor = Descriptor {
+    name: "guzzle",
+    id: "guzzle",
+    language: Language::Php,
+    aliases: &["guzzlehttp/guzzle"],
+    summary: "PHP Guzzle 7",
+    stem: "guzzle",
+    kind: Kind::Generic,
+    // Its User-Agent, sent when the request sets none, is every client's.
+    wire: GENERIC,
+    install: |_| Some(Install::composer(&["guzzlehttp/guzzle"])),
+    caveats: guzzle::caveats,
+    render: |request| written(guzzle::view(request)),
+};
+
+const RUBY_NET_HTTP: Descriptor = Descriptor {
+    name: "net/http",
+    id: "ruby-net-http",
+    language: Language::Ruby,
+    aliases: &["Net::HTTP"],
+    summary: "Ruby's Net::HTTP (standard library)",
+    stem: "net_http",
+    kind: Kind::Generic,
+    // Its Accept-Encoding, Accept and User-Agent, sent when the request sets none of
+    // that name (as requests sends its own), are every client's; it writes header
+    // names capitalized (`X-Api-Key`), which HTTP reads alike.
+    wire: GENERIC,
+    install: nothing,
+    caveats: ruby_net_http::caveats,
+    render: |request| written(ruby_net_http::view(request)),
 };
 
 /// A client whose language has all it uses.
@@ -306,12 +401,17 @@ mod tests {
             ids.push(client.id());
             files.push(client.file_name());
             assert_eq!(Client::named(client.id()), Ok(vec![client]));
-            // A name two languages share has the language in its id.
+            // A name two languages share (or may: `net/http`) has the language in
+            // its id.
             let shared = Client::ALL
                 .iter()
                 .filter(|other| other.name() == client.name())
                 .count();
-            assert_eq!(shared > 1, client.id() != client.name(), "{client}");
+            assert!(shared == 1 || client.id() != client.name(), "{client}");
+            assert!(
+                client.id() == client.name() || client.id().contains(client.language().name()),
+                "{client}"
+            );
         }
         assert_eq!(ids.len(), Client::ALL.len());
     }

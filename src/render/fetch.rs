@@ -27,6 +27,8 @@ pub(crate) struct View {
     reads_home: bool,
     /// `form.append(...)` arguments of a multipart body.
     form: Vec<String>,
+    /// The parts of a multipart body the snippet writes itself (`multipart`).
+    written_form: Vec<String>,
     /// curl's `-k`: Node checks no certificate when this variable is "0".
     insecure: bool,
     /// The `signal:` that bounds the whole exchange (curl's `-m`).
@@ -47,19 +49,27 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         )
         .about(Field::Connection));
     }
-    let (body, form) = body(request)?;
+    let (body, form) = body(request);
     let response = Response::of(request);
+    let mut headers = Headers::of(request, &Js).list;
+    let mut helpers = super::encoders(request, js::FORM_ENCODE, js::URL_QUERY_ENCODE);
+    if !form.written.is_empty() {
+        let boundary = "`multipart/form-data; boundary=${boundary}`".to_owned();
+        headers.push((js::key("Content-Type"), boundary));
+        helpers.push(MULTIPART);
+    }
     Ok(View {
         checks: checks(request),
         url: js::text(&request.url),
         method: js::string(request.method()),
-        headers: Headers::of(request, &Js).list,
+        headers,
         body,
         reads_file: reads_file(&request.payload) || request.reads_text_files(),
         reads_home: request.reads_home(),
-        form,
+        form: form.appends,
+        written_form: form.written,
         insecure: request.connection.insecure,
-        helpers: super::encoders(request, js::FORM_ENCODE, js::URL_QUERY_ENCODE),
+        helpers,
         signal: request
             .connection
             .timeout
@@ -69,10 +79,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     })
 }
 
-/// The `body:` expression, and the `form.append` arguments of a multipart body.
-fn body(request: &Request) -> Result<(Option<String>, Vec<String>), Error> {
+/// The `body:` expression, and the form of a multipart body.
+fn body(request: &Request) -> (Option<String>, Form) {
     let body = match &request.payload {
-        Payload::None => return Ok((None, Vec::new())),
+        Payload::None => return (None, Form::default()),
         Payload::Json(value) => json(JsonBody::Value(value)),
         Payload::JsonTemplate(template) => json(JsonBody::Template(template)),
         // A string body would get fetch's own `text/plain;charset=UTF-8`; bytes get none.
@@ -85,11 +95,28 @@ fn body(request: &Request) -> Result<(Option<String>, Vec<String>), Error> {
         Payload::Text { body, .. } => js::text(body),
         Payload::File { path, bytes, .. } => js::file_bytes(path, *bytes),
         Payload::Multipart(parts) => {
-            let form = parts.iter().map(append).collect::<Result<_, _>>()?;
-            return Ok((Some("form".to_owned()), form));
+            let form = match parts.iter().map(append).collect::<Option<_>>() {
+                Some(appends) => Form {
+                    appends,
+                    written: Vec::new(),
+                },
+                None => Form {
+                    appends: Vec::new(),
+                    written: parts.iter().map(written_part).collect(),
+                },
+            };
+            return (Some("form".to_owned()), form);
         }
     };
-    Ok((Some(body), Vec::new()))
+    (Some(body), Form::default())
+}
+
+/// A multipart body: FormData's `form.append` arguments when FormData sends every
+/// part as curl does, else the parts the snippet writes itself.
+#[derive(Default)]
+struct Form {
+    appends: Vec<String>,
+    written: Vec<String>,
 }
 
 /// What the fetch snippet does differently from curl: Node's fetch has no connect
@@ -145,39 +172,64 @@ fn reads_file(payload: &Payload) -> bool {
     }
 }
 
-/// The arguments of `form.append` for one part. FormData gives a Blob without a
-/// file name the name "blob", so a text part cannot carry a type of its own; and
-/// it turns line breaks in text values into CRLF, so a text value must have none
-/// (and a file's text, unknown here, cannot be sent as a text value).
-fn append(part: &Part) -> Result<String, Error> {
+/// The arguments of `form.append` for one part, when FormData sends it as curl
+/// does: a text value without line breaks (FormData turns them into CRLF), or a
+/// file with its type and file name. FormData gives any other Blob a file name
+/// ("blob" when none is given) and a type, so a text part with a type, or a file's
+/// text sent as a value, is written by hand instead ([`written_part`]).
+fn append(part: &Part) -> Option<String> {
     let name = js::string(&part.name);
-    let crlf = || {
-        refusal(
-            Client::Fetch,
-            format!(
-                "FormData turns line breaks in the part {:?} into CRLF",
-                part.name
-            ),
-            Some(Client::Requests),
-        )
-    };
     match (&part.content, &part.content_type, &part.filename) {
-        (PartContent::Text(text), None, None) if text.shown().contains(['\r', '\n']) => Err(crlf()),
-        (PartContent::Text(text), None, None) => Ok(format!("{name}, {}", js::text(text))),
-        (PartContent::FileText(_), None, None) => Err(crlf()),
-        (PartContent::File(path), Some(content_type), Some(filename)) => Ok(format!(
+        (PartContent::Text(text), None, None) if !text.shown().contains(['\r', '\n']) => {
+            Some(format!("{name}, {}", js::text(text)))
+        }
+        (PartContent::File(path), Some(content_type), Some(filename)) => Some(format!(
             "{name}, new Blob([readFileSync({})], {{ type: {} }}), {}",
             js::string(path),
             js::string(content_type),
             js::string(filename)
         )),
-        _ => Err(refusal(
-            Client::Fetch,
-            format!(
-                "FormData cannot send the part {:?} with that type and file name",
-                part.name
-            ),
-            Some(Client::Requests),
-        )),
+        _ => None,
     }
 }
+
+/// One part of a form the snippet writes itself, with [`MULTIPART`]: `[name,
+/// value]`, then `{ filename, type }` as the part has them. The value's bytes are
+/// sent as they are.
+fn written_part(part: &Part) -> String {
+    let value = match &part.content {
+        PartContent::Text(text) => js::text(text),
+        PartContent::File(path) | PartContent::FileText(path) => {
+            format!("readFileSync({})", js::string(path))
+        }
+    };
+    let mut options = Vec::new();
+    if let Some(filename) = &part.filename {
+        options.push(format!("filename: {}", js::string(filename)));
+    }
+    if let Some(content_type) = &part.content_type {
+        options.push(format!("type: {}", js::string(content_type)));
+    }
+    let name = js::string(&part.name);
+    if options.is_empty() {
+        format!("[{name}, {value}]")
+    } else {
+        format!("[{name}, {value}, {{ {} }}]", options.join(", "))
+    }
+}
+
+/// The function that writes a `multipart/form-data` body as curl does, for the forms
+/// FormData cannot send. Validation keeps quotes and control characters out of names
+/// and file names.
+const MULTIPART: &str = r#"// A multipart/form-data body, each part as curl -F sends it.
+function multipart(boundary, parts) {
+    const chunks = [];
+    for (const [name, value, { filename, type } = {}] of parts) {
+        let head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
+        if (filename !== undefined) head += `; filename="${filename}"`;
+        if (type !== undefined) head += `\r\nContent-Type: ${type}`;
+        chunks.push(`${head}\r\n\r\n`, value, "\r\n");
+    }
+    chunks.push(`--${boundary}--\r\n`);
+    return new Blob(chunks);
+}"#;

@@ -71,7 +71,9 @@ impl<'a, H> Headers<'a, H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{js::Js, python::Python, rust::Rust, shell::Shell};
+    use crate::quote::{
+        go::Go, java::Java, js::Js, php::Php, python::Python, ruby::Ruby, rust::Rust, shell::Shell,
+    };
 
     /// The token's header in `syntax` (the request's own are left out), and whether
     /// the client is left its basic auth.
@@ -134,7 +136,42 @@ mod tests {
                 ),
             ),
             (authorization(basic(), &Rust), (None, true)),
+            (
+                authorization(env(), &Go),
+                (pair(quoted, "\"Bearer \"+os.Getenv(\"HF_TOKEN\")"), false),
+            ),
+            (authorization(basic(), &Go), (None, true)),
+            (
+                authorization(env(), &Java),
+                (
+                    pair(quoted, "\"Bearer \" + System.getenv(\"HF_TOKEN\")"),
+                    false,
+                ),
+            ),
+            (
+                authorization(basic(), &Java),
+                (
+                    pair(
+                        quoted,
+                        "\"Basic \" + Base64.getEncoder().encodeToString((\"me:\" + System.getenv(\"PASS\")).getBytes(StandardCharsets.UTF_8))",
+                    ),
+                    false,
+                ),
+            ),
             (authorization(Token::None, &Js), (None, false)),
+            (
+                authorization(env(), &Php),
+                (
+                    pair("'Authorization'", "'Bearer ' . getenv('HF_TOKEN')"),
+                    false,
+                ),
+            ),
+            (authorization(basic(), &Php), (None, true)),
+            (
+                authorization(env(), &Ruby),
+                (pair(quoted, "\"Bearer #{ENV.fetch(\"HF_TOKEN\")}\""), false),
+            ),
+            (authorization(basic(), &Ruby), (None, true)),
         ];
         for (index, (found, expected)) in cases.into_iter().enumerate() {
             assert_eq!(found, expected, "case {index}");
@@ -161,7 +198,11 @@ mod tests {
         check(&Python);
         check(&Js);
         check(&Rust);
+        check(&Go);
+        check(&Java);
         check(&Shell);
+        check(&Php);
+        check(&Ruby);
     }
 
     #[test]

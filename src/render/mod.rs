@@ -3,9 +3,14 @@
 mod clients;
 mod curl;
 mod fetch;
+mod go_net_http;
+mod guzzle;
 mod headers;
+mod httpx;
+mod httpx_async;
 mod huggingface_hub;
 mod huggingface_js;
+mod java_net_http;
 mod openai;
 mod openai_js;
 mod openai_python;
@@ -13,6 +18,7 @@ mod preferred;
 mod requests;
 mod reqwest;
 mod response;
+mod ruby_net_http;
 mod typed;
 
 use std::fmt;
@@ -171,7 +177,13 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
     if options.install_line
         && let Some(install) = install(request, client)
     {
-        content.insert_str(0, &format!("{}\n\n", install.line()));
+        // After the line a file of the language must start with (`<?php`).
+        let at = client
+            .language()
+            .opening()
+            .filter(|opening| content.starts_with(&format!("{opening}\n")))
+            .map_or(0, |opening| opening.len() + 1);
+        content.insert_str(at, &format!("{}\n\n", install.line()));
     }
     Ok(content)
 }
@@ -272,12 +284,14 @@ impl LeftOut {
 ///
 /// # Example
 /// ```
-/// use inference_snippets::{Client, Code, Request, render_all_explained};
+/// use inference_snippets::{Client, Code, Kind, Request, render_all_explained};
 /// use serde_json::json;
 ///
 /// let request = Request::new("https://xyz.endpoints.huggingface.cloud/x").json(json!({"inputs": 1}));
 /// let all = render_all_explained(&request).unwrap();
-/// assert_eq!(all.snippets.len(), 4);
+/// // Every generic client sends it; the typed ones need a task, the OpenAI SDKs a route.
+/// let generic = Client::ALL.iter().filter(|client| client.kind() == Kind::Generic);
+/// assert_eq!(all.snippets.len(), generic.count());
 /// assert_eq!(all.left_out[0].client, Client::HuggingfaceHub);
 /// assert_eq!(all.left_out[0].note.code, Code::MissingTask);
 /// assert!(all.left_out[0].note.message.starts_with("huggingface_hub left out: "));

@@ -26,6 +26,8 @@ pub(crate) struct View {
     needs_os: bool,
     /// `from urllib.parse import quote_plus`, for form-encoded variables.
     needs_quote_plus: bool,
+    /// The function that encodes a variable as curl's `--url-query` does.
+    url_query_encode: Option<&'static str>,
     /// `import json`: for streams, and for numbers read from the environment.
     needs_json: bool,
     /// Header keys and value expressions, both Python source.
@@ -89,6 +91,9 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         args,
         needs_os: reads.env || reads.home,
         needs_quote_plus: reads.form_encoded,
+        url_query_encode: request
+            .form_encodes_with(Escapes::Lowercase)
+            .then_some(python::URL_QUERY_ENCODE),
         needs_json: body.parses_json || response.parses_events(),
         headers: list,
         body,

@@ -64,6 +64,9 @@ pub fn entry(language: Language) -> Result<Entry, &'static str> {
         Language::Rust => {
             Err("verify has no runtime for Rust blocks yet (they need a crate to build in)")
         }
+        Language::Go | Language::Java | Language::Php | Language::Ruby => {
+            Err("verify has no runtime for this language's blocks yet")
+        }
     }
 }
 

@@ -1,3 +1,6 @@
+{%- if !written_form.is_empty() %}
+import { randomUUID } from "node:crypto";
+{%- endif %}
 {%- if reads_file %}
 import { readFileSync } from "node:fs";
 {%- endif %}
@@ -7,7 +10,7 @@ import { homedir } from "node:os";
 {%- if response == Response::Bytes %}
 import { writeFileSync } from "node:fs";
 {%- endif %}
-{%- if reads_file || reads_home || response == Response::Bytes %}
+{%- if reads_file || reads_home || !written_form.is_empty() || response == Response::Bytes %}
 {% endif %}
 {%- for check in checks %}
 {{ check }}
@@ -23,6 +26,14 @@ const form = new FormData();
 {%- for args in form %}
 form.append({{ args }});
 {%- endfor %}
+{% endif %}
+{%- if !written_form.is_empty() %}
+const boundary = randomUUID();
+const form = multipart(boundary, [
+{%- for part in written_form %}
+    {{ part }},
+{%- endfor %}
+]);
 {% endif %}
 const response = await fetch({{ url }}, {
     method: {{ method }},

@@ -4,11 +4,21 @@ import json
 {%- if needs_os %}
 import os
 {%- endif %}
+{%- if url_query_encode.is_some() %}
+import re
+{%- endif %}
 {%- if needs_quote_plus %}
 from urllib.parse import quote_plus
 {%- endif %}
 
 import requests
+{%- if let Some(helper) = url_query_encode %}
+
+
+{{ helper }}
+{%- endif %}
+{%- if url_query_encode.is_some() %}
+{% endif %}
 
 API_URL = {{ url }}
 {%- if !headers.is_empty() %}

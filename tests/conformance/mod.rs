@@ -6,6 +6,8 @@
 
 mod cases;
 mod compare;
+pub(crate) mod go;
+pub(crate) mod java;
 mod multipart;
 mod oracle;
 mod plan;
@@ -81,7 +83,11 @@ fn every_snippet_sends_the_request_it_describes() {
     let node_sets = base.join("node-sets");
     let _ = fs::remove_dir_all(&node_sets);
     fs::create_dir_all(&node_sets).expect("node-sets");
-    let mut rust = rust::RustRunner::new(root);
+    let mut builds = plan::Builds {
+        rust: rust::RustRunner::new(root),
+        go: go::GoRunner::new(root),
+        java: java::JavaRunner::new(root),
+    };
 
     let runtimes: Vec<&str> = setup::RUNTIMES
         .iter()
@@ -92,16 +98,40 @@ fn every_snippet_sends_the_request_it_describes() {
         .iter()
         .enumerate()
         .map(|(index, case)| {
-            plan::prepare(index, case, &server, &base, &node_sets, &mut rust, harness)
+            plan::prepare(
+                index,
+                case,
+                &server,
+                &base,
+                &node_sets,
+                &mut builds,
+                harness,
+            )
         })
         .collect();
     // CI checks every case afresh; a developer's second run reuses what did not change.
     let fresh = ci || std::env::var("CONFORMANCE_FRESH").is_ok_and(|value| value == "1");
     let mut store = reuse::Store::open(&base, !fresh);
     let reused: Vec<Option<Vec<Cell>>> = prepared.iter().map(|item| store.get(item.key)).collect();
-    let rust_built = rust.build(root);
+    let rust_built = builds.rust.build(root);
     if let Err(err) = &rust_built {
         eprintln!("conformance: some Rust snippets do not compile:\n{err}");
+    }
+    let go_built = if has("go") {
+        builds.go.build()
+    } else {
+        Err("go is not installed".to_owned())
+    };
+    if let Err(err) = &go_built {
+        eprintln!("conformance: some Go snippets do not compile:\n{err}");
+    }
+    let java_built = if has("javac") {
+        builds.java.build()
+    } else {
+        Err("javac is not installed".to_owned())
+    };
+    if let Err(err) = &java_built {
+        eprintln!("conformance: some Java snippets do not compile:\n{err}");
     }
     // The runtime of each package set the snippets declare, installed one at a time.
     let mut pythons = BTreeMap::new();
@@ -152,9 +182,14 @@ fn every_snippet_sends_the_request_it_describes() {
         missing: missing.clone(),
         pythons,
         node_modules,
-        rust: &rust,
+        rust: &builds.rust,
         rust_built: &rust_built,
+        go: &builds.go,
+        go_built: &go_built,
+        java: &builds.java,
+        java_built: &java_built,
         curl: curl.clone(),
+        timings: Mutex::new(BTreeMap::new()),
     };
     let next = AtomicUsize::new(0);
     let rows: Mutex<Vec<(usize, Vec<Cell>)>> = Mutex::new(Vec::new());
@@ -175,6 +210,20 @@ fn every_snippet_sends_the_request_it_describes() {
             });
         }
     });
+    builds.go.remove_programs();
+    let timings = context.timings.into_inner().expect("timings");
+    if !timings.is_empty() {
+        let mut spent: Vec<_> = timings.into_iter().collect();
+        spent.sort_by_key(|(_, (time, _))| std::cmp::Reverse(*time));
+        let spent: Vec<String> = spent
+            .iter()
+            .map(|(client, (time, runs))| format!("{client} {:.0} s ({runs})", time.as_secs_f64()))
+            .collect();
+        notes.push(format!(
+            "time running each client's snippets (runs), with {WORKERS} at once: {}",
+            spent.join(", ")
+        ));
+    }
     for stray in server.strays() {
         notes.push(format!("request outside any case: {stray}"));
     }

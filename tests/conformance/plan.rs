@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use inference_snippets::{Client, Language, Request, install, render};
 
 use super::cases::{self, Case, Origin};
+use super::go::GoRunner;
+use super::java::JavaRunner;
 use super::report::Cell;
 use super::reuse::Key;
 use super::rust::RustRunner;
@@ -30,7 +32,29 @@ pub(super) enum Program {
     Node { path: PathBuf, packages: Packages },
     /// A module of the Rust runner crate.
     Rust(String),
+    /// A program of the Go runner module.
+    Go(String),
+    /// A package of the Java runner's classes.
+    Java(String),
+    /// A script in the case's folder, beside the `vendor/autoload.php` that loads
+    /// Debian's Guzzle (see [`PHP_AUTOLOAD`]).
+    Php(String),
+    /// A script in the case's folder.
+    Ruby(String),
 }
+
+/// The runners that compile every snippet of a language together.
+pub(super) struct Builds {
+    pub rust: RustRunner,
+    pub go: GoRunner,
+    pub java: JavaRunner,
+}
+
+/// The case folder's `vendor/autoload.php`: what Composer would install, Debian's
+/// php-guzzlehttp-guzzle (its autoloader finds its dependencies on PHP's
+/// include path, /usr/share/php).
+pub(super) const PHP_AUTOLOAD: &str =
+    "<?php\nrequire_once '/usr/share/php/GuzzleHttp/autoload.php';\n";
 
 /// The packages a snippet's install line names, sorted: the key of the runtime it
 /// runs in, so that an import it does not declare fails.
@@ -85,7 +109,7 @@ pub(super) fn prepare(
     server: &Server,
     base: &Path,
     node_sets: &Path,
-    rust: &mut RustRunner,
+    builds: &mut Builds,
     harness: Key,
 ) -> Prepared {
     let key = harness
@@ -161,9 +185,27 @@ pub(super) fn prepare(
                 }
                 Language::Rust => {
                     let bin = bin_name(&case.id);
-                    rust.add(&bin, &code);
+                    builds.rust.add(&bin, &code);
                     Ok(Program::Rust(bin))
                 }
+                Language::Go => {
+                    let bin = bin_name(&case.id);
+                    builds.go.add(&bin, &code);
+                    Ok(Program::Go(bin))
+                }
+                Language::Java => {
+                    let bin = bin_name(&case.id);
+                    builds.java.add(&bin, &code);
+                    Ok(Program::Java(bin))
+                }
+                Language::Php => {
+                    let vendor = dir.join("vendor");
+                    fs::create_dir_all(&vendor)
+                        .and_then(|()| fs::write(vendor.join("autoload.php"), PHP_AUTOLOAD))
+                        .and_then(|()| write(dir.join(&script)))
+                        .map(|_| Program::Php(script))
+                }
+                Language::Ruby => write(dir.join(&script)).map(|_| Program::Ruby(script)),
             };
             match program {
                 Ok(program) => Plan::Run(program),

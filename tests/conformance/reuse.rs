@@ -60,7 +60,7 @@ pub(super) fn harness(root: &Path, runtimes: &[&str]) -> Key {
     }
     for program in runtimes.iter().copied().chain(["rustc"]) {
         let version = Command::new(program)
-            .arg("--version")
+            .arg(super::setup::version_flag(program))
             .output()
             .map(|output| output.stdout)
             .unwrap_or_default();

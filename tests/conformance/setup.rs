@@ -19,15 +19,23 @@ use super::run::run;
 pub(super) const INSTALL_TIMEOUT: Duration = Duration::from_secs(900);
 
 /// The programs the suite runs, and what each is needed for.
-pub(super) const RUNTIMES: [(&str, &str); 5] = [
+pub(super) const RUNTIMES: [(&str, &str); 10] = [
     ("bash", "the curl snippets and the curl oracle"),
     ("curl", "the curl snippets and the curl oracle"),
     (
         "python3",
-        "the requests, huggingface_hub and openai snippets",
+        "the requests, httpx, huggingface_hub and openai snippets",
     ),
     ("node", "the fetch, huggingface.js and openai snippets"),
     ("npm", "the install of @huggingface/inference and openai"),
+    ("go", "the net/http snippets (one go build)"),
+    ("java", "the java.net.http snippets"),
+    ("javac", "the java.net.http snippets (one javac)"),
+    (
+        "php",
+        "the guzzle snippets (with Debian's php-guzzlehttp-guzzle)",
+    ),
+    ("ruby", "the net/http snippets of Ruby"),
 ];
 
 /// The runtimes of [`RUNTIMES`] that do not answer `--version`.
@@ -37,11 +45,20 @@ pub(super) fn missing_runtimes() -> Vec<&'static str> {
         .map(|(program, _)| *program)
         .filter(|program| {
             !Command::new(program)
-                .arg("--version")
+                .arg(version_flag(program))
                 .output()
                 .is_ok_and(|output| output.status.success())
         })
         .collect()
+}
+
+/// What makes `program` print its version: `--version`, or go's `version`.
+pub(super) fn version_flag(program: &str) -> &'static str {
+    if program == "go" {
+        "version"
+    } else {
+        "--version"
+    }
 }
 
 /// `target/conformance`.

@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use inference_snippets::{Client, Request, Segment};
 
 use super::SNIPPET_TIMEOUT;
 use super::cases::{self, Case, Input, Origin};
 use super::compare;
+use super::go::GoRunner;
+use super::java::JavaRunner;
 use super::oracle::{self, Expected};
 use super::plan::{Packages, Plan, Prepared, Program};
 use super::report::Cell;
@@ -31,13 +35,31 @@ pub(super) struct Context<'a> {
     pub node_modules: BTreeMap<Packages, Result<PathBuf, String>>,
     pub rust: &'a RustRunner,
     pub rust_built: &'a Result<(), String>,
+    pub go: &'a GoRunner,
+    pub go_built: &'a Result<(), String>,
+    pub java: &'a JavaRunner,
+    pub java_built: &'a Result<(), String>,
     /// The installed curl's version, e.g. `7.88.1`.
     pub curl: Option<String>,
+    /// Time spent running each client's snippets, and how many runs: the report
+    /// shows where a cold run's minutes go.
+    pub timings: Mutex<BTreeMap<&'static str, (Duration, u32)>>,
 }
 
 impl Context<'_> {
     fn has(&self, program: &str) -> bool {
         !self.missing.contains(&program)
+    }
+
+    /// Runs `command` as one run of `client`'s snippets, timed.
+    fn run(&self, client: Client, command: &mut Command, dir: &Path, name: &str) -> run::Outcome {
+        let started = Instant::now();
+        let outcome = run::run(command, dir, name, SNIPPET_TIMEOUT);
+        let mut timings = self.timings.lock().expect("timings");
+        let entry = timings.entry(client.id()).or_default();
+        entry.0 += started.elapsed();
+        entry.1 += 1;
+        outcome
     }
 }
 
@@ -179,23 +201,46 @@ fn run_snippet(
             command.arg(path);
             command
         }
+        Program::Php(script) | Program::Ruby(script) => {
+            let program = if matches!(program, Program::Php(_)) {
+                "php"
+            } else {
+                "ruby"
+            };
+            if !context.has(program) {
+                return Cell::RuntimeMissing(program.into());
+            }
+            let mut command = Command::new(program);
+            command.arg(script);
+            command
+        }
         Program::Rust(module) => match context.rust.command(module) {
             Ok(command) => command,
-            Err(why) => {
-                let log = context.rust_built.as_ref().err().map_or("", String::as_str);
-                let why = if log.is_empty() {
-                    why
-                } else {
-                    format!("{why}\n{log}")
-                };
-                return Cell::Fail(why);
-            }
+            Err(why) => return Cell::Fail(with_log(why, context.rust_built)),
         },
+        Program::Go(program) => {
+            if !context.has("go") {
+                return Cell::RuntimeMissing("go".into());
+            }
+            match context.go.command(program) {
+                Ok(command) => command,
+                Err(why) => return Cell::Fail(with_log(why, context.go_built)),
+            }
+        }
+        Program::Java(program) => {
+            if !context.has("java") || !context.has("javac") {
+                return Cell::RuntimeMissing("java and javac".into());
+            }
+            match context.java.command(program) {
+                Ok(command) => command,
+                Err(why) => return Cell::Fail(with_log(why, context.java_built)),
+            }
+        }
     };
     command.env_clear().envs(env(context, item));
     context.server.take(&case.id);
     let name = format!("run-{}", client.id());
-    let outcome = run::run(&mut command, &item.dir, &name, SNIPPET_TIMEOUT);
+    let outcome = context.run(client, &mut command, &item.dir, &name);
     let sent = context.server.take(&case.id);
     if let Some(injected) = injected(&item.dir) {
         return Cell::Fail(format!("COMMAND INJECTION: the snippet {injected}"));
@@ -225,6 +270,14 @@ fn run_snippet(
     }
 }
 
+/// Why a compiled snippet cannot run, with the build's log when the build failed.
+fn with_log(why: String, built: &Result<(), String>) -> String {
+    match built {
+        Err(log) if !log.is_empty() => format!("{why}\n{log}"),
+        _ => why,
+    }
+}
+
 /// The case's whole environment: the harness's, then the case's own variables.
 fn env(context: &Context, item: &Prepared) -> Vec<(String, String)> {
     let mut env = context.env.clone();
@@ -245,7 +298,7 @@ fn unset(
     command.env_remove(name);
     context.server.take(&case.id);
     let run = format!("unset-{}", client.id());
-    let outcome = run::run(&mut command, &item.dir, &run, SNIPPET_TIMEOUT);
+    let outcome = context.run(client, &mut command, &item.dir, &run);
     let sent = context.server.take(&case.id);
     let named = outcome.stderr.contains(name) || outcome.stdout.contains(name);
     if outcome.success() || !sent.is_empty() || !named {

@@ -11,7 +11,24 @@ const SNAPSHOTS = new URL("../../../snapshots/", import.meta.url).pathname;
 const INPUTS = ["request.json", "command.sh"];
 
 // Golden files are named by the client's file name, refusals by its id.
-const SNIPPET_FILES = { "openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js" };
+const SNIPPET_FILES = {
+  "openai.py": "openai-python",
+  "openai.js": "openai-js",
+  "huggingface.js": "huggingface.js",
+  "httpx_async.py": "httpx-async",
+  "main.go": "go-net-http",
+  "Main.java": "java-net-http",
+  "net_http.rb": "ruby-net-http",
+};
+
+// A client's name where it is not its id: two clients share each of these names.
+const CLIENT_NAMES = {
+  "openai-python": "openai",
+  "openai-js": "openai",
+  "go-net-http": "net/http",
+  "java-net-http": "java.net.http",
+  "ruby-net-http": "net/http",
+};
 
 /** The client (its id, as `clients` lists it) whose golden file is `name`. */
 function clientOf(name) {
@@ -77,7 +94,7 @@ for (const name of cases) {
       // renderAll names clients as the CLI's JSON does: both openai clients "openai".
       assert.deepEqual(
         snippets.map((snippet) => snippet.client),
-        able.map((client) => client.split("-")[0]),
+        able.map((client) => CLIENT_NAMES[client] ?? client),
       );
       assert.deepEqual(
         snippets.map((snippet) => snippet.content),

@@ -13,7 +13,29 @@ def cases():
 
 
 # Golden files are named by the client's file name, refusals by its id.
-SNIPPET_FILES = {"openai.py": "openai-python", "openai.js": "openai-js", "huggingface.js": "huggingface.js"}
+SNIPPET_FILES = {
+    "openai.py": "openai-python",
+    "openai.js": "openai-js",
+    "huggingface.js": "huggingface.js",
+    "httpx_async.py": "httpx-async",
+    "main.go": "go-net-http",
+    "Main.java": "java-net-http",
+    "net_http.rb": "ruby-net-http",
+}
+
+# A client's name where it is not its id: two clients share each of these names.
+CLIENT_NAMES = {
+    "openai-python": "openai",
+    "openai-js": "openai",
+    "go-net-http": "net/http",
+    "java-net-http": "java.net.http",
+    "ruby-net-http": "net/http",
+}
+
+
+def name_of(client):
+    """The name ``render_all`` gives the client whose id is ``client``."""
+    return CLIENT_NAMES.get(client, client)
 
 
 def client_of(file_name):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import INPUTS, cases, client_of
+from conftest import INPUTS, cases, client_of, name_of
 from inference_snippets import CLIENTS, RefusalError, convert_curl, render, render_all
 
 
@@ -51,6 +51,6 @@ def test_render_all_is_every_client_that_can(case):
     clients = [client for client in CLIENTS if not files[client][0]]
     snippets = render_all((case / "request.json").read_text(encoding="utf-8"))
     # render_all names clients as the CLI's JSON does: both openai clients "openai".
-    assert [snippet["client"] for snippet in snippets] == [c.split("-")[0] for c in clients]
+    assert [snippet["client"] for snippet in snippets] == [name_of(c) for c in clients]
     assert [snippet["content"] for snippet in snippets] == [files[c][1] for c in clients]
     assert all(list(snippet) == ["language", "client", "content"] for snippet in snippets)

@@ -250,7 +250,11 @@ impl Args {
                 let mut names = language.names();
                 let name = names.next().unwrap_or_default();
                 let aliases: Vec<&str> = names.collect();
-                format!("{name} ({})", aliases.join(", "))
+                if aliases.is_empty() {
+                    name.to_owned()
+                } else {
+                    format!("{name} ({})", aliases.join(", "))
+                }
             })
             .collect();
         let lang = format!(
@@ -265,7 +269,8 @@ impl Args {
                 .map(|other| other.id())
                 .collect();
             let name = match shared.as_slice() {
-                [_] => client.name().to_owned(),
+                [id] if *id == client.name() => client.name().to_owned(),
+                [id] => format!("{} ({id})", client.name()),
                 ids => format!("{} ({}: --lang says which)", client.name(), ids.join(", ")),
             };
             if !names.contains(&name) {

@@ -14,11 +14,11 @@ StrPath = str | PathLike[str]
 Paths = StrPath | Iterable[StrPath] | None
 
 # The names, as the library lists them (tests/test_api.py holds them to it).
-Language = Literal["curl", "python", "js", "rust"]
+Language = Literal["curl", "python", "js", "rust", "go", "java", "php", "ruby"]
 """A language, as ``LANGUAGES`` lists them (``render`` also takes their aliases: ``py``...)."""
-ClientId = Literal["curl", "huggingface_hub", "openai-python", "requests", "huggingface.js", "openai-js", "fetch", "reqwest"]
+ClientId = Literal["curl", "huggingface_hub", "openai-python", "requests", "httpx", "httpx-async", "huggingface.js", "openai-js", "fetch", "reqwest", "go-net-http", "java-net-http", "guzzle", "ruby-net-http"]
 """A client's id, as ``CLIENTS`` lists them: one no other client has."""
-ClientName = Literal["curl", "huggingface_hub", "openai", "requests", "huggingface.js", "fetch", "reqwest"]
+ClientName = Literal["curl", "huggingface_hub", "openai", "requests", "httpx", "httpx-async", "huggingface.js", "fetch", "reqwest", "net/http", "java.net.http", "guzzle"]
 """A client's name, as ``render_all`` gives it: both openai clients are ``openai``."""
 Client = ClientId | ClientName
 """What ``render`` takes as a client: an id, or a name (``openai`` needs ``language``)."""

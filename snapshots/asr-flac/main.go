@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+)
+
+const apiURL = "https://xyz.endpoints.huggingface.cloud/wav2vec-asr"
+
+func main() {
+	payload := readFile("sample1.flac")
+	request, err := http.NewRequest(http.MethodPost, apiURL, bytes.NewReader(payload))
+	if err != nil {
+		log.Fatal(err)
+	}
+	request.Header.Set("Authorization", "Bearer hf_***")
+	request.Header.Set("Content-Type", "audio/x-flac")
+	response, err := http.DefaultClient.Do(request)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer response.Body.Close()
+	if response.StatusCode >= 400 {
+		message, _ := io.ReadAll(response.Body)
+		log.Fatalf("%s: %s", response.Status, message)
+	}
+	answer, err := io.ReadAll(response.Body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(answer))
+}
+
+// readFile returns the bytes of the file at path.
+func readFile(path string) []byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return data
+}

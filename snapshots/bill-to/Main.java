@@ -1,0 +1,31 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        String payload = "{\n"
+            + "    \"inputs\": \"Billed to my organisation\"\n"
+            + "}";
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "application/json")
+            .header("X-HF-Bill-To", "my-org")
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        System.out.println(response.body());
+    }
+}

@@ -1,0 +1,34 @@
+# pip install httpx
+
+import asyncio
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/llama/v1/chat/completions"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "model": "tgi",
+    "messages": [
+        {
+            "role": "system",
+            "content": "You are a helpful assistant.",
+        },
+        {"role": "user", "content": "What is deep learning?"},
+    ],
+    "max_tokens": 500,
+    "temperature": 0.2,
+}
+
+
+async def main():
+    async with httpx.AsyncClient(timeout=None) as client:
+        response = await client.post(API_URL, headers=headers, json=payload)
+    response.raise_for_status()
+    print(response.json())
+
+
+asyncio.run(main())

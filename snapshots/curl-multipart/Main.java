@@ -1,0 +1,52 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        String boundary = "----snippet" + UUID.randomUUID();
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        addPart(form, boundary, "form-data; name=\"files\"; filename=\"chair.png\"",
+            "image/png", Files.readAllBytes(Path.of("chair.png")));
+        addPart(form, boundary, "form-data; name=\"audio\"; filename=\"take2.flac\"",
+            "audio/x-flac", Files.readAllBytes(Path.of("takes; two.flac")));
+        addPart(form, boundary, "form-data; name=\"note\"",
+            null, ("@not a file; it's text").getBytes(StandardCharsets.UTF_8));
+        form.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://microsoft-trellis-2.hf.space/gradio_api/upload"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray()))
+            .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        System.out.println(response.body());
+    }
+
+    /** Adds a part with these headers (a type or null) and content to the form. */
+    static void addPart(ByteArrayOutputStream form, String boundary, String disposition,
+            String type, byte[] content) throws IOException {
+        String head = "--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\n"
+            + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n";
+        form.write(head.getBytes(StandardCharsets.UTF_8));
+        form.write(content);
+        form.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,29 @@
+<?php
+// composer require guzzlehttp/guzzle
+
+require 'vendor/autoload.php';
+
+use GuzzleHttp\Client;
+
+foreach (['HF_TOKEN'] as $name) {
+    if (getenv($name) === false) {
+        fwrite(STDERR, "$name is not set\n");
+        exit(1);
+    }
+}
+
+$client = new Client();
+$response = $client->request('POST', 'https://<endpoint-url>/v1/chat/completions', [
+    'headers' => [
+        'Authorization' => 'Bearer ' . getenv('HF_TOKEN'),
+        'Content-Type' => 'application/json',
+    ],
+    'json' => [
+        'model' => 'tgi',
+        'messages' => [
+            ['role' => 'user', 'content' => 'Hello'],
+        ],
+    ],
+]);
+
+echo $response->getBody(), "\n";

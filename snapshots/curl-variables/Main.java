@@ -1,0 +1,53 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        if (System.getenv("ENDPOINT_URL") == null) {
+            throw new IllegalStateException("ENDPOINT_URL is not set");
+        }
+        if (System.getenv("API_KEY") == null) {
+            throw new IllegalStateException("API_KEY is not set");
+        }
+        if (System.getenv("PROMPT") == null) {
+            throw new IllegalStateException("PROMPT is not set");
+        }
+        if (System.getenv("MAX_TOKENS") == null) {
+            throw new IllegalStateException("MAX_TOKENS is not set");
+        }
+        String payload = "{\n"
+            + "    \"model\": \"" + envOr("MODEL", "tgi") + "\",\n"
+            + "    \"messages\": [\n"
+            + "        {\"role\": \"user\", \"content\": \"" + System.getenv("PROMPT") + "\"}\n"
+            + "    ],\n"
+            + "    \"max_tokens\": " + System.getenv("MAX_TOKENS") + "\n"
+            + "}";
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(System.getenv("ENDPOINT_URL") + "/v1/chat/completions"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "application/json")
+            .header("x-api-key", System.getenv("API_KEY"))
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        System.out.println(response.body());
+    }
+
+    /** The environment variable name, or fallback when it is unset or empty. */
+    static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,19 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/bge-small"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": "Today is a sunny day and I will get some ice cream.",
+    "normalize": True,
+}
+
+response = httpx.post(API_URL, headers=headers, json=payload, timeout=None)
+response.raise_for_status()
+print(response.json())

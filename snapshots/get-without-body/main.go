@@ -1,0 +1,31 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+)
+
+const apiURL = "https://xyz.endpoints.huggingface.cloud/health?verbose=true&name=a%2Fb"
+
+func main() {
+	request, err := http.NewRequest(http.MethodGet, apiURL, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	response, err := http.DefaultClient.Do(request)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer response.Body.Close()
+	if response.StatusCode >= 400 {
+		message, _ := io.ReadAll(response.Body)
+		log.Fatalf("%s: %s", response.Status, message)
+	}
+	answer, err := io.ReadAll(response.Body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(answer))
+}

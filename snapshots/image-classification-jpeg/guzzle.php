@@ -1,0 +1,24 @@
+<?php
+// composer require guzzlehttp/guzzle
+
+require 'vendor/autoload.php';
+
+use GuzzleHttp\Client;
+
+foreach (['HF_TOKEN'] as $name) {
+    if (getenv($name) === false) {
+        fwrite(STDERR, "$name is not set\n");
+        exit(1);
+    }
+}
+
+$client = new Client();
+$response = $client->request('POST', 'https://xyz.endpoints.huggingface.cloud/vit-base', [
+    'headers' => [
+        'Authorization' => 'Bearer ' . getenv('HF_TOKEN'),
+        'Content-Type' => 'image/jpeg',
+    ],
+    'body' => file_get_contents('cats.jpg'),
+]);
+
+echo $response->getBody(), "\n";

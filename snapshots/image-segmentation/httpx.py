@@ -1,0 +1,18 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/segformer"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "image/png",
+}
+
+with open("street.png", "rb") as f:
+    content = f.read()
+
+response = httpx.post(API_URL, headers=headers, content=content, timeout=None)
+response.raise_for_status()
+print(response.json())

@@ -1,0 +1,25 @@
+# pip install httpx
+
+import asyncio
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/segformer"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "image/png",
+}
+
+with open("street.png", "rb") as f:
+    content = f.read()
+
+
+async def main():
+    async with httpx.AsyncClient(timeout=None) as client:
+        response = await client.post(API_URL, headers=headers, content=content)
+    response.raise_for_status()
+    print(response.json())
+
+
+asyncio.run(main())

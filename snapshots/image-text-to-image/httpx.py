@@ -1,0 +1,21 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/flux-kontext"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+    "parameters": {"prompt": "Make it snow", "seed": 42},
+}
+
+response = httpx.post(API_URL, headers=headers, json=payload, timeout=None)
+response.raise_for_status()
+
+with open("image-text-to-image.png", "wb") as f:
+    f.write(response.content)

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"strings"
+)
+
+const apiURL = "https://xyz.endpoints.huggingface.cloud/qwen-vl/v1/chat/completions"
+
+func main() {
+	if os.Getenv("HF_TOKEN") == "" {
+		log.Fatal("HF_TOKEN is not set")
+	}
+	payload := `{
+    "model": "tgi",
+    "messages": [
+        {
+            "role": "user",
+            "content": [
+                {
+                    "type": "text",
+                    "text": "Describe this image in one sentence."
+                },
+                {
+                    "type": "image_url",
+                    "image_url": {
+                        "url": "https://cdn.britannica.com/61/93061-050-99147DCE/Statue-of-Liberty-Island-New-York-Bay.jpg"
+                    }
+                }
+            ]
+        }
+    ],
+    "max_tokens": 500
+}`
+	request, err := http.NewRequest(http.MethodPost, apiURL, strings.NewReader(payload))
+	if err != nil {
+		log.Fatal(err)
+	}
+	request.Header.Set("Authorization", "Bearer "+os.Getenv("HF_TOKEN"))
+	request.Header.Set("Content-Type", "application/json")
+	response, err := http.DefaultClient.Do(request)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer response.Body.Close()
+	if response.StatusCode >= 400 {
+		message, _ := io.ReadAll(response.Body)
+		log.Fatalf("%s: %s", response.Status, message)
+	}
+	answer, err := io.ReadAll(response.Body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(answer))
+}

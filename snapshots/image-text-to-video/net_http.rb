@@ -1,0 +1,18 @@
+require "json"
+require "net/http"
+
+uri = URI("https://xyz.endpoints.huggingface.cloud/ltx-video")
+request = Net::HTTP::Post.new(uri)
+request["Authorization"] = "Bearer #{ENV.fetch("HF_TOKEN")}"
+request["Content-Type"] = "application/json"
+payload = {
+  "inputs" => "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "parameters" => {"prompt" => "The cat starts to dance", "num_frames" => 49},
+}
+request.body = JSON.generate(payload)
+
+response = Net::HTTP.start(uri.hostname, uri.port, use_ssl: uri.scheme == "https") do |http|
+  http.request(request)
+end
+response.value
+File.binwrite("image-text-to-video.mp4", response.body)

@@ -1,0 +1,38 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        String payload = "{\n"
+            + "    \"inputs\": \"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==\",\n"
+            + "    \"parameters\": {\n"
+            + "        \"prompt\": \"Turn the cat into a tiger\",\n"
+            + "        \"num_inference_steps\": 20\n"
+            + "    }\n"
+            + "}";
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://xyz.endpoints.huggingface.cloud/instruct-pix2pix"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
+        HttpResponse<byte[]> response =
+            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": "
+                + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        Files.write(Path.of("image-to-image.png"), response.body());
+    }
+}

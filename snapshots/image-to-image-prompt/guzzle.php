@@ -1,0 +1,30 @@
+<?php
+// composer require guzzlehttp/guzzle
+
+require 'vendor/autoload.php';
+
+use GuzzleHttp\Client;
+
+foreach (['HF_TOKEN'] as $name) {
+    if (getenv($name) === false) {
+        fwrite(STDERR, "$name is not set\n");
+        exit(1);
+    }
+}
+
+$client = new Client();
+$response = $client->request('POST', 'https://xyz.endpoints.huggingface.cloud/instruct-pix2pix', [
+    'headers' => [
+        'Authorization' => 'Bearer ' . getenv('HF_TOKEN'),
+        'Content-Type' => 'application/json',
+    ],
+    'json' => [
+        'inputs' => 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'parameters' => [
+            'prompt' => 'Turn the cat into a tiger',
+            'num_inference_steps' => 20,
+        ],
+    ],
+]);
+
+file_put_contents('image-to-image.png', $response->getBody());

@@ -1,0 +1,20 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/wan-i2v"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "image/png",
+}
+
+with open("cat.png", "rb") as f:
+    content = f.read()
+
+response = httpx.post(API_URL, headers=headers, content=content, timeout=None)
+response.raise_for_status()
+
+with open("image-to-video.mp4", "wb") as f:
+    f.write(response.content)

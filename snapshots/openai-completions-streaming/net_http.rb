@@ -1,0 +1,33 @@
+require "json"
+require "net/http"
+
+uri = URI("https://xyz.endpoints.huggingface.cloud/v1/completions")
+request = Net::HTTP::Post.new(uri)
+request["Authorization"] = "Bearer #{ENV.fetch("HF_TOKEN")}"
+request["Content-Type"] = "application/json"
+payload = {
+  "model" => "tgi",
+  "prompt" => "The answer to the universe is",
+  "max_tokens" => 32,
+  "stream" => true,
+}
+request.body = JSON.generate(payload)
+
+Net::HTTP.start(uri.hostname, uri.port, use_ssl: uri.scheme == "https") do |http|
+  http.request(request) do |response|
+    response.value
+    # Server-sent events: each `data:` line is printed as it arrives.
+    buffered = String.new
+    response.read_body do |chunk|
+      buffered << chunk
+      while (line = buffered.slice!(/\A.*\n/))
+        next unless line.start_with?("data:")
+
+        data = line.delete_prefix("data:").strip
+        next if data == "[DONE]"
+
+        puts data
+      end
+    end
+  end
+end

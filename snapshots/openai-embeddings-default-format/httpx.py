@@ -1,0 +1,19 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/v1/embeddings"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "model": "BAAI/bge-small-en-v1.5",
+    "input": "Today is a sunny day.",
+}
+
+response = httpx.post(API_URL, headers=headers, json=payload, timeout=None)
+response.raise_for_status()
+print(response.text)

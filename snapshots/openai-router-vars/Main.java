@@ -1,0 +1,47 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        if (System.getenv("MODEL") == null) {
+            throw new IllegalStateException("MODEL is not set");
+        }
+        String payload = "{\n"
+            + "    \"model\": \"" + System.getenv("MODEL") + "\",\n"
+            + "    \"messages\": [\n"
+            + "        {\n"
+            + "            \"role\": \"user\",\n"
+            + "            \"content\": \"What is the capital of France?\"\n"
+            + "        }\n"
+            + "    ],\n"
+            + "    \"max_tokens\": 512\n"
+            + "}";
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://router.huggingface.co/v1/chat/completions"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "application/json")
+            .header("X-HF-Bill-To", envOr("HF_ORG", "my-org"))
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        System.out.println(response.body());
+    }
+
+    /** The environment variable name, or fallback when it is unset or empty. */
+    static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,33 @@
+# pip install httpx
+
+import asyncio
+import os
+
+import httpx
+
+API_URL = "https://router.huggingface.co/v1/chat/completions"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+    "X-HF-Bill-To": (os.environ.get("HF_ORG") or "my-org"),
+}
+payload = {
+    "model": os.environ["MODEL"],
+    "messages": [
+        {
+            "role": "user",
+            "content": "What is the capital of France?",
+        },
+    ],
+    "max_tokens": 512,
+}
+
+
+async def main():
+    async with httpx.AsyncClient(timeout=None) as client:
+        response = await client.post(API_URL, headers=headers, json=payload)
+    response.raise_for_status()
+    print(response.json())
+
+
+asyncio.run(main())

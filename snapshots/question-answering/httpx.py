@@ -1,0 +1,21 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/roberta-squad"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": {
+        "question": "What is my name?",
+        "context": "My name is Clara and I live in Berkeley.",
+    },
+}
+
+response = httpx.post(API_URL, headers=headers, json=payload, timeout=None)
+response.raise_for_status()
+print(response.json())

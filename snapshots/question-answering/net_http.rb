@@ -1,0 +1,20 @@
+require "json"
+require "net/http"
+
+uri = URI("https://xyz.endpoints.huggingface.cloud/roberta-squad")
+request = Net::HTTP::Post.new(uri)
+request["Authorization"] = "Bearer #{ENV.fetch("HF_TOKEN")}"
+request["Content-Type"] = "application/json"
+payload = {
+  "inputs" => {
+    "question" => "What is my name?",
+    "context" => "My name is Clara and I live in Berkeley.",
+  },
+}
+request.body = JSON.generate(payload)
+
+response = Net::HTTP.start(uri.hostname, uri.port, use_ssl: uri.scheme == "https") do |http|
+  http.request(request)
+end
+response.value
+puts response.body

@@ -1,0 +1,31 @@
+# pip install httpx
+
+import asyncio
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/fish-weight"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": {
+        "data": {
+            "Height": ["11.52", "12.48"],
+            "Length1": ["23.2", "24"],
+            "Width": ["4.02", "4.3056"],
+        },
+    },
+}
+
+
+async def main():
+    async with httpx.AsyncClient(timeout=None) as client:
+        response = await client.post(API_URL, headers=headers, json=payload)
+    response.raise_for_status()
+    print(response.json())
+
+
+asyncio.run(main())

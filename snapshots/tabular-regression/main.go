@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"strings"
+)
+
+const apiURL = "https://xyz.endpoints.huggingface.cloud/fish-weight"
+
+func main() {
+	if os.Getenv("HF_TOKEN") == "" {
+		log.Fatal("HF_TOKEN is not set")
+	}
+	payload := `{
+    "inputs": {
+        "data": {
+            "Height": ["11.52", "12.48"],
+            "Length1": ["23.2", "24"],
+            "Width": ["4.02", "4.3056"]
+        }
+    }
+}`
+	request, err := http.NewRequest(http.MethodPost, apiURL, strings.NewReader(payload))
+	if err != nil {
+		log.Fatal(err)
+	}
+	request.Header.Set("Authorization", "Bearer "+os.Getenv("HF_TOKEN"))
+	request.Header.Set("Content-Type", "application/json")
+	response, err := http.DefaultClient.Do(request)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer response.Body.Close()
+	if response.StatusCode >= 400 {
+		message, _ := io.ReadAll(response.Body)
+		log.Fatalf("%s: %s", response.Status, message)
+	}
+	answer, err := io.ReadAll(response.Body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(answer))
+}

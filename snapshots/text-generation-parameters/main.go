@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"strings"
+)
+
+const apiURL = "https://xyz.endpoints.huggingface.cloud/gpt2-endpoint"
+
+func main() {
+	if os.Getenv("HF_TOKEN") == "" {
+		log.Fatal("HF_TOKEN is not set")
+	}
+	payload := `{
+    "inputs": "The answer to the universe is",
+    "parameters": {
+        "max_new_tokens": 50,
+        "temperature": 0.7,
+        "top_p": 0.95,
+        "return_full_text": false
+    }
+}`
+	request, err := http.NewRequest(http.MethodPost, apiURL, strings.NewReader(payload))
+	if err != nil {
+		log.Fatal(err)
+	}
+	request.Header.Set("Authorization", "Bearer "+os.Getenv("HF_TOKEN"))
+	request.Header.Set("Content-Type", "application/json")
+	response, err := http.DefaultClient.Do(request)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer response.Body.Close()
+	if response.StatusCode >= 400 {
+		message, _ := io.ReadAll(response.Body)
+		log.Fatalf("%s: %s", response.Status, message)
+	}
+	answer, err := io.ReadAll(response.Body)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(answer))
+}

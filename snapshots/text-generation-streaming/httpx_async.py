@@ -1,0 +1,40 @@
+# pip install httpx
+
+import asyncio
+import json
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/tgi"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": "Once upon a time",
+    "parameters": {"max_new_tokens": 20},
+    "stream": True,
+}
+
+
+async def main():
+    async with httpx.AsyncClient(timeout=None) as client:
+        async with client.stream(
+            "POST",
+            API_URL,
+            headers=headers,
+            json=payload,
+        ) as response:
+            response.raise_for_status()
+            async for line in response.aiter_lines():
+                if not line.startswith("data:"):
+                    continue
+                data = line[len("data:"):].strip()
+                if data == "[DONE]":
+                    break
+                print(json.loads(data)["token"]["text"], end="", flush=True)
+    print()
+
+
+asyncio.run(main())

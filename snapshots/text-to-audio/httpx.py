@@ -1,0 +1,20 @@
+# pip install httpx
+
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/musicgen"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": "liquid drum and bass, atmospheric synths, airy sounds",
+}
+
+response = httpx.post(API_URL, headers=headers, json=payload, timeout=None)
+response.raise_for_status()
+
+with open("text-to-audio.flac", "wb") as f:
+    f.write(response.content)

@@ -1,0 +1,27 @@
+# pip install httpx
+
+import asyncio
+import os
+
+import httpx
+
+API_URL = "https://xyz.endpoints.huggingface.cloud/kokoro"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "inputs": "The answer to the universe is 42",
+    "parameters": {"do_sample": True, "speaker": "af_heart"},
+}
+
+
+async def main():
+    async with httpx.AsyncClient(timeout=None) as client:
+        response = await client.post(API_URL, headers=headers, json=payload)
+    response.raise_for_status()
+    with open("text-to-speech.flac", "wb") as f:
+        f.write(response.content)
+
+
+asyncio.run(main())
