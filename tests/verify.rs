@@ -1,5 +1,5 @@
-//! `snippet verify` end to end: real curl, Python and Node through the recording
-//! proxy, pages with drift seeded into some tabs and untouched copies, regions
+//! `snippet verify` end to end: real curl, Python, Node, Go, Java, PHP and Ruby
+//! through the recording proxy, pages with drift seeded into some tabs and untouched copies, regions
 //! written by `snippet docs write`, one snippet against one curl file, a block that
 //! ignores the proxy, and hostile blocks (processes, sleep, disk, output).
 //!
@@ -392,7 +392,7 @@ fn a_real_token_in_the_environment_never_reaches_a_block() {
 #[test]
 fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
     let dir = scratch("verify-strict");
-    let page = format!("{CHAT_CURL}\n```go\npackage main\n```\n");
+    let page = format!("{CHAT_CURL}\n```kotlin\nfun main() {{}}\n```\n");
     std::fs::write(dir.join("page.md"), page).expect("write");
     let (output, findings, summary) = verify(&dir, &["page.md"]);
     assert_eq!(
@@ -400,7 +400,7 @@ fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
         [(
             7,
             "not-verified".to_owned(),
-            "unknown language: verify has no runtime for `go` blocks".to_owned()
+            "unknown language: verify has no runtime for `kotlin` blocks".to_owned()
         )]
     );
     assert_eq!(
@@ -409,5 +409,113 @@ fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
     );
     assert_eq!(output.status.code(), Some(0));
     let (output, _, _) = verify(&dir, &["page.md", "--strict"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+/// A curl command with a header each client writes in its own way.
+const HEADER_CURL: &str = r#"curl https://router.huggingface.co/v1/chat/completions \
+    -H "Authorization: Bearer $HF_TOKEN" \
+    -H 'Content-Type: application/json' \
+    -H 'X-Extra: one' \
+    -d '{"model": "meta-llama/Llama-3.1-8B-Instruct", "messages": [{"role": "user", "content": "Hi"}]}'"#;
+
+#[test]
+fn the_clients_of_go_java_php_ruby_and_httpx_verify_and_a_changed_header_is_found() {
+    let dir = scratch("verify-languages");
+    // Each client's snippet as `snippet` writes it for the curl command, under a
+    // fence verify reads as its language (`rb`: Ruby's alias).
+    let clients = [
+        ("httpx", "py"),
+        ("httpx-async", "python"),
+        ("go-net-http", "go"),
+        ("java.net.http", "java"),
+        ("guzzle", "php"),
+        ("ruby-net-http", "rb"),
+    ];
+    let blocks: Vec<String> = clients
+        .iter()
+        .map(|(client, fence)| {
+            let output = crate::run_snippet(&["--client", client], HEADER_CURL.as_bytes(), &dir);
+            assert!(
+                output.status.success(),
+                "{client}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let code = String::from_utf8_lossy(&output.stdout);
+            format!("```{fence}\n{}\n```", code.trim_end())
+        })
+        .collect();
+    let page = |blocks: &[String]| {
+        let mut page = format!(
+            "# Chat\n\n<hfoptions id=\"client\">\n<hfoption id=\"curl\">\n\n```sh\n{HEADER_CURL}\n```\n\n</hfoption>\n"
+        );
+        for (index, block) in blocks.iter().enumerate() {
+            page.push_str(&format!(
+                "<hfoption id=\"tab{index}\">\n\n{block}\n\n</hfoption>\n"
+            ));
+        }
+        page + "</hfoptions>\n"
+    };
+    let clean = page(&blocks);
+    std::fs::write(dir.join("clean.md"), &clean).expect("write");
+    let (output, findings, summary) = verify(&dir, &["clean.md"]);
+    assert_eq!(
+        places(&findings),
+        [],
+        "{summary}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let languages = &summary["summary"]["languages"];
+    for (language, count) in [
+        ("python", 2),
+        ("go", 1),
+        ("java", 1),
+        ("php", 1),
+        ("ruby", 1),
+    ] {
+        assert_eq!(
+            languages[language]["verified"], count,
+            "{language}: {summary}"
+        );
+    }
+    assert_eq!(summary["summary"]["verified"], 6, "{summary}");
+    assert_eq!(output.status.code(), Some(0));
+
+    // The header's value changed in every block, as each language quotes it.
+    let drifted: Vec<String> = blocks
+        .iter()
+        .map(|block| {
+            block
+                .replace("\"one\"", "\"two\"")
+                .replace("'one'", "'two'")
+        })
+        .collect();
+    for (block, (client, _)) in drifted.iter().zip(clients) {
+        assert!(
+            block.contains("two"),
+            "{client}: the seeded value is not in {block}"
+        );
+    }
+    let drifted = page(&drifted);
+    std::fs::write(dir.join("drifted.md"), &drifted).expect("write");
+    let (output, findings, summary) = verify(&dir, &["drifted.md"]);
+    let found = places(&findings);
+    for (block, (client, _)) in clients.iter().enumerate() {
+        let line = line_of(&drifted, block);
+        assert!(
+            found.iter().any(|(at, code, text)| *at == line
+                && code == "request-differs"
+                && text.starts_with(
+                    "header X-Extra: the curl block sends \"one\", this block \"two\""
+                )),
+            "{client} at line {line}: not in {found:#?}"
+        );
+    }
+    assert_eq!(
+        found.len(),
+        clients.len(),
+        "one finding per block: {found:#?}"
+    );
+    assert_eq!(summary["summary"]["different"], 6);
     assert_eq!(output.status.code(), Some(1));
 }

@@ -39,6 +39,10 @@ impl Session {
 /// | Python | `REQUESTS_CA_BUNDLE` (requests, which ignores `SSL_CERT_FILE`), `SSL_CERT_FILE` (httpx2: huggingface_hub 2, openai 3; urllib) | the bundle replaces certifi's |
 /// | JavaScript | `NODE_EXTRA_CA_CERTS` | Node 20's `fetch` ignores the proxy variables, and `NODE_USE_ENV_PROXY=1` (Node 24) too: `--expose-internals --require proxy-preload.cjs` (not allowed in `NODE_OPTIONS`) installs the bundled undici's `EnvHttpProxyAgent`, which tunnels plain http too |
 /// | Rust | `SSL_CERT_FILE` | reqwest 0.13 with native-tls (OpenSSL); rustls-native-certs reads it too, webpki-roots nothing |
+/// | Go | `SSL_CERT_FILE` | net/http's `ProxyFromEnvironment` (Go 1.19); it never proxies `localhost` or 127.0.0.1, which snippets do not name |
+/// | Java | `JAVA_TOOL_OPTIONS`: `-Djavax.net.ssl.trustStore=` the JKS of [`Trust`] | java.net.http (Java 17) reads no proxy variable: the same options give `https.proxyHost`, `http.proxyHost` and their ports, and an empty `http.nonProxyHosts` |
+/// | PHP | `-d curl.cainfo=` and `-d openssl.cafile=` before the script | Guzzle 7 reads `HTTPS_PROXY`, and `HTTP_PROXY` under the CLI |
+/// | Ruby | `SSL_CERT_FILE` | Net::HTTP reads `https_proxy` / `http_proxy` when no proxy is passed (Ruby 3.1) |
 ///
 /// ```
 /// use std::path::PathBuf;
@@ -56,6 +60,12 @@ impl Session {
 /// assert!(curl.vars.contains(&("CURL_CA_BUNDLE".into(), "/run/ca.pem".into())));
 /// let node = environment(Language::JavaScript, "http://127.0.0.1:4000", &trust);
 /// assert_eq!(node.args, ["--expose-internals", "--require", "/run/preload.cjs"]);
+/// let java = environment(Language::Java, "http://127.0.0.1:4000", &trust);
+/// let (_, options) = java.vars.iter().find(|(name, _)| name == "JAVA_TOOL_OPTIONS").unwrap();
+/// assert!(options.contains("-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=4000"));
+/// assert!(options.contains("-Djavax.net.ssl.trustStore=/run/ca.jks"));
+/// let php = environment(Language::Php, "http://127.0.0.1:4000", &trust);
+/// assert_eq!(php.args, ["-d", "curl.cainfo=/run/ca.pem", "-d", "openssl.cafile=/run/ca.pem"]);
 /// ```
 pub fn environment(language: Language, proxy: &str, trust: &Trust) -> Environment {
     let pem = trust.ca_pem.display().to_string();
@@ -83,8 +93,40 @@ pub fn environment(language: Language, proxy: &str, trust: &Trust) -> Environmen
             ];
         }
         Language::Rust => set("SSL_CERT_FILE", &pem),
-        // Not checked through a session yet: the proxy variables alone.
-        Language::Go | Language::Java | Language::Php | Language::Ruby => {}
+        Language::Go | Language::Ruby => set("SSL_CERT_FILE", &pem),
+        Language::Java => {
+            let (host, port) = host_and_port(proxy);
+            let options = [
+                format!("-Dhttps.proxyHost={host}"),
+                format!("-Dhttps.proxyPort={port}"),
+                format!("-Dhttp.proxyHost={host}"),
+                format!("-Dhttp.proxyPort={port}"),
+                // Its default exempts localhost and 127.*: no host is exempt.
+                "-Dhttp.nonProxyHosts=".to_owned(),
+                format!(
+                    "-Djavax.net.ssl.trustStore={}",
+                    trust.java_truststore.display()
+                ),
+                format!(
+                    "-Djavax.net.ssl.trustStorePassword={}",
+                    Trust::JAVA_PASSWORD
+                ),
+            ];
+            set("JAVA_TOOL_OPTIONS", &options.join(" "));
+        }
+        Language::Php => {
+            args = ["curl.cainfo", "openssl.cafile"]
+                .iter()
+                .flat_map(|setting| ["-d".to_owned(), format!("{setting}={pem}")])
+                .collect();
+        }
     }
     Environment { vars, args }
+}
+
+/// `127.0.0.1` and `4000` of `http://127.0.0.1:4000`.
+fn host_and_port(proxy: &str) -> (&str, &str) {
+    let authority = proxy.strip_prefix("http://").unwrap_or(proxy);
+    let authority = authority.trim_end_matches('/');
+    authority.rsplit_once(':').unwrap_or((authority, "80"))
 }

@@ -14,8 +14,8 @@ pub enum Kind {
     Shell,
     /// Data or output shown beside the code (`json`, `text`, `yaml`...): not a tab.
     Data,
-    /// A language verify has no runtime for (`go`, `java`...), or an info string it
-    /// does not know.
+    /// A language verify has no runtime for (`kotlin`, `csharp`...), or an info
+    /// string it does not know.
     Other(String),
 }
 
@@ -89,8 +89,16 @@ impl Block {
         if JAVASCRIPT.contains(&info.as_str()) {
             return Kind::Runs(Language::JavaScript);
         }
-        if ["rust", "rs"].contains(&info.as_str()) {
-            return Kind::Runs(Language::Rust);
+        for language in [
+            Language::Rust,
+            Language::Go,
+            Language::Java,
+            Language::Php,
+            Language::Ruby,
+        ] {
+            if language.names().any(|name| name == info) {
+                return Kind::Runs(language);
+            }
         }
         if DATA.contains(&info.as_str()) {
             return Kind::Data;

@@ -69,10 +69,11 @@ impl Verifier {
             Ok(dir) => dir,
             Err(err) => return Outcome::NotVerified(format!("cannot make its folder: {err}")),
         };
-        let (program, mut args) = match self.prepare(language, job, &inputs, entry.packages) {
-            Ok(prepared) => prepared,
-            Err(reason) => return Outcome::NotVerified(reason),
-        };
+        let (program, mut args, build_env) =
+            match self.prepare(language, job, &inputs, entry.packages) {
+                Ok(prepared) => prepared,
+                Err(reason) => return Outcome::NotVerified(reason),
+            };
         let session = match self.proxy.session(job.task) {
             Ok(session) => session,
             Err(err) => {
@@ -81,7 +82,10 @@ impl Verifier {
         };
         let environment = session.environment(language, &self.trust);
         args.splice(0..0, environment.args.iter().cloned());
-        args.push(entry.script.to_owned());
+        args.extend(entry.args.iter().map(|arg| (*arg).to_owned()));
+        if entry.packages != Packages::GoBuild {
+            args.push(entry.script.to_owned());
+        }
         let mut env: Vec<(String, String)> = vec![
             (
                 "PATH".to_owned(),
@@ -97,6 +101,7 @@ impl Verifier {
                 .iter()
                 .map(|name| (name.clone(), block::dummy(name))),
         );
+        env.extend(build_env);
         env.extend(environment.vars);
         let ended = sandbox::run(
             &self.isolation,
@@ -139,15 +144,15 @@ impl Verifier {
         }
     }
 
-    /// The program and its arguments (before the script), with the script and the
-    /// files written into `inputs`.
+    /// The program, its arguments (before the script) and the variables its runtime
+    /// needs, with the script and the files written into `inputs`.
     fn prepare(
         &self,
         language: Language,
         job: &Job<'_>,
         inputs: &Path,
         packages: Packages,
-    ) -> Result<(PathBuf, Vec<String>), String> {
+    ) -> Result<Prepared, String> {
         let write = |name: &str, bytes: &[u8]| {
             let path = inputs.join(name);
             if let Some(parent) = path.parent() {
@@ -163,9 +168,43 @@ impl Verifier {
         let code = &job.block.code;
         let entry = runtime::entry(language).map_err(str::to_owned)?;
         match packages {
-            Packages::None => {
+            Packages::None if language == Language::Curl => {
                 write(entry.script, without_prompts(code).as_bytes())?;
-                Ok((PathBuf::from(entry.program), Vec::new()))
+                Ok((PathBuf::from(entry.program), Vec::new(), Vec::new()))
+            }
+            Packages::None => {
+                write(entry.script, code.as_bytes())?;
+                Ok((PathBuf::from(entry.program), Vec::new(), Vec::new()))
+            }
+            Packages::GoBuild => {
+                write(entry.script, code.as_bytes())?;
+                runtime::go_build(&self.options.cache, &self.options.path, inputs).map_err(
+                    |err| {
+                        // Only the standard library is there: GOPROXY is off.
+                        if err.contains("no required module provides package")
+                            || err.contains("cannot find module providing package")
+                        {
+                            format!("a package verify does not install: {err}")
+                        } else {
+                            format!("crash before any request: {err}")
+                        }
+                    },
+                )?;
+                Ok((PathBuf::from("./main"), Vec::new(), Vec::new()))
+            }
+            Packages::Guzzle => {
+                if !Path::new(runtime::GUZZLE_AUTOLOAD).is_file() {
+                    return Err(format!(
+                        "missing runtime: Guzzle is not installed ({} is missing: Debian's php-guzzlehttp-guzzle)",
+                        runtime::GUZZLE_AUTOLOAD
+                    ));
+                }
+                write(
+                    "vendor/autoload.php",
+                    format!("<?php\nrequire_once '{}';\n", runtime::GUZZLE_AUTOLOAD).as_bytes(),
+                )?;
+                write(entry.script, code.as_bytes())?;
+                Ok((PathBuf::from(entry.program), Vec::new(), Vec::new()))
             }
             Packages::Pip => {
                 let wanted = runtime::python_packages(code, job.installs);
@@ -179,7 +218,7 @@ impl Verifier {
                 let python = runtime::python(&self.options.cache, &self.options.path, &wanted)
                     .map_err(|err| format!("missing runtime: {err}"))?;
                 write(entry.script, code.as_bytes())?;
-                Ok((python, Vec::new()))
+                Ok((python, Vec::new(), Vec::new()))
             }
             Packages::Npm => {
                 let wanted = runtime::npm_packages(code);
@@ -196,7 +235,7 @@ impl Verifier {
                 std::os::unix::fs::symlink(&modules, inputs.join("node_modules"))
                     .map_err(|err| format!("cannot link node_modules: {err}"))?;
                 write(entry.script, code.as_bytes())?;
-                Ok((PathBuf::from(entry.program), Vec::new()))
+                Ok((PathBuf::from(entry.program), Vec::new(), Vec::new()))
             }
         }
     }
@@ -262,6 +301,9 @@ impl Verifier {
     }
 }
 
+/// A prepared run: its program, the arguments before the script, and variables.
+type Prepared = (PathBuf, Vec<String>, Vec<(String, String)>);
+
 /// What a runtime prints when it cannot resolve or reach a host.
 const NETWORK_ERRORS: &[&str] = &[
     "Could not resolve host",
@@ -278,6 +320,13 @@ const NETWORK_ERRORS: &[&str] = &[
     "Couldn't connect to server",
     "Connection refused",
     "ECONNREFUSED",
+    // Go, Java, Ruby (PHP's Guzzle reports curl's words).
+    "no such host",
+    "connection refused",
+    "network is unreachable",
+    "UnknownHostException",
+    "java.net.ConnectException",
+    "Failed to open TCP connection",
 ];
 
 /// A shell block as bash runs it: prompts (`$ `) taken off.

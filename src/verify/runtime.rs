@@ -4,6 +4,10 @@
 //! packages it names (pinned by `runtimes/requirements.txt`); JavaScript blocks with
 //! a `node_modules` linking only the packages they import, from one `npm ci` of
 //! `runtimes/package-lock.json`. Both live in a cache folder that [`setup`] prepares.
+//! Go blocks are built outside the sandbox (no network, no cgo, the build cache in the
+//! cache folder) and their program runs in it; Java blocks run as a source file
+//! (`java Main.java`), PHP blocks with Debian's Guzzle behind `vendor/autoload.php`,
+//! Ruby blocks as they are: none of the three installs anything.
 
 use std::ffi::OsString;
 use std::fs;
@@ -23,6 +27,8 @@ pub struct Entry {
     pub program: &'static str,
     /// The file the block is written to.
     pub script: &'static str,
+    /// Arguments before the script (`go`: none, it runs the program built from it).
+    pub args: &'static [&'static str],
     /// What else must be on `PATH`, and what the block needs it for.
     pub needs: &'static [&'static str],
     /// How its packages are installed.
@@ -38,7 +44,16 @@ pub enum Packages {
     Pip,
     /// npm, linked per set.
     Npm,
+    /// Go's standard library alone: the block is built into a program first.
+    GoBuild,
+    /// Debian's Guzzle (php-guzzlehttp-guzzle), behind the `vendor/autoload.php` the
+    /// block requires, as Composer would write it.
+    Guzzle,
 }
+
+/// What Composer's `vendor/autoload.php` does for a Guzzle block: Debian's
+/// autoloader, which finds Guzzle's dependencies on PHP's include path.
+pub const GUZZLE_AUTOLOAD: &str = "/usr/share/php/GuzzleHttp/autoload.php";
 
 /// The runtime entry of `language`, or why verify cannot run its blocks.
 pub fn entry(language: Language) -> Result<Entry, &'static str> {
@@ -46,27 +61,57 @@ pub fn entry(language: Language) -> Result<Entry, &'static str> {
         Language::Curl => Ok(Entry {
             program: "bash",
             script: "snippet.sh",
+            args: &[],
             needs: &["curl"],
             packages: Packages::None,
         }),
         Language::Python => Ok(Entry {
             program: "python3",
             script: "snippet.py",
+            args: &[],
             needs: &[],
             packages: Packages::Pip,
         }),
         Language::JavaScript => Ok(Entry {
             program: "node",
             script: "snippet.mjs",
+            args: &[],
             needs: &[],
             packages: Packages::Npm,
         }),
         Language::Rust => {
             Err("verify has no runtime for Rust blocks yet (they need a crate to build in)")
         }
-        Language::Go | Language::Java | Language::Php | Language::Ruby => {
-            Err("verify has no runtime for this language's blocks yet")
-        }
+        Language::Go => Ok(Entry {
+            program: "go",
+            script: "main.go",
+            args: &[],
+            needs: &[],
+            packages: Packages::GoBuild,
+        }),
+        // The source launcher (Java 11+) compiles the file in memory and runs its
+        // first class: no javac, no class files.
+        Language::Java => Ok(Entry {
+            program: "java",
+            script: "Main.java",
+            args: &[],
+            needs: &[],
+            packages: Packages::None,
+        }),
+        Language::Php => Ok(Entry {
+            program: "php",
+            script: "snippet.php",
+            args: &[],
+            needs: &[],
+            packages: Packages::Guzzle,
+        }),
+        Language::Ruby => Ok(Entry {
+            program: "ruby",
+            script: "snippet.rb",
+            args: &[],
+            needs: &[],
+            packages: Packages::None,
+        }),
     }
 }
 
@@ -99,7 +144,11 @@ pub fn find(path: &OsString) -> Vec<Found> {
         .map(|program| Found {
             program: program.to_owned(),
             version: Command::new(program)
-                .arg("--version")
+                .arg(if program == "go" {
+                    "version"
+                } else {
+                    "--version"
+                })
                 .env("PATH", path)
                 .stdin(Stdio::null())
                 .output()
@@ -116,7 +165,8 @@ pub fn find(path: &OsString) -> Vec<Found> {
 /// The packages verify can install for `packages`' ecosystem.
 pub fn known(packages: Packages) -> Vec<&'static str> {
     match packages {
-        Packages::None => Vec::new(),
+        Packages::None | Packages::GoBuild => Vec::new(),
+        Packages::Guzzle => vec!["guzzlehttp/guzzle"],
         Packages::Pip => REQUIREMENTS
             .lines()
             .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
@@ -180,6 +230,7 @@ pub fn python_packages(code: &str, install_lines: &[String]) -> Vec<String> {
                     Some("huggingface_hub") => add(&mut names, "huggingface_hub"),
                     Some("openai") => add(&mut names, "openai"),
                     Some("requests") => add(&mut names, "requests"),
+                    Some("httpx") => add(&mut names, "httpx"),
                     Some("PIL") => add(&mut names, "pillow"),
                     Some("numpy") => add(&mut names, "numpy"),
                     _ => {}
@@ -337,6 +388,30 @@ pub fn node_modules(cache: &Path, path: &OsString, packages: &[String]) -> Resul
     Ok(set)
 }
 
+/// Builds the Go program `main.go` of `dir` into `dir/main`, with the build cache in
+/// `cache`: the standard library is compiled once, then each block in a second or
+/// two. Nothing is downloaded (`GOPROXY=off`) and no C is compiled (`CGO_ENABLED=0`):
+/// building runs none of the block's code. `Err` holds the compiler's last lines.
+pub fn go_build(cache: &Path, path: &OsString, dir: &Path) -> Result<(), String> {
+    let go = cache.join("go");
+    fs::create_dir_all(&go).map_err(|err| format!("{}: {err}", go.display()))?;
+    install(
+        Command::new("go")
+            .args(["build", "-trimpath", "-o", "main", "main.go"])
+            .current_dir(dir)
+            .env_clear()
+            .env("GOCACHE", go.join("cache"))
+            .env("GOPATH", go.join("path"))
+            .env("GOFLAGS", "-mod=mod")
+            .env("GOPROXY", "off")
+            .env("GOTOOLCHAIN", "local")
+            .env("GO111MODULE", "on")
+            .env("CGO_ENABLED", "0"),
+        path,
+        "go build",
+    )
+}
+
 /// Prepares every runtime in `cache`: a venv per package verify knows and the npm
 /// packages. Returns what it prepared, a line each.
 pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
@@ -349,6 +424,16 @@ pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
         .into_iter()
         .map(str::to_owned)
         .collect();
+    if find_one("go", path) {
+        let warm = cache.join("go").join("warm");
+        fs::create_dir_all(&warm).map_err(|err| format!("{}: {err}", warm.display()))?;
+        fs::write(warm.join("main.go"), GO_WARM).map_err(|err| err.to_string())?;
+        go_build(cache, path, &warm)?;
+        done.push(format!(
+            "go build cache (net/http, crypto/tls): {}",
+            cache.join("go").join("cache").display()
+        ));
+    }
     let set = node_modules(cache, path, &all)?;
     done.push(format!(
         "node packages {}: {}",
@@ -360,6 +445,14 @@ pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
             .display()
     ));
     Ok(done)
+}
+
+/// A Go program importing what snippets do, built by [`setup`] to fill the cache.
+const GO_WARM: &str = "package main\n\nimport (\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"mime/multipart\"\n\t\"net/http\"\n)\n\nfunc main() {\n\tfmt.Println(http.DefaultClient, json.Valid(nil), multipart.ErrMessageTooLarge)\n}\n";
+
+/// Whether `program` is on `path`.
+fn find_one(program: &str, path: &OsString) -> bool {
+    std::env::split_paths(path).any(|dir| dir.join(program).is_file())
 }
 
 fn install(command: &mut Command, path: &OsString, what: &str) -> Result<(), String> {
