@@ -30,7 +30,7 @@ impl Syntax for Go {
 /// reads better (quotes or backslashes, nothing a raw string cannot hold), else an
 /// interpreted one.
 pub(crate) fn string(text: &str) -> String {
-    if text.contains(['"', '\\']) && fits_raw(text, false) {
+    if text.bytes().any(|b| b == b'"' || b == b'\\') && fits_raw(text, false) {
         return format!("`{text}`");
     }
     double_quoted(text, unicode_escape)
@@ -48,9 +48,21 @@ pub(crate) fn block(text: &str) -> String {
 /// Whether a raw string holds `text` as it is: no backquote, no carriage return (Go
 /// drops it from raw strings), nothing hidden but, when `lines`, line feeds.
 fn fits_raw(text: &str, lines: bool) -> bool {
-    !text
-        .chars()
-        .any(|c| c == '`' || (is_hidden(c) && !(lines && c == '\n')))
+    // ASCII, the common case, is decided by its byte; only other characters are
+    // decoded.
+    let fits = |c: char| c != '`' && (!is_hidden(c) || (lines && c == '\n'));
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| (!b.is_ascii_graphic() && b != b' ') || b == b'`')
+    {
+        let c = rest[at..].chars().next().unwrap_or_default();
+        if !fits(c) {
+            return false;
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    true
 }
 
 /// `\uNNNN`: a code point (Go's `\xNN` is a byte, which would not be UTF-8).

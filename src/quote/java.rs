@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{JsonBody, Syntax, double_quoted};
+use super::{JsonBody, Syntax, double_quoted, double_quoted_into};
 use crate::text::{Escapes, Segment, Text, Var};
 
 /// Java, for the shared phases of the views.
@@ -62,72 +62,120 @@ pub(crate) fn text_block(text: &Text, indent: usize) -> String {
 }
 
 fn join(text: &Text, lines: Option<usize>) -> String {
-    let mut pieces: Vec<String> = Vec::new();
-    // Whether the last piece ends a line of the text.
-    let mut ended = Vec::new();
-    let literal = |pieces: &mut Vec<String>, ended: &mut Vec<bool>, piece: &str| {
-        let split: Vec<&str> = match lines {
-            None => vec![piece],
-            Some(_) => piece.split_inclusive('\n').collect(),
-        };
-        for line in split {
+    // One pass writes the pieces where they go; a text whose pieces pass LONG, rare,
+    // is written again in `String.join`'s layout.
+    let mut joined = Joined::new(lines, false);
+    pieces(text, lines.is_some(), &mut joined);
+    if joined.long() {
+        joined = Joined::new(lines, true);
+        pieces(text, lines.is_some(), &mut joined);
+    }
+    joined.finish()
+}
+
+/// Each piece of `text`, in order, given to `joined`: literals (at most a line of
+/// the text each when `by_line`) and variable or file reads.
+fn pieces(text: &Text, by_line: bool, joined: &mut Joined) {
+    let literal = |joined: &mut Joined, piece: &str| {
+        let mut rest = piece;
+        while !rest.is_empty() {
+            let line_end = if by_line {
+                rest.find('\n').map_or(rest.len(), |index| index + 1)
+            } else {
+                rest.len()
+            };
+            let (line, after) = rest.split_at(line_end);
+            rest = after;
             for chunk in chunks(line) {
-                pieces.push(string(chunk));
-                ended.push(lines.is_some() && chunk.ends_with('\n'));
+                let ends_line = by_line && chunk.ends_with('\n');
+                joined.piece(ends_line, |out| {
+                    double_quoted_into(out, chunk, unicode_escape)
+                });
             }
         }
     };
     match text.without_vars() {
-        Some(whole) => literal(&mut pieces, &mut ended, &whole),
+        Some(whole) => literal(joined, &whole),
         None => {
             for segment in text.segments() {
                 match segment {
-                    Segment::Var(var) => {
-                        pieces.push(env(var));
-                        ended.push(false);
-                    }
-                    Segment::Literal(piece) | Segment::Placeholder(piece) => {
-                        literal(&mut pieces, &mut ended, piece)
-                    }
-                    Segment::File(path) => {
-                        pieces.push(format!("fileText({})", string(path)));
-                        ended.push(false);
-                    }
+                    Segment::Var(var) => joined.piece(false, |out| out.push_str(&env(var))),
+                    Segment::Literal(piece) | Segment::Placeholder(piece) => literal(joined, piece),
+                    Segment::File(path) => joined.piece(false, |out| {
+                        out.push_str("fileText(");
+                        double_quoted_into(out, path, unicode_escape);
+                        out.push(')');
+                    }),
                 }
             }
         }
     }
-    if pieces.is_empty() {
-        return "\"\"".to_owned();
-    }
-    // javac folds `"a" + "b"` into one constant, which may not pass 65535 bytes: a
-    // long text is joined when the snippet runs.
-    if pieces.iter().map(String::len).sum::<usize>() > LONG {
-        let indent = "    ".repeat(lines.unwrap_or(3));
-        let mut out = String::from("String.join(\"\"");
-        for piece in &pieces {
-            out.push_str(",\n");
-            out.push_str(&indent);
-            out.push_str(piece);
+}
+
+/// A Java expression being written piece by piece: `"a" + "b"` (a line of source per
+/// line of text when `lines` says at what indent), or `String.join("", "a", "b")`
+/// for a text javac could not fold (`run_time`).
+struct Joined {
+    out: String,
+    lines: Option<usize>,
+    run_time: bool,
+    /// The characters of the pieces alone, without what joins them.
+    pieces_len: usize,
+    /// Whether the last piece ended a line of the text.
+    ended: bool,
+}
+
+impl Joined {
+    fn new(lines: Option<usize>, run_time: bool) -> Self {
+        let mut out = String::with_capacity(64);
+        if run_time {
+            out.push_str("String.join(\"\"");
         }
-        out.push(')');
-        return out;
+        Self {
+            out,
+            lines,
+            run_time,
+            pieces_len: 0,
+            ended: false,
+        }
     }
-    let mut out = String::with_capacity(64);
-    for (index, piece) in pieces.iter().enumerate() {
-        if index > 0 {
-            match lines {
-                Some(indent) if ended[index - 1] => {
-                    out.push('\n');
-                    out.extend(std::iter::repeat_n("    ", indent));
-                    out.push_str("+ ");
+
+    fn piece(&mut self, ends_line: bool, write: impl FnOnce(&mut String)) {
+        let indent = self.lines;
+        if self.run_time {
+            self.out.push_str(",\n");
+            self.out
+                .extend(std::iter::repeat_n("    ", indent.unwrap_or(3)));
+        } else if !self.out.is_empty() {
+            match indent {
+                Some(indent) if self.ended => {
+                    self.out.push('\n');
+                    self.out.extend(std::iter::repeat_n("    ", indent));
+                    self.out.push_str("+ ");
                 }
-                _ => out.push_str(" + "),
+                _ => self.out.push_str(" + "),
             }
         }
-        out.push_str(piece);
+        let before = self.out.len();
+        write(&mut self.out);
+        self.pieces_len += self.out.len() - before;
+        self.ended = ends_line;
     }
-    out
+
+    /// javac folds `"a" + "b"` into one constant, which may not pass 65535 bytes: a
+    /// long text is joined when the snippet runs.
+    fn long(&self) -> bool {
+        !self.run_time && self.pieces_len > LONG
+    }
+
+    fn finish(mut self) -> String {
+        if self.run_time {
+            self.out.push(')');
+        } else if self.out.is_empty() {
+            self.out.push_str("\"\"");
+        }
+        self.out
+    }
 }
 
 /// Source characters past which a text is joined at run time, not by javac.
@@ -140,6 +188,10 @@ fn chunks(text: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
+        }
+        // Fewer bytes than the limit are fewer characters: nothing to count.
+        if rest.len() <= 2000 {
+            return Some(std::mem::take(&mut rest));
         }
         let end = rest
             .char_indices()
@@ -295,6 +347,23 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(string(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_text_javac_cannot_fold_is_joined_at_run_time() {
+        let text = Text::from(format!("{}\n{}", "a".repeat(9000), "b".repeat(9000)).as_str());
+        let mut pieces = vec!["a".repeat(2000); 4];
+        pieces.push(format!("{}\\n", "a".repeat(1000)));
+        pieces.extend(vec!["b".repeat(2000); 4]);
+        pieces.push("b".repeat(1000));
+        let expected = pieces
+            .iter()
+            .fold("String.join(\"\"".to_owned(), |out, piece| {
+                format!("{out},\n        \"{piece}\"")
+            })
+            + ")";
+        assert_eq!(text_block(&text, 2), expected);
+        assert!(self::text(&Text::from("short")).starts_with('"'));
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! Go with the standard `net/http`: sends any request.
 
-use std::collections::BTreeSet;
-
 use askama::Template;
 
 use super::headers::Headers;
+use super::uses::Uses;
 use super::{Response, refusal};
 use crate::Client;
 use crate::diagnostic::Field;
@@ -18,7 +17,7 @@ use crate::text::{Escapes, Text};
 #[template(path = "go/main.go")]
 pub(crate) struct View {
     /// The packages imported, sorted as gofmt sorts them.
-    imports: BTreeSet<&'static str>,
+    imports: Vec<&'static str>,
     /// The URL: a literal for `const apiURL`, else an expression for `apiURL :=`.
     url: String,
     url_is_const: bool,
@@ -40,26 +39,6 @@ pub(crate) struct View {
     output_file: Option<String>,
     /// Functions the snippet calls, defined at its end.
     helpers: Vec<&'static str>,
-}
-
-/// What a snippet uses, to import exactly that (Go refuses an unused import).
-#[derive(Default)]
-struct Uses {
-    imports: BTreeSet<&'static str>,
-    helpers: Vec<&'static str>,
-}
-
-impl Uses {
-    fn import(&mut self, packages: &[&'static str]) {
-        self.imports.extend(packages);
-    }
-
-    fn helper(&mut self, helper: &'static str, packages: &[&'static str]) {
-        if !self.helpers.contains(&helper) {
-            self.helpers.push(helper);
-        }
-        self.import(packages);
-    }
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {

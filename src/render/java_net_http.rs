@@ -2,11 +2,10 @@
 //! `java Main.java`: sends any request but the few whose headers the JDK keeps for
 //! itself.
 
-use std::collections::BTreeSet;
-
 use askama::Template;
 
 use super::headers::Headers;
+use super::uses::Uses;
 use super::{Response, refusal};
 use crate::Client;
 use crate::diagnostic::{Code, Diagnostic, Field};
@@ -20,7 +19,7 @@ use crate::text::{Escapes, Segment, Text};
 #[template(path = "java/Main.java")]
 pub(crate) struct View {
     /// The classes imported, sorted.
-    imports: BTreeSet<&'static str>,
+    imports: Vec<&'static str>,
     /// The blocks that stop the snippet when a variable it reads is unset.
     checks: Vec<String>,
     /// curl's `-k`: the JDK checks host names unless told before its first request.
@@ -43,26 +42,6 @@ pub(crate) struct View {
     output_file: Option<String>,
     /// Functions the snippet calls, defined at its end.
     helpers: Vec<&'static str>,
-}
-
-/// What a snippet uses, to import exactly that.
-#[derive(Default)]
-struct Uses {
-    imports: BTreeSet<&'static str>,
-    helpers: Vec<&'static str>,
-}
-
-impl Uses {
-    fn import(&mut self, classes: &[&'static str]) {
-        self.imports.extend(classes);
-    }
-
-    fn helper(&mut self, helper: &'static str, classes: &[&'static str]) {
-        if !self.helpers.contains(&helper) {
-            self.helpers.push(helper);
-        }
-        self.import(classes);
-    }
 }
 
 /// The headers the JDK sets itself and refuses from a request (Java 17's
@@ -337,8 +316,11 @@ fn headers(request: &Request, uses: &mut Uses) -> Result<Vec<(String, String)>, 
     let multipart = matches!(request.payload, Payload::Multipart(_));
     let mut list = Vec::new();
     for (name, value) in Headers::of(request, &Java).list {
-        let plain = name.trim_matches('"').to_ascii_lowercase();
-        if RESTRICTED.contains(&plain.as_str()) {
+        let plain = name.trim_matches('"');
+        if RESTRICTED
+            .iter()
+            .any(|kept| plain.eq_ignore_ascii_case(kept))
+        {
             return Err(refusal(
                 Client::JavaNetHttp,
                 format!(
@@ -349,7 +331,7 @@ fn headers(request: &Request, uses: &mut Uses) -> Result<Vec<(String, String)>, 
             )
             .about(Field::Header(name.trim_matches('"').to_owned())));
         }
-        if multipart && plain == "content-type" {
+        if multipart && plain.eq_ignore_ascii_case("content-type") {
             continue;
         }
         list.push((name, value));

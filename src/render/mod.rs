@@ -20,6 +20,7 @@ mod reqwest;
 mod response;
 mod ruby_net_http;
 mod typed;
+mod uses;
 
 use std::fmt;
 

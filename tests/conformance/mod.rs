@@ -69,16 +69,6 @@ fn every_snippet_sends_the_request_it_describes() {
     fs::create_dir_all(&base).expect("target/conformance");
     fs::write(base.join("port"), server.port().to_string()).expect("write the port");
 
-    let node = if !has("node") {
-        Err("node".to_owned())
-    } else if has("npm") {
-        setup::node(root)
-    } else {
-        Err("npm".to_owned())
-    };
-    if let (true, Err(err)) = (ci, &node) {
-        panic!("conformance: the Node runtime could not be installed: {err}");
-    }
     // One folder per set of npm packages a snippet declares; rewritten each run.
     let node_sets = base.join("node-sets");
     let _ = fs::remove_dir_all(&node_sets);
@@ -113,61 +103,22 @@ fn every_snippet_sends_the_request_it_describes() {
     let fresh = ci || std::env::var("CONFORMANCE_FRESH").is_ok_and(|value| value == "1");
     let mut store = reuse::Store::open(&base, !fresh);
     let reused: Vec<Option<Vec<Cell>>> = prepared.iter().map(|item| store.get(item.key)).collect();
-    let rust_built = builds.rust.build(root);
-    if let Err(err) = &rust_built {
-        eprintln!("conformance: some Rust snippets do not compile:\n{err}");
-    }
-    let go_built = if has("go") {
-        builds.go.build()
-    } else {
-        Err("go is not installed".to_owned())
-    };
-    if let Err(err) = &go_built {
-        eprintln!("conformance: some Go snippets do not compile:\n{err}");
-    }
-    let java_built = if has("javac") {
-        builds.java.build()
-    } else {
-        Err("javac is not installed".to_owned())
-    };
-    if let Err(err) = &java_built {
-        eprintln!("conformance: some Java snippets do not compile:\n{err}");
-    }
-    // The runtime of each package set the snippets declare, installed one at a time.
-    let mut pythons = BTreeMap::new();
-    let mut node_modules = BTreeMap::new();
-    for program in prepared
-        .iter()
-        .flat_map(|item| &item.plans)
-        .filter_map(|plan| match plan {
-            Plan::Run(program) => Some(program),
-            Plan::Decided(_) => None,
-        })
-    {
-        match program {
-            Program::Python { packages, .. } if !pythons.contains_key(packages) => {
-                let python = if has("python3") {
-                    setup::python(root, packages)
-                } else {
-                    Err("python3".to_owned())
-                };
-                if let (true, Err(err)) = (ci, &python) {
-                    panic!("conformance: the Python runtime could not be installed: {err}");
-                }
-                pythons.insert(packages.clone(), python);
-            }
-            Program::Node { packages, .. } if !node_modules.contains_key(packages) => {
-                // fetch declares nothing: its folder needs no install.
-                let set = match &node {
-                    Ok(installed) => setup::node_set(installed, &node_sets, packages),
-                    Err(_) if packages.0.is_empty() => Ok(node_sets.join(packages.key())),
-                    Err(err) => Err(err.clone()),
-                };
-                node_modules.insert(packages.clone(), set);
-            }
-            _ => {}
-        }
-    }
+    // The compiled snippets build while the interpreters' packages install: the
+    // compiles keep both cores busy, the installs mostly wait on the registry.
+    let (built, installed) = std::thread::scope(|scope| {
+        let compiles = scope.spawn(|| compile(&mut builds, &has));
+        let installed = install(root, &prepared, &node_sets, &has, ci);
+        (compiles.join().expect("the compiles finish"), installed)
+    });
+    let Built {
+        rust: rust_built,
+        go: go_built,
+        java: java_built,
+    } = built;
+    let Installed {
+        pythons,
+        node_modules,
+    } = installed;
 
     let home = base.join("home");
     let hf_home = base.join("hf-home");
@@ -278,4 +229,102 @@ fn every_snippet_sends_the_request_it_describes() {
         counts.failed
     );
     assert!(counts.passed > 0, "no snippet ran");
+}
+
+/// What compiling each language's snippets gave.
+struct Built {
+    rust: Result<(), String>,
+    go: Result<(), String>,
+    java: Result<(), String>,
+}
+
+/// Compiles the Rust, Go and Java snippets (one build each).
+fn compile(builds: &mut plan::Builds, has: &dyn Fn(&str) -> bool) -> Built {
+    let rust = builds.rust.build(super::root());
+    if let Err(err) = &rust {
+        eprintln!("conformance: some Rust snippets do not compile:\n{err}");
+    }
+    let go = if has("go") {
+        builds.go.build()
+    } else {
+        Err("go is not installed".to_owned())
+    };
+    if let Err(err) = &go {
+        eprintln!("conformance: some Go snippets do not compile:\n{err}");
+    }
+    let java = if has("javac") {
+        builds.java.build()
+    } else {
+        Err("javac is not installed".to_owned())
+    };
+    if let Err(err) = &java {
+        eprintln!("conformance: some Java snippets do not compile:\n{err}");
+    }
+    Built { rust, go, java }
+}
+
+/// The interpreters' runtimes: the python of each package set's venv, the folder of
+/// each npm package set.
+struct Installed {
+    pythons: BTreeMap<plan::Packages, Result<std::path::PathBuf, String>>,
+    node_modules: BTreeMap<plan::Packages, Result<std::path::PathBuf, String>>,
+}
+
+/// Installs the runtime of each package set the snippets declare, one at a time
+/// (CI must have them all).
+fn install(
+    root: &std::path::Path,
+    prepared: &[Prepared],
+    node_sets: &std::path::Path,
+    has: &dyn Fn(&str) -> bool,
+    ci: bool,
+) -> Installed {
+    let node = if !has("node") {
+        Err("node".to_owned())
+    } else if has("npm") {
+        setup::node(root)
+    } else {
+        Err("npm".to_owned())
+    };
+    if let (true, Err(err)) = (ci, &node) {
+        panic!("conformance: the Node runtime could not be installed: {err}");
+    }
+    let mut pythons = BTreeMap::new();
+    let mut node_modules = BTreeMap::new();
+    for program in prepared
+        .iter()
+        .flat_map(|item| &item.plans)
+        .filter_map(|plan| match plan {
+            Plan::Run(program) => Some(program),
+            Plan::Decided(_) => None,
+        })
+    {
+        match program {
+            Program::Python { packages, .. } if !pythons.contains_key(packages) => {
+                let python = if has("python3") {
+                    setup::python(root, packages)
+                } else {
+                    Err("python3".to_owned())
+                };
+                if let (true, Err(err)) = (ci, &python) {
+                    panic!("conformance: the Python runtime could not be installed: {err}");
+                }
+                pythons.insert(packages.clone(), python);
+            }
+            Program::Node { packages, .. } if !node_modules.contains_key(packages) => {
+                // fetch declares nothing: its folder needs no install.
+                let set = match &node {
+                    Ok(installed) => setup::node_set(installed, node_sets, packages),
+                    Err(_) if packages.0.is_empty() => Ok(node_sets.join(packages.key())),
+                    Err(err) => Err(err.clone()),
+                };
+                node_modules.insert(packages.clone(), set);
+            }
+            _ => {}
+        }
+    }
+    Installed {
+        pythons,
+        node_modules,
+    }
 }
