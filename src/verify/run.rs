@@ -82,7 +82,6 @@ impl Verifier {
         };
         let environment = session.environment(language, &self.trust);
         args.splice(0..0, environment.args.iter().cloned());
-        args.extend(entry.args.iter().map(|arg| (*arg).to_owned()));
         if entry.packages != Packages::GoBuild {
             args.push(entry.script.to_owned());
         }

@@ -27,8 +27,6 @@ pub struct Entry {
     pub program: &'static str,
     /// The file the block is written to.
     pub script: &'static str,
-    /// Arguments before the script (`go`: none, it runs the program built from it).
-    pub args: &'static [&'static str],
     /// What else must be on `PATH`, and what the block needs it for.
     pub needs: &'static [&'static str],
     /// How its packages are installed.
@@ -61,21 +59,18 @@ pub fn entry(language: Language) -> Result<Entry, &'static str> {
         Language::Curl => Ok(Entry {
             program: "bash",
             script: "snippet.sh",
-            args: &[],
             needs: &["curl"],
             packages: Packages::None,
         }),
         Language::Python => Ok(Entry {
             program: "python3",
             script: "snippet.py",
-            args: &[],
             needs: &[],
             packages: Packages::Pip,
         }),
         Language::JavaScript => Ok(Entry {
             program: "node",
             script: "snippet.mjs",
-            args: &[],
             needs: &[],
             packages: Packages::Npm,
         }),
@@ -85,7 +80,6 @@ pub fn entry(language: Language) -> Result<Entry, &'static str> {
         Language::Go => Ok(Entry {
             program: "go",
             script: "main.go",
-            args: &[],
             needs: &[],
             packages: Packages::GoBuild,
         }),
@@ -94,21 +88,18 @@ pub fn entry(language: Language) -> Result<Entry, &'static str> {
         Language::Java => Ok(Entry {
             program: "java",
             script: "Main.java",
-            args: &[],
             needs: &[],
             packages: Packages::None,
         }),
         Language::Php => Ok(Entry {
             program: "php",
             script: "snippet.php",
-            args: &[],
             needs: &[],
             packages: Packages::Guzzle,
         }),
         Language::Ruby => Ok(Entry {
             program: "ruby",
             script: "snippet.rb",
-            args: &[],
             needs: &[],
             packages: Packages::None,
         }),
