@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use inference_snippets::{
@@ -104,6 +105,34 @@ fn request() -> impl Strategy<Value = Request> {
     )
 }
 
+/// Whether Python compiles the snippet at `path`: python3's own executable, asked
+/// once, run isolated and without `site` (a version manager's `python3` is a shell
+/// script, and its start with `site` took ~0.2 s of each of the ~200 checks here).
+fn python_compiles(path: &str, snippet: &str) {
+    static PYTHON: OnceLock<String> = OnceLock::new();
+    let python = PYTHON.get_or_init(|| {
+        Command::new("python3")
+            .args(["-c", "import sys; print(sys.executable)"])
+            .output()
+            .ok()
+            .and_then(|output| String::from_utf8(output.stdout).ok())
+            .map(|exe| exe.trim().to_owned())
+            .filter(|exe| !exe.is_empty())
+            .unwrap_or_else(|| "python3".to_owned())
+    });
+    accepts(
+        python,
+        &[
+            "-I",
+            "-S",
+            "-c",
+            "import sys; compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec')",
+            path,
+        ],
+        snippet,
+    );
+}
+
 /// Runs `program args`, failing with its output and the snippet unless it succeeds.
 fn accepts(program: &str, args: &[&str], snippet: &str) {
     let output = Command::new(program)
@@ -154,11 +183,7 @@ proptest! {
             let path = path.to_str().expect("utf-8 path");
             match client.language() {
                 Language::Curl => accepts("bash", &["-n", path], &snippet),
-                Language::Python => accepts(
-                    "python3",
-                    &["-c", "import sys; compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec')", path],
-                    &snippet,
-                ),
+                Language::Python => python_compiles(path, &snippet),
                 Language::JavaScript => accepts("node", &["--check", path], &snippet),
                 Language::Go => accepts("gofmt", &["-e", path], &snippet),
                 // A crate a case is too slow here: tests/syntax.rs compiles every
@@ -211,11 +236,7 @@ proptest! {
             fs::write(&path, &snippet).expect("write snippet");
             let path = path.to_str().expect("utf-8 path");
             if client == Client::OpenaiPython {
-                accepts(
-                    "python3",
-                    &["-c", "import sys; compile(open(sys.argv[1], encoding='utf-8').read(), sys.argv[1], 'exec')", path],
-                    &snippet,
-                );
+                python_compiles(path, &snippet);
             } else {
                 accepts("node", &["--check", path], &snippet);
             }

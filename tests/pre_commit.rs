@@ -1,5 +1,7 @@
 //! `.pre-commit-hooks.yaml`, run by a pinned pre-commit as a user's repository would:
-//! `pre-commit try-repo <this checkout> HOOK --files PAGE` in a scratch git repository;
+//! `pre-commit try-repo <this checkout> --files PAGES` (every hook of the file, one
+//! build of `snippet` per run: two runs, not one per hook and page) in a scratch git
+//! repository;
 //! and each `.pre-commit-config.yaml` that docs/ci.md shows, run as written with
 //! `pre-commit run --files PAGE` (the remote one from this checkout, at its `rev`).
 //!
@@ -70,13 +72,13 @@ fn pages_repository(name: &str, config: Option<&str>) -> PathBuf {
     dir
 }
 
-/// `pre-commit try-repo <checkout> HOOK --files PAGE`: (exit code, what it printed),
-/// or the outcome of an earlier run with the same inputs.
-fn try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) {
-    // A file per hook and page: the tests run in parallel.
+/// `pre-commit try-repo <checkout> --files PAGES`, every hook: (exit code, what it
+/// printed), or the outcome of an earlier run with the same inputs.
+fn try_repo(pre_commit: &Path, pages: &[&str]) -> (Option<i32>, String) {
+    // A file per set of pages: the tests run in parallel.
     let store = tools::base()
         .join("pre-commit/outcomes")
-        .join(format!("{hook}-{page}.json"));
+        .join(format!("{}.json", pages.join("+")));
     let key = inputs().hex();
     let fresh = tools::ci() || std::env::var("PRE_COMMIT_FRESH").is_ok_and(|v| v == "1");
     let saved: Option<(String, i32, String)> = fs::read_to_string(&store)
@@ -84,11 +86,11 @@ fn try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) 
         .and_then(|text| serde_json::from_str(&text).ok());
     if !fresh && let Some((_, code, printed)) = saved.filter(|(known, ..)| *known == key) {
         eprintln!(
-            "pre-commit: try-repo {hook} {page}: the outcome of an earlier run with the same inputs (PRE_COMMIT_FRESH=1 runs it again)"
+            "pre-commit: try-repo {pages:?}: the outcome of an earlier run with the same inputs (PRE_COMMIT_FRESH=1 runs it again)"
         );
         return (Some(code), printed);
     }
-    let (code, printed) = run_try_repo(pre_commit, hook, page);
+    let (code, printed) = run_try_repo(pre_commit, pages);
     if let Some(code) = code
         && let Ok(text) = serde_json::to_string(&(key, code, &printed))
     {
@@ -96,6 +98,19 @@ fn try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) 
         let _ = fs::write(&store, text);
     }
     (code, printed)
+}
+
+/// What pre-commit printed for `hook` (its name, as in `snippet docs check.....Passed`):
+/// from its status line to the next hook's.
+fn hook_output<'a>(printed: &'a str, hook: &str) -> &'a str {
+    let Some(start) = printed.find(&format!("{hook}.")) else {
+        return "";
+    };
+    let rest = &printed[start..];
+    let end = rest[1..]
+        .find("\nsnippet docs ")
+        .map_or(rest.len(), |index| index + 1);
+    &rest[..end]
 }
 
 /// What try-repo builds `snippet` from, and what it runs it with.
@@ -127,14 +142,16 @@ fn inputs() -> Key {
     })
 }
 
-fn run_try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, String) {
+fn run_try_repo(pre_commit: &Path, pages: &[&str]) -> (Option<i32>, String) {
     let tools = tools::base().join("pre-commit");
-    let name = format!("try-repo-{hook}-{page}");
+    let name = format!("try-repo-{}", pages.join("+"));
     let outcome = run(
         tools::quick_release(&mut Command::new(pre_commit))
             .args(["try-repo"])
             .arg(root())
-            .args([hook, "--files", page, "--color", "never", "--verbose"])
+            .arg("--files")
+            .args(pages)
+            .args(["--color", "never", "--verbose"])
             // Nothing of the developer's: pre-commit's own store, and no token.
             .env("PRE_COMMIT_HOME", tools.join("home"))
             .env("CARGO_TARGET_DIR", tools.join("cargo-target"))
@@ -145,10 +162,10 @@ fn run_try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, Stri
         TRY_REPO_TIMEOUT,
     );
     let printed = format!("{}{}", outcome.stdout, outcome.stderr);
-    if outcome.code != Some(0) && !printed.contains(&format!("- hook id: {hook}")) {
-        // The hook never ran: installing it failed.
+    if outcome.code != Some(0) && !printed.contains("- hook id: snippet-docs-") {
+        // No hook ran: installing them failed.
         let why = format!(
-            "try-repo {hook}: {}\n{printed}",
+            "try-repo {pages:?}: {}\n{printed}",
             outcome.failure(TRY_REPO_TIMEOUT)
         );
         assert!(
@@ -162,43 +179,49 @@ fn run_try_repo(pre_commit: &Path, hook: &str, page: &str) -> (Option<i32>, Stri
 }
 
 #[test]
-fn the_check_hook_passes_an_up_to_date_page_and_shows_the_diff_of_a_drifted_one() {
+fn both_hooks_pass_an_up_to_date_page() {
     let Some(pre_commit) = tools::pre_commit() else {
         return;
     };
-    let (code, printed) = try_repo(&pre_commit, "snippet-docs-check", "fresh.md");
+    let (code, printed) = try_repo(&pre_commit, &["fresh.md"]);
     if code.is_none() {
         return;
     }
     assert_eq!(code, Some(0), "{printed}");
-    assert!(printed.contains("snippet docs check...") && printed.contains("Passed"));
-
-    let (code, printed) = try_repo(&pre_commit, "snippet-docs-check", "drifted.md");
-    assert_eq!(code, Some(1), "{printed}");
-    assert!(
-        printed.contains("drifted.md:7:1: region is out of date"),
-        "{printed}"
-    );
-    assert!(printed.contains("+import requests"), "{printed}");
-    let page = fs::read_to_string(repository().join("drifted.md")).expect("drifted.md");
-    assert_eq!(page, DRIFTED, "check never writes");
+    for hook in ["snippet docs check", "snippet docs lint"] {
+        let output = hook_output(&printed, hook);
+        assert!(output.contains("Passed"), "{hook}:\n{printed}");
+    }
 }
 
 #[test]
-fn the_lint_hook_fails_on_an_unknown_curl_option_and_passes_a_clean_page() {
+fn check_shows_the_diff_of_a_drifted_page_and_lint_fails_on_an_unknown_curl_option() {
     let Some(pre_commit) = tools::pre_commit() else {
         return;
     };
-    let (code, printed) = try_repo(&pre_commit, "snippet-docs-lint", "lint.md");
+    let (code, printed) = try_repo(&pre_commit, &["drifted.md", "lint.md"]);
     if code.is_none() {
         return;
     }
-    assert_ne!(code, Some(0), "{printed}");
-    // How lint words its findings may change; that it names the page may not.
-    assert!(printed.contains("lint.md"), "{printed}");
+    assert_eq!(code, Some(1), "{printed}");
+    let check = hook_output(&printed, "snippet docs check");
+    assert!(check.contains("Failed"), "{printed}");
+    assert!(
+        check.contains("drifted.md:7:1: region is out of date"),
+        "{printed}"
+    );
+    assert!(check.contains("+import requests"), "{printed}");
+    assert!(
+        !check.contains("lint.md"),
+        "lint.md has no region: {printed}"
+    );
+    let page = fs::read_to_string(repository().join("drifted.md")).expect("drifted.md");
+    assert_eq!(page, DRIFTED, "check never writes");
 
-    let (code, printed) = try_repo(&pre_commit, "snippet-docs-lint", "fresh.md");
-    assert_eq!(code, Some(0), "{printed}");
+    let lint = hook_output(&printed, "snippet docs lint");
+    assert!(lint.contains("Failed"), "{printed}");
+    // How lint words its findings may change; that it names the page may not.
+    assert!(lint.contains("lint.md"), "{printed}");
 }
 
 /// Where docs/ci.md tells users to get the hooks from, which the test replaces by

@@ -9,7 +9,7 @@ public class Main {
     public static void main(String[] args) throws Exception {
         String payload = "replicas=2&scale_to_zero=true";
         HttpClient client = HttpClient.newBuilder()
-            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
             .version(HttpClient.Version.HTTP_1_1)
             .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://xyz.endpoints.huggingface.cloud/settings"))

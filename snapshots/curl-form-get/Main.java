@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 public class Main {
     public static void main(String[] args) throws Exception {
         HttpClient client = HttpClient.newBuilder()
-            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
             .version(HttpClient.Version.HTTP_1_1)
             .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://huggingface.co/api/models?search=bert+base&limit=5"))

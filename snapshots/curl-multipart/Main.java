@@ -24,7 +24,7 @@ public class Main {
             null, ("@not a file; it's text").getBytes(StandardCharsets.UTF_8));
         form.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpClient client = HttpClient.newBuilder()
-            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
             .version(HttpClient.Version.HTTP_1_1)
             .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://microsoft-trellis-2.hf.space/gradio_api/upload"))

@@ -12,7 +12,7 @@ public class Main {
             + "    \"inputs\": \"It's \\\"quoted\\\" \\\\ back\\\\slash $(touch /tmp/pwned) `id` ${HOME} !event\\nnew line\\r\\ttab \\u0000 nul \\u007f 🤗 中文 \\u202eevil\\u2028 </script> {braces} %s\"\n"
             + "}";
         HttpClient client = HttpClient.newBuilder()
-            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
             .version(HttpClient.Version.HTTP_1_1)
             .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://xyz.endpoints.huggingface.cloud/distilbert-sentiment?lang=en&q=a%20b"))

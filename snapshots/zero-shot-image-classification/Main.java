@@ -15,7 +15,7 @@ public class Main {
             + "    }\n"
             + "}";
         HttpClient client = HttpClient.newBuilder()
-            // HTTP/1.1, as curl to an http:// URL: HTTP_2 would send Upgrade headers.
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
             .version(HttpClient.Version.HTTP_1_1)
             .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://xyz.endpoints.huggingface.cloud/clip"))

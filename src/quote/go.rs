@@ -31,7 +31,7 @@ impl Syntax for Go {
 /// interpreted one.
 pub(crate) fn string(text: &str) -> String {
     if text.bytes().any(|b| b == b'"' || b == b'\\') && fits_raw(text, false) {
-        return format!("`{text}`");
+        return raw(text);
     }
     double_quoted(text, unicode_escape)
 }
@@ -39,10 +39,19 @@ pub(crate) fn string(text: &str) -> String {
 /// A multi-line text such as a pretty JSON body: a raw string keeps it readable.
 pub(crate) fn block(text: &str) -> String {
     if fits_raw(text, true) {
-        format!("`{text}`")
+        raw(text)
     } else {
         double_quoted(text, unicode_escape)
     }
+}
+
+/// `text` between backquotes.
+fn raw(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('`');
+    out.push_str(text);
+    out.push('`');
+    out
 }
 
 /// Whether a raw string holds `text` as it is: no backquote, no carriage return (Go

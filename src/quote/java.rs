@@ -64,10 +64,21 @@ pub(crate) fn text_block(text: &Text, indent: usize) -> String {
 fn join(text: &Text, lines: Option<usize>) -> String {
     // One pass writes the pieces where they go; a text whose pieces pass LONG, rare,
     // is written again in `String.join`'s layout.
-    let mut joined = Joined::new(lines, false);
+    // The literal text, a read per variable, and an eighth more for the quotes,
+    // escapes and what joins the pieces: a single allocation, most of the time.
+    let len: usize = text
+        .segments()
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(piece) | Segment::Placeholder(piece) => piece.len(),
+            Segment::Var(_) | Segment::File(_) => 32,
+        })
+        .sum();
+    let capacity = len + len / 8 + 16;
+    let mut joined = Joined::new(lines, false, capacity);
     pieces(text, lines.is_some(), &mut joined);
     if joined.long() {
-        joined = Joined::new(lines, true);
+        joined = Joined::new(lines, true, capacity);
         pieces(text, lines.is_some(), &mut joined);
     }
     joined.finish()
@@ -126,8 +137,8 @@ struct Joined {
 }
 
 impl Joined {
-    fn new(lines: Option<usize>, run_time: bool) -> Self {
-        let mut out = String::with_capacity(64);
+    fn new(lines: Option<usize>, run_time: bool, capacity: usize) -> Self {
+        let mut out = String::with_capacity(capacity);
         if run_time {
             out.push_str("String.join(\"\"");
         }

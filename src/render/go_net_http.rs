@@ -84,17 +84,17 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 
 /// `http.MethodPost` and friends, or the method's name.
 fn method(method: &str) -> String {
-    let constant = match method {
-        "GET" => "MethodGet",
-        "POST" => "MethodPost",
-        "PUT" => "MethodPut",
-        "PATCH" => "MethodPatch",
-        "DELETE" => "MethodDelete",
-        "HEAD" => "MethodHead",
-        "OPTIONS" => "MethodOptions",
+    match method {
+        "GET" => "http.MethodGet",
+        "POST" => "http.MethodPost",
+        "PUT" => "http.MethodPut",
+        "PATCH" => "http.MethodPatch",
+        "DELETE" => "http.MethodDelete",
+        "HEAD" => "http.MethodHead",
+        "OPTIONS" => "http.MethodOptions",
         _ => return go::string(method),
-    };
-    format!("http.{constant}")
+    }
+    .to_owned()
 }
 
 /// What the request's texts read: variables with a default, form-encoded ones,
@@ -122,10 +122,10 @@ fn texts(request: &Request, uses: &mut Uses) {
 fn payload(request: &Request, uses: &mut Uses) -> Result<(Vec<String>, String), Error> {
     let text = |uses: &mut Uses, expression: String| {
         uses.import(&["strings"]);
-        (
-            vec![format!("payload := {expression}")],
-            "strings.NewReader(payload)".to_owned(),
-        )
+        let mut line = String::with_capacity(expression.len() + 11);
+        line.push_str("payload := ");
+        line.push_str(&expression);
+        (vec![line], "strings.NewReader(payload)".to_owned())
     };
     Ok(match &request.payload {
         Payload::None => (Vec::new(), "nil".to_owned()),

@@ -151,11 +151,15 @@ fn method(method: &str, body: Option<String>) -> Option<String> {
         (_, Some(body)) => body,
         (_, None) => "HttpRequest.BodyPublishers.noBody()".to_owned(),
     };
-    Some(match method {
-        "POST" => format!(".POST({body})"),
-        "PUT" => format!(".PUT({body})"),
-        _ => format!(".method({}, {body})", java::string(method)),
-    })
+    let mut call = match method {
+        "POST" => ".POST(".to_owned(),
+        "PUT" => ".PUT(".to_owned(),
+        _ => format!(".method({}, ", java::string(method)),
+    };
+    call.reserve(body.len() + 1);
+    call.push_str(&body);
+    call.push(')');
+    Some(call)
 }
 
 /// What the request's texts read: variables with a default, form-encoded ones,
@@ -193,8 +197,12 @@ fn texts(request: &Request, uses: &mut Uses) {
 /// The statements that make the body, and the body publisher.
 fn payload(request: &Request, uses: &mut Uses) -> (Vec<String>, Option<String>) {
     let text = |expression: String| {
+        let mut line = String::with_capacity(expression.len() + 17);
+        line.push_str("String payload = ");
+        line.push_str(&expression);
+        line.push(';');
         (
-            vec![format!("String payload = {expression};")],
+            vec![line],
             Some("HttpRequest.BodyPublishers.ofString(payload)".to_owned()),
         )
     };

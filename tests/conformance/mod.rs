@@ -240,27 +240,32 @@ struct Built {
 
 /// Compiles the Rust, Go and Java snippets (one build each).
 fn compile(builds: &mut plan::Builds, has: &dyn Fn(&str) -> bool) -> Built {
-    let rust = builds.rust.build(super::root());
-    if let Err(err) = &rust {
-        eprintln!("conformance: some Rust snippets do not compile:\n{err}");
-    }
-    let go = if has("go") {
-        builds.go.build()
-    } else {
-        Err("go is not installed".to_owned())
-    };
-    if let Err(err) = &go {
-        eprintln!("conformance: some Go snippets do not compile:\n{err}");
-    }
-    let java = if has("javac") {
-        builds.java.build()
-    } else {
-        Err("javac is not installed".to_owned())
-    };
-    if let Err(err) = &java {
-        eprintln!("conformance: some Java snippets do not compile:\n{err}");
-    }
+    let rust = reported("Rust", builds.rust.build(super::root()));
+    let go = reported(
+        "Go",
+        if has("go") {
+            builds.go.build()
+        } else {
+            Err("go is not installed".to_owned())
+        },
+    );
+    let java = reported(
+        "Java",
+        if has("javac") {
+            builds.java.build()
+        } else {
+            Err("javac is not installed".to_owned())
+        },
+    );
     Built { rust, go, java }
+}
+
+/// A build's outcome, its failure said on stderr as it happens.
+fn reported(language: &str, built: Result<(), String>) -> Result<(), String> {
+    if let Err(err) = &built {
+        eprintln!("conformance: some {language} snippets do not compile:\n{err}");
+    }
+    built
 }
 
 /// The interpreters' runtimes: the python of each package set's venv, the folder of

