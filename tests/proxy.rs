@@ -549,6 +549,50 @@ fn sessions_in_parallel_keep_their_own_requests() {
 }
 
 #[test]
+fn a_session_with_a_task_per_request_shapes_each_answer_and_keeps_its_port() {
+    use std::io::{Read, Write};
+    use std::sync::Arc;
+    let proxy = Proxy::start().expect("proxy");
+    // The conformance suite's way: the first path segment names a case, and its task.
+    let task_of = Arc::new(|recorded: &Recorded| match recorded.path() {
+        path if path.starts_with("/image/") => Some(Task::TextToImage),
+        _ => None,
+    });
+    let first = proxy.session_with(task_of.clone(), None).expect("session");
+    let port = first.port();
+    let ask = |path: &str| {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        let request = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"
+        );
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).expect("answer");
+        answer
+    };
+    let image = ask("/image/models/x");
+    assert!(
+        image.ends_with(proxy::PNG),
+        "{}",
+        String::from_utf8_lossy(&image)
+    );
+    let other = String::from_utf8(ask("/other/models/x")).expect("text");
+    assert!(other.contains("application/json"), "{other}");
+    let urls: Vec<String> = first.take().requests.into_iter().map(|r| r.url).collect();
+    assert_eq!(
+        urls,
+        [
+            format!("http://127.0.0.1:{port}/image/models/x"),
+            format!("http://127.0.0.1:{port}/other/models/x"),
+        ]
+    );
+    drop(first);
+    // A port kept from run to run: compiled snippets hold it.
+    let again = proxy.session_with(task_of, Some(port)).expect("session");
+    assert_eq!(again.port(), port);
+}
+
+#[test]
 fn the_answers_are_the_library_s() {
     // What a snippet's runtime parses: the same table the conformance server uses.
     let chat = proxy::answer(None, "/v1/chat/completions", br#"{"stream": true}"#);

@@ -67,6 +67,10 @@ pub use traffic::{Recorded, Traffic, Via};
 use crate::Task;
 use authority::Authority;
 
+/// Tells the task an inference request's answer is shaped for (`None`: the route's
+/// shape, else a generic JSON object).
+pub type TaskOf = Arc<dyn Fn(&Recorded) -> Option<Task> + Send + Sync>;
+
 /// The run's CA and answering table; sessions are made from it.
 pub struct Proxy {
     authority: Arc<Authority>,
@@ -93,11 +97,21 @@ impl Proxy {
     /// `task` (JSON of the task's shape, OpenAI shapes on OpenAI routes whatever the
     /// task, a generic JSON object when neither tells).
     pub fn session(&self, task: Option<Task>) -> io::Result<Session> {
+        self.session_with(Arc::new(move |_: &Recorded| task), None)
+    }
+
+    /// A session whose inference answers are shaped for the task `task_of` tells from
+    /// each request, on loopback port `preferred` when it is free (else any): a
+    /// harness serving the requests of many tasks on one listener, such as the
+    /// project's conformance suite, which files them by the first segment of their
+    /// path and keeps its port from run to run (compiled snippets hold it).
+    pub fn session_with(&self, task_of: TaskOf, preferred: Option<u16>) -> io::Result<Session> {
         Session::start(
             Arc::clone(&self.authority),
             Arc::clone(&self.answers),
             self.limits,
-            task,
+            task_of,
+            preferred,
         )
     }
 

@@ -6,16 +6,15 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::authority::Authority;
 use super::traffic::{Recorded, Traffic};
-use super::{Answer, Answers, Limits};
-use crate::Task;
+use super::{Answer, Answers, Limits, TaskOf};
 
 /// What the connections of a session share: the CA, the bounds, the answering table
-/// and the session's task, and what they record.
+/// and how it tells a request's task, and what they record.
 pub(super) struct Recorder {
     pub(super) authority: Arc<Authority>,
     answers: Arc<Answers>,
     pub(super) limits: Limits,
-    task: Option<Task>,
+    task_of: TaskOf,
     kept: Mutex<Kept>,
 }
 
@@ -31,13 +30,13 @@ impl Recorder {
         authority: Arc<Authority>,
         answers: Arc<Answers>,
         limits: Limits,
-        task: Option<Task>,
+        task_of: TaskOf,
     ) -> Recorder {
         Recorder {
             authority,
             answers,
             limits,
-            task,
+            task_of,
             kept: Mutex::new(Kept::default()),
         }
     }
@@ -51,7 +50,7 @@ impl Recorder {
     /// Past the session's bounds ([`Limits::kept`], [`Limits::kept_bytes`]), the
     /// request is answered 429 and only the problem is kept.
     pub(super) fn answer_and_record(&self, mut recorded: Recorded) -> Answer {
-        let (answer, auxiliary) = self.answers.answer(&recorded, self.task);
+        let (answer, auxiliary) = self.answers.answer(&recorded, (self.task_of)(&recorded));
         let mut kept = lock(&self.kept);
         let count = kept.traffic.requests.len();
         if count >= self.limits.kept

@@ -11,8 +11,7 @@ use std::thread::JoinHandle;
 use super::authority::Authority;
 use super::connection;
 use super::recorder::{Recorder, lock};
-use super::{Answers, Limits, Traffic};
-use crate::Task;
+use super::{Answers, Limits, TaskOf, Traffic};
 
 /// A listener on its own loopback port, for one snippet run: what arrives on it is
 /// that run's. Dropping it closes the listener and every connection still open.
@@ -29,11 +28,14 @@ impl Session {
         authority: Arc<Authority>,
         answers: Arc<Answers>,
         limits: Limits,
-        task: Option<Task>,
+        task_of: TaskOf,
+        preferred: Option<u16>,
     ) -> io::Result<Session> {
-        let listener = TcpListener::bind(("127.0.0.1", 0))?;
+        let listener = preferred
+            .and_then(|port| TcpListener::bind(("127.0.0.1", port)).ok())
+            .map_or_else(|| TcpListener::bind(("127.0.0.1", 0)), Ok)?;
         let port = listener.local_addr()?.port();
-        let shared = Arc::new(Recorder::new(authority, answers, limits, task));
+        let shared = Arc::new(Recorder::new(authority, answers, limits, task_of));
         let stop = Arc::new(AtomicBool::new(false));
         let open = Arc::new(Mutex::new(HashMap::new()));
         let thread = {

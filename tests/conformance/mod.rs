@@ -178,6 +178,11 @@ fn every_snippet_sends_the_request_it_describes() {
     for stray in server.strays() {
         notes.push(format!("request outside any case: {stray}"));
     }
+    for problem in server.problems() {
+        notes.push(format!(
+            "a client's request the server could not take: {problem}"
+        ));
+    }
     server.stop();
 
     let mut rows = rows.into_inner().expect("rows");
