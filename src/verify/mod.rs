@@ -62,6 +62,11 @@ pub struct Options {
     pub isolate: bool,
     /// Keep each run's folder (for a bug report).
     pub keep: bool,
+    /// What a build outside the sandbox (cargo's, for a Rust block) keeps of the
+    /// front end's environment besides `PATH`: cargo's and rustup's own variables
+    /// (`CARGO_HOME`, `RUSTUP_HOME`, `CARGO_BUILD_JOBS`...), `HOME`, the proxy for the
+    /// registry. Never a token: a block's `env!("HF_TOKEN")` would compile it in.
+    pub build_env: Vec<(OsString, OsString)>,
 }
 
 impl Options {
@@ -74,6 +79,7 @@ impl Options {
             bounds: Bounds::default(),
             isolate: true,
             keep: false,
+            build_env: Vec::new(),
         }
     }
 }

@@ -19,9 +19,10 @@ use crate::report::Reporter;
 pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     let cache = args.cache.clone().unwrap_or_else(default_cache);
     let path = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/bin:/bin"));
+    let build_env = build_env();
     let mut out = std::io::stdout().lock();
     if args.setup {
-        return match setup(&cache, &path) {
+        return match setup(&cache, &path, &build_env) {
             Ok(done) => {
                 for line in done {
                     let _ = writeln!(out, "{line}");
@@ -42,6 +43,7 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     options.bounds.timeout = Duration::from_secs(args.timeout);
     options.keep = args.keep;
     options.isolate = !args.no_isolation;
+    options.build_env = build_env;
     let verifier = match Verifier::new(options) {
         Ok(verifier) => verifier,
         Err(err) => {
@@ -162,6 +164,30 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What cargo keeps of this environment when it builds a Rust block: its own and
+/// rustup's variables, `HOME`, and what reaches the registry (the proxy, the CA).
+fn build_env() -> Vec<(OsString, OsString)> {
+    const NAMES: &[&str] = &[
+        "HOME",
+        "RUSTC",
+        "RUSTC_WRAPPER",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "http_proxy",
+        "HTTP_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+    ];
+    std::env::vars_os()
+        .filter(|(name, _)| {
+            let name = name.to_string_lossy();
+            name.starts_with("CARGO_") || name.starts_with("RUSTUP_") || NAMES.contains(&&*name)
+        })
+        .collect()
 }
 
 /// `$SNIPPET_CACHE_DIR`, else the user's cache folder (`verify::default_cache`).
