@@ -19,7 +19,7 @@ use crate::report::Reporter;
 pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     let cache = args.cache.clone().unwrap_or_else(default_cache);
     let path = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/bin:/bin"));
-    let build_env = build_env();
+    let build_env = inference_snippets::verify::build_env(std::env::vars_os());
     let mut out = std::io::stdout().lock();
     if args.setup {
         return match setup(&cache, &path, &build_env) {
@@ -164,30 +164,6 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// What cargo keeps of this environment when it builds a Rust block: its own and
-/// rustup's variables, `HOME`, and what reaches the registry (the proxy, the CA).
-fn build_env() -> Vec<(OsString, OsString)> {
-    const NAMES: &[&str] = &[
-        "HOME",
-        "RUSTC",
-        "RUSTC_WRAPPER",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "http_proxy",
-        "HTTP_PROXY",
-        "no_proxy",
-        "NO_PROXY",
-        "SSL_CERT_FILE",
-        "SSL_CERT_DIR",
-    ];
-    std::env::vars_os()
-        .filter(|(name, _)| {
-            let name = name.to_string_lossy();
-            name.starts_with("CARGO_") || name.starts_with("RUSTUP_") || NAMES.contains(&&*name)
-        })
-        .collect()
 }
 
 /// `$SNIPPET_CACHE_DIR`, else the user's cache folder (`verify::default_cache`).
