@@ -74,8 +74,8 @@ pub fn build(
     result
 }
 
-/// Removes the binary `bin` from the target folder (cargo keeps a copy in `deps/`),
-/// so that the folder does not grow by a program per block.
+/// Removes the binary `bin` from the target folder (cargo keeps a copy in `deps/`)
+/// and its fingerprint, so that the folder does not grow by a program per block.
 fn forget(target: &Path, bin: &str) {
     let debug = target.join("debug");
     let _ = fs::remove_file(debug.join(bin));
@@ -85,6 +85,19 @@ fn forget(target: &Path, bin: &str) {
         for entry in entries.flatten() {
             if entry.file_name().to_string_lossy().starts_with(&prefix) {
                 let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    // Each run's crate is a package of its own path: `rust-snippets-HASH`, holding
+    // `bin-NAME` (built) or `output-bin-NAME` (the compiler's errors).
+    if let Ok(entries) = fs::read_dir(debug.join(".fingerprint")) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let ours = ["bin", "output-bin"]
+                .iter()
+                .any(|kind| path.join(format!("{kind}-{bin}")).exists());
+            if ours {
+                let _ = fs::remove_dir_all(&path);
             }
         }
     }
