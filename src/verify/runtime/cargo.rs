@@ -67,6 +67,11 @@ pub fn build(
             .or_else(|_| fs::copy(&executable, dir.join("main")).map(drop))
             .map_err(|err| Failed::Setup(format!("{}: {err}", executable.display()))),
         Err(Ended::TimedOut) => Err(Failed::TimedOut(timeout)),
+        // The compiler places the block's errors in `src/main.rs`; cargo's own
+        // (a crate missing from an emptied registry) are not the block's.
+        Err(Ended::Failed(stderr)) if !stderr.contains("src/main.rs") => Err(Failed::Setup(
+            format!("cargo build failed: {}", first_error(&stderr)),
+        )),
         Err(Ended::Failed(stderr)) => Err(Failed::Block(first_error(&stderr))),
         Err(Ended::NotStarted(err)) => Err(Failed::Setup(err)),
     };
