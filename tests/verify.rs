@@ -1,10 +1,11 @@
-//! `snippet verify` end to end: real curl, Python, Node, Go, Java, PHP and Ruby
+//! `snippet verify` end to end: real curl, Python, Node, Go, Java, PHP, Ruby and Rust
 //! through the recording proxy, pages with drift seeded into some tabs and untouched copies, regions
 //! written by `snippet docs write`, one snippet against one curl file, a block that
 //! ignores the proxy, and hostile blocks (processes, sleep, disk, output).
 //!
-//! The runtimes live in `target/verify-cache` (kept between runs: the venvs and the
-//! npm install are made once).
+//! The runtimes live in `target/verify-cache` (kept between runs: the venvs, the
+//! npm install and the Rust crates are made once; the crates' first build takes
+//! minutes on two cores).
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -210,12 +211,12 @@ fn regions_written_by_docs_write_verify_clean() {
         .filter(|(_, code, _)| code != "not-verified")
         .collect();
     assert_eq!(errors, [], "{}", String::from_utf8_lossy(&output.stderr));
-    // Rust has no runtime in verify: its tabs are the only ones not verified.
+    // Every tab the tool writes runs, Rust's included.
     let languages = &summary["summary"]["languages"];
-    assert_eq!(languages["rust"]["not_verified"], 2, "{summary}");
-    assert_eq!(summary["summary"]["not_verified"], 2, "{summary}");
+    assert_eq!(languages["rust"]["verified"], 2, "{summary}");
+    assert_eq!(summary["summary"]["not_verified"], 0, "{summary}");
     assert!(
-        summary["summary"]["verified"].as_u64().unwrap_or(0) >= 8,
+        summary["summary"]["verified"].as_u64().unwrap_or(0) >= 10,
         "{summary}"
     );
     assert_eq!(output.status.code(), Some(0));
@@ -350,10 +351,14 @@ fn setup_prepares_the_runtimes_and_verify_says_what_it_used() {
         stdout.contains("node packages @huggingface/inference, openai"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("rust crates (reqwest, serde_json)"),
+        "{stdout}"
+    );
     std::fs::write(dir.join("empty.md"), "# Nothing to run\n").expect("write");
     let (_, _, summary) = verify(&dir, &["empty.md"]);
     let runtimes = summary["runtimes"].to_string();
-    for program in ["bash", "curl", "python3", "node"] {
+    for program in ["bash", "curl", "python3", "node", "cargo"] {
         assert!(runtimes.contains(program), "{runtimes}");
     }
     assert!(
@@ -517,5 +522,86 @@ fn the_clients_of_go_java_php_ruby_and_httpx_verify_and_a_changed_header_is_foun
         "one finding per block: {found:#?}"
     );
     assert_eq!(summary["summary"]["different"], 6);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_reqwest_block_verifies_and_a_changed_header_is_found() {
+    // The first run compiles reqwest and its dependencies into
+    // `target/verify-cache/rust/target` (minutes on two cores); then a block builds
+    // in seconds.
+    let dir = scratch("verify-rust");
+    let output = crate::run_snippet(&["--client", "reqwest"], HEADER_CURL.as_bytes(), &dir);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let code = String::from_utf8_lossy(&output.stdout)
+        .trim_end()
+        .to_owned();
+    let page = |blocks: &[String]| {
+        let mut page = format!("# Chat\n\n```sh\n{HEADER_CURL}\n```\n");
+        for block in blocks {
+            page.push_str(&format!("\n```rust\n{block}\n```\n"));
+        }
+        page
+    };
+    let clean = page(std::slice::from_ref(&code));
+    std::fs::write(dir.join("clean.md"), &clean).expect("write");
+    let (output, findings, summary) = verify(&dir, &["clean.md"]);
+    assert_eq!(
+        places(&findings),
+        [],
+        "{summary}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        summary["summary"]["languages"]["rust"]["verified"], 1,
+        "{summary}"
+    );
+    assert_eq!(output.status.code(), Some(0));
+
+    // The header changed; a block that does not compile; one that reads the
+    // caller's token at compile time (cargo never sees it); a crate not pinned.
+    let drifted = page(&[
+        code.replace("\"one\"", "\"two\""),
+        "fn main() {\n    let n: u32 = \"one\";\n}".to_owned(),
+        "fn main() {\n    println!(\"{}\", env!(\"HF_TOKEN\"));\n}".to_owned(),
+        "use tokio::runtime::Runtime;\n\nfn main() {}".to_owned(),
+    ]);
+    std::fs::write(dir.join("drifted.md"), &drifted).expect("write");
+    let (output, findings, summary) = verify(&dir, &["drifted.md"]);
+    let found = places(&findings);
+    let expected = [
+        (
+            "request-differs",
+            "header X-Extra: the curl block sends \"one\", this block \"two\"",
+        ),
+        (
+            "not-verified",
+            "crash before any request: it does not compile: src/main.rs:2:18: error[E0308]: mismatched types",
+        ),
+        (
+            "not-verified",
+            "crash before any request: it does not compile: src/main.rs:2:20: error: environment variable `HF_TOKEN` not defined at compile time",
+        ),
+        (
+            "not-verified",
+            "a package verify does not install: src/main.rs:1:5: error[E0433]",
+        ),
+    ];
+    for (block, (code, message)) in expected.iter().enumerate() {
+        let line = line_of(&drifted, block);
+        assert!(
+            found.iter().any(|(at, found_code, text)| *at == line
+                && found_code == code
+                && text.starts_with(message)),
+            "block {block} at line {line}: {message:?} not in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    assert_eq!(summary["summary"]["different"], 1, "{summary}");
+    assert_eq!(summary["summary"]["not_verified"], 3, "{summary}");
     assert_eq!(output.status.code(), Some(1));
 }

@@ -62,6 +62,12 @@ pub struct Options {
     pub isolate: bool,
     /// Keep each run's folder (for a bug report).
     pub keep: bool,
+    /// What a build outside the sandbox (cargo's, for a Rust block) keeps of the
+    /// front end's environment besides `PATH`: cargo's and rustup's own variables
+    /// (`CARGO_HOME`, `RUSTUP_HOME`, `CARGO_BUILD_JOBS`...), `HOME`, the proxy for the
+    /// registry ([`build_env`] chooses them). Never a token: a block's
+    /// `env!("HF_TOKEN")` would compile it in.
+    pub build_env: Vec<(OsString, OsString)>,
 }
 
 impl Options {
@@ -74,6 +80,7 @@ impl Options {
             bounds: Bounds::default(),
             isolate: true,
             keep: false,
+            build_env: Vec::new(),
         }
     }
 }
@@ -214,4 +221,44 @@ pub fn default_cache(
         .unwrap_or_else(|| PathBuf::from(".cache"))
         .join("inference-snippets")
         .join("verify")
+}
+
+/// What a build outside the sandbox keeps of the front end's environment `vars`
+/// ([`Options::build_env`]): cargo's and rustup's own variables (`CARGO_*`,
+/// `RUSTUP_*`, `RUSTC`, `RUSTC_WRAPPER`), `HOME`, and what reaches a registry (the
+/// proxy variables, `SSL_CERT_FILE`, `SSL_CERT_DIR`); nothing else, tokens least of
+/// all. The front end reads the variables.
+///
+/// ```
+/// use inference_snippets::verify::build_env;
+///
+/// let kept = build_env([
+///     ("CARGO_HOME".into(), "/c".into()),
+///     ("HF_TOKEN".into(), "hf_x".into()),
+///     ("HOME".into(), "/home/me".into()),
+/// ]);
+/// assert_eq!(kept, [("CARGO_HOME".into(), "/c".into()), ("HOME".into(), "/home/me".into())]);
+/// ```
+pub fn build_env(
+    vars: impl IntoIterator<Item = (OsString, OsString)>,
+) -> Vec<(OsString, OsString)> {
+    const NAMES: &[&str] = &[
+        "HOME",
+        "RUSTC",
+        "RUSTC_WRAPPER",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "http_proxy",
+        "HTTP_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+    ];
+    vars.into_iter()
+        .filter(|(name, _)| {
+            let name = name.to_string_lossy();
+            name.starts_with("CARGO_") || name.starts_with("RUSTUP_") || NAMES.contains(&&*name)
+        })
+        .collect()
 }

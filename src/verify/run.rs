@@ -82,7 +82,7 @@ impl Verifier {
         };
         let environment = session.environment(language, &self.trust);
         args.splice(0..0, environment.args.iter().cloned());
-        if entry.packages != Packages::GoBuild {
+        if !matches!(entry.packages, Packages::GoBuild | Packages::Cargo) {
             args.push(entry.script.to_owned());
         }
         let mut env: Vec<(String, String)> = vec![
@@ -189,6 +189,39 @@ impl Verifier {
                         }
                     },
                 )?;
+                Ok((PathBuf::from("./main"), Vec::new(), Vec::new()))
+            }
+            Packages::Cargo => {
+                write(entry.script, code.as_bytes())?;
+                let options = &self.options;
+                runtime::cargo::build(
+                    &options.cache,
+                    &options.path,
+                    &options.build_env,
+                    inputs,
+                    options.bounds.timeout,
+                )
+                .map_err(|failed| match failed {
+                    runtime::cargo::Failed::Setup(err) => format!("missing runtime: {err}"),
+                    // Only the pinned crates are there.
+                    runtime::cargo::Failed::Block(err)
+                        if err.contains("unlinked crate")
+                            || err.contains("undeclared crate")
+                            || err.contains("can't find crate") =>
+                    {
+                        format!(
+                            "a package verify does not install: {err} (it builds with {})",
+                            runtime::known(Packages::Cargo).join(", ")
+                        )
+                    }
+                    runtime::cargo::Failed::Block(err) => {
+                        format!("crash before any request: it does not compile: {err}")
+                    }
+                    runtime::cargo::Failed::TimedOut(timeout) => format!(
+                        "timed out before any request: its build took more than {} s",
+                        timeout.as_secs()
+                    ),
+                })?;
                 Ok((PathBuf::from("./main"), Vec::new(), Vec::new()))
             }
             Packages::Guzzle => {

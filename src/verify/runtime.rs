@@ -7,7 +7,8 @@
 //! Go blocks are built outside the sandbox (no network, no cgo, the build cache in the
 //! cache folder) and their program runs in it; Java blocks run as a source file
 //! (`java Main.java`), PHP blocks with Debian's Guzzle behind `vendor/autoload.php`,
-//! Ruby blocks as they are: none of the three installs anything.
+//! Ruby blocks as they are: none of the three installs anything. Rust blocks are built
+//! with cargo against the conformance suite's pinned reqwest ([`cargo`]), then run.
 
 use std::ffi::OsString;
 use std::fs;
@@ -15,6 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::Language;
+
+pub mod cargo;
 
 const REQUIREMENTS: &str = include_str!("runtimes/requirements.txt");
 const PACKAGE_JSON: &str = include_str!("runtimes/package.json");
@@ -44,6 +47,9 @@ pub enum Packages {
     Npm,
     /// Go's standard library alone: the block is built into a program first.
     GoBuild,
+    /// The crates of `tests/rust-snippets` (reqwest, serde_json): the block is built
+    /// with cargo into a program first.
+    Cargo,
     /// Debian's Guzzle (php-guzzlehttp-guzzle), behind the `vendor/autoload.php` the
     /// block requires, as Composer would write it.
     Guzzle,
@@ -74,9 +80,12 @@ pub fn entry(language: Language) -> Result<Entry, &'static str> {
             needs: &[],
             packages: Packages::Npm,
         }),
-        Language::Rust => {
-            Err("verify has no runtime for Rust blocks yet (they need a crate to build in)")
-        }
+        Language::Rust => Ok(Entry {
+            program: "cargo",
+            script: "src/main.rs",
+            needs: &[],
+            packages: Packages::Cargo,
+        }),
         Language::Go => Ok(Entry {
             program: "go",
             script: "main.go",
@@ -158,6 +167,7 @@ pub fn known(packages: Packages) -> Vec<&'static str> {
     match packages {
         Packages::None | Packages::GoBuild => Vec::new(),
         Packages::Guzzle => vec!["guzzlehttp/guzzle"],
+        Packages::Cargo => vec!["reqwest", "serde_json"],
         Packages::Pip => REQUIREMENTS
             .lines()
             .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
@@ -403,10 +413,28 @@ pub fn go_build(cache: &Path, path: &OsString, dir: &Path) -> Result<(), String>
     )
 }
 
-/// Prepares every runtime in `cache`: a venv per package verify knows and the npm
-/// packages. Returns what it prepared, a line each.
-pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
+/// Prepares every runtime in `cache`: a venv per package verify knows, the npm
+/// packages, Go's standard library and the Rust crates compiled (cargo keeps `build_env`
+/// of the caller's environment: see [`Options::build_env`](super::Options::build_env)).
+/// Returns what it prepared, a line each.
+pub fn setup(
+    cache: &Path,
+    path: &OsString,
+    build_env: &[(OsString, OsString)],
+) -> Result<Vec<String>, String> {
     let mut done = Vec::new();
+    if find_one("cargo", path) {
+        cargo::dependencies(cache, path, build_env).map_err(|failed| match failed {
+            cargo::Failed::Setup(err) | cargo::Failed::Block(err) => err,
+            cargo::Failed::TimedOut(timeout) => {
+                format!("cargo build timed out after {} s", timeout.as_secs())
+            }
+        })?;
+        done.push(format!(
+            "rust crates (reqwest, serde_json) compiled: {}",
+            cache.join("rust").join("target").display()
+        ));
+    }
     for package in known(Packages::Pip) {
         let python = python(cache, path, &[package.to_owned()])?;
         done.push(format!("python venv with {package}: {}", python.display()));

@@ -279,6 +279,8 @@ fn verify<'py>(
     let work = cache.join("runs").join(std::process::id().to_string());
     let path = std::env::var_os("PATH").unwrap_or_default();
     let mut options = Options::new(cache, work.clone(), path);
+    // What cargo keeps of this environment to build a Rust block.
+    options.build_env = verify::build_env(std::env::vars_os());
     options.bounds.timeout = std::time::Duration::from_secs(timeout);
     let done = py.detach(|| {
         let verifier = Verifier::new(options).map_err(|err| err.to_string())?;

@@ -19,9 +19,10 @@ use crate::report::Reporter;
 pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     let cache = args.cache.clone().unwrap_or_else(default_cache);
     let path = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/bin:/bin"));
+    let build_env = inference_snippets::verify::build_env(std::env::vars_os());
     let mut out = std::io::stdout().lock();
     if args.setup {
-        return match setup(&cache, &path) {
+        return match setup(&cache, &path, &build_env) {
             Ok(done) => {
                 for line in done {
                     let _ = writeln!(out, "{line}");
@@ -42,6 +43,7 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     options.bounds.timeout = Duration::from_secs(args.timeout);
     options.keep = args.keep;
     options.isolate = !args.no_isolation;
+    options.build_env = build_env;
     let verifier = match Verifier::new(options) {
         Ok(verifier) => verifier,
         Err(err) => {
