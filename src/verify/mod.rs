@@ -30,6 +30,7 @@ pub mod block;
 mod bridge;
 pub mod compare;
 pub mod groups;
+mod lock;
 mod page;
 mod report;
 mod run;
@@ -40,6 +41,7 @@ use std::ffi::OsString;
 use std::io;
 use std::path::PathBuf;
 
+pub use lock::{Waiting, silent};
 pub use page::task_of;
 pub use report::{BlockReport, GroupReport, PageReport, Summary, Verdict};
 pub use runtime::{Found, setup};
@@ -62,6 +64,9 @@ pub struct Options {
     pub isolate: bool,
     /// Keep each run's folder (for a bug report).
     pub keep: bool,
+    /// Told when a run has waited a few seconds for another process preparing the
+    /// same part of the cache (a venv, the npm packages); [`silent`] by default.
+    pub waiting: Waiting,
 }
 
 impl Options {
@@ -74,6 +79,7 @@ impl Options {
             bounds: Bounds::default(),
             isolate: true,
             keep: false,
+            waiting: silent,
         }
     }
 }

@@ -214,8 +214,13 @@ impl Verifier {
                         known.join(", ")
                     ));
                 }
-                let python = runtime::python(&self.options.cache, &self.options.path, &wanted)
-                    .map_err(|err| format!("missing runtime: {err}"))?;
+                let python = runtime::python(
+                    &self.options.cache,
+                    &self.options.path,
+                    &wanted,
+                    self.options.waiting,
+                )
+                .map_err(|err| format!("missing runtime: {err}"))?;
                 write(entry.script, code.as_bytes())?;
                 Ok((python, Vec::new(), Vec::new()))
             }
@@ -228,9 +233,13 @@ impl Verifier {
                         known.join(", ")
                     ));
                 }
-                let modules =
-                    runtime::node_modules(&self.options.cache, &self.options.path, &wanted)
-                        .map_err(|err| format!("missing runtime: {err}"))?;
+                let modules = runtime::node_modules(
+                    &self.options.cache,
+                    &self.options.path,
+                    &wanted,
+                    self.options.waiting,
+                )
+                .map_err(|err| format!("missing runtime: {err}"))?;
                 std::os::unix::fs::symlink(&modules, inputs.join("node_modules"))
                     .map_err(|err| format!("cannot link node_modules: {err}"))?;
                 write(entry.script, code.as_bytes())?;

@@ -7,13 +7,16 @@
 //! Go blocks are built outside the sandbox (no network, no cgo, the build cache in the
 //! cache folder) and their program runs in it; Java blocks run as a source file
 //! (`java Main.java`), PHP blocks with Debian's Guzzle behind `vendor/autoload.php`,
-//! Ruby blocks as they are: none of the three installs anything.
+//! Ruby blocks as they are: none of the three installs anything. Each part of the
+//! cache is checked and built under its own file lock ([`lock`](super::lock)), so
+//! that two processes preparing it at once both get it whole.
 
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use super::lock::{self, Waiting};
 use crate::Language;
 
 const REQUIREMENTS: &str = include_str!("runtimes/requirements.txt");
@@ -289,28 +292,44 @@ const NODE_BUILTINS: &[&str] = &[
 ];
 
 /// The python of the venv holding exactly `packages` under `cache`, made when missing
-/// (pip reads its own configuration: an index, a wheel folder).
-pub fn python(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
+/// (pip reads its own configuration: an index, a wheel folder). `waiting` is told when
+/// another process is making the same venv.
+pub fn python(
+    cache: &Path,
+    path: &OsString,
+    packages: &[String],
+    waiting: Waiting,
+) -> Result<PathBuf, String> {
     let key = if packages.is_empty() {
         "none".to_owned()
     } else {
         packages.join("+")
     };
     let venv = cache.join("python").join(&key);
+    let what = if packages.is_empty() {
+        "the Python venv without packages".to_owned()
+    } else {
+        format!("the Python venv with {}", packages.join(", "))
+    };
+    let _held = lock::exclusive(
+        &cache.join("python").join(format!("{key}.lock")),
+        &what,
+        waiting,
+    )?;
     let python = venv.join("bin/python");
     let wanted = format!("{REQUIREMENTS}\n{}", packages.join(" "));
     if stamped(&venv, &wanted) && python.exists() {
         return Ok(python);
     }
     let _ = fs::remove_dir_all(&venv);
-    fs::create_dir_all(cache).map_err(|err| format!("{}: {err}", cache.display()))?;
     install(
         Command::new("python3").arg("-m").arg("venv").arg(&venv),
         path,
         "python3 -m venv",
     )?;
     if !packages.is_empty() {
-        let constraints = cache.join("requirements.txt");
+        // In the venv: another venv being made at the same time has its own.
+        let constraints = venv.join("constraints.txt");
         fs::write(&constraints, REQUIREMENTS).map_err(|err| err.to_string())?;
         install(
             Command::new(&python)
@@ -333,9 +352,16 @@ pub fn python(cache: &Path, path: &OsString, packages: &[String]) -> Result<Path
 }
 
 /// A folder under `cache` whose `node_modules` links exactly `packages` of the one
-/// `npm ci`, made when missing.
-pub fn node_modules(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
+/// `npm ci`, made when missing. `waiting` is told when another process is running
+/// that `npm ci` or linking.
+pub fn node_modules(
+    cache: &Path,
+    path: &OsString,
+    packages: &[String],
+    waiting: Waiting,
+) -> Result<PathBuf, String> {
     let node = cache.join("node");
+    let _held = lock::exclusive(&cache.join("node.lock"), "the npm packages", waiting)?;
     let wanted = format!("{PACKAGE_JSON}{PACKAGE_LOCK}");
     // A block that imports nothing needs no install (and no network).
     if !packages.is_empty() && !stamped(&node, &wanted) {
@@ -404,11 +430,12 @@ pub fn go_build(cache: &Path, path: &OsString, dir: &Path) -> Result<(), String>
 }
 
 /// Prepares every runtime in `cache`: a venv per package verify knows and the npm
-/// packages. Returns what it prepared, a line each.
-pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
+/// packages. Returns what it prepared, a line each. `waiting` is told when another
+/// process is preparing the same part.
+pub fn setup(cache: &Path, path: &OsString, waiting: Waiting) -> Result<Vec<String>, String> {
     let mut done = Vec::new();
     for package in known(Packages::Pip) {
-        let python = python(cache, path, &[package.to_owned()])?;
+        let python = python(cache, path, &[package.to_owned()], waiting)?;
         done.push(format!("python venv with {package}: {}", python.display()));
     }
     let all: Vec<String> = known(Packages::Npm)
@@ -416,6 +443,8 @@ pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
         .map(str::to_owned)
         .collect();
     if find_one("go", path) {
+        // Go's build cache takes concurrent builds; the warm-up's folder does not.
+        let _held = lock::exclusive(&cache.join("go.lock"), "the Go build cache", waiting)?;
         let warm = cache.join("go").join("warm");
         fs::create_dir_all(&warm).map_err(|err| format!("{}: {err}", warm.display()))?;
         fs::write(warm.join("main.go"), GO_WARM).map_err(|err| err.to_string())?;
@@ -425,7 +454,7 @@ pub fn setup(cache: &Path, path: &OsString) -> Result<Vec<String>, String> {
             cache.join("go").join("cache").display()
         ));
     }
-    let set = node_modules(cache, path, &all)?;
+    let set = node_modules(cache, path, &all, waiting)?;
     done.push(format!(
         "node packages {}: {}",
         known(Packages::Npm).join(", "),

@@ -21,7 +21,7 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     let path = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/bin:/bin"));
     let mut out = std::io::stdout().lock();
     if args.setup {
-        return match setup(&cache, &path) {
+        return match setup(&cache, &path, waiting) {
             Ok(done) => {
                 for line in done {
                     let _ = writeln!(out, "{line}");
@@ -42,6 +42,7 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     options.bounds.timeout = Duration::from_secs(args.timeout);
     options.keep = args.keep;
     options.isolate = !args.no_isolation;
+    options.waiting = waiting;
     let verifier = match Verifier::new(options) {
         Ok(verifier) => verifier,
         Err(err) => {
@@ -162,6 +163,12 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What a run waiting for another process's preparation of the cache says, on
+/// standard error: the wait would otherwise look like a hang.
+fn waiting(what: &str) {
+    eprintln!("snippet verify: {what}");
 }
 
 /// `$SNIPPET_CACHE_DIR`, else the user's cache folder (`verify::default_cache`).
