@@ -450,6 +450,26 @@ fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
     assert_eq!(output.status.code(), Some(1));
 }
 
+#[test]
+fn a_go_block_that_does_not_build_is_a_note_with_the_compilers_message() {
+    let dir = scratch("verify-go-build");
+    let page = format!("{CHAT_CURL}\n```go\npackage main\n\nfunc main() {{\n\tsend()\n}}\n```\n");
+    std::fs::write(dir.join("page.md"), page).expect("write");
+    let (output, findings, _) = verify(&dir, &["page.md"]);
+    assert_eq!(
+        places(&findings),
+        [(
+            7,
+            "not-verified".to_owned(),
+            "crash before any request: go build failed: # command-line-arguments | ./main.go:4:2: undefined: send"
+                .to_owned()
+        )],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
 /// A curl command with a header each client writes in its own way.
 const HEADER_CURL: &str = r#"curl https://router.huggingface.co/v1/chat/completions \
     -H "Authorization: Bearer $HF_TOKEN" \

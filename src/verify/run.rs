@@ -177,18 +177,25 @@ impl Verifier {
             }
             Packages::GoBuild => {
                 write(entry.script, code.as_bytes())?;
-                runtime::go_build(&self.options.cache, &self.options.path, inputs).map_err(
-                    |err| {
-                        // Only the standard library is there: GOPROXY is off.
-                        if err.contains("no required module provides package")
-                            || err.contains("cannot find module providing package")
-                        {
-                            format!("a package verify does not install: {err}")
-                        } else {
-                            format!("crash before any request: {err}")
-                        }
-                    },
-                )?;
+                runtime::go_build(
+                    &self.options.cache,
+                    &self.options.path,
+                    inputs,
+                    &self.options.bounds,
+                    &self.isolation,
+                )
+                .map_err(|err| {
+                    // Only the standard library is there: GOPROXY is off.
+                    if err.contains("no required module provides package")
+                        || err.contains("cannot find module providing package")
+                    {
+                        format!("a package verify does not install: {err}")
+                    } else if err.starts_with("go build timed out") {
+                        format!("timed out before any request: {err}")
+                    } else {
+                        format!("crash before any request: {err}")
+                    }
+                })?;
                 Ok((PathBuf::from("./main"), Vec::new(), Vec::new()))
             }
             Packages::Guzzle => {
