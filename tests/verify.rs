@@ -329,6 +329,44 @@ fn hostile_blocks_are_contained() {
 }
 
 #[test]
+fn two_preparations_of_the_same_venv_at_once_both_get_it_whole() {
+    use inference_snippets::verify::{runtime, silent};
+    use std::sync::{Arc, Barrier};
+
+    // A cache of its own, so that the venv is made, not found; no packages, so no
+    // index is needed. The lock is a file lock: two threads exclude each other as
+    // two processes do.
+    let cache = scratch("verify-lock-cache");
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let start = Arc::new(Barrier::new(2));
+    let preparations: Vec<_> = (0..2)
+        .map(|_| {
+            let (cache, path, start) = (cache.clone(), path.clone(), Arc::clone(&start));
+            std::thread::spawn(move || {
+                start.wait();
+                runtime::python(&cache, &path, &[], silent)
+            })
+        })
+        .collect();
+    let pythons: Vec<PathBuf> = preparations
+        .into_iter()
+        .map(|thread| {
+            thread
+                .join()
+                .expect("the thread ends")
+                .expect("each preparation succeeds")
+        })
+        .collect();
+    assert_eq!(pythons[0], pythons[1]);
+    let runs = Command::new(&pythons[0])
+        .args(["-c", "import sys; assert sys.prefix != sys.base_prefix"])
+        .status()
+        .expect("the venv's python runs");
+    assert!(runs.success(), "a venv: {}", pythons[0].display());
+    assert!(cache.join("python/none/.installed-from").is_file());
+}
+
+#[test]
 fn setup_prepares_the_runtimes_and_verify_says_what_it_used() {
     let dir = scratch("verify-setup");
     let output = Command::new(env!("CARGO_BIN_EXE_snippet"))
@@ -415,6 +453,26 @@ fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
     assert_eq!(output.status.code(), Some(0));
     let (output, _, _) = verify(&dir, &["page.md", "--strict"]);
     assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn a_go_block_that_does_not_build_is_a_note_with_the_compilers_message() {
+    let dir = scratch("verify-go-build");
+    let page = format!("{CHAT_CURL}\n```go\npackage main\n\nfunc main() {{\n\tsend()\n}}\n```\n");
+    std::fs::write(dir.join("page.md"), page).expect("write");
+    let (output, findings, _) = verify(&dir, &["page.md"]);
+    assert_eq!(
+        places(&findings),
+        [(
+            7,
+            "not-verified".to_owned(),
+            "crash before any request: go build failed: # command-line-arguments | ./main.go:4:2: undefined: send"
+                .to_owned()
+        )],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(0));
 }
 
 /// A curl command with a header each client writes in its own way.

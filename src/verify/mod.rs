@@ -30,6 +30,7 @@ pub mod block;
 mod bridge;
 pub mod compare;
 pub mod groups;
+mod lock;
 mod page;
 mod report;
 mod run;
@@ -40,6 +41,7 @@ use std::ffi::OsString;
 use std::io;
 use std::path::PathBuf;
 
+pub use lock::{Waiting, silent};
 pub use page::task_of;
 pub use report::{BlockReport, GroupReport, PageReport, Summary, Verdict};
 pub use runtime::{Found, setup};
@@ -68,6 +70,9 @@ pub struct Options {
     /// registry ([`build_env`] chooses them). Never a token: a block's
     /// `env!("HF_TOKEN")` would compile it in.
     pub build_env: Vec<(OsString, OsString)>,
+    /// Told when a run has waited a few seconds for another process preparing the
+    /// same part of the cache (a venv, the npm packages); [`silent`] by default.
+    pub waiting: Waiting,
 }
 
 impl Options {
@@ -81,6 +86,7 @@ impl Options {
             isolate: true,
             keep: false,
             build_env: Vec::new(),
+            waiting: silent,
         }
     }
 }

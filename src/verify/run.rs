@@ -177,18 +177,25 @@ impl Verifier {
             }
             Packages::GoBuild => {
                 write(entry.script, code.as_bytes())?;
-                runtime::go_build(&self.options.cache, &self.options.path, inputs).map_err(
-                    |err| {
-                        // Only the standard library is there: GOPROXY is off.
-                        if err.contains("no required module provides package")
-                            || err.contains("cannot find module providing package")
-                        {
-                            format!("a package verify does not install: {err}")
-                        } else {
-                            format!("crash before any request: {err}")
-                        }
-                    },
-                )?;
+                runtime::go_build(
+                    &self.options.cache,
+                    &self.options.path,
+                    inputs,
+                    &self.options.bounds,
+                    &self.isolation,
+                )
+                .map_err(|err| {
+                    // Only the standard library is there: GOPROXY is off.
+                    if err.contains("no required module provides package")
+                        || err.contains("cannot find module providing package")
+                    {
+                        format!("a package verify does not install: {err}")
+                    } else if err.starts_with("go build timed out") {
+                        format!("timed out before any request: {err}")
+                    } else {
+                        format!("crash before any request: {err}")
+                    }
+                })?;
                 Ok((PathBuf::from("./main"), Vec::new(), Vec::new()))
             }
             Packages::Cargo => {
@@ -247,8 +254,13 @@ impl Verifier {
                         known.join(", ")
                     ));
                 }
-                let python = runtime::python(&self.options.cache, &self.options.path, &wanted)
-                    .map_err(|err| format!("missing runtime: {err}"))?;
+                let python = runtime::python(
+                    &self.options.cache,
+                    &self.options.path,
+                    &wanted,
+                    self.options.waiting,
+                )
+                .map_err(|err| format!("missing runtime: {err}"))?;
                 write(entry.script, code.as_bytes())?;
                 Ok((python, Vec::new(), Vec::new()))
             }
@@ -261,9 +273,13 @@ impl Verifier {
                         known.join(", ")
                     ));
                 }
-                let modules =
-                    runtime::node_modules(&self.options.cache, &self.options.path, &wanted)
-                        .map_err(|err| format!("missing runtime: {err}"))?;
+                let modules = runtime::node_modules(
+                    &self.options.cache,
+                    &self.options.path,
+                    &wanted,
+                    self.options.waiting,
+                )
+                .map_err(|err| format!("missing runtime: {err}"))?;
                 std::os::unix::fs::symlink(&modules, inputs.join("node_modules"))
                     .map_err(|err| format!("cannot link node_modules: {err}"))?;
                 write(entry.script, code.as_bytes())?;

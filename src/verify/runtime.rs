@@ -9,12 +9,17 @@
 //! (`java Main.java`), PHP blocks with Debian's Guzzle behind `vendor/autoload.php`,
 //! Ruby blocks as they are: none of the three installs anything. Rust blocks are built
 //! with cargo against the conformance suite's pinned reqwest ([`cargo`]), then run.
+//! Each part of the cache is checked and built under its own file lock
+//! ([`lock`](super::lock)), so that two processes preparing it at once both get it
+//! whole (cargo locks its own target folder).
 
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use super::lock::{self, Waiting};
+use super::sandbox::{self, Bounds, Isolation};
 use crate::Language;
 
 pub mod cargo;
@@ -299,28 +304,44 @@ const NODE_BUILTINS: &[&str] = &[
 ];
 
 /// The python of the venv holding exactly `packages` under `cache`, made when missing
-/// (pip reads its own configuration: an index, a wheel folder).
-pub fn python(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
+/// (pip reads its own configuration: an index, a wheel folder). `waiting` is told when
+/// another process is making the same venv.
+pub fn python(
+    cache: &Path,
+    path: &OsString,
+    packages: &[String],
+    waiting: Waiting,
+) -> Result<PathBuf, String> {
     let key = if packages.is_empty() {
         "none".to_owned()
     } else {
         packages.join("+")
     };
     let venv = cache.join("python").join(&key);
+    let what = if packages.is_empty() {
+        "the Python venv without packages".to_owned()
+    } else {
+        format!("the Python venv with {}", packages.join(", "))
+    };
+    let _held = lock::exclusive(
+        &cache.join("python").join(format!("{key}.lock")),
+        &what,
+        waiting,
+    )?;
     let python = venv.join("bin/python");
     let wanted = format!("{REQUIREMENTS}\n{}", packages.join(" "));
     if stamped(&venv, &wanted) && python.exists() {
         return Ok(python);
     }
     let _ = fs::remove_dir_all(&venv);
-    fs::create_dir_all(cache).map_err(|err| format!("{}: {err}", cache.display()))?;
     install(
         Command::new("python3").arg("-m").arg("venv").arg(&venv),
         path,
         "python3 -m venv",
     )?;
     if !packages.is_empty() {
-        let constraints = cache.join("requirements.txt");
+        // In the venv: another venv being made at the same time has its own.
+        let constraints = venv.join("constraints.txt");
         fs::write(&constraints, REQUIREMENTS).map_err(|err| err.to_string())?;
         install(
             Command::new(&python)
@@ -343,9 +364,16 @@ pub fn python(cache: &Path, path: &OsString, packages: &[String]) -> Result<Path
 }
 
 /// A folder under `cache` whose `node_modules` links exactly `packages` of the one
-/// `npm ci`, made when missing.
-pub fn node_modules(cache: &Path, path: &OsString, packages: &[String]) -> Result<PathBuf, String> {
+/// `npm ci`, made when missing. `waiting` is told when another process is running
+/// that `npm ci` or linking.
+pub fn node_modules(
+    cache: &Path,
+    path: &OsString,
+    packages: &[String],
+    waiting: Waiting,
+) -> Result<PathBuf, String> {
     let node = cache.join("node");
+    let _held = lock::exclusive(&cache.join("node.lock"), "the npm packages", waiting)?;
     let wanted = format!("{PACKAGE_JSON}{PACKAGE_LOCK}");
     // A block that imports nothing needs no install (and no network).
     if !packages.is_empty() && !stamped(&node, &wanted) {
@@ -392,35 +420,76 @@ pub fn node_modules(cache: &Path, path: &OsString, packages: &[String]) -> Resul
 /// Builds the Go program `main.go` of `dir` into `dir/main`, with the build cache in
 /// `cache`: the standard library is compiled once, then each block in a second or
 /// two. Nothing is downloaded (`GOPROXY=off`) and no C is compiled (`CGO_ENABLED=0`):
-/// building runs none of the block's code. `Err` holds the compiler's last lines.
-pub fn go_build(cache: &Path, path: &OsString, dir: &Path) -> Result<(), String> {
+/// building runs none of the block's code. It is bounded as a run is (`sandbox::run`:
+/// its process group ended at the deadline `bounds.build`, its files capped, a pids
+/// cgroup) as far as `isolation` allows, without the network namespace: its folder
+/// must keep the program. `Err` holds the compiler's last lines.
+pub fn go_build(
+    cache: &Path,
+    path: &OsString,
+    dir: &Path,
+    bounds: &Bounds,
+    isolation: &Isolation,
+) -> Result<(), String> {
     let go = cache.join("go");
     fs::create_dir_all(&go).map_err(|err| format!("{}: {err}", go.display()))?;
-    install(
-        Command::new("go")
-            .args(["build", "-trimpath", "-o", "main", "main.go"])
-            .current_dir(dir)
-            .env_clear()
-            .env("GOCACHE", go.join("cache"))
-            .env("GOPATH", go.join("path"))
-            .env("GOFLAGS", "-mod=mod")
-            .env("GOPROXY", "off")
-            .env("GOTOOLCHAIN", "local")
-            .env("GO111MODULE", "on")
-            .env("CGO_ENABLED", "0"),
-        path,
-        "go build",
-    )
+    // Go wants an absolute GOCACHE, and the build runs in `dir`.
+    let go = fs::canonicalize(&go).map_err(|err| format!("{}: {err}", go.display()))?;
+    let dir = fs::canonicalize(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    let env: Vec<(String, String)> = [
+        ("PATH", path.to_string_lossy().into_owned()),
+        ("GOCACHE", go.join("cache").display().to_string()),
+        ("GOPATH", go.join("path").display().to_string()),
+        ("GOFLAGS", "-mod=mod".to_owned()),
+        ("GOPROXY", "off".to_owned()),
+        ("GOTOOLCHAIN", "local".to_owned()),
+        ("GO111MODULE", "on".to_owned()),
+        ("CGO_ENABLED", "0".to_owned()),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_owned(), value))
+    .collect();
+    let args: Vec<String> = ["build", "-trimpath", "-o", "main", "main.go"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let isolation = Isolation {
+        namespaces: false,
+        ..isolation.clone()
+    };
+    let bounds = Bounds {
+        timeout: bounds.build,
+        ..*bounds
+    };
+    let ended = sandbox::run(&isolation, &bounds, Path::new("go"), &args, &env, &dir, 0);
+    let _ = fs::remove_dir_all(dir.with_extension("out"));
+    if ended.timed_out {
+        Err(format!(
+            "go build timed out after {} s",
+            bounds.timeout.as_secs()
+        ))
+    } else if ended.capped {
+        Err(format!(
+            "go build's output reached the cap of {} MiB",
+            bounds.file_bytes >> 20
+        ))
+    } else if ended.code == Some(0) {
+        Ok(())
+    } else {
+        Err(format!("go build failed: {}", last_lines(&ended.stderr)))
+    }
 }
 
 /// Prepares every runtime in `cache`: a venv per package verify knows, the npm
 /// packages, Go's standard library and the Rust crates compiled (cargo keeps `build_env`
 /// of the caller's environment: see [`Options::build_env`](super::Options::build_env)).
-/// Returns what it prepared, a line each.
+/// Returns what it prepared, a line each. `waiting` is told when another process is
+/// preparing the same part.
 pub fn setup(
     cache: &Path,
     path: &OsString,
     build_env: &[(OsString, OsString)],
+    waiting: Waiting,
 ) -> Result<Vec<String>, String> {
     let mut done = Vec::new();
     if find_one("cargo", path) {
@@ -436,7 +505,7 @@ pub fn setup(
         ));
     }
     for package in known(Packages::Pip) {
-        let python = python(cache, path, &[package.to_owned()])?;
+        let python = python(cache, path, &[package.to_owned()], waiting)?;
         done.push(format!("python venv with {package}: {}", python.display()));
     }
     let all: Vec<String> = known(Packages::Npm)
@@ -444,16 +513,23 @@ pub fn setup(
         .map(str::to_owned)
         .collect();
     if find_one("go", path) {
+        // Go's build cache takes concurrent builds; the warm-up's folder does not.
+        let _held = lock::exclusive(&cache.join("go.lock"), "the Go build cache", waiting)?;
         let warm = cache.join("go").join("warm");
         fs::create_dir_all(&warm).map_err(|err| format!("{}: {err}", warm.display()))?;
         fs::write(warm.join("main.go"), GO_WARM).map_err(|err| err.to_string())?;
-        go_build(cache, path, &warm)?;
+        // The standard library compiled from nothing, on a slow machine.
+        let bounds = Bounds {
+            build: lock::WAIT,
+            ..Bounds::default()
+        };
+        go_build(cache, path, &warm, &bounds, &Isolation::none())?;
         done.push(format!(
             "go build cache (net/http, crypto/tls): {}",
             cache.join("go").join("cache").display()
         ));
     }
-    let set = node_modules(cache, path, &all)?;
+    let set = node_modules(cache, path, &all, waiting)?;
     done.push(format!(
         "node packages {}: {}",
         known(Packages::Npm).join(", "),
@@ -483,13 +559,17 @@ fn install(command: &mut Command, path: &OsString, what: &str) -> Result<(), Str
     if output.status.success() {
         Ok(())
     } else {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let tail: Vec<&str> = stderr.lines().rev().take(3).collect();
         Err(format!(
             "{what} failed: {}",
-            tail.into_iter().rev().collect::<Vec<_>>().join(" | ")
+            last_lines(&String::from_utf8_lossy(&output.stderr))
         ))
     }
+}
+
+/// The last three lines of a tool's `stderr`, joined with ` | `.
+fn last_lines(stderr: &str) -> String {
+    let tail: Vec<&str> = stderr.lines().rev().take(3).collect();
+    tail.into_iter().rev().collect::<Vec<_>>().join(" | ")
 }
 
 fn stamped(dir: &Path, wanted: &str) -> bool {
@@ -503,6 +583,93 @@ fn stamp(dir: &Path, wanted: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A folder of its own under the system's temporary folder, with a `go` on `PATH`
+    /// that runs `script`.
+    fn fake_go(name: &str, script: &str) -> (PathBuf, OsString) {
+        use std::os::unix::fs::PermissionsExt;
+        let dir =
+            std::env::temp_dir().join(format!("snippet-verify-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let bin = dir.join("bin");
+        fs::create_dir_all(&bin).expect("bin");
+        fs::create_dir_all(dir.join("block")).expect("block");
+        let go = bin.join("go");
+        fs::write(&go, format!("#!/bin/sh\n{script}\n")).expect("go");
+        fs::set_permissions(&go, fs::Permissions::from_mode(0o755)).expect("chmod");
+        let path = std::env::join_paths([bin, "/usr/bin".into(), "/bin".into()]).expect("PATH");
+        (dir, path)
+    }
+
+    #[test]
+    fn a_go_build_ends_at_its_deadline_with_its_whole_process_group() {
+        // A build that never ends, in a child process of its own.
+        let (dir, path) = fake_go("go-slow", "sleep 60 &\necho $! > child.pid\nwait");
+        let bounds = Bounds {
+            build: Duration::from_secs(1),
+            ..Bounds::default()
+        };
+        let started = Instant::now();
+        let built = go_build(
+            &dir.join("cache"),
+            &path,
+            &dir.join("block"),
+            &bounds,
+            &Isolation::none(),
+        );
+        assert_eq!(built, Err("go build timed out after 1 s".to_owned()));
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+        let child = fs::read_to_string(dir.join("block/child.pid")).expect("its child started");
+        let proc = PathBuf::from(format!("/proc/{}", child.trim()));
+        let ended = (0..100).any(|_| {
+            std::thread::sleep(Duration::from_millis(20));
+            !proc.exists()
+        });
+        assert!(ended, "its child {} outlived the deadline", child.trim());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_go_build_that_fails_says_the_compilers_last_lines_of_its_bounded_output() {
+        let (dir, path) = fake_go(
+            "go-fails",
+            "echo '# command-line-arguments' >&2\necho './main.go:4:2: undefined: send' >&2\nexit 1",
+        );
+        let built = |dir: &Path, path: &OsString| {
+            go_build(
+                &dir.join("cache"),
+                path,
+                &dir.join("block"),
+                &Bounds::default(),
+                &Isolation::none(),
+            )
+        };
+        assert_eq!(
+            built(&dir, &path),
+            Err(
+                "go build failed: # command-line-arguments | ./main.go:4:2: undefined: send"
+                    .to_owned()
+            )
+        );
+        let _ = fs::remove_dir_all(&dir);
+        // 3.4 MB of errors: what is read of them is capped (1 MiB), as a run's output.
+        let (dir, path) = fake_go(
+            "go-floods",
+            "i=0; while [ $i -lt 100000 ]; do echo \"./main.go:$i:1: undefined: x\" >&2; i=$((i+1)); done\nexit 1",
+        );
+        let err = built(&dir, &path).expect_err("it failed");
+        assert!(
+            err.starts_with("go build failed: ./main.go:") && err.len() < 200,
+            "{err}"
+        );
+        assert!(!err.contains(":99999:"), "{err}");
+        let _ = fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn packages_a_block_declares() {

@@ -25,6 +25,10 @@ pub struct Bounds {
     pub disk_bytes: u64,
     /// The most processes of the run at once, where a pids cgroup holds it.
     pub processes: u32,
+    /// The deadline of a block's build before its run (Go's), within the other
+    /// bounds: longer than a run's, since a cold build cache compiles the standard
+    /// library first (`--setup` fills it).
+    pub build: Duration,
 }
 
 impl Default for Bounds {
@@ -34,6 +38,7 @@ impl Default for Bounds {
             file_bytes: 16 << 20,
             disk_bytes: 64 << 20,
             processes: 256,
+            build: Duration::from_secs(300),
         }
     }
 }

@@ -22,7 +22,7 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     let build_env = inference_snippets::verify::build_env(std::env::vars_os());
     let mut out = std::io::stdout().lock();
     if args.setup {
-        return match setup(&cache, &path, &build_env) {
+        return match setup(&cache, &path, &build_env, waiting) {
             Ok(done) => {
                 for line in done {
                     let _ = writeln!(out, "{line}");
@@ -44,6 +44,7 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     options.keep = args.keep;
     options.isolate = !args.no_isolation;
     options.build_env = build_env;
+    options.waiting = waiting;
     let verifier = match Verifier::new(options) {
         Ok(verifier) => verifier,
         Err(err) => {
@@ -164,6 +165,12 @@ pub(crate) fn run(args: &Verify, reporter: &Reporter) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What a run waiting for another process's preparation of the cache says, on
+/// standard error: the wait would otherwise look like a hang.
+fn waiting(what: &str) {
+    eprintln!("snippet verify: {what}");
 }
 
 /// `$SNIPPET_CACHE_DIR`, else the user's cache folder (`verify::default_cache`).
