@@ -433,6 +433,45 @@ fn a_real_token_in_the_environment_never_reaches_a_block() {
 }
 
 #[test]
+fn a_page_s_python_files_never_run_while_verify_prepares_a_venv() {
+    // A cache of its own, so the venv is made here; beside the page, a `token.py`
+    // that the standard library's `tokenize` would import if the page's folder came
+    // first on `sys.path` (`python3 -m venv` run there did: the file ran, unsandboxed).
+    let dir = scratch("verify-shadow");
+    let cache = dir.join("cache");
+    let marker = dir.join("ran-outside-the-sandbox");
+    std::fs::write(
+        dir.join("token.py"),
+        format!("open({:?}, 'w').close()\n", marker.display().to_string()),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("models.sh"),
+        "curl https://router.huggingface.co/v1/models\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("models.py"),
+        "import urllib.request\nurllib.request.urlopen('https://router.huggingface.co/v1/models')\n",
+    )
+    .expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_snippet"))
+        .args(["verify", "--curl", "models.sh", "models.py", "--cache"])
+        .arg(&cache)
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("snippet runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!marker.exists(), "the page's token.py ran: {stdout}");
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("python               1          0             0"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn a_block_not_verified_is_a_note_that_fails_only_under_strict() {
     let dir = scratch("verify-strict");
     let page = format!("{CHAT_CURL}\n```kotlin\nfun main() {{}}\n```\n");

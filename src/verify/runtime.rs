@@ -155,6 +155,8 @@ pub fn find(path: &OsString) -> Vec<Found> {
                     "--version"
                 })
                 .env("PATH", path)
+                // Not the page's folder: a version manager reads its `.python-version`.
+                .current_dir("/")
                 .stdin(Stdio::null())
                 .output()
                 .ok()
@@ -334,8 +336,17 @@ pub fn python(
         return Ok(python);
     }
     let _ = fs::remove_dir_all(&venv);
+    let parent = cache.join("python");
+    fs::create_dir_all(&parent).map_err(|err| format!("{}: {err}", parent.display()))?;
+    // Isolated (`-I`) and in the cache: `-m` would put the working folder, the page's,
+    // first on `sys.path`, and a `token.py` beside a page shadows the module the
+    // standard library's `tokenize` imports — its code would run here, outside the
+    // sandbox.
     install(
-        Command::new("python3").arg("-m").arg("venv").arg(&venv),
+        Command::new("python3")
+            .args(["-I", "-m", "venv"])
+            .arg(&venv)
+            .current_dir(&parent),
         path,
         "python3 -m venv",
     )?;
@@ -345,7 +356,9 @@ pub fn python(
         fs::write(&constraints, REQUIREMENTS).map_err(|err| err.to_string())?;
         install(
             Command::new(&python)
+                .current_dir(&venv)
                 .args([
+                    "-I",
                     "-m",
                     "pip",
                     "install",

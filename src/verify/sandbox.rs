@@ -66,6 +66,8 @@ impl Isolation {
             Command::new(program)
                 .args(args)
                 .env("PATH", path)
+                // Not the page's folder: nothing of a page's is read by a probe.
+                .current_dir("/")
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -74,8 +76,9 @@ impl Isolation {
         };
         let limits = works("prlimit", &["--fsize=1000000", "--", "true"]);
         let bridge_python = Command::new("python3")
-            .args(["-c", "import sys; print(sys.executable)"])
+            .args(["-I", "-c", "import sys; print(sys.executable)"])
             .env("PATH", path)
+            .current_dir("/")
             .stdin(Stdio::null())
             .output()
             .ok()
@@ -90,7 +93,7 @@ impl Isolation {
                 "--",
                 "sh",
                 "-c",
-                "ip link set lo up && python3 -c pass",
+                "ip link set lo up && python3 -I -c pass",
             ],
         );
         let pids = ["/sys/fs/cgroup/pids", "/sys/fs/cgroup"]
