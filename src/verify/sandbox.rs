@@ -11,7 +11,7 @@ use std::fs::{self, File};
 use std::io;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// The bounds of one run.
@@ -250,22 +250,9 @@ pub fn run(
             return not_started(program, &error);
         }
     };
-    let deadline = Instant::now() + bounds.timeout;
-    let (code, timed_out) = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break (status.code(), false),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
-            _ => {
-                // The group id is the child's pid (process_group(0)).
-                let _ = Command::new("kill")
-                    .args(["-KILL", "--", &format!("-{}", child.id())])
-                    .stderr(Stdio::null())
-                    .status();
-                let _ = child.kill();
-                let _ = child.wait();
-                break (None, true);
-            }
-        }
+    let (code, timed_out) = match wait_or_end_group(&mut child, bounds.timeout) {
+        Some(status) => (status.code(), false),
+        None => (None, true),
     };
     // What is left: the bridge inside, a process that left the group. The cgroup
     // holds them all.
@@ -355,6 +342,29 @@ exec \"$@\""
 
 /// Kills every process still in `dir`'s cgroup, then removes it (a process that is
 /// still exiting keeps it busy for a moment: the removal is tried again).
+/// Waits for `child`, started as the leader of its own process group
+/// (`process_group(0)`), until `timeout`; past it, kills the whole group (what the
+/// child started too) and returns `None`.
+pub(super) fn wait_or_end_group(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+            _ => {
+                // The group id is the child's pid.
+                let _ = Command::new("kill")
+                    .args(["-KILL", "--", &format!("-{}", child.id())])
+                    .stderr(Stdio::null())
+                    .status();
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+}
+
 fn end_cgroup(dir: &Path) {
     for _ in 0..100 {
         let procs = fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();

@@ -13,7 +13,9 @@ use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use crate::verify::sandbox;
 
 /// The manifest and lock the snippets are checked with.
 const MANIFEST: &str = include_str!("../../../tests/rust-snippets/Cargo.toml");
@@ -198,23 +200,8 @@ fn cargo(
         }
         text
     });
-    let deadline = Instant::now() + timeout;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => {
-                // The group id is the child's pid (process_group(0)): rustc too.
-                let _ = Command::new("kill")
-                    .args(["-KILL", "--", &format!("-{}", child.id())])
-                    .stderr(Stdio::null())
-                    .status();
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-        }
-    };
+    // Past the deadline, rustc goes with cargo: they share its process group.
+    let status = sandbox::wait_or_end_group(&mut child, timeout);
     let stderr = reader.join().unwrap_or_default();
     match status {
         Some(status) if status.success() => Ok(()),
