@@ -799,3 +799,42 @@ fn hostile_clients_get_refusals_and_the_session_names_each_problem() {
         traffic.problems
     );
 }
+
+#[test]
+fn what_a_client_left_as_it_exited_is_in_the_next_take() {
+    use std::io::Write;
+    use std::net::TcpStream;
+
+    // A client that gives up its handshake and exits at once, as curl does with an
+    // unknown CA: its connection is still at work when the caller takes the traffic,
+    // and `take` waits for it. Twenty times, so that a race would show.
+    let proxy = Proxy::start().expect("proxy");
+    let session = proxy.session(None).expect("session");
+    for round in 0..20 {
+        let mut stream = TcpStream::connect(("127.0.0.1", session.port())).expect("connect");
+        stream
+            .write_all(b"CONNECT h.example:443 HTTP/1.1\r\nHost: h.example:443\r\n\r\n")
+            .expect("write");
+        let mut established = [0; 39];
+        std::io::Read::read_exact(&mut stream, &mut established).expect("established");
+        stream
+            .write_all(b"\x16\x03\x01\x00\x05hello")
+            .expect("write");
+        drop(stream);
+        let traffic = session.take();
+        assert_eq!(traffic.problems.len(), 1, "round {round}: {traffic:?}");
+        assert!(
+            traffic.problems[0].contains("TLS handshake for h.example failed"),
+            "{traffic:?}"
+        );
+    }
+    // A connection kept alive after its answer waits for its client: `take` does not.
+    let mut held = TcpStream::connect(("127.0.0.1", session.port())).expect("connect");
+    held.write_all(b"GET http://h/ok HTTP/1.1\r\nHost: h\r\n\r\n")
+        .expect("write");
+    let mut answer = [0; 15];
+    std::io::Read::read_exact(&mut held, &mut answer).expect("answer");
+    let started = Instant::now();
+    assert_eq!(session.take().requests.len(), 1);
+    assert!(started.elapsed() < Duration::from_secs(1));
+}

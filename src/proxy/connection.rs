@@ -10,7 +10,7 @@ use std::net::TcpStream;
 use rustls::{ServerConnection, StreamOwned};
 
 use super::Answer;
-use super::recorder::Recorder;
+use super::recorder::{Activity, Recorder};
 use super::request::{Incoming, invalid, read_request};
 use super::traffic::{Recorded, Via};
 
@@ -35,20 +35,31 @@ enum End {
 }
 
 /// Serves `stream` until the client closes it, a bound is reached or an error occurs.
-/// Protocol errors are recorded as the session's problems.
-pub(super) fn serve(stream: TcpStream, shared: &Recorder) {
+/// Protocol errors are recorded as the session's problems; `activity` says when the
+/// connection waits for its client.
+pub(super) fn serve(stream: TcpStream, shared: &Recorder, activity: &mut Activity) {
     let timeout = Some(shared.limits.timeout);
     if stream.set_read_timeout(timeout).is_err() || stream.set_write_timeout(timeout).is_err() {
         return;
     }
     let _ = stream.set_nodelay(true);
     let local = stream.local_addr().map(|addr| addr.to_string()).ok();
-    if let Err(err) = serve_plain(stream, shared, local.as_deref().unwrap_or("127.0.0.1")) {
+    if let Err(err) = serve_plain(
+        stream,
+        shared,
+        activity,
+        local.as_deref().unwrap_or("127.0.0.1"),
+    ) {
         shared.problem(&err);
     }
 }
 
-fn serve_plain(stream: TcpStream, shared: &Recorder, local: &str) -> io::Result<()> {
+fn serve_plain(
+    stream: TcpStream,
+    shared: &Recorder,
+    activity: &mut Activity,
+    local: &str,
+) -> io::Result<()> {
     let mut first = [0; 1];
     if stream.peek(&mut first)? == 0 {
         return Ok(());
@@ -60,7 +71,13 @@ fn serve_plain(stream: TcpStream, shared: &Recorder, local: &str) -> io::Result<
             via: Via::Direct,
         };
         let host = local.rsplit_once(':').map_or(local, |(host, _)| host);
-        return tls(Prefixed::new(Vec::new(), stream), host, &origin, shared);
+        return tls(
+            Prefixed::new(Vec::new(), stream),
+            host,
+            &origin,
+            shared,
+            activity,
+        );
     }
     let origin = Origin {
         scheme: "http",
@@ -68,7 +85,7 @@ fn serve_plain(stream: TcpStream, shared: &Recorder, local: &str) -> io::Result<
         via: Via::Direct,
     };
     let mut reader = BufReader::new(stream);
-    let End::Connect(authority) = converse(&mut reader, &origin, true, shared)? else {
+    let End::Connect(authority) = converse(&mut reader, &origin, true, shared, activity)? else {
         return Ok(());
     };
     let Some((host, port)) = split_authority(&authority) else {
@@ -99,20 +116,33 @@ fn serve_plain(stream: TcpStream, shared: &Recorder, local: &str) -> io::Result<
             via: Via::Connect,
         };
         let host = host.trim_start_matches('[').trim_end_matches(']');
-        tls(tunnel, host, &origin, shared)
+        tls(tunnel, host, &origin, shared, activity)
     } else {
         let origin = Origin {
             scheme: "http",
             authority: Some(authority),
             via: Via::Connect,
         };
-        converse(&mut BufReader::new(tunnel), &origin, false, shared).map(|_| ())
+        converse(
+            &mut BufReader::new(tunnel),
+            &origin,
+            false,
+            shared,
+            activity,
+        )
+        .map(|_| ())
     }
 }
 
 /// Terminates TLS with a leaf for the client's SNI, else for `host`, then serves the
 /// requests inside.
-fn tls(stream: Prefixed, host: &str, origin: &Origin, shared: &Recorder) -> io::Result<()> {
+fn tls(
+    stream: Prefixed,
+    host: &str,
+    origin: &Origin,
+    shared: &Recorder,
+    activity: &mut Activity,
+) -> io::Result<()> {
     let config = shared.authority.server_config(host)?;
     let connection = ServerConnection::new(config).map_err(io::Error::other)?;
     let mut tls = StreamOwned::new(connection, stream);
@@ -127,7 +157,7 @@ fn tls(stream: Prefixed, host: &str, origin: &Origin, shared: &Recorder) -> io::
         }
     }
     let mut reader = BufReader::new(tls);
-    converse(&mut reader, origin, false, shared)?;
+    converse(&mut reader, origin, false, shared, activity)?;
     let tls = reader.get_mut();
     tls.conn.send_close_notify();
     let _ = tls.flush();
@@ -141,9 +171,12 @@ fn converse<S: Read + Write>(
     origin: &Origin,
     may_connect: bool,
     shared: &Recorder,
+    activity: &mut Activity,
 ) -> io::Result<End> {
     for _ in 0..shared.limits.requests {
-        let incoming = match read_request(reader, &shared.limits) {
+        let incoming = read_request(reader, &shared.limits);
+        activity.set_busy(true);
+        let incoming = match incoming {
             Ok(Some(incoming)) => incoming,
             Ok(None) => return Ok(End::Closed),
             Err(err) if err.kind() == io::ErrorKind::InvalidData => {
@@ -172,6 +205,8 @@ fn converse<S: Read + Write>(
         if !keep {
             return Ok(End::Closed);
         }
+        // Answered: until the client sends again, the connection is not at work.
+        activity.set_busy(false);
     }
     Ok(End::Closed)
 }

@@ -2,7 +2,8 @@
 //! table and keeps it, with the problems clients had on the way.
 
 use std::io;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use super::authority::Authority;
 use super::traffic::{Recorded, Traffic};
@@ -16,7 +17,17 @@ pub(super) struct Recorder {
     pub(super) limits: Limits,
     task_of: TaskOf,
     kept: Mutex<Kept>,
+    /// Connections at work: accepted and not yet ended, and not waiting for a next
+    /// request after an answer. `take` waits for them, so that what a client did
+    /// before it exited (a handshake it gave up, a request it sent last) is recorded.
+    busy: Mutex<usize>,
+    settled: Condvar,
 }
+
+/// How long `take` waits for connections at work. A client that has exited closed
+/// its sockets, so its connections end at once; one still alive and silent must not
+/// hold the caller for long.
+const SETTLE: Duration = Duration::from_secs(2);
 
 /// The traffic not yet taken, and the bytes of its bodies.
 #[derive(Default)]
@@ -38,11 +49,28 @@ impl Recorder {
             limits,
             task_of,
             kept: Mutex::new(Kept::default()),
+            busy: Mutex::new(0),
+            settled: Condvar::new(),
         }
     }
 
-    /// What arrived since the last call.
+    /// What arrived since the last call, once the connections at work are done (for
+    /// at most [`SETTLE`]).
     pub(super) fn take(&self) -> Traffic {
+        let deadline = Instant::now() + SETTLE;
+        let mut busy = lock(&self.busy);
+        while *busy > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            busy = self
+                .settled
+                .wait_timeout(busy, left)
+                .unwrap_or_else(|poison| poison.into_inner())
+                .0;
+        }
+        drop(busy);
         std::mem::take(&mut *lock(&self.kept)).traffic
     }
 
@@ -76,6 +104,45 @@ impl Recorder {
         if err.kind() == io::ErrorKind::InvalidData {
             keep_problem(&mut lock(&self.kept).traffic, err.to_string());
         }
+    }
+}
+
+/// One connection's part in [`Recorder`]'s count of connections at work: counted
+/// from its accept, uncounted while it waits for a next request, and when dropped.
+pub(super) struct Activity {
+    shared: Arc<Recorder>,
+    busy: bool,
+}
+
+impl Activity {
+    /// Counts a connection just accepted as at work.
+    pub(super) fn start(shared: &Arc<Recorder>) -> Activity {
+        *lock(&shared.busy) += 1;
+        Activity {
+            shared: Arc::clone(shared),
+            busy: true,
+        }
+    }
+
+    /// At work (`true`) or waiting for the client (`false`).
+    pub(super) fn set_busy(&mut self, busy: bool) {
+        if self.busy == busy {
+            return;
+        }
+        self.busy = busy;
+        let mut count = lock(&self.shared.busy);
+        if busy {
+            *count += 1;
+        } else {
+            *count = count.saturating_sub(1);
+            self.shared.settled.notify_all();
+        }
+    }
+}
+
+impl Drop for Activity {
+    fn drop(&mut self) {
+        self.set_busy(false);
     }
 }
 

@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 
 use super::authority::Authority;
 use super::connection;
-use super::recorder::{Recorder, lock};
+use super::recorder::{Activity, Recorder, lock};
 use super::{Answers, Limits, TaskOf, Traffic};
 
 /// A listener on its own loopback port, for one snippet run: what arrives on it is
@@ -120,11 +120,14 @@ fn accept(
             };
             open.insert(id, handle);
         }
+        // Counted before its thread starts: a `take` right after the client's
+        // exit waits for what the connection still has to record.
+        let mut activity = Activity::start(shared);
         let (serving, done) = (Arc::clone(shared), Arc::clone(open));
         let spawned = std::thread::Builder::new()
             .name("proxy-connection".to_owned())
             .spawn(move || {
-                connection::serve(stream, &serving);
+                connection::serve(stream, &serving, &mut activity);
                 lock(&done).remove(&id);
             });
         if spawned.is_err() {
