@@ -48,6 +48,8 @@ mod mime;
 mod model;
 mod names;
 mod openapi;
+#[cfg(feature = "proxy")]
+pub mod proxy;
 mod quote;
 mod render;
 mod secret;
@@ -57,6 +59,8 @@ mod task;
 mod template;
 mod text;
 mod validate;
+#[cfg(feature = "proxy")]
+pub mod verify;
 
 pub use client::{Client, Kind, Language};
 pub use curl::{CurlOptions, Parsed, Places, Shell, parse_curl, parse_curl_args};

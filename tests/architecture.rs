@@ -19,7 +19,7 @@ fn sources(dir: &Path, found: &mut Vec<String>) {
         if path.is_dir() {
             sources(&path, found);
         } else if path.extension().is_some_and(|extension| {
-            ["rs", "py", "pyi", "js", "mjs", "ts"].contains(&&*extension.to_string_lossy())
+            ["rs", "py", "pyi", "js", "mjs", "cjs", "ts"].contains(&&*extension.to_string_lossy())
         }) {
             let relative = path.strip_prefix(root()).expect("under the root");
             found.push(relative.to_string_lossy().replace('\\', "/"));

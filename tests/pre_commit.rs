@@ -1,7 +1,8 @@
 //! `.pre-commit-hooks.yaml`, run by a pinned pre-commit as a user's repository would:
 //! `pre-commit try-repo <this checkout> --files PAGES` (every hook of the file, one
 //! build of `snippet` per run: two runs, not one per hook and page) in a scratch git
-//! repository;
+//! repository; `snippet-docs-verify` runs its blocks with the runtimes cached under
+//! `target/verify-cache`, as `tests/verify.rs` does, never the user's cache;
 //! and each `.pre-commit-config.yaml` that docs/ci.md shows, run as written with
 //! `pre-commit run --files PAGE` (the remote one from this checkout, at its `rev`).
 //!
@@ -40,13 +41,51 @@ const DRIFTED: &str = "# Page\n\n```sh\ncurl https://xyz.endpoints.huggingface.c
 /// A page with an option curl does not have.
 const LINT_ERROR: &str = "# Page\n\n```bash\ncurl https://x.cloud --dat '{}'\n```\n";
 
+/// A tab group whose Python `requests` tab sends its curl block's request.
+const TABS: &str = r#"# Classify
+
+<hfoptions id="client">
+<hfoption id="curl">
+
+```sh
+curl https://router.huggingface.co/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english \
+    -H "Authorization: Bearer $HF_TOKEN" \
+    -H 'Content-Type: application/json' \
+    -H 'X-Use-Cache: false' \
+    -d '{"inputs": "I like you"}'
+```
+
+</hfoption>
+<hfoption id="python">
+
+```py
+import os
+import requests
+
+response = requests.post(
+    "https://router.huggingface.co/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+    headers={"Authorization": f"Bearer {os.environ['HF_TOKEN']}", "X-Use-Cache": "false"},
+    json={"inputs": "I like you"},
+)
+print(response.json())
+```
+
+</hfoption>
+</hfoptions>
+"#;
+
+/// [`TABS`] with a header of the Python tab changed.
+fn header_drifted() -> String {
+    TABS.replace("\"X-Use-Cache\": \"false\"", "\"X-Use-Cache\": \"true\"")
+}
+
 /// The scratch git repository with the pages, made once for every test here.
 fn repository() -> &'static Path {
     static REPOSITORY: OnceLock<PathBuf> = OnceLock::new();
     REPOSITORY.get_or_init(|| pages_repository("pre-commit", None))
 }
 
-/// A scratch git repository holding the three pages and, when given, `config` as its
+/// A scratch git repository holding the pages and, when given, `config` as its
 /// `.pre-commit-config.yaml`, staged (pre-commit refuses an unstaged one).
 fn pages_repository(name: &str, config: Option<&str>) -> PathBuf {
     let dir = scratch(name);
@@ -56,6 +95,8 @@ fn pages_repository(name: &str, config: Option<&str>) -> PathBuf {
     fs::write(dir.join("fresh.md"), fresh).expect("fresh.md");
     fs::write(dir.join("drifted.md"), DRIFTED).expect("drifted.md");
     fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
+    fs::write(dir.join("tabs.md"), TABS).expect("tabs.md");
+    fs::write(dir.join("header.md"), header_drifted()).expect("header.md");
     let mut steps = vec![&["init", "--quiet"][..]];
     if let Some(config) = config {
         fs::write(dir.join(".pre-commit-config.yaml"), config).expect("the configuration");
@@ -100,6 +141,9 @@ fn try_repo(pre_commit: &Path, pages: &[&str]) -> (Option<i32>, String) {
     (code, printed)
 }
 
+/// The hooks' names, as pre-commit prints them on their status lines.
+const HOOKS: [&str; 3] = ["snippet docs check", "snippet docs lint", "snippet verify"];
+
 /// What pre-commit printed for `hook` (its name, as in `snippet docs check.....Passed`):
 /// from its status line to the next hook's.
 fn hook_output<'a>(printed: &'a str, hook: &str) -> &'a str {
@@ -107,8 +151,10 @@ fn hook_output<'a>(printed: &'a str, hook: &str) -> &'a str {
         return "";
     };
     let rest = &printed[start..];
-    let end = rest[1..]
-        .find("\nsnippet docs ")
+    let end = HOOKS
+        .iter()
+        .filter_map(|next| rest[1..].find(&format!("\n{next}.")))
+        .min()
         .map_or(rest.len(), |index| index + 1);
     &rest[..end]
 }
@@ -155,6 +201,8 @@ fn run_try_repo(pre_commit: &Path, pages: &[&str]) -> (Option<i32>, String) {
             // Nothing of the developer's: pre-commit's own store, and no token.
             .env("PRE_COMMIT_HOME", tools.join("home"))
             .env("CARGO_TARGET_DIR", tools.join("cargo-target"))
+            // verify's venvs and npm packages: the ones tests/verify.rs makes.
+            .env("SNIPPET_CACHE_DIR", root().join("target/verify-cache"))
             .env_remove("RUSTFLAGS")
             .env_remove("HF_TOKEN"),
         repository(),
@@ -179,27 +227,37 @@ fn run_try_repo(pre_commit: &Path, pages: &[&str]) -> (Option<i32>, String) {
 }
 
 #[test]
-fn both_hooks_pass_an_up_to_date_page() {
+fn every_hook_passes_an_up_to_date_page_and_tabs_that_send_their_curl_request() {
     let Some(pre_commit) = tools::pre_commit() else {
         return;
     };
-    let (code, printed) = try_repo(&pre_commit, &["fresh.md"]);
+    let (code, printed) = try_repo(&pre_commit, &["fresh.md", "tabs.md"]);
     if code.is_none() {
         return;
     }
     assert_eq!(code, Some(0), "{printed}");
-    for hook in ["snippet docs check", "snippet docs lint"] {
+    for hook in HOOKS {
         let output = hook_output(&printed, hook);
         assert!(output.contains("Passed"), "{hook}:\n{printed}");
     }
+    // verify ran the region's `requests` tab and the hand-written one: pre-commit may
+    // split the pages between two runs, each with its summary's `total` row.
+    let verify = hook_output(&printed, "snippet verify");
+    let verified: u32 = verify
+        .lines()
+        .filter_map(|line| line.strip_prefix("total "))
+        .filter_map(|counts| counts.split_whitespace().next()?.parse::<u32>().ok())
+        .sum();
+    assert_eq!(verified, 2, "{printed}");
+    assert!(!verify.contains("error["), "{printed}");
 }
 
 #[test]
-fn check_shows_the_diff_of_a_drifted_page_and_lint_fails_on_an_unknown_curl_option() {
+fn each_hook_fails_on_its_page_a_drifted_region_an_unknown_curl_option_a_changed_header() {
     let Some(pre_commit) = tools::pre_commit() else {
         return;
     };
-    let (code, printed) = try_repo(&pre_commit, &["drifted.md", "lint.md"]);
+    let (code, printed) = try_repo(&pre_commit, &["drifted.md", "lint.md", "header.md"]);
     if code.is_none() {
         return;
     }
@@ -222,6 +280,28 @@ fn check_shows_the_diff_of_a_drifted_page_and_lint_fails_on_an_unknown_curl_opti
     assert!(lint.contains("Failed"), "{printed}");
     // How lint words its findings may change; that it names the page may not.
     assert!(lint.contains("lint.md"), "{printed}");
+    assert!(!lint.contains("header.md"), "{printed}");
+
+    // The hook exits 1 (pre-commit prints each failed hook's code) for the Python tab
+    // whose header changed, at its opening fence; the two other pages have no tab
+    // group to run.
+    let verify = hook_output(&printed, "snippet verify");
+    assert!(
+        verify.contains("Failed") && verify.contains("- exit code: 1"),
+        "{printed}"
+    );
+    let line = header_drifted()
+        .lines()
+        .position(|line| line == "```py")
+        .expect("the Python tab")
+        + 1;
+    assert!(
+        verify.contains(&format!(
+            "header.md:{line}:1: error[request-differs]: header X-Use-Cache: the curl block sends \"false\", this block \"true\""
+        )),
+        "{printed}"
+    );
+    assert_eq!(verify.matches("error[").count(), 1, "{printed}");
 }
 
 /// Where docs/ci.md tells users to get the hooks from, which the test replaces by

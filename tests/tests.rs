@@ -15,10 +15,12 @@ mod lint;
 mod mdbook;
 mod openapi;
 mod pre_commit;
+mod proxy;
 mod roundtrip;
 mod snapshots;
 mod syntax;
 mod tools;
+mod verify;
 
 use std::path::{Path, PathBuf};
 

@@ -116,6 +116,34 @@ export declare function docsCheck(paths?: string | Iterable<string>): Drift[];
 export declare function docsWrite(paths?: string | Iterable<string>): string[];
 /** The findings of `snippet docs lint` in the pages of `paths`: errors, warnings and notes. */
 export declare function docsLint(paths?: string | Iterable<string>): Diagnostic[];
+/** Counts of `verify`: verified, different and not verified blocks, per language too. */
+export interface VerifySummary {
+  groups: number;
+  verified: number;
+  different: number;
+  not_verified: number;
+  languages: Record<string, { verified: number; different: number; not_verified: number }>;
+  not_verified_reasons: Record<string, number>;
+}
+/** What `verify` found, and with what. */
+export interface Verified {
+  /** Each difference (`request-differs`, `bypasses-proxy`) and each block not verified (`not-verified`). */
+  findings: Diagnostic[];
+  summary: VerifySummary;
+  /** The programs found, with their versions. */
+  runtimes: string[];
+  /** What isolation the blocks ran with on this machine. */
+  isolation: string;
+}
+/**
+ * Runs every tab of the pages of `paths` that has a curl block beside it (and every
+ * region) through a recording proxy, and compares its request with the curl block's
+ * (`snippet verify`). `cache`: the runtimes' folder; `timeout`: seconds per block.
+ */
+export declare function verify(
+  paths?: string | Iterable<string>,
+  options?: { cache?: string; timeout?: number },
+): Verified;
 
 /**
  * The part of the request a problem is about: the name of a header or a form part,

@@ -195,6 +195,12 @@ function docsLint(paths) {
   return JSON.parse(call(native.docsLint, pathList(paths))).map((finding) => new Diagnostic(finding));
 }
 
+function verify(paths, { cache, timeout } = {}) {
+  const result = JSON.parse(call(native.verify, pathList(paths), cache, timeout));
+  result.findings = result.findings.map((finding) => new Diagnostic(finding));
+  return result;
+}
+
 module.exports = {
   clients: Object.freeze(native.clients()),
   languages: Object.freeze(native.languages()),
@@ -205,6 +211,7 @@ module.exports = {
   docsCheck,
   docsWrite,
   docsLint,
+  verify,
   Diagnostic,
   Drift,
   SnippetError,

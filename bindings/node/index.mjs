@@ -11,6 +11,7 @@ export const {
   docsCheck,
   docsWrite,
   docsLint,
+  verify,
   Diagnostic,
   Drift,
   SnippetError,

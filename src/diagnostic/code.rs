@@ -254,6 +254,14 @@ codes! {
     RegionUpdated = "region-updated", lint(Note),
     /// A real-looking token is published in a page.
     PublishedToken = "published-token", lint(Error),
+
+    // Verifying snippets on the wire (`snippet verify`).
+    /// A block sends another request than the curl block of its tab group.
+    RequestDiffers = "request-differs", lint(Error),
+    /// A block tried to reach the network without the proxy it was given.
+    BypassesProxy = "bypasses-proxy", lint(Error),
+    /// A block that could not be run to its one request: the reason says why.
+    NotVerified = "not-verified", lint(Note),
 }
 
 impl fmt::Display for Code {

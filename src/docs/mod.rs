@@ -17,7 +17,7 @@ mod files;
 mod layout;
 mod lint;
 mod marker;
-mod scan;
+pub(crate) mod scan;
 
 use std::ops::Range;
 use std::path::Path;
@@ -245,6 +245,16 @@ pub fn generate(
         text
     };
     Ok((text, warnings))
+}
+
+/// The request of a region's source (its curl command, its spec), with the
+/// marker's task: what every snippet of the region must send.
+pub fn source_request(region: &Region, origin: &str, base_dir: &Path) -> Result<Request, Error> {
+    let (mut request, _) = request(region, origin, base_dir)?;
+    if let Some(task) = region.marker.task {
+        request.task = Some(task);
+    }
+    Ok(request)
 }
 
 /// The request of a region's source, with the warnings of its curl command.

@@ -376,7 +376,7 @@ fn sample(path: &str) -> Vec<u8> {
         extension.as_deref(),
         Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp")
     ) {
-        return super::reply::PNG.to_vec();
+        return inference_snippets::proxy::PNG.to_vec();
     }
     // Text files are what `-d @file` and `-F name=<file` read: lines with LF and CRLF
     // ends, quotes and shell syntax, no NUL or lone CR (where curl cuts a line short,

@@ -7,11 +7,11 @@
 //! streaming request, the streamed text on stdout.
 
 use inference_snippets::Client;
+use inference_snippets::proxy;
 use serde_json::{Map, Number, Value};
 
 use super::multipart;
 use super::oracle::{Body, CLIENT_HEADERS, Expected};
-use super::reply;
 use super::server::Captured;
 
 // ---------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ pub(super) fn first_difference(
     }
     if expected.streams {
         let mut rest = stdout;
-        for piece in reply::streamed(&expected.target) {
+        for piece in proxy::streamed(&expected.target) {
             match rest.find(piece) {
                 Some(at) => rest = &rest[at + piece.len()..],
                 None => {

@@ -11,7 +11,6 @@ pub(crate) mod java;
 mod multipart;
 mod oracle;
 mod plan;
-mod reply;
 mod report;
 pub(crate) mod reuse;
 pub(crate) mod run;
@@ -178,6 +177,11 @@ fn every_snippet_sends_the_request_it_describes() {
     }
     for stray in server.strays() {
         notes.push(format!("request outside any case: {stray}"));
+    }
+    for problem in server.problems() {
+        notes.push(format!(
+            "a client's request the server could not take: {problem}"
+        ));
     }
     server.stop();
 

@@ -2,7 +2,8 @@
 //! `cargo test` runs no snippet whose inputs are the same as when it last passed.
 //!
 //! A case's key hashes what its verdicts depend on: the harness (every file under
-//! `tests/conformance/` and the Rust runner's manifest and lock, so pins, answers and
+//! `tests/conformance/` and `src/proxy/`, whose request reader and answers the capture
+//! server uses, and the Rust runner's manifest and lock, so pins, answers and
 //! comparisons are in it), the runtimes' versions, and the case itself (its text, its
 //! request, its environment, and every client's snippet as it would run, or the
 //! verdict decided without running). Only rows that passed whole (a pass or a
@@ -46,6 +47,7 @@ impl Key {
 pub(super) fn harness(root: &Path, runtimes: &[&str]) -> Key {
     let mut files = Vec::new();
     walk(&root.join("tests/conformance"), &mut files);
+    walk(&root.join("src/proxy"), &mut files);
     for file in ["Cargo.toml", "Cargo.lock"] {
         files.push(root.join("tests/rust-snippets").join(file));
     }

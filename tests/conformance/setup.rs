@@ -9,6 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::plan::Packages;
@@ -68,6 +69,7 @@ pub(super) fn base(root: &Path) -> PathBuf {
 /// The python of the venv holding exactly `packages` (at the versions
 /// `requirements.txt` pins, given to pip as constraints), installed once per set.
 pub(super) fn python(root: &Path, packages: &Packages) -> Result<PathBuf, String> {
+    let _installing = one_install_at_a_time();
     let requirements = root.join("tests/conformance/requirements.txt");
     let venv = base(root).join("venvs").join(packages.key());
     let python = venv.join("bin/python");
@@ -105,6 +107,14 @@ pub(super) fn python(root: &Path, packages: &Packages) -> Result<PathBuf, String
     }
     stamp(&venv, &wanted)?;
     Ok(python)
+}
+
+/// The python of the venv holding exactly `names`, for tests outside the suite that
+/// run a client as the suite does.
+pub(crate) fn python_with(root: &Path, names: &[&str]) -> Result<PathBuf, String> {
+    let mut names: Vec<String> = names.iter().map(|name| (*name).to_owned()).collect();
+    names.sort();
+    python(root, &Packages(names))
 }
 
 /// The python of the venv whose pip installs the snippets' packages.
@@ -155,7 +165,8 @@ pub(super) fn node_set(
 
 /// The folder holding `node_modules/@huggingface/inference`, after `npm ci` when the
 /// lock file changed. JS snippets are written there so that the import resolves.
-pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
+pub(crate) fn node(root: &Path) -> Result<PathBuf, String> {
+    let _installing = one_install_at_a_time();
     let dir = base(root).join("node");
     let mut wanted = String::new();
     fs::create_dir_all(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
@@ -174,6 +185,13 @@ pub(super) fn node(root: &Path) -> Result<PathBuf, String> {
     )?;
     stamp(&dir, &wanted)?;
     Ok(dir)
+}
+
+/// The suite and the proxy's tests run in one process and share the installs: one
+/// at a time, or two would rebuild the same venv at once.
+fn one_install_at_a_time() -> MutexGuard<'static, ()> {
+    static INSTALLS: Mutex<()> = Mutex::new(());
+    INSTALLS.lock().unwrap_or_else(|poison| poison.into_inner())
 }
 
 fn install(what: &str, command: &mut Command, dir: &Path) -> Result<(), String> {

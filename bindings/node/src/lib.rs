@@ -212,6 +212,49 @@ pub fn docs_lint(paths: Vec<String>) -> napi::Result<String> {
     Ok(problem::list(findings.iter().flatten(), Kind::Docs))
 }
 
+/// Every tab of the pages of `paths` with a curl block beside it run through the
+/// recording proxy (`snippet verify`): a JSON object `{findings, summary, runtimes,
+/// isolation}`, the findings as diagnostics. `cache`: the runtimes' folder (default:
+/// `$SNIPPET_CACHE_DIR`, else the user's cache folder); `timeout`: seconds a block
+/// may run.
+#[napi]
+pub fn verify(
+    paths: Vec<String>,
+    cache: Option<String>,
+    timeout: Option<u32>,
+) -> napi::Result<String> {
+    use inference_snippets::verify::{self, Options, Verifier};
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let cache = cache.map(PathBuf::from).unwrap_or_else(|| {
+        verify::default_cache(
+            std::env::var_os("SNIPPET_CACHE_DIR"),
+            std::env::var_os("XDG_CACHE_HOME"),
+            std::env::var_os("HOME"),
+        )
+    });
+    let work = cache.join("runs").join(std::process::id().to_string());
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut options = Options::new(cache, work.clone(), path);
+    // What cargo keeps of this environment to build a Rust block.
+    options.build_env = verify::build_env(std::env::vars_os());
+    if let Some(seconds) = timeout {
+        options.bounds.timeout = std::time::Duration::from_secs(u64::from(seconds));
+    }
+    let verifier =
+        Verifier::new(options).map_err(|err| napi::Error::from_reason(err.to_string()))?;
+    let verified = verifier
+        .paths(&paths)
+        .map_err(|err| error(&err, Kind::Docs));
+    let _ = std::fs::remove_dir_all(&work);
+    let verified = verified?;
+    let findings: serde_json::Value =
+        serde_json::from_str(&problem::list(verified.findings(), Kind::Docs)).unwrap_or_default();
+    let mut out = verifier.describe();
+    out["findings"] = findings;
+    out["summary"] = verified.summary.to_json();
+    Ok(out.to_string())
+}
+
 /// The clients `render` takes, in `renderAll`'s order, each by its id: one no other
 /// client has (`openai-python`, `openai-js`).
 #[napi]

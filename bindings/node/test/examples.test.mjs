@@ -2,8 +2,8 @@
 //
 // The pages are README.md, docs/*.md and this package's README. A ```mjs (or ```js)
 // block runs as an ES module, a ```cjs block as CommonJS, when it is outside a
-// `<!-- snippet -->` region and not marked `<!-- example: illustration, WHY -->` on
-// the line before: in a temporary folder whose node_modules links this package, as an
+// `<!-- snippet -->` region and not marked `<!-- example: illustration, WHY -->` or
+// `<!-- example: file NAME -->` on the line before: in a temporary folder whose node_modules links this package, as an
 // app that installed it by path, without HF_TOKEN. When the paragraph after it ends in
 // "prints", the ```text block that follows is what it must print. (docs/testing.md has
 // the conventions of every kind of example.)
@@ -58,6 +58,9 @@ const examples = pages.flatMap((page) =>
   blocks(readFileSync(path.join(root, page), "utf8"))
     .filter((block) => block.info in types && !block.inRegion)
     .filter((block) => !block.before.startsWith("<!-- example: illustration,"))
+    // A file a console example reads (`snippet verify --curl ... classify.js`): that
+    // example runs it, in tests/examples.rs, where no connection leaves the machine.
+    .filter((block) => !block.before.startsWith("<!-- example: file "))
     .map((block) => ({
       place: `${page}:${block.line}`,
       type: types[block.info],

@@ -253,13 +253,66 @@ fn docs_lint<'py>(
     Ok(list)
 }
 
+/// Every tab of the pages of ``paths`` (as in ``docs_check``) that has a curl block
+/// beside it, and every region, run through the recording proxy and compared with
+/// the curl block's request (``snippet verify``): a dict with ``findings`` (a
+/// ``Diagnostic`` each), ``summary``, ``runtimes`` and ``isolation``. ``cache``: the
+/// runtimes' folder (default: ``$SNIPPET_CACHE_DIR``, else the user's cache folder);
+/// ``timeout``: seconds a block may run.
+#[pyfunction]
+#[pyo3(signature = (paths=None, *, cache=None, timeout=60))]
+fn verify<'py>(
+    py: Python<'py>,
+    paths: Option<&Bound<'py, PyAny>>,
+    cache: Option<PathBuf>,
+    timeout: u64,
+) -> PyResult<Bound<'py, PyDict>> {
+    use inference_snippets::verify::{self, Options, Verifier};
+    let given = path_list(paths)?;
+    let cache = cache.unwrap_or_else(|| {
+        verify::default_cache(
+            std::env::var_os("SNIPPET_CACHE_DIR"),
+            std::env::var_os("XDG_CACHE_HOME"),
+            std::env::var_os("HOME"),
+        )
+    });
+    let work = cache.join("runs").join(std::process::id().to_string());
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut options = Options::new(cache, work.clone(), path);
+    // What cargo keeps of this environment to build a Rust block.
+    options.build_env = verify::build_env(std::env::vars_os());
+    options.bounds.timeout = std::time::Duration::from_secs(timeout);
+    let done = py.detach(|| {
+        let verifier = Verifier::new(options).map_err(|err| err.to_string())?;
+        let verified = verifier.paths(&given).map_err(|err| err.to_string());
+        let _ = std::fs::remove_dir_all(&work);
+        Ok::<_, String>((verifier.describe(), verified?))
+    });
+    let (described, verified) = done.map_err(pyo3::exceptions::PyOSError::new_err)?;
+    let result = PyDict::new(py);
+    let findings = PyList::empty(py);
+    for finding in verified.findings() {
+        findings.append(problem::diagnostic(py, finding, Kind::Docs)?)?;
+    }
+    result.set_item("findings", findings)?;
+    result.set_item(
+        "summary",
+        value::to_python(py, &verified.summary.to_json())?,
+    )?;
+    result.set_item("runtimes", value::to_python(py, &described["runtimes"])?)?;
+    result.set_item("isolation", value::to_python(py, &described["isolation"])?)?;
+    Ok(result)
+}
+
 /// The native half of the `inference_snippets` package.
 #[pymodule]
 mod _native {
     use super::*;
 
     #[pymodule_export]
-    use super::{convert_curl, docs_check, docs_lint, docs_write, parse_curl, render, render_all};
+    use super::{
+        convert_curl, docs_check, docs_lint, docs_write, parse_curl, render, render_all, verify,
+    };
 
     /// `CLIENTS` and `LANGUAGES`: the names `render` takes, in `render_all`'s order;
     /// a client by its id, one no other client has (`openai-python`, `openai-js`).

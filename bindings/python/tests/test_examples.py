@@ -2,7 +2,7 @@
 
 The pages are README.md, docs/*.md and this package's README. A ```python block
 outside a ``<!-- snippet -->`` region, and not marked ``<!-- example: illustration,
-WHY -->`` on the line before, runs in a temporary folder without ``HF_TOKEN``; when
+WHY -->`` or ``<!-- example: file NAME -->`` on the line before, runs in a temporary folder without ``HF_TOKEN``; when
 the paragraph after it ends in "prints", the ```text block that follows is what it
 must print. (docs/testing.md has the conventions of every kind of example.)"""
 
@@ -60,6 +60,10 @@ def examples(infos):
             if block["info"] not in infos or block["in_region"]:
                 continue
             if block["before"].startswith("<!-- example: illustration,"):
+                continue
+            # A file a console example reads: that example runs it (tests/examples.rs),
+            # where no connection leaves the machine.
+            if block["before"].startswith("<!-- example: file "):
                 continue
             prints = None
             if re.search(r"prints:?$", block.get("prose", "")) and block["next"]["info"] == "text":

@@ -156,6 +156,45 @@ pub(crate) enum Command {
     },
     /// Print the man page (`snippet man > snippet.1; man -l snippet.1`).
     Man,
+    /// Run every tab of the pages' tab groups that have a curl block, and every
+    /// region, through a recording proxy; exit 1 when a tab sends another request
+    /// than the curl block.
+    #[cfg(feature = "proxy")]
+    Verify(Verify),
+}
+
+/// `snippet verify`'s arguments.
+#[cfg(feature = "proxy")]
+#[derive(Debug, clap::Args)]
+pub(crate) struct Verify {
+    /// Markdown files, or directories searched for .md and .mdx files (default: the
+    /// current directory, without .git, target, node_modules and what .gitignore ignores);
+    /// with --curl, the one snippet file to check.
+    pub paths: Vec<PathBuf>,
+    /// Check one snippet file against the curl command in FILE.
+    #[arg(long, value_name = "FILE")]
+    pub curl: Option<PathBuf>,
+    /// Exit 1 when a block could not be verified too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Prepare the runtimes (a Python venv per package, the npm packages) in the cache
+    /// folder, then exit.
+    #[arg(long)]
+    pub setup: bool,
+    /// The cache folder (default: $SNIPPET_CACHE_DIR, else
+    /// $XDG_CACHE_HOME/inference-snippets/verify or ~/.cache/inference-snippets/verify).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// Seconds a block may run.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Keep each run's folder in the cache folder's runs/ (to see what ran).
+    #[arg(long)]
+    pub keep: bool,
+    /// Run blocks without the network namespace and the caps, even where the machine
+    /// allows them.
+    #[arg(long)]
+    pub no_isolation: bool,
 }
 
 #[derive(Debug, Subcommand)]

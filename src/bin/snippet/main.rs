@@ -9,6 +9,8 @@ mod mdbook;
 mod output;
 mod report;
 mod usage;
+#[cfg(feature = "proxy")]
+mod verify;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -37,6 +39,10 @@ fn main() -> ExitCode {
     }
     if let Some(cli::Command::Completions { shell }) = &args.command {
         return manual::completions(*shell);
+    }
+    #[cfg(feature = "proxy")]
+    if let Some(cli::Command::Verify(verify)) = &args.command {
+        return verify::run(verify, &Reporter::converter(args.message_format));
     }
     if let Some(cli::Command::Man) = &args.command {
         return manual::man();

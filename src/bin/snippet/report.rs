@@ -153,6 +153,11 @@ impl Reporter {
     fn json(&self, diagnostic: &Diagnostic) -> String {
         diagnostic.to_json(self.words).to_string()
     }
+
+    /// The JSON line of a finding printed on standard output (`verify`).
+    pub(crate) fn json_line(&self, diagnostic: &Diagnostic) -> String {
+        self.json(diagnostic)
+    }
 }
 
 /// A source as a person reads it: standard input is `<stdin>`.

@@ -37,6 +37,7 @@ __all__ = [
     "parse_curl",
     "render",
     "render_all",
+    "verify",
 ]
 
 
@@ -192,4 +193,5 @@ from ._native import (  # noqa: E402  (the classes above are what it raises)
     parse_curl,
     render,
     render_all,
+    verify,
 )

@@ -88,3 +88,11 @@ def docs_write(paths: Paths = None) -> list[Path]:
 def docs_lint(paths: Paths = None) -> list[Diagnostic]:
     """The findings of ``snippet docs lint`` in the pages of ``paths``: errors,
     warnings and notes."""
+
+def verify(
+    paths: Paths = None, *, cache: StrPath | None = None, timeout: int = 60
+) -> dict[str, Any]:
+    """Every tab of the pages of ``paths`` with a curl block beside it, and every
+    region, run through a recording proxy and compared with the curl block's request
+    (``snippet verify``): ``findings`` (a ``Diagnostic`` each), ``summary``,
+    ``runtimes``, ``isolation``."""

@@ -1,13 +1,17 @@
-//! What the capture server answers: the typed clients validate responses, so each
-//! answer has the shape of the task's real one, small and fixed; on OpenAI routes
-//! (`/chat/completions`, `/completions`, `/embeddings`), the OpenAI shape, which the
-//! openai SDKs parse.
+//! What an endpoint answers, as far as a snippet can tell: the typed clients validate
+//! responses, so each answer has the shape of the task's real one, small and fixed; on
+//! OpenAI routes (`/chat/completions`, `/completions`, `/embeddings`), the OpenAI
+//! shape, which the openai SDKs parse; a request with `"stream": true` gets a stream
+//! of server-sent events.
 
-use inference_snippets::Task;
+use std::io::{self, Write};
+
 use serde_json::{Value, json};
 
+use crate::Task;
+
 /// A 1×1 PNG: huggingface_hub opens text-to-image answers and masks with PIL.
-pub(super) const PNG: &[u8] = &[
+pub const PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
     0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xfc, 0xcf, 0xc0, 0x50,
@@ -15,9 +19,9 @@ pub(super) const PNG: &[u8] = &[
     0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 /// The start of a FLAC stream: what the audio answers hold.
-const FLAC: &[u8] = b"fLaC\0\0\0\x22";
+pub const FLAC: &[u8] = b"fLaC\0\0\0\x22";
 /// The start of an MP4 file (its `ftyp` box): what the video answers hold.
-const MP4: &[u8] = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
+pub const MP4: &[u8] = b"\0\0\0\x18ftypisom\0\0\x02\0isomiso2";
 /// The same PNG in base64, for JSON answers that carry an image (segmentation masks).
 const PNG_BASE64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
@@ -26,10 +30,73 @@ const CHAT_CHUNKS: [&str; 2] = ["Hel", "lo"];
 /// The tokens a text-generation-inference stream carries.
 const TOKEN_CHUNKS: [&str; 2] = ["Hi", " there"];
 
-pub(super) struct Answer {
-    pub status: &'static str,
+/// One answer: a status, the type of the body, the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// The status code: 200, 404...
+    pub status: u16,
+    /// The `Content-Type` of the body.
     pub content_type: &'static str,
+    /// The body, sent whole with its `Content-Length`.
     pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// A JSON answer of status 200.
+    pub fn json(value: &Value) -> Answer {
+        Answer {
+            status: 200,
+            content_type: "application/json",
+            body: value.to_string().into_bytes(),
+        }
+    }
+
+    /// An answer of status `status` whose JSON body is `{"error": message}`, the shape
+    /// the Hugging Face clients read an error from.
+    pub fn error(status: u16, message: &str) -> Answer {
+        Answer {
+            status,
+            ..Answer::json(&json!({ "error": message }))
+        }
+    }
+
+    /// Writes the answer as HTTP/1.1: the status line, the type and length of the
+    /// body, whether the connection stays open, then the body (not for `HEAD`).
+    pub fn write_to<W: Write>(
+        &self,
+        writer: &mut W,
+        head_only: bool,
+        keep_alive: bool,
+    ) -> io::Result<()> {
+        let head = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n\r\n",
+            self.status,
+            reason(self.status),
+            self.content_type,
+            self.body.len(),
+            if keep_alive { "keep-alive" } else { "close" },
+        );
+        let mut bytes = head.into_bytes();
+        if !head_only {
+            bytes.extend_from_slice(&self.body);
+        }
+        writer.write_all(&bytes)?;
+        writer.flush()
+    }
+}
+
+/// The reason phrase of the statuses the proxy answers with.
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        413 => "Content Too Large",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        _ => "Status",
+    }
 }
 
 /// An OpenAI route.
@@ -55,16 +122,27 @@ fn route(path: &str) -> Option<Route> {
     }
 }
 
-/// The pieces a streaming snippet must print, in order, for a request to `path`.
-pub(super) fn streamed(path: &str) -> &'static [&'static str] {
+/// The pieces a streaming snippet prints, in order, for a request to `path` (path
+/// and query) with `"stream": true`: what [`answer`] streams there.
+pub fn streamed(path: &str) -> &'static [&'static str] {
     match route(path) {
         Some(Route::Chat | Route::Completions) => &CHAT_CHUNKS,
         _ => &TOKEN_CHUNKS,
     }
 }
 
-/// The answer to a request of a case with `task` sent to `path` with `body`.
-pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
+/// The answer to an inference request of `task` (when known) sent to `path` (path
+/// and query) with `body`.
+///
+/// ```
+/// use inference_snippets::Task;
+/// use inference_snippets::proxy::answer;
+///
+/// let answer = answer(Some(Task::TextClassification), "/models/x", br#"{"inputs": "hi"}"#);
+/// assert_eq!(answer.status, 200);
+/// assert!(String::from_utf8_lossy(&answer.body).contains("POSITIVE"));
+/// ```
+pub fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
     let streams = serde_json::from_slice::<Value>(body)
         .ok()
         .is_some_and(|value| value.get("stream") == Some(&Value::Bool(true)));
@@ -74,7 +152,7 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
     let usage = json!({"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3});
     match route(path) {
         Some(Route::Chat) => {
-            return json_answer(&json!({
+            return Answer::json(&json!({
                 "id": "c1", "object": "chat.completion", "created": 1_700_000_000, "model": "tgi",
                 "system_fingerprint": "x",
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello"},
@@ -83,7 +161,7 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
             }));
         }
         Some(Route::Completions) => {
-            return json_answer(&json!({
+            return Answer::json(&json!({
                 "id": "c1", "object": "text_completion", "created": 1_700_000_000, "model": "tgi",
                 "system_fingerprint": "x",
                 "choices": [{"index": 0, "text": "Hello", "logprobs": null,
@@ -92,7 +170,7 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
             }));
         }
         Some(Route::Embeddings) => {
-            return json_answer(&json!({
+            return Answer::json(&json!({
                 "object": "list", "model": "tgi",
                 "data": [{"object": "embedding", "index": 0, "embedding": [0.1, 0.2]}],
                 "usage": {"prompt_tokens": 1, "total_tokens": 1},
@@ -101,7 +179,7 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
         None => {}
     }
     let bytes = |content_type, body: &[u8]| Answer {
-        status: "200 OK",
+        status: 200,
         content_type,
         body: body.to_vec(),
     };
@@ -156,7 +234,7 @@ pub(super) fn answer(task: Option<Task>, path: &str, body: &[u8]) -> Answer {
         Some(Task::TabularRegression) => json!([110.5, 120.0]),
         _ => json!({"ok": true}),
     };
-    json_answer(&value)
+    Answer::json(&value)
 }
 
 /// Server-sent events ending `data: [DONE]`: chat chunks on chat routes, completion
@@ -201,25 +279,8 @@ fn event_stream(path: &str) -> Answer {
     }
     body.push_str("data: [DONE]\n\n");
     Answer {
-        status: "200 OK",
+        status: 200,
         content_type: "text/event-stream",
         body: body.into_bytes(),
-    }
-}
-
-fn json_answer(value: &Value) -> Answer {
-    Answer {
-        status: "200 OK",
-        content_type: "application/json",
-        body: value.to_string().into_bytes(),
-    }
-}
-
-/// For a path that names no case.
-pub(super) fn not_found() -> Answer {
-    Answer {
-        status: "404 Not Found",
-        content_type: "application/json",
-        body: br#"{"error": "unknown case"}"#.to_vec(),
     }
 }
