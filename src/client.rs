@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::openapi::LangStyle;
+
 /// A target language.
 ///
 /// Not `#[non_exhaustive]`: code that runs snippets (a test harness, a verifier)
@@ -36,6 +38,15 @@ pub enum Language {
     Ruby,
 }
 
+/// The `lang` value each API reference renderer expects of a language's
+/// `x-codeSamples`: Redocly shows it (when no label) and highlights by it
+/// (`Shell` as bash), Mintlify reads its own keys, Scalar its target names.
+struct SampleLangs {
+    redocly: &'static str,
+    mintlify: &'static str,
+    scalar: &'static str,
+}
+
 /// What a language is, in one row: every name, path and syntax the rest of the code
 /// asks a language for.
 struct Row {
@@ -59,6 +70,8 @@ struct Row {
     runtime: &'static str,
     /// The client that sends any request.
     generic: Client,
+    /// The `lang` of its OpenAPI code samples, per renderer.
+    samples: SampleLangs,
     /// The line a file of the language must start with (PHP's `<?php`): the install
     /// line goes after it.
     opening: Option<&'static str>,
@@ -92,6 +105,11 @@ impl Language {
                 runtime: "bash",
                 generic: Client::Curl,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Shell",
+                    mintlify: "bash",
+                    scalar: "shell",
+                },
             },
             Language::Python => &Row {
                 name: "python",
@@ -105,6 +123,11 @@ impl Language {
                 runtime: "python3",
                 generic: Client::Requests,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Python",
+                    mintlify: "python",
+                    scalar: "python",
+                },
             },
             Language::JavaScript => &Row {
                 name: "js",
@@ -118,6 +141,11 @@ impl Language {
                 runtime: "node",
                 generic: Client::Fetch,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "JavaScript",
+                    mintlify: "javascript",
+                    scalar: "node",
+                },
             },
             Language::Rust => &Row {
                 name: "rust",
@@ -131,6 +159,11 @@ impl Language {
                 runtime: "cargo",
                 generic: Client::Reqwest,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Rust",
+                    mintlify: "rust",
+                    scalar: "rust",
+                },
             },
             Language::Go => &Row {
                 name: "go",
@@ -144,6 +177,11 @@ impl Language {
                 runtime: "go",
                 generic: Client::GoNetHttp,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Go",
+                    mintlify: "go",
+                    scalar: "go",
+                },
             },
             Language::Java => &Row {
                 name: "java",
@@ -157,6 +195,11 @@ impl Language {
                 runtime: "java",
                 generic: Client::JavaNetHttp,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Java",
+                    mintlify: "java",
+                    scalar: "java",
+                },
             },
             Language::Php => &Row {
                 name: "php",
@@ -170,6 +213,11 @@ impl Language {
                 runtime: "php",
                 generic: Client::Guzzle,
                 opening: Some("<?php"),
+                samples: SampleLangs {
+                    redocly: "PHP",
+                    mintlify: "php",
+                    scalar: "php",
+                },
             },
             Language::Ruby => &Row {
                 name: "ruby",
@@ -183,6 +231,11 @@ impl Language {
                 runtime: "ruby",
                 generic: Client::RubyNetHttp,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Ruby",
+                    mintlify: "ruby",
+                    scalar: "ruby",
+                },
             },
         }
     }
@@ -244,6 +297,16 @@ impl Language {
     /// The line every file of the language starts with, before any comment: `<?php`.
     pub fn opening(self) -> Option<&'static str> {
         self.row().opening
+    }
+
+    /// The `lang` of its OpenAPI code samples for the renderer `style`.
+    pub fn sample_lang(self, style: LangStyle) -> &'static str {
+        let langs = &self.row().samples;
+        match style {
+            LangStyle::Redocly => langs.redocly,
+            LangStyle::Mintlify => langs.mintlify,
+            LangStyle::Scalar => langs.scalar,
+        }
     }
 
     /// The clients that write the language, in [`Client::ALL`] order.

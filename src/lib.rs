@@ -75,7 +75,10 @@ pub use mime::guess as guess_mime;
 pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
 };
-pub use openapi::{OpenApiOptions, Operation, Operations, parse_openapi};
+pub use openapi::{
+    CodeSample, LangStyle, OpenApiOptions, Operation, OperationSamples, Operations, SampleDrift,
+    SampleOptions, Samples, openapi_samples, parse_openapi,
+};
 pub use render::{
     AllSnippets, LeftOut, Options, Snippet, Wire, caveats, install, render, render_all,
     render_all_explained, render_all_with, render_default, render_default_with, render_with,

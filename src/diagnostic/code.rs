@@ -131,6 +131,8 @@ codes! {
     OperationLeftOut = "operation-left-out", lint(Note),
     /// The document gives no absolute server URL: its URLs read `ENDPOINT_URL`.
     RelativeServer = "relative-server", lint(Note),
+    /// Samples cannot be written into the document without changing anything else.
+    SamplesNotWritten = "samples-not-written", lint(Note),
 
     // What any request must satisfy.
     /// The URL is not one every client sends as written.

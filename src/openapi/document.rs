@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::lines::Lines;
 
 /// How the document is written, and what its parser told of places.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Format {
     Json,
     Yaml(yaml::Order),
@@ -274,7 +274,7 @@ fn after_value(open: &mut [Open], pointer: &mut String) {
 }
 
 /// The offset past the object or array that opens at `at`.
-fn container_end(bytes: &[u8], at: usize) -> usize {
+pub(super) fn container_end(bytes: &[u8], at: usize) -> usize {
     let mut depth = 0usize;
     let mut end = at;
     while end < bytes.len() {
@@ -298,7 +298,7 @@ fn container_end(bytes: &[u8], at: usize) -> usize {
 }
 
 /// The offset past the string that opens at `at`.
-fn string_end(bytes: &[u8], at: usize) -> usize {
+pub(super) fn string_end(bytes: &[u8], at: usize) -> usize {
     let mut end = at + 1;
     while end < bytes.len() {
         match bytes[end] {

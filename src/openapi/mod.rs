@@ -34,18 +34,27 @@ use serde_json::Value;
 
 mod body;
 mod document;
+mod drift;
+mod emit;
 mod encode;
 mod operation;
+mod overlay;
 mod refs;
 mod sample;
+mod samples;
 mod security;
+mod splice;
 #[cfg(test)]
 mod tests;
 mod yaml;
 
-use document::escape;
+use document::{Format, escape};
+pub use drift::SampleDrift;
 use operation::{Context, ENDPOINT_VAR, Site};
 use refs::Refs;
+pub use samples::{
+    CodeSample, LangStyle, OperationSamples, SampleOptions, Samples, openapi_samples,
+};
 
 use crate::diagnostic::{Code, Diagnostic, Field, Hint, Place};
 use crate::error::Error;
@@ -185,21 +194,37 @@ pub fn parse_openapi(
     origin: &str,
     options: &OpenApiOptions,
 ) -> Result<Operations, Error> {
-    let (root, format) = document::read(text).map_err(|mut error| {
+    let (root, format) = read_root(text, origin)?;
+    operations_from(text, origin, &root, &format, options)
+}
+
+/// The document's value and how it is written; an error placed in `origin`.
+fn read_root(text: &str, origin: &str) -> Result<(Value, Format), Error> {
+    document::read(text).map_err(|mut error| {
         crate::lines::Lines::new(text).resolve_diagnostic(error.diagnostic_mut());
         error.in_source(origin)
-    })?;
+    })
+}
+
+/// The operations of a document already read.
+fn operations_from(
+    text: &str,
+    origin: &str,
+    root: &Value,
+    format: &Format,
+    options: &OpenApiOptions,
+) -> Result<Operations, Error> {
     let place_one = |problem: Problem| {
         let pointer = problem.pointer.clone();
         let wanted = HashSet::from([pointer.clone()]);
-        let places = document::places(text, &root, &format, &wanted);
+        let places = document::places(text, root, format, &wanted);
         let mut diagnostic = problem.diagnostic(None);
         diagnostic.severity = crate::Severity::Error;
         diagnostic.place = places.get(&pointer).copied().or(Some(Place::at(1, 1)));
         Error::from(diagnostic.in_source(origin))
     };
-    check_version(&root).map_err(place_one)?;
-    let refs = Refs { root: &root };
+    check_version(root).map_err(place_one)?;
+    let refs = Refs { root };
     let context = Context {
         refs: &refs,
         options,
@@ -256,7 +281,7 @@ pub fn parse_openapi(
         wanted.insert(at.clone());
     }
     wanted.insert(String::new());
-    let places = document::places(text, &root, &format, &wanted);
+    let places = document::places(text, root, format, &wanted);
     for operation in &mut operations {
         operation.place = places.get(&operation.pointer).copied();
     }
