@@ -288,3 +288,204 @@ fn every_kind_of_request_renders_for_curl_and_requests() {
         snippets[6].0
     );
 }
+
+/// `snippet openapi` in a scratch folder holding a copy of TGI's document (and a YAML
+/// copy of it, written by serde from the same value).
+fn scratch_with_tgi(name: &str) -> std::path::PathBuf {
+    let dir = crate::scratch(name);
+    let text = std::fs::read_to_string(root().join("tests/openapi/tgi/openapi.json"))
+        .expect("a kept document");
+    std::fs::write(dir.join("openapi.json"), &text).expect("write");
+    dir
+}
+
+fn openapi(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["openapi"];
+    all.extend(args);
+    let output = crate::run_snippet(&all, b"", dir);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_writes_an_overlay_writes_the_spec_and_checks_both() {
+    let dir = scratch_with_tgi("openapi-command");
+    let original = std::fs::read_to_string(dir.join("openapi.json")).expect("read");
+    // The overlay on stdout: an update per operation with samples, the spec untouched.
+    let (code, overlay, notes) = openapi(&dir, &["openapi.json"]);
+    assert_eq!(code, 0, "{notes}");
+    let overlay: serde_json::Value = serde_json::from_str(&overlay).expect("JSON overlay");
+    assert_eq!(overlay["overlay"], "1.0.0");
+    let actions = overlay["actions"].as_array().expect("actions");
+    assert_eq!(actions.len(), 11);
+    let generate = actions
+        .iter()
+        .find(|action| action["target"] == "$.paths['/generate'].post")
+        .expect("POST /generate");
+    let labels: Vec<&str> = generate["update"]["x-codeSamples"]
+        .as_array()
+        .expect("samples")
+        .iter()
+        .map(|sample| sample["label"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "curl",
+            // No security scheme: no token, which the Hugging Face clients would send.
+            "Python (requests)",
+            "JavaScript (fetch)",
+            "Rust (reqwest)",
+            "Go (net/http)",
+            "Java (java.net.http)",
+            "PHP (guzzle)",
+            "Ruby (net/http)"
+        ]
+    );
+    assert!(
+        notes.contains("POST /v1/completions (completions): no example"),
+        "{notes}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("openapi.json")).expect("read"),
+        original
+    );
+
+    // --check on the spec without samples: every operation drifts.
+    let (code, diffs, _) = openapi(&dir, &["openapi.json", "--check"]);
+    assert_eq!(code, 1);
+    assert_eq!(diffs.matches("are out of date").count(), 11, "{diffs}");
+
+    // --write: only x-codeSamples are added (each after its operation's last member),
+    // then --check passes and a second --write changes nothing.
+    let (code, _, notes) = openapi(&dir, &["openapi.json", "--write"]);
+    assert_eq!(code, 0, "{notes}");
+    assert!(
+        notes.contains("wrote the samples of 11 operations"),
+        "{notes}"
+    );
+    let written = std::fs::read_to_string(dir.join("openapi.json")).expect("read");
+    let mut value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    for operation in value["paths"]
+        .as_object_mut()
+        .expect("paths")
+        .values_mut()
+        .flat_map(|item| item.as_object_mut().expect("path item").values_mut())
+    {
+        operation
+            .as_object_mut()
+            .expect("operation")
+            .remove("x-codeSamples");
+    }
+    let before: serde_json::Value = serde_json::from_str(&original).expect("JSON");
+    assert_eq!(value, before);
+    let (code, diffs, _) = openapi(&dir, &["openapi.json", "--check"]);
+    assert_eq!((code, diffs.as_str()), (0, ""));
+    let (_, _, notes) = openapi(&dir, &["openapi.json", "--write"]);
+    assert!(!notes.contains("wrote"), "{notes}");
+
+    // A hand-edited sample is caught, with the operation and the line changed.
+    let edited = written.replacen(
+        "\\\"inputs\\\": \\\"My name is Olivier and I\\\"",
+        "\\\"inputs\\\": \\\"Hello\\\"",
+        1,
+    );
+    assert_ne!(edited, written);
+    std::fs::write(dir.join("openapi.json"), &edited).expect("write");
+    let (code, diffs, _) = openapi(&dir, &["openapi.json", "--check"]);
+    assert_eq!(code, 1);
+    assert!(
+        diffs.starts_with(
+            "openapi.json:17:7: the code samples of POST / (compat_generate) are out of date\n"
+        ),
+        "{diffs}"
+    );
+    assert!(
+        diffs.contains(
+            "-        \"inputs\": \"Hello\"\n+        \"inputs\": \"My name is Olivier and I\"\n"
+        ),
+        "{diffs}"
+    );
+
+    // --overlay FILE, then --check against it: up to date, then a changed style drifts.
+    let (code, _, notes) = openapi(&dir, &["openapi.json", "--overlay", "samples.yaml"]);
+    assert_eq!(code, 0, "{notes}");
+    let yaml = std::fs::read_to_string(dir.join("samples.yaml")).expect("overlay");
+    assert!(yaml.starts_with("overlay: \"1.0.0\"\n"), "{yaml}");
+    let (code, _, _) = openapi(
+        &dir,
+        &["openapi.json", "--check", "--overlay", "samples.yaml"],
+    );
+    assert_eq!(code, 0);
+    let (code, diffs, _) = openapi(
+        &dir,
+        &[
+            "openapi.json",
+            "--check",
+            "--overlay",
+            "samples.yaml",
+            "--lang-style",
+            "mintlify",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        diffs.contains("-### lang: Shell, label: curl\n+### lang: bash, label: curl\n"),
+        "{diffs}"
+    );
+}
+
+#[test]
+fn the_command_chooses_clients_and_says_what_it_cannot_do() {
+    let dir = scratch_with_tgi("openapi-choices");
+    // --lang keeps the named clients of its languages.
+    let (code, overlay, notes) = openapi(
+        &dir,
+        &[
+            "openapi.json",
+            "--client",
+            "requests",
+            "--client",
+            "fetch",
+            "--lang",
+            "python",
+            "--lang-style",
+            "scalar",
+        ],
+    );
+    assert_eq!(code, 0, "{notes}");
+    let overlay: serde_json::Value = serde_json::from_str(&overlay).expect("JSON overlay");
+    let samples = &overlay["actions"][0]["update"]["x-codeSamples"];
+    assert_eq!(samples.as_array().map(Vec::len), Some(1));
+    assert_eq!(samples[0]["lang"], "python");
+    assert_eq!(samples[0]["label"], "Python (requests)");
+    // A client that cannot send an operation's request is a note with the reason.
+    let (code, _, notes) = openapi(
+        &dir,
+        &["openapi.json", "--client", "openai", "--lang", "py"],
+    );
+    assert_eq!(code, 0, "{notes}");
+    assert!(
+        notes.contains(
+            "POST /v1/chat/completions (chat_completions): openai-python cannot send this request: \
+             it always sends an API key as a bearer token, and the request sends no Authorization header"
+        ),
+        "{notes}"
+    );
+    // Bad input: exit 2 with the place.
+    std::fs::write(dir.join("bad.yaml"), "openapi: 3.1.0\npaths: [\n").expect("write");
+    let (code, _, notes) = openapi(&dir, &["bad.yaml"]);
+    assert_eq!(code, 2);
+    assert!(
+        notes.starts_with("snippet: bad.yaml:3:1: invalid YAML"),
+        "{notes}"
+    );
+    let (code, _, notes) = openapi(&dir, &["openapi.json", "--lang-style", "swagger"]);
+    assert_eq!(code, 2, "{notes}");
+    let (code, _, notes) = openapi(&dir, &["openapi.json", "--client", "requets"]);
+    assert_eq!(code, 2);
+    assert!(notes.contains("did you mean requests?"), "{notes}");
+}

@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         return verify::run(verify, &Reporter::converter(args.message_format));
     }
     if let Some(cli::Command::OpenApi(openapi)) = &args.command {
-        return openapi::run(openapi, &Reporter::docs(args.message_format));
+        return openapi::run(openapi, &Reporter::converter(args.message_format));
     }
     if let Some(cli::Command::Man) = &args.command {
         return manual::man();
