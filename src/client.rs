@@ -6,10 +6,9 @@
 //! a misspelt one) is `names.rs`.
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::Serialize;
-
-use crate::openapi::LangStyle;
 
 /// A target language.
 ///
@@ -421,5 +420,51 @@ impl fmt::Display for Client {
     /// The client's [id](Client::id).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+/// The renderer an API reference is published with, which decides the `lang` and
+/// `label` of a sample.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LangStyle {
+    /// Redocly and Redoc: `lang` is a language name (`Shell`, `Python`), the tab shows
+    /// the `label`.
+    #[default]
+    Redocly,
+    /// Mintlify: `lang` is one of its keys (`bash`, `python`, `javascript`).
+    Mintlify,
+    /// Scalar: `lang` is its target (`shell`, `python`, `node`).
+    Scalar,
+}
+
+impl LangStyle {
+    /// Every style, in the order `--help` lists them.
+    pub const ALL: [LangStyle; 3] = [LangStyle::Redocly, LangStyle::Mintlify, LangStyle::Scalar];
+
+    /// The name `--lang-style` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            LangStyle::Redocly => "redocly",
+            LangStyle::Mintlify => "mintlify",
+            LangStyle::Scalar => "scalar",
+        }
+    }
+}
+
+impl fmt::Display for LangStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for LangStyle {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<LangStyle, String> {
+        LangStyle::ALL
+            .into_iter()
+            .find(|style| style.name().eq_ignore_ascii_case(name))
+            .ok_or_else(|| format!("unknown lang style {name:?}: redocly, mintlify or scalar"))
     }
 }

@@ -4,8 +4,7 @@
 use serde_json::Value;
 use similar::TextDiff;
 
-use super::overlay::KEY;
-use super::samples::Samples;
+use super::samples::{KEY, Samples};
 use crate::diagnostic::{Code, Diagnostic, Place};
 
 /// One operation whose samples are out of date.

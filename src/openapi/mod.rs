@@ -48,13 +48,12 @@ mod splice;
 mod tests;
 mod yaml;
 
+pub use crate::client::LangStyle;
 use document::{Format, escape};
 pub use drift::SampleDrift;
 use operation::{Context, ENDPOINT_VAR, Site};
 use refs::Refs;
-pub use samples::{
-    CodeSample, LangStyle, OperationSamples, SampleOptions, Samples, openapi_samples,
-};
+pub use samples::{CodeSample, OperationSamples, SampleOptions, Samples, openapi_samples};
 
 use crate::diagnostic::{Code, Diagnostic, Field, Hint, Place};
 use crate::error::Error;

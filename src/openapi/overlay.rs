@@ -9,46 +9,12 @@ use serde_json::{Map, Value, json};
 
 use super::document;
 use super::drift::{SampleDrift, drift};
-use super::samples::{OperationSamples, Samples};
+use super::samples::{KEY, Samples};
 use super::{emit, read_root};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Code;
 use crate::error::Error;
 
-/// The extension every renderer reads.
-pub(super) const KEY: &str = "x-codeSamples";
-
 impl Samples {
-    /// The operations whose samples go in the document: those with samples, whose
-    /// operation is written where its pointer says (not behind a path item's
-    /// `$ref`).
-    pub(super) fn placed(&self) -> impl Iterator<Item = &OperationSamples> {
-        self.operations.iter().filter(|entry| {
-            !entry.samples.is_empty() && self.root.pointer(&entry.operation.pointer).is_some()
-        })
-    }
-
-    /// Notes for operations whose samples have no place in the document.
-    pub(super) fn unplaced_notes(&self) -> Vec<Diagnostic> {
-        self.operations
-            .iter()
-            .filter(|entry| {
-                !entry.samples.is_empty() && self.root.pointer(&entry.operation.pointer).is_none()
-            })
-            .map(|entry| {
-                let mut note = Diagnostic::note(
-                    Code::OperationLeftOut,
-                    format!(
-                        "{}: its path item is a $ref, so its samples are not written; give the path item in place",
-                        entry.operation.label()
-                    ),
-                )
-                .in_source(self.origin.clone());
-                note.place = entry.operation.place;
-                note
-            })
-            .collect()
-    }
-
     /// The overlay as a value.
     pub fn overlay_value(&self) -> Value {
         let info = self.root.get("info");

@@ -3,63 +3,15 @@
 //! (`x-codeSamples`: `lang`, `label`, `source`). A client that cannot send an
 //! operation's request is left out of it with a note saying why.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde_json::{Map, Value};
 
 use super::document::Format;
 use super::{OpenApiOptions, Operation, operations_from};
-use crate::client::{Client, Language};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::client::{Client, LangStyle, Language};
+use crate::diagnostic::{Argument, Code, Diagnostic, Severity};
 use crate::error::Error;
+use crate::input::Choice;
 use crate::render::{render_default, render_with};
-
-/// The renderer an API reference is published with, which decides the `lang` and
-/// `label` of a sample.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LangStyle {
-    /// Redocly and Redoc: `lang` is a language name (`Shell`, `Python`), the tab shows
-    /// the `label`.
-    #[default]
-    Redocly,
-    /// Mintlify: `lang` is one of its keys (`bash`, `python`, `javascript`).
-    Mintlify,
-    /// Scalar: `lang` is its target (`shell`, `python`, `node`).
-    Scalar,
-}
-
-impl LangStyle {
-    /// Every style, in the order `--help` lists them.
-    pub const ALL: [LangStyle; 3] = [LangStyle::Redocly, LangStyle::Mintlify, LangStyle::Scalar];
-
-    /// The name `--lang-style` takes.
-    pub fn name(self) -> &'static str {
-        match self {
-            LangStyle::Redocly => "redocly",
-            LangStyle::Mintlify => "mintlify",
-            LangStyle::Scalar => "scalar",
-        }
-    }
-}
-
-impl fmt::Display for LangStyle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for LangStyle {
-    type Err = String;
-
-    fn from_str(name: &str) -> Result<LangStyle, String> {
-        LangStyle::ALL
-            .into_iter()
-            .find(|style| style.name().eq_ignore_ascii_case(name))
-            .ok_or_else(|| format!("unknown lang style {name:?}: redocly, mintlify or scalar"))
-    }
-}
 
 /// Which samples each operation gets, and how the document is read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -75,6 +27,66 @@ pub struct SampleOptions {
     /// The `lang` and `label` values' renderer.
     pub style: LangStyle,
 }
+
+impl SampleOptions {
+    /// The options a front end's user asks for by name: each of `clients` (a name
+    /// two languages share, such as `openai`, names both), kept to those of
+    /// `languages` when both are given; else the preferred client of each of
+    /// `languages`; `style` as [`LangStyle`] parses it. Problems are `usage` errors
+    /// about the [`Argument`](crate::Argument) they concern, as for [`Choice::named`].
+    ///
+    /// # Example
+    /// ```
+    /// use inference_snippets::{Client, LangStyle, SampleOptions};
+    ///
+    /// let options = SampleOptions::named(&["openai", "curl"], &["py"], "scalar")?;
+    /// assert_eq!(options.clients, [Client::OpenaiPython]);
+    /// assert_eq!(options.style, LangStyle::Scalar);
+    /// let error = SampleOptions::named(&["fetch"], &["python"], "redocly").unwrap_err();
+    /// assert_eq!(error.to_string(), "no client named writes the languages given");
+    /// # Ok::<(), inference_snippets::Error>(())
+    /// ```
+    pub fn named(
+        clients: &[&str],
+        languages: &[&str],
+        style: &str,
+    ) -> Result<SampleOptions, Error> {
+        let mut options = SampleOptions::default();
+        for name in clients {
+            match Choice::named(Some(name), None, false)? {
+                Choice::Client(client) => options.clients.push(client),
+                Choice::Clients(clients) => options.clients.extend(clients),
+                _ => {}
+            }
+        }
+        for name in languages {
+            if let Choice::Language(language) = Choice::named(None, Some(name), false)? {
+                options.languages.push(language);
+            }
+        }
+        if !options.clients.is_empty() && !options.languages.is_empty() {
+            let languages = std::mem::take(&mut options.languages);
+            options
+                .clients
+                .retain(|client| languages.contains(&client.language()));
+            if options.clients.is_empty() {
+                return Err(Diagnostic::error(
+                    Code::Usage,
+                    "no client named writes the languages given",
+                )
+                .about_argument(Argument::Client)
+                .into());
+            }
+        }
+        options.style = style
+            .parse()
+            .map_err(|message: String| Error::from(Diagnostic::error(Code::Usage, message)))?;
+        Ok(options)
+    }
+}
+
+/// The extension every renderer reads.
+pub(super) const KEY: &str = "x-codeSamples";
 
 /// One entry of an operation's `x-codeSamples`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +159,37 @@ impl Samples {
     pub fn is_yaml(&self) -> bool {
         matches!(self.format, Format::Yaml(_))
     }
+
+    /// The operations whose samples go in the document: those with samples, whose
+    /// operation is written where its pointer says (not behind a path item's
+    /// `$ref`).
+    pub(super) fn placed(&self) -> impl Iterator<Item = &OperationSamples> {
+        self.operations.iter().filter(|entry| {
+            !entry.samples.is_empty() && self.root.pointer(&entry.operation.pointer).is_some()
+        })
+    }
+
+    /// Notes for operations whose samples have no place in the document.
+    pub(super) fn unplaced_notes(&self) -> Vec<Diagnostic> {
+        self.operations
+            .iter()
+            .filter(|entry| {
+                !entry.samples.is_empty() && self.root.pointer(&entry.operation.pointer).is_none()
+            })
+            .map(|entry| {
+                let mut note = Diagnostic::note(
+                    Code::OperationLeftOut,
+                    format!(
+                        "{}: its path item is a $ref, so its samples are not written; give the path item in place",
+                        entry.operation.label()
+                    ),
+                )
+                .in_source(self.origin.clone());
+                note.place = entry.operation.place;
+                note
+            })
+            .collect()
+    }
 }
 
 /// Reads an OpenAPI document and renders the samples of each operation.
@@ -162,8 +205,8 @@ impl Samples {
 /// let samples = openapi_samples(spec, "openapi.json", &SampleOptions::default())?;
 /// let labels: Vec<&str> =
 ///     samples.operations[0].samples.iter().map(|s| s.label.as_str()).collect();
-/// assert_eq!(labels[..3], ["curl", "Python (huggingface_hub)", "JavaScript (huggingface.js)"]);
-/// assert!(samples.written()?.contains(r#""x-codeSamples": ["#));
+/// assert_eq!(labels[..3], ["curl", "Python (requests)", "JavaScript (fetch)"]);
+/// assert!(samples.written()?.contains(r#"}}}, "x-codeSamples": [{"lang":"Shell""#));
 /// # Ok::<(), inference_snippets::Error>(())
 /// ```
 pub fn openapi_samples(

@@ -13,8 +13,7 @@ use serde_json::Value;
 
 use super::document::{self, Format, container_end, escape, string_end};
 use super::emit;
-use super::overlay::KEY;
-use super::samples::{OperationSamples, Samples};
+use super::samples::{KEY, OperationSamples, Samples};
 use crate::diagnostic::Code;
 use crate::error::Error;
 
@@ -119,6 +118,10 @@ fn json_edits(text: &str, placed: &[&OperationSamples]) -> Vec<Edit> {
                 } else {
                     let member_text = match indent {
                         Some(indent) => format!(",\n{indent}\"{KEY}\": {written}"),
+                        // One line: the member written as the others are, `"a": 1` or `"a":1`.
+                        None if text[member.key..member.value.start].contains(": ") => {
+                            format!(", \"{KEY}\": {written}")
+                        }
                         None => format!(",\"{KEY}\":{written}"),
                     };
                     edits.push((member.value.end..member.value.end, member_text));

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use inference_snippets::{
-    Choice, Code, Diagnostic, Error, OpenApiOptions, SampleDrift, SampleOptions, Samples,
+    Argument, Code, Diagnostic, Error, OpenApiOptions, SampleDrift, SampleOptions, Samples,
     openapi_samples, read_text, write_atomic,
 };
 
@@ -26,32 +26,16 @@ pub(crate) fn run(args: &OpenApi, reporter: &Reporter) -> ExitCode {
 
 /// The document read and its samples rendered, its notes not yet reported.
 fn samples(args: &OpenApi) -> Result<Samples, Error> {
-    let mut options = SampleOptions::default();
-    for name in &args.clients {
-        match Choice::named(Some(name), None, false).map_err(|err| in_option(err, "--client"))? {
-            Choice::Client(client) => options.clients.push(client),
-            Choice::Clients(clients) => options.clients.extend(clients),
-            _ => {}
-        }
-    }
-    for name in &args.langs {
-        if let Choice::Language(language) =
-            Choice::named(None, Some(name), false).map_err(|err| in_option(err, "--lang"))?
-        {
-            options.languages.push(language);
-        }
-    }
-    // With clients named, --lang keeps those of these languages.
-    if !options.clients.is_empty() && !options.languages.is_empty() {
-        let languages = std::mem::take(&mut options.languages);
-        options
-            .clients
-            .retain(|client| languages.contains(&client.language()));
-        if options.clients.is_empty() {
-            return Err(usage("no --client named writes a --lang given"));
-        }
-    }
-    options.style = args.lang_style;
+    let clients: Vec<&str> = args.clients.iter().map(String::as_str).collect();
+    let languages: Vec<&str> = args.langs.iter().map(String::as_str).collect();
+    let mut options =
+        SampleOptions::named(&clients, &languages, args.lang_style.name()).map_err(|err| {
+            let option = match err.diagnostic().argument {
+                Some(Argument::Language) => "--lang",
+                _ => "--client",
+            };
+            in_option(err, option)
+        })?;
     let mut read = OpenApiOptions::default();
     read.server.clone_from(&args.server);
     read.example.clone_from(&args.example);
@@ -139,10 +123,6 @@ fn report_drifts(drifts: &[SampleDrift], origin: &str, reporter: &Reporter, out:
 
 fn in_option(err: Error, option: &str) -> Error {
     err.into_diagnostic().in_source(option).into()
-}
-
-fn usage(message: &str) -> Error {
-    Diagnostic::error(Code::Usage, message).into()
 }
 
 fn io_error(path: &Path, err: &std::io::Error) -> Error {
