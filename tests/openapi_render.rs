@@ -247,6 +247,18 @@ fn the_overlay_applied_by_a_real_tool_is_what_write_writes_and_validates() {
         assert_eq!(report["after"]["valid"], *valid, "{name}: {report:#}");
     }
 
+    // The overlay as YAML (--overlay FILE.yaml) reads the same to the tool.
+    let overlay = dir.join("tei.overlay.yaml");
+    let spec_arg = cases[1].1.to_str().expect("a UTF-8 path");
+    openapi(&[spec_arg, "--overlay", "tei.overlay.yaml"], &dir);
+    assert!(
+        !fs::read_to_string(&overlay)
+            .expect("the YAML overlay")
+            .starts_with('{'),
+        "--overlay FILE.yaml wrote JSON"
+    );
+    apply(&harness, &cases[1].1, &overlay, &dir.join("tei.json"));
+
     // A document that already has samples, one of them edited by hand: the
     // overlay removes each operation's samples before it adds them, and applied
     // gives what --write gives there (the samples renewed).
