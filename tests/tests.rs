@@ -14,6 +14,7 @@ mod hostile;
 mod lint;
 mod mdbook;
 mod openapi;
+mod openapi_render;
 mod pre_commit;
 mod proxy;
 mod roundtrip;
