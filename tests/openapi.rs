@@ -485,6 +485,24 @@ fn the_command_chooses_clients_and_says_what_it_cannot_do() {
     );
     let (code, _, notes) = openapi(&dir, &["openapi.json", "--lang-style", "swagger"]);
     assert_eq!(code, 2, "{notes}");
+    // Several documents: checked or written each in turn (as a pre-commit hook passes
+    // them); an overlay is for one.
+    let (code, _, notes) = openapi(&dir, &["openapi.json", "openapi.json"]);
+    assert_eq!(code, 2);
+    assert!(notes.contains("an overlay is for one document"), "{notes}");
+    std::fs::copy(dir.join("openapi.json"), dir.join("second.json")).expect("copy");
+    let (code, _, notes) = openapi(&dir, &["openapi.json", "second.json", "--write"]);
+    assert_eq!(code, 0, "{notes}");
+    assert_eq!(
+        notes.matches("wrote the samples of 11 operations").count(),
+        2,
+        "{notes}"
+    );
+    let (code, diffs, _) = openapi(
+        &dir,
+        &["openapi.json", "second.json", "bad.yaml", "--check"],
+    );
+    assert_eq!((code, diffs.as_str()), (2, ""));
     let (code, _, notes) = openapi(&dir, &["openapi.json", "--client", "requets"]);
     assert_eq!(code, 2);
     assert!(notes.contains("did you mean requests?"), "{notes}");

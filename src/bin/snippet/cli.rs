@@ -183,8 +183,9 @@ Operations no request can be built for, and clients that cannot send an operatio
 request, are notes on standard error with the reason.
 Exit status: 0 ok, 1 samples out of date (--check), 2 bad input or usage.")]
 pub(crate) struct OpenApi {
-    /// The OpenAPI document, JSON or YAML.
-    pub spec: String,
+    /// The OpenAPI document, JSON or YAML (several with --check or --write).
+    #[arg(value_name = "SPEC", required = true, num_args = 1..)]
+    pub specs: Vec<String>,
     /// A client to write samples for (repeat for several; default: the preferred
     /// client of each language that can send the operation's request).
     #[arg(short, long = "client", value_name = "CLIENT")]

@@ -13,19 +13,33 @@ use inference_snippets::{
 use crate::cli::OpenApi;
 use crate::report::Reporter;
 
-/// Exit codes: 0 done (or up to date), 1 drift (`--check`), 2 bad input.
+/// Exit codes: 0 done (or up to date), 1 drift (`--check`), 2 bad input. With
+/// several documents (`--check`, `--write`: a pre-commit hook passes every file of a
+/// commit), each in turn, past one that fails; the worst code.
 pub(crate) fn run(args: &OpenApi, reporter: &Reporter) -> ExitCode {
-    match samples(args).and_then(|samples| act(args, &samples, reporter)) {
-        Ok(status) => status,
-        Err(err) => {
-            reporter.emit(err.diagnostic());
-            ExitCode::from(2)
-        }
+    if args.specs.len() > 1 && (args.overlay.is_some() || !(args.check || args.write)) {
+        let message =
+            "an overlay is for one document: give one SPEC, or --check or --write several";
+        reporter.emit(&Diagnostic::error(Code::Usage, message));
+        return ExitCode::from(2);
     }
+    let mut worst = 0;
+    for spec in &args.specs {
+        let code = match samples(args, spec).and_then(|samples| act(args, spec, &samples, reporter))
+        {
+            Ok(code) => code,
+            Err(err) => {
+                reporter.emit(err.diagnostic());
+                2
+            }
+        };
+        worst = worst.max(code);
+    }
+    ExitCode::from(worst)
 }
 
 /// The document read and its samples rendered, its notes not yet reported.
-fn samples(args: &OpenApi) -> Result<Samples, Error> {
+fn samples(args: &OpenApi, spec: &str) -> Result<Samples, Error> {
     let clients: Vec<&str> = args.clients.iter().map(String::as_str).collect();
     let languages: Vec<&str> = args.langs.iter().map(String::as_str).collect();
     let mut options =
@@ -41,11 +55,12 @@ fn samples(args: &OpenApi) -> Result<Samples, Error> {
     read.example.clone_from(&args.example);
     read.token_env.clone_from(&args.token_env);
     options.read = read;
-    let text = read_text(Path::new(&args.spec))?;
-    openapi_samples(&text, &args.spec, &options)
+    let text = read_text(Path::new(spec))?;
+    openapi_samples(&text, spec, &options)
 }
 
-fn act(args: &OpenApi, samples: &Samples, reporter: &Reporter) -> Result<ExitCode, Error> {
+/// What the arguments ask of one document: its exit code.
+fn act(args: &OpenApi, spec: &str, samples: &Samples, reporter: &Reporter) -> Result<u8, Error> {
     for note in &samples.notes {
         reporter.emit(note);
     }
@@ -61,13 +76,9 @@ fn act(args: &OpenApi, samples: &Samples, reporter: &Reporter) -> Result<ExitCod
         let origin = args
             .overlay
             .as_ref()
-            .map_or_else(|| args.spec.clone(), |path| path.display().to_string());
+            .map_or_else(|| spec.to_owned(), |path| path.display().to_string());
         report_drifts(&drifts, &origin, reporter, &mut stdout);
-        return Ok(if drifts.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        });
+        return Ok(u8::from(!drifts.is_empty()));
     }
     let count = samples
         .operations
@@ -76,15 +87,12 @@ fn act(args: &OpenApi, samples: &Samples, reporter: &Reporter) -> Result<ExitCod
         .count();
     if args.write {
         let text = samples.written()?;
-        let path = Path::new(&args.spec);
+        let path = Path::new(spec);
         if read_text(path)? != text {
             write_atomic(path, text.as_bytes()).map_err(|err| io_error(path, &err))?;
-            eprintln!(
-                "snippet: {}: wrote the samples of {count} operations",
-                args.spec
-            );
+            eprintln!("snippet: {spec}: wrote the samples of {count} operations");
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(0);
     }
     match &args.overlay {
         Some(path) => {
@@ -104,7 +112,7 @@ fn act(args: &OpenApi, samples: &Samples, reporter: &Reporter) -> Result<ExitCod
             let _ = stdout.write_all(samples.overlay(samples.is_yaml()).as_bytes());
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 /// Each drift: a line naming the operation and its diff on `out`; in JSON, the drift
