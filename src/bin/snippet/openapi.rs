@@ -90,7 +90,7 @@ fn act(args: &OpenApi, spec: &str, samples: &Samples, reporter: &Reporter) -> Re
         let path = Path::new(spec);
         if read_text(path)? != text {
             write_atomic(path, text.as_bytes()).map_err(|err| io_error(path, &err))?;
-            eprintln!("snippet: {spec}: wrote the samples of {count} operations");
+            eprintln!("snippet: {spec}: wrote the samples of {}", operations(count));
         }
         return Ok(0);
     }
@@ -104,8 +104,9 @@ fn act(args: &OpenApi, spec: &str, samples: &Samples, reporter: &Reporter) -> Re
             write_atomic(path, samples.overlay(yaml).as_bytes())
                 .map_err(|err| io_error(path, &err))?;
             eprintln!(
-                "snippet: {}: an overlay with the samples of {count} operations",
-                path.display()
+                "snippet: {}: an overlay with the samples of {}",
+                path.display(),
+                operations(count)
             );
         }
         None => {
@@ -126,6 +127,13 @@ fn report_drifts(drifts: &[SampleDrift], origin: &str, reporter: &Reporter, out:
             let _ = writeln!(out, "{}", reporter.text(&diagnostic));
         }
         let _ = write!(out, "{}", drift.diff);
+    }
+}
+
+fn operations(count: usize) -> String {
+    match count {
+        1 => "1 operation".to_owned(),
+        count => format!("{count} operations"),
     }
 }
 
