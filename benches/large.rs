@@ -12,7 +12,8 @@ use std::path::Path;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use inference_snippets::{
-    Client, CurlOptions, OpenApiOptions, docs, parse_curl, parse_openapi, parse_spec, render,
+    Client, CurlOptions, OpenApiOptions, SampleOptions, docs, openapi_samples, parse_curl,
+    parse_openapi, parse_spec, render,
 };
 
 fn main() {
@@ -145,6 +146,18 @@ fn bench_openapi(bencher: Bencher, document: String) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn openapi_many_operations_yaml(bencher: Bencher, size: usize) {
     bench_openapi(bencher, openapi_yaml(size));
+}
+
+/// The samples of every operation (each language's preferred client), written into
+/// the YAML document and as an overlay: what `snippet openapi --write` does.
+#[divan::bench(args = [1, 2, 5], sample_count = 3, sample_size = 1)]
+fn openapi_samples_written_yaml(bencher: Bencher, size: usize) {
+    let document = openapi_yaml(size);
+    bencher.counter(BytesCount::of_str(&document)).bench(|| {
+        let samples = openapi_samples(black_box(&document), "openapi", &SampleOptions::default())
+            .expect("a valid document");
+        (samples.written().expect("writes"), samples.overlay(true))
+    });
 }
 
 /// The same shape of document in JSON.

@@ -90,7 +90,10 @@ fn act(args: &OpenApi, spec: &str, samples: &Samples, reporter: &Reporter) -> Re
         let path = Path::new(spec);
         if read_text(path)? != text {
             write_atomic(path, text.as_bytes()).map_err(|err| io_error(path, &err))?;
-            eprintln!("snippet: {spec}: wrote the samples of {}", operations(count));
+            eprintln!(
+                "snippet: {spec}: wrote the samples of {}",
+                operations(count)
+            );
         }
         return Ok(0);
     }
