@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use inference_snippets::{
-    Client, CurlOptions, OpenApiOptions, docs, parse_curl, parse_openapi, parse_spec, render_all,
+    Client, CurlOptions, OpenApiOptions, SampleOptions, docs, openapi_samples, parse_curl,
+    parse_openapi, parse_spec, render_all,
 };
 
 use crate::root;
@@ -65,6 +66,10 @@ fn openapi(text: &str) {
         for operation in &read.operations {
             let _ = render_all(&operation.request);
         }
+    }
+    if let Ok(samples) = openapi_samples(text, "fuzz", &SampleOptions::default()) {
+        let _ = samples.written();
+        let _ = samples.overlay(true);
     }
 }
 

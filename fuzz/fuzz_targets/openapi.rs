@@ -1,10 +1,11 @@
 //! Any bytes as an OpenAPI document: reading never panics, hangs or blows up (deep
 //! nesting, `$ref` cycles, YAML aliases), and every request read renders for every
-//! client without panicking.
+//! client without panicking; the samples of every operation are written into the
+//! document (or refused) and as an overlay without panicking either.
 
 #![no_main]
 
-use inference_snippets::{OpenApiOptions, parse_openapi, render_all};
+use inference_snippets::{OpenApiOptions, SampleOptions, openapi_samples, parse_openapi, render_all};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,5 +16,9 @@ fuzz_target!(|data: &[u8]| {
         for operation in &read.operations {
             let _ = render_all(&operation.request);
         }
+    }
+    if let Ok(samples) = openapi_samples(text, "fuzz", &SampleOptions::default()) {
+        let _ = samples.written();
+        let _ = samples.overlay(true);
     }
 });

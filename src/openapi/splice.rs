@@ -38,6 +38,15 @@ impl Samples {
             Format::Yaml(_) => yaml_edits(text, &self.root, &self.format, &placed)
                 .map_err(|reason| self.refusal(&reason))?,
         };
+        // What is added ends its lines as the document's do.
+        let edits: Vec<Edit> = if text.contains("\r\n") {
+            edits
+                .into_iter()
+                .map(|(range, new)| (range, new.replace('\n', "\r\n")))
+                .collect()
+        } else {
+            edits
+        };
         let mut out =
             String::with_capacity(text.len() + edits.iter().map(|e| e.1.len()).sum::<usize>());
         out.push_str(bom);
@@ -428,6 +437,10 @@ mod tests {
         );
         assert!(out.contains("\n\n  # the next one\n  /embed:\n    post:\n      x-codeSamples:\n        - lang: Shell\n"), "{out}");
         assert!(!out.contains("old"));
+        // Windows line ends: what is added ends its lines alike.
+        let out = written(&text.replace('\n', "\r\n"));
+        assert!(!out.replace("\r\n", "").contains('\n'), "{out:?}");
+        assert!(out.contains("Hi}\r\n      x-codeSamples:\r\n        - lang: Shell\r\n"));
     }
 
     #[test]
