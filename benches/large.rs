@@ -4,13 +4,17 @@
 //! throughput line (bytes per second) stays flat when the cost is linear and falls
 //! as the input grows when it is not. The shapes are those that once were quadratic
 //! or could be: one huge word, thousands of options or headers, thousands of
-//! continued lines, a page of thousands of regions or fences.
+//! continued lines, a page of thousands of regions or fences, an OpenAPI document of
+//! thousands of operations.
 
 use std::path::Path;
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use inference_snippets::{Client, CurlOptions, docs, parse_curl, parse_spec, render};
+use inference_snippets::{
+    Client, CurlOptions, OpenApiOptions, SampleOptions, docs, openapi_samples, parse_curl,
+    parse_openapi, parse_spec, render,
+};
 
 fn main() {
     divan::main();
@@ -107,6 +111,76 @@ fn spec_big_json(bencher: Bencher, size: usize) {
         let request = parse_spec(black_box(&spec), "spec.json").expect("valid spec");
         render(&request, Client::Requests).expect("renders")
     });
+}
+
+/// An OpenAPI document of thousands of operations in YAML, each body behind a
+/// `$ref`, every other one left out with a note: the notes are placed in one walk,
+/// not one walk each.
+fn openapi_yaml(size: usize) -> String {
+    let paths = repeat(size, |index| {
+        let schema = if index % 2 == 0 { "Generate" } else { "Bare" };
+        format!(
+            "  /models/{{model_id}}/op{index}:\n    post:\n      operationId: op{index}\n      \
+             parameters: [{{name: model_id, in: path, required: true, example: gpt2}}]\n      \
+             requestBody:\n        content:\n          application/json:\n            \
+             schema: {{$ref: '#/components/schemas/{schema}'}}\n"
+        )
+    });
+    format!(
+        "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: 'https://x.cloud'}}]\n\
+         security: [{{token: []}}]\ncomponents:\n  securitySchemes:\n    token: {{type: http, scheme: bearer}}\n  \
+         schemas:\n    Generate: {{type: object, required: [inputs], properties: {{inputs: {{type: string, example: Hi}}}}}}\n    \
+         Bare: {{type: object, required: [inputs], properties: {{inputs: {{type: string}}}}}}\npaths:\n{paths}"
+    )
+}
+
+/// Every operation read, and the first rendered.
+fn bench_openapi(bencher: Bencher, document: String) {
+    bencher.counter(BytesCount::of_str(&document)).bench(|| {
+        let read = parse_openapi(black_box(&document), "openapi", &OpenApiOptions::default())
+            .expect("a valid document");
+        render(&read.operations[0].request, Client::Requests).expect("renders")
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn openapi_many_operations_yaml(bencher: Bencher, size: usize) {
+    bench_openapi(bencher, openapi_yaml(size));
+}
+
+/// The samples of every operation (each language's preferred client), written into
+/// the YAML document and as an overlay: what `snippet openapi --write` does.
+#[divan::bench(args = [1, 2, 5], sample_count = 3, sample_size = 1)]
+fn openapi_samples_written_yaml(bencher: Bencher, size: usize) {
+    let document = openapi_yaml(size);
+    bencher.counter(BytesCount::of_str(&document)).bench(|| {
+        let samples = openapi_samples(black_box(&document), "openapi", &SampleOptions::default())
+            .expect("a valid document");
+        (samples.written().expect("writes"), samples.overlay(true))
+    });
+}
+
+/// The same shape of document in JSON.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn openapi_many_operations_json(bencher: Bencher, size: usize) {
+    let paths = repeat(size, |index| {
+        let schema = if index % 2 == 0 { "Generate" } else { "Bare" };
+        let comma = if index == 0 { "" } else { ",\n " };
+        format!(
+            "{comma}\"/models/{{model_id}}/op{index}\": {{\"post\": {{\"operationId\": \"op{index}\", \
+             \"parameters\": [{{\"name\": \"model_id\", \"in\": \"path\", \"required\": true, \"example\": \"gpt2\"}}], \
+             \"requestBody\": {{\"content\": {{\"application/json\": {{\"schema\": {{\"$ref\": \"#/components/schemas/{schema}\"}}}}}}}}}}}}"
+        )
+    });
+    let document = format!(
+        "{{\"openapi\": \"3.1.0\", \"info\": {{\"title\": \"t\", \"version\": \"1\"}}, \
+         \"servers\": [{{\"url\": \"https://x.cloud\"}}], \"security\": [{{\"token\": []}}], \
+         \"components\": {{\"securitySchemes\": {{\"token\": {{\"type\": \"http\", \"scheme\": \"bearer\"}}}}, \
+         \"schemas\": {{\"Generate\": {{\"type\": \"object\", \"required\": [\"inputs\"], \"properties\": {{\"inputs\": {{\"type\": \"string\", \"example\": \"Hi\"}}}}}}, \
+         \"Bare\": {{\"type\": \"object\", \"required\": [\"inputs\"], \"properties\": {{\"inputs\": {{\"type\": \"string\"}}}}}}}}}}, \
+         \"paths\": {{{paths}}}}}"
+    );
+    bench_openapi(bencher, document);
 }
 
 /// A page of thousands of regions, each generated from the curl block above it.

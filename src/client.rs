@@ -6,6 +6,7 @@
 //! a misspelt one) is `names.rs`.
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::Serialize;
 
@@ -36,6 +37,15 @@ pub enum Language {
     Ruby,
 }
 
+/// The `lang` value each API reference renderer expects of a language's
+/// `x-codeSamples`: Redocly shows it (when no label) and highlights by it
+/// (`Shell` as bash), Mintlify reads its own keys, Scalar its target names.
+struct SampleLangs {
+    redocly: &'static str,
+    mintlify: &'static str,
+    scalar: &'static str,
+}
+
 /// What a language is, in one row: every name, path and syntax the rest of the code
 /// asks a language for.
 struct Row {
@@ -59,6 +69,8 @@ struct Row {
     runtime: &'static str,
     /// The client that sends any request.
     generic: Client,
+    /// The `lang` of its OpenAPI code samples, per renderer.
+    samples: SampleLangs,
     /// The line a file of the language must start with (PHP's `<?php`): the install
     /// line goes after it.
     opening: Option<&'static str>,
@@ -92,6 +104,11 @@ impl Language {
                 runtime: "bash",
                 generic: Client::Curl,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Shell",
+                    mintlify: "bash",
+                    scalar: "shell",
+                },
             },
             Language::Python => &Row {
                 name: "python",
@@ -105,6 +122,11 @@ impl Language {
                 runtime: "python3",
                 generic: Client::Requests,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Python",
+                    mintlify: "python",
+                    scalar: "python",
+                },
             },
             Language::JavaScript => &Row {
                 name: "js",
@@ -118,6 +140,11 @@ impl Language {
                 runtime: "node",
                 generic: Client::Fetch,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "JavaScript",
+                    mintlify: "javascript",
+                    scalar: "node",
+                },
             },
             Language::Rust => &Row {
                 name: "rust",
@@ -131,6 +158,11 @@ impl Language {
                 runtime: "cargo",
                 generic: Client::Reqwest,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Rust",
+                    mintlify: "rust",
+                    scalar: "rust",
+                },
             },
             Language::Go => &Row {
                 name: "go",
@@ -144,6 +176,11 @@ impl Language {
                 runtime: "go",
                 generic: Client::GoNetHttp,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Go",
+                    mintlify: "go",
+                    scalar: "go",
+                },
             },
             Language::Java => &Row {
                 name: "java",
@@ -157,6 +194,11 @@ impl Language {
                 runtime: "java",
                 generic: Client::JavaNetHttp,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Java",
+                    mintlify: "java",
+                    scalar: "java",
+                },
             },
             Language::Php => &Row {
                 name: "php",
@@ -170,6 +212,11 @@ impl Language {
                 runtime: "php",
                 generic: Client::Guzzle,
                 opening: Some("<?php"),
+                samples: SampleLangs {
+                    redocly: "PHP",
+                    mintlify: "php",
+                    scalar: "php",
+                },
             },
             Language::Ruby => &Row {
                 name: "ruby",
@@ -183,6 +230,11 @@ impl Language {
                 runtime: "ruby",
                 generic: Client::RubyNetHttp,
                 opening: None,
+                samples: SampleLangs {
+                    redocly: "Ruby",
+                    mintlify: "ruby",
+                    scalar: "ruby",
+                },
             },
         }
     }
@@ -244,6 +296,16 @@ impl Language {
     /// The line every file of the language starts with, before any comment: `<?php`.
     pub fn opening(self) -> Option<&'static str> {
         self.row().opening
+    }
+
+    /// The `lang` of its OpenAPI code samples for the renderer `style`.
+    pub fn sample_lang(self, style: LangStyle) -> &'static str {
+        let langs = &self.row().samples;
+        match style {
+            LangStyle::Redocly => langs.redocly,
+            LangStyle::Mintlify => langs.mintlify,
+            LangStyle::Scalar => langs.scalar,
+        }
     }
 
     /// The clients that write the language, in [`Client::ALL`] order.
@@ -358,5 +420,51 @@ impl fmt::Display for Client {
     /// The client's [id](Client::id).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
+    }
+}
+
+/// The renderer an API reference is published with, which decides the `lang` and
+/// `label` of a sample.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LangStyle {
+    /// Redocly and Redoc: `lang` is a language name (`Shell`, `Python`), the tab shows
+    /// the `label`.
+    #[default]
+    Redocly,
+    /// Mintlify: `lang` is one of its keys (`bash`, `python`, `javascript`).
+    Mintlify,
+    /// Scalar: `lang` is its target (`shell`, `python`, `node`).
+    Scalar,
+}
+
+impl LangStyle {
+    /// Every style, in the order `--help` lists them.
+    pub const ALL: [LangStyle; 3] = [LangStyle::Redocly, LangStyle::Mintlify, LangStyle::Scalar];
+
+    /// The name `--lang-style` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            LangStyle::Redocly => "redocly",
+            LangStyle::Mintlify => "mintlify",
+            LangStyle::Scalar => "scalar",
+        }
+    }
+}
+
+impl fmt::Display for LangStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for LangStyle {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<LangStyle, String> {
+        LangStyle::ALL
+            .into_iter()
+            .find(|style| style.name().eq_ignore_ascii_case(name))
+            .ok_or_else(|| format!("unknown lang style {name:?}: redocly, mintlify or scalar"))
     }
 }

@@ -18,6 +18,9 @@
 //! # Ok::<(), inference_snippets::Error>(())
 //! ```
 //!
+//! An OpenAPI 3.0 or 3.1 document (JSON or YAML) gives a request per operation with
+//! [`parse_openapi`], and a note for each operation it cannot build, saying why.
+//!
 //! A snippet sends exactly the request, or is not written: a client that cannot
 //! express a request returns a refusal ([`Error::is_refusal`]) whose hint names
 //! the client that can.
@@ -44,6 +47,7 @@ mod lines;
 mod mime;
 mod model;
 mod names;
+mod openapi;
 #[cfg(feature = "proxy")]
 pub mod proxy;
 mod quote;
@@ -70,6 +74,10 @@ pub use install::{Ecosystem, Install};
 pub use mime::guess as guess_mime;
 pub use model::{
     Connection, FileBytes, JsonTemplate, Part, PartContent, Payload, Request, Slot, Token,
+};
+pub use openapi::{
+    CodeSample, LangStyle, OpenApiOptions, Operation, OperationSamples, Operations, SampleDrift,
+    SampleOptions, Samples, openapi_samples, parse_openapi,
 };
 pub use render::{
     AllSnippets, LeftOut, Options, Snippet, Wire, caveats, install, render, render_all,

@@ -6,7 +6,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inference_snippets::{Client, CurlOptions, docs, parse_curl, parse_spec, render_all};
+use inference_snippets::{
+    Client, CurlOptions, OpenApiOptions, SampleOptions, docs, openapi_samples, parse_curl,
+    parse_openapi, parse_spec, render_all,
+};
 
 use crate::root;
 
@@ -58,6 +61,18 @@ fn spec(text: &str) {
     }
 }
 
+fn openapi(text: &str) {
+    if let Ok(read) = parse_openapi(text, "fuzz", &OpenApiOptions::default()) {
+        for operation in &read.operations {
+            let _ = render_all(&operation.request);
+        }
+    }
+    if let Ok(samples) = openapi_samples(text, "fuzz", &SampleOptions::default()) {
+        let _ = samples.written();
+        let _ = samples.overlay(true);
+    }
+}
+
 /// The text before, between and after the regions.
 fn outside<'a>(text: &'a str, regions: &[docs::Region]) -> Vec<&'a str> {
     let mut pieces = Vec::new();
@@ -100,6 +115,11 @@ fn curl_regressions() {
 #[test]
 fn spec_regressions() {
     replay("spec", spec);
+}
+
+#[test]
+fn openapi_regressions() {
+    replay("openapi", openapi);
 }
 
 #[test]

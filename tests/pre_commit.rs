@@ -97,6 +97,17 @@ fn pages_repository(name: &str, config: Option<&str>) -> PathBuf {
     fs::write(dir.join("lint.md"), LINT_ERROR).expect("lint.md");
     fs::write(dir.join("tabs.md"), TABS).expect("tabs.md");
     fs::write(dir.join("header.md"), header_drifted()).expect("header.md");
+    // TGI's document with its samples written, and a copy with one edited by hand.
+    let written = inference_snippets::openapi_samples(
+        &fs::read_to_string(root().join("tests/openapi/tgi/openapi.json")).expect("TGI's"),
+        "openapi.json",
+        &inference_snippets::SampleOptions::default(),
+    )
+    .and_then(|samples| samples.written())
+    .expect("the samples write");
+    fs::write(dir.join("openapi.json"), &written).expect("openapi.json");
+    let edited = written.replacen("My name is Olivier and I", "Hello", 1);
+    fs::write(dir.join("openapi.edited.json"), edited).expect("openapi.edited.json");
     let mut steps = vec![&["init", "--quiet"][..]];
     if let Some(config) = config {
         fs::write(dir.join(".pre-commit-config.yaml"), config).expect("the configuration");
@@ -142,7 +153,12 @@ fn try_repo(pre_commit: &Path, pages: &[&str]) -> (Option<i32>, String) {
 }
 
 /// The hooks' names, as pre-commit prints them on their status lines.
-const HOOKS: [&str; 3] = ["snippet docs check", "snippet docs lint", "snippet verify"];
+const HOOKS: [&str; 4] = [
+    "snippet docs check",
+    "snippet docs lint",
+    "snippet verify",
+    "snippet openapi check",
+];
 
 /// What pre-commit printed for `hook` (its name, as in `snippet docs check.....Passed`):
 /// from its status line to the next hook's.
@@ -231,7 +247,7 @@ fn every_hook_passes_an_up_to_date_page_and_tabs_that_send_their_curl_request() 
     let Some(pre_commit) = tools::pre_commit() else {
         return;
     };
-    let (code, printed) = try_repo(&pre_commit, &["fresh.md", "tabs.md"]);
+    let (code, printed) = try_repo(&pre_commit, &["fresh.md", "tabs.md", "openapi.json"]);
     if code.is_none() {
         return;
     }
@@ -257,7 +273,10 @@ fn each_hook_fails_on_its_page_a_drifted_region_an_unknown_curl_option_a_changed
     let Some(pre_commit) = tools::pre_commit() else {
         return;
     };
-    let (code, printed) = try_repo(&pre_commit, &["drifted.md", "lint.md", "header.md"]);
+    let (code, printed) = try_repo(
+        &pre_commit,
+        &["drifted.md", "lint.md", "header.md", "openapi.edited.json"],
+    );
     if code.is_none() {
         return;
     }
@@ -302,6 +321,21 @@ fn each_hook_fails_on_its_page_a_drifted_region_an_unknown_curl_option_a_changed
         "{printed}"
     );
     assert_eq!(verify.matches("error[").count(), 1, "{printed}");
+
+    // The samples of the document's first operation were edited by hand.
+    let openapi = hook_output(&printed, "snippet openapi check");
+    assert!(openapi.contains("Failed"), "{printed}");
+    assert!(
+        openapi.contains(
+            "openapi.edited.json:17:7: the code samples of POST / (compat_generate) are out of date"
+        ),
+        "{printed}"
+    );
+    assert!(
+        openapi.contains("+        \"inputs\": \"My name is Olivier and I\""),
+        "{printed}"
+    );
+    assert!(!openapi.contains(".md"), "{printed}");
 }
 
 /// Where docs/ci.md tells users to get the hooks from, which the test replaces by

@@ -13,6 +13,8 @@ mod fuzz_regressions;
 mod hostile;
 mod lint;
 mod mdbook;
+mod openapi;
+mod openapi_render;
 mod pre_commit;
 mod proxy;
 mod roundtrip;

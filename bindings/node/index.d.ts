@@ -145,6 +145,61 @@ export declare function verify(
   options?: { cache?: string; timeout?: number },
 ): Verified;
 
+/** How `openapi` reads a document and which samples it writes. */
+export interface OpenApiOptions {
+  /** Clients to write samples for (default: each language's preferred client). */
+  clients?: Iterable<string>;
+  /** Languages to write samples in (default: all); with `clients`, keeps theirs. */
+  languages?: Iterable<string>;
+  /** The `lang`/`label` values of the renderer (default `redocly`). */
+  langStyle?: "redocly" | "mintlify" | "scalar";
+  /** The server URL every request goes to, instead of the document's first. */
+  server?: string;
+  /** The media type example to send where an operation has several. */
+  example?: string;
+  /** The environment variable a bearer token is read from. */
+  tokenEnv?: string;
+}
+/** One entry of an operation's `x-codeSamples`. */
+export interface CodeSample {
+  client: Client;
+  lang: string;
+  label: string;
+  source: string;
+}
+/** What `openapi` wrote. */
+export interface OpenApiSamples {
+  /** The Overlay 1.0 document; with `write`, the spec itself with `x-codeSamples`. */
+  text: string;
+  operations: {
+    method: string;
+    path: string;
+    operationId: string | null;
+    /** Its JSON Pointer: `/paths/~1generate/post`. */
+    pointer: string;
+    samples: CodeSample[];
+  }[];
+  /** Operations left out and clients that cannot send an operation's request. */
+  notes: Diagnostic[];
+}
+/**
+ * Code samples for every operation of an OpenAPI 3.0 or 3.1 document (its text, JSON
+ * or YAML), as `snippet openapi` writes them: an overlay in the spec's format (YAML
+ * with `yaml: true`), or with `write` the spec itself, every other byte kept.
+ */
+export declare function openapi(
+  spec: string,
+  options?: OpenApiOptions & { write?: boolean; yaml?: boolean },
+): OpenApiSamples;
+/**
+ * The operations whose samples in `spec` (or in the `overlay` text) differ from the
+ * ones `openapi` writes, each with a unified diff; empty when up to date.
+ */
+export declare function openapiCheck(
+  spec: string,
+  options?: OpenApiOptions & { overlay?: string },
+): { operation: string; line: number | null; column: number | null; diff: string }[];
+
 /**
  * The part of the request a problem is about: the name of a header or a form part,
  * the JSON Pointer of a value in a JSON body (`/inputs/0`).

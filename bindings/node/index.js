@@ -201,6 +201,26 @@ function verify(paths, { cache, timeout } = {}) {
   return result;
 }
 
+function openapi(
+  spec,
+  { clients = [], languages = [], langStyle = "redocly", server, example, tokenEnv, write = false, yaml } = {},
+) {
+  const result = JSON.parse(
+    call(native.openapi, spec, [...clients], [...languages], langStyle, server, example, tokenEnv, write, yaml),
+  );
+  result.notes = result.notes.map((note) => new Diagnostic(note));
+  return result;
+}
+
+function openapiCheck(
+  spec,
+  { overlay, clients = [], languages = [], langStyle = "redocly", server, example, tokenEnv } = {},
+) {
+  return JSON.parse(
+    call(native.openapiCheck, spec, overlay, [...clients], [...languages], langStyle, server, example, tokenEnv),
+  );
+}
+
 module.exports = {
   clients: Object.freeze(native.clients()),
   languages: Object.freeze(native.languages()),
@@ -212,6 +232,8 @@ module.exports = {
   docsWrite,
   docsLint,
   verify,
+  openapi,
+  openapiCheck,
   Diagnostic,
   Drift,
   SnippetError,

@@ -12,6 +12,8 @@ export const {
   docsWrite,
   docsLint,
   verify,
+  openapi,
+  openapiCheck,
   Diagnostic,
   Drift,
   SnippetError,

@@ -118,6 +118,22 @@ codes! {
     /// The request holds what a JSON spec cannot describe (a variable, a form).
     NotInSpec = "not-in-spec", lint(Note),
 
+    // OpenAPI documents.
+    /// The text is not valid YAML.
+    InvalidYaml = "invalid-yaml", lint(Note),
+    /// The document is not an OpenAPI 3.0 or 3.1 description.
+    NotOpenapi = "not-openapi", lint(Note),
+    /// A `$ref` that is not a string, names nothing, or points outside the document.
+    InvalidRef = "invalid-ref", lint(Note),
+    /// A chain of `$ref`s that comes back to itself or goes on too long.
+    RefCycle = "ref-cycle", lint(Note),
+    /// An operation no request could be built for, with the reason.
+    OperationLeftOut = "operation-left-out", lint(Note),
+    /// The document gives no absolute server URL: its URLs read `ENDPOINT_URL`.
+    RelativeServer = "relative-server", lint(Note),
+    /// Samples cannot be written into the document without changing anything else.
+    SamplesNotWritten = "samples-not-written", lint(Note),
+
     // What any request must satisfy.
     /// The URL is not one every client sends as written.
     InvalidUrl = "invalid-url", lint(Note),

@@ -32,6 +32,9 @@ pub(crate) struct Descriptor {
     pub stem: &'static str,
     pub kind: Kind,
     pub wire: Wire,
+    /// Why it cannot send `[` or `]` after the host as written (it percent-encodes
+    /// them, or its URL type refuses them); `None` when it can.
+    pub brackets: Option<&'static str>,
     /// What the snippet for a request needs installed.
     pub install: fn(&Request) -> Option<Install>,
     /// What the snippet does differently from curl, short of a refusal.
@@ -71,6 +74,10 @@ const TYPED: Wire = Wire {
     ..GENERIC
 };
 
+/// requests and huggingface_hub send through urllib3, which re-encodes the path and
+/// query.
+const URLLIB3: Option<&str> = Some("urllib3 percent-encodes [ and ] after the host");
+
 /// The rows, one exhaustive match: a new variant of [`Client`] does not compile
 /// until it has its row.
 pub(crate) fn descriptor(client: Client) -> &'static Descriptor {
@@ -101,6 +108,7 @@ const CURL: Descriptor = Descriptor {
     stem: "curl",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: None,
     install: nothing,
     caveats: none,
     render: |request| written(curl::view(request)),
@@ -118,6 +126,7 @@ const HUGGINGFACE_HUB: Descriptor = Descriptor {
         uppercases_escapes: true,
         ..TYPED
     },
+    brackets: URLLIB3,
     install: huggingface_hub::install,
     caveats: |request| requests::per_wait_timeout(request, "huggingface_hub"),
     render: |request| written(huggingface_hub::view(request)),
@@ -136,6 +145,7 @@ const OPENAI_PYTHON: Descriptor = Descriptor {
         own_headers: Some("x-stainless-"),
         ..GENERIC
     },
+    brackets: None,
     install: |_| Some(Install::pip(&["openai"])),
     caveats: |request| requests::per_wait_timeout(request, "openai"),
     render: |request| written(openai_python::view(request)),
@@ -153,6 +163,7 @@ const REQUESTS: Descriptor = Descriptor {
         uppercases_escapes: true,
         ..GENERIC
     },
+    brackets: URLLIB3,
     install: |_| Some(Install::pip(&["requests"])),
     caveats: requests::caveats,
     render: |request| written(requests::view(request)),
@@ -167,6 +178,7 @@ const HTTPX: Descriptor = Descriptor {
     stem: "httpx",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: None,
     install: |_| Some(Install::pip(&["httpx"])),
     caveats: |request| requests::per_wait_timeout(request, "httpx"),
     render: |request| written(httpx::view(request)),
@@ -181,6 +193,7 @@ const HTTPX_ASYNC: Descriptor = Descriptor {
     stem: "httpx_async",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: None,
     install: |_| Some(Install::pip(&["httpx"])),
     caveats: none,
     render: |request| written(httpx_async::view(request)),
@@ -195,6 +208,7 @@ const HUGGINGFACE_JS: Descriptor = Descriptor {
     stem: "huggingface",
     kind: Kind::HuggingFace,
     wire: TYPED,
+    brackets: None,
     install: |_| Some(Install::npm(&["@huggingface/inference"])),
     caveats: none,
     render: |request| written(huggingface_js::view(request)),
@@ -212,6 +226,7 @@ const OPENAI_JS: Descriptor = Descriptor {
         own_headers: Some("x-stainless-"),
         ..GENERIC
     },
+    brackets: None,
     install: |_| Some(Install::npm(&["openai"])),
     caveats: none,
     render: |request| written(openai_js::view(request)),
@@ -226,6 +241,7 @@ const FETCH: Descriptor = Descriptor {
     stem: "fetch",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: None,
     install: nothing,
     caveats: fetch::caveats,
     render: |request| written(fetch::view(request)),
@@ -240,6 +256,7 @@ const REQWEST: Descriptor = Descriptor {
     stem: "reqwest",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: None,
     install: |request| Some(reqwest::install(request)),
     caveats: none,
     render: |request| written(reqwest::view(request)),
@@ -254,6 +271,7 @@ const GO_NET_HTTP: Descriptor = Descriptor {
     stem: "main",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: None,
     install: nothing,
     caveats: none,
     render: |request| written(go_net_http::view(request)),
@@ -268,6 +286,9 @@ const JAVA_NET_HTTP: Descriptor = Descriptor {
     stem: "Main",
     kind: Kind::Generic,
     wire: GENERIC,
+    brackets: Some(
+        "java.net.URI refuses [ and ] outside an IPv6 host: percent-encode them (%5B, %5D)",
+    ),
     install: nothing,
     caveats: java_net_http::caveats,
     render: |request| written(java_net_http::view(request)),
@@ -283,6 +304,7 @@ const GUZZLE: Descriptor = Descriptor {
     kind: Kind::Generic,
     // Its User-Agent, sent when the request sets none, is every client's.
     wire: GENERIC,
+    brackets: Some("Guzzle percent-encodes [ and ] after the host"),
     install: |_| Some(Install::composer(&["guzzlehttp/guzzle"])),
     caveats: guzzle::caveats,
     render: |request| written(guzzle::view(request)),
@@ -300,6 +322,7 @@ const RUBY_NET_HTTP: Descriptor = Descriptor {
     // that name (as requests sends its own), are every client's; it writes header
     // names capitalized (`X-Api-Key`), which HTTP reads alike.
     wire: GENERIC,
+    brackets: Some("Ruby's URI takes no [ or ] after the host"),
     install: nothing,
     caveats: ruby_net_http::caveats,
     render: |request| written(ruby_net_http::view(request)),

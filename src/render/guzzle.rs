@@ -2,9 +2,8 @@
 
 use askama::Template;
 
+use super::Response;
 use super::headers::Headers;
-use super::{Response, refusal};
-use crate::Client;
 use crate::diagnostic::{Code, Diagnostic, Field};
 use crate::error::Error;
 use crate::model::{Connection, Part, PartContent, Payload, Request};
@@ -30,22 +29,6 @@ pub(crate) struct View {
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
-    if !request
-        .url
-        .shown()
-        .split_once("://")
-        .is_none_or(|(_, rest)| {
-            rest.find(['/', '?'])
-                .is_none_or(|at| !rest[at..].contains(['[', ']']))
-        })
-    {
-        return Err(refusal(
-            Client::Guzzle,
-            "Guzzle percent-encodes [ and ] after the host",
-            None,
-        )
-        .about(Field::Url));
-    }
     let response = Response::of(request);
     // Guzzle writes `Basic` and the base64 of `user:password` itself.
     let Headers { list, basic } = Headers::of(request, &Php);

@@ -49,7 +49,6 @@ pub(crate) struct View {
 const RESTRICTED: [&str; 5] = ["connection", "content-length", "expect", "host", "upgrade"];
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
-    check_url(&request.url)?;
     let mut uses = Uses::default();
     uses.import(&[
         "java.net.URI",
@@ -111,35 +110,6 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         output_file: response.saved_to(request, &Java),
         helpers: uses.helpers,
     })
-}
-
-/// `URI.create` takes RFC 2396: square brackets only around an IPv6 host.
-fn check_url(url: &Text) -> Result<(), Error> {
-    let mut after_host = false;
-    for segment in url.segments() {
-        if let Segment::Literal(text) = segment {
-            let mut rest = text.as_str();
-            if !after_host && let Some(start) = rest.find("://") {
-                let authority = &rest[start + 3..];
-                let end = authority.find(['/', '?']).unwrap_or(authority.len());
-                rest = &authority[end..];
-                after_host = end < authority.len();
-            } else {
-                after_host = true;
-            }
-            if after_host && rest.contains(['[', ']']) {
-                return Err(refusal(
-                    Client::JavaNetHttp,
-                    "java.net.URI refuses [ and ] outside an IPv6 host: percent-encode them (%5B, %5D)",
-                    None,
-                )
-                .about(Field::Url));
-            }
-        } else {
-            after_host = true;
-        }
-    }
-    Ok(())
 }
 
 /// `.POST(body)` and friends, `.method(name, body)`; `None` for a GET without a

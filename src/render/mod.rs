@@ -167,7 +167,13 @@ pub fn render_with(request: &Request, client: Client, options: &Options) -> Resu
 
 /// [`render`] for a request already validated: [`render_all`] checks once, not per client.
 fn render_valid(request: &Request, client: Client, options: &Options) -> Result<String, Error> {
-    let mut content = (clients::descriptor(client).render)(request)?;
+    let descriptor = clients::descriptor(client);
+    if let Some(reason) = descriptor.brackets
+        && brackets_after_host(&request.url)
+    {
+        return Err(refusal(client, reason, None).about(crate::Field::Url));
+    }
+    let mut content = (descriptor.render)(request)?;
     // Control lines start with `{%-`, which leaves a newline before a template's first
     // line, and askama drops the last one: the snippet's ends are decided here, once.
     let trimmed = content.trim_end_matches('\n').len();
@@ -187,6 +193,15 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
         content.insert_str(at, &format!("{}\n\n", install.line()));
     }
     Ok(content)
+}
+
+/// Whether `url` has `[` or `]` in its path or query (a placeholder's included): an
+/// IPv6 host's brackets are the only ones every client sends as written.
+fn brackets_after_host(url: &crate::text::Text) -> bool {
+    let shown = url.shown();
+    let rest = shown.split_once("://").map_or(&*shown, |(_, rest)| rest);
+    rest.find(['/', '?'])
+        .is_some_and(|at| rest[at..].contains(['[', ']']))
 }
 
 /// Every snippet that sends `request`, one per client able to, in [`Client::ALL`] order.

@@ -51,22 +51,6 @@ pub(crate) struct View {
 }
 
 pub(crate) fn view(request: &Request) -> Result<View, Error> {
-    if !request
-        .url
-        .shown()
-        .split_once("://")
-        .is_none_or(|(_, rest)| {
-            rest.find(['/', '?'])
-                .is_none_or(|at| !rest[at..].contains(['[', ']']))
-        })
-    {
-        return Err(refusal(
-            Client::RubyNetHttp,
-            "Ruby's URI takes no [ or ] after the host",
-            None,
-        )
-        .about(Field::Url));
-    }
     let payload = &request.payload;
     let proxy = request.connection.proxy.as_ref().map(proxy).transpose()?;
     let (form, raw_form) = match payload {

@@ -39,7 +39,7 @@ const KEYS: &[&str] = &[
 pub const DEFAULT_TEXT_TYPE: &str = "text/plain";
 
 /// serde_json's error, placed, with what to do.
-fn json_error(err: &serde_json::Error) -> Error {
+pub(crate) fn json_error(err: &serde_json::Error) -> Error {
     let full = err.to_string();
     let what = strip_position(&full);
     let error = Error::new(Code::InvalidJson, format!("invalid JSON: {what}"))

@@ -1,13 +1,15 @@
 //! The cases: every golden snapshot, every `inference` command of the Hugging Face
-//! docs corpus (`../shared/corpus/hf-docs/curl`), and the adversarial files under
-//! `tests/conformance/cases/` (`*.json` specs, `*.sh` curl commands).
+//! docs corpus (`../shared/corpus/hf-docs/curl`), the adversarial files under
+//! `tests/conformance/cases/` (`*.json` specs, `*.sh` curl commands), and every
+//! operation the OpenAPI reader builds from the published documents under
+//! `tests/openapi/`.
 
 use std::fs;
 use std::path::Path;
 
 use inference_snippets::{
-    CurlOptions, FileBytes, PartContent, Payload, Request, Segment, Shell, Text, parse_curl,
-    parse_spec,
+    CurlOptions, FileBytes, OpenApiOptions, PartContent, Payload, Request, Segment, Shell, Text,
+    parse_curl, parse_openapi, parse_spec,
 };
 
 /// Where a case comes from: a corpus command bash cannot run is "not applicable",
@@ -17,16 +19,16 @@ pub(super) enum Origin {
     Snapshot,
     Corpus,
     Adversarial,
+    /// An operation of a published OpenAPI document.
+    OpenApi,
 }
 
 #[derive(Debug)]
 pub(super) enum Input {
+    /// A JSON spec or an OpenAPI operation: the request itself is the oracle.
     Spec,
     /// A curl command; `bash` when bash reads it as written (not cmd or PowerShell).
-    Curl {
-        text: String,
-        bash: bool,
-    },
+    Curl { text: String, bash: bool },
 }
 
 pub(super) struct Case {
@@ -83,10 +85,67 @@ pub(super) fn collect(root: &Path) -> (Vec<Case>, Vec<String>) {
             _ => {}
         }
     }
+    for name in OPENAPI_DOCUMENTS {
+        openapi(root, name, &mut cases, &mut notes);
+    }
     for case in &mut cases {
         case.id = url_safe(&case.id);
     }
     (cases, notes)
+}
+
+/// The folders of `tests/openapi/` whose document gives cases.
+const OPENAPI_DOCUMENTS: &[&str] = &["tgi", "tei"];
+
+/// A case per operation of `tests/openapi/<name>/openapi.json`, read as a user
+/// would (no server given: the URLs start with `$ENDPOINT_URL`), named
+/// `openapi-<name>-<operationId>` (else the method and path); what the reader
+/// leaves out goes into the notes, as the reader words it.
+fn openapi(root: &Path, name: &str, cases: &mut Vec<Case>, notes: &mut Vec<String>) {
+    let origin = format!("tests/openapi/{name}/openapi.json");
+    let read = fs::read_to_string(root.join(&origin))
+        .map_err(|err| format!("{origin}: {err}"))
+        .and_then(|text| {
+            parse_openapi(&text, &origin, &OpenApiOptions::default()).map_err(|err| err.to_string())
+        });
+    let read = match read {
+        Ok(read) => read,
+        Err(err) => {
+            cases.push(Case {
+                id: format!("openapi-{name}"),
+                origin: Origin::OpenApi,
+                input: Input::Spec,
+                request: Err(err),
+            });
+            return;
+        }
+    };
+    notes.extend(
+        read.notes
+            .iter()
+            .map(|note| format!("openapi-{name}: {note}")),
+    );
+    for operation in read.operations {
+        let what = match &operation.id {
+            Some(id) => id.clone(),
+            None => format!("{}{}", operation.method, operation.path).to_ascii_lowercase(),
+        };
+        let mut id = url_safe(&format!("openapi-{name}-{what}"));
+        // Ids file the requests: two operations never share one.
+        let taken = |id: &str| cases.iter().any(|case: &Case| case.id == id);
+        if taken(&id) {
+            id = (2..)
+                .map(|n| format!("{id}-{n}"))
+                .find(|candidate| !taken(candidate))
+                .expect("a free id");
+        }
+        cases.push(Case {
+            id,
+            origin: Origin::OpenApi,
+            input: Input::Spec,
+            request: Ok(operation.request),
+        });
+    }
 }
 
 fn from_spec(id: String, origin: Origin, path: &Path) -> Case {

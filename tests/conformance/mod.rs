@@ -1,8 +1,9 @@
 //! Conformance by execution: every case is rendered for every client, each snippet is
 //! run with its real runtime against a loopback capture server, and the request it
 //! sent is compared with the oracle's (real curl for a curl command, the parsed
-//! request for a JSON spec). `cargo test conformance -- --nocapture` prints the table;
-//! it is also written to `target/conformance/report.md`.
+//! request for a JSON spec or an operation of a published OpenAPI document).
+//! `cargo test conformance -- --nocapture` prints the table; it is also written to
+//! `target/conformance/report.md`.
 
 mod cases;
 mod compare;

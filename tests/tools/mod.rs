@@ -85,7 +85,7 @@ pub(crate) fn available(tool: &str, installed: &Result<PathBuf, Missing>) -> Opt
 }
 
 /// Whether a failed command's output says the network, not the command, failed
-/// (cargo's and pip's words for it).
+/// (cargo's, pip's and npm's words for it).
 pub(crate) fn unreachable(output: &str) -> bool {
     [
         "Could not resolve host",
@@ -96,6 +96,9 @@ pub(crate) fn unreachable(output: &str) -> bool {
         "Temporary failure in name resolution",
         "NewConnectionError",
         "Network is unreachable",
+        // npm's
+        "ENOTFOUND",
+        "EAI_AGAIN",
     ]
     .iter()
     .any(|words| output.contains(words))

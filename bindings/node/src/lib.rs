@@ -255,6 +255,118 @@ pub fn verify(
     Ok(out.to_string())
 }
 
+/// The OpenAPI document `spec` read and each operation's samples rendered, with the
+/// options of `snippet openapi`: `choices` (clients, languages, lang style) and
+/// `read` (server, example, token variable).
+fn samples(
+    spec: &str,
+    choices: (Vec<String>, Vec<String>, String),
+    read: (Option<String>, Option<String>, Option<String>),
+) -> napi::Result<inference_snippets::Samples> {
+    let (clients, languages, lang_style) = choices;
+    let clients: Vec<&str> = clients.iter().map(String::as_str).collect();
+    let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let mut options = inference_snippets::SampleOptions::named(&clients, &languages, &lang_style)
+        .map_err(|err| error(&err, Kind::Spec))?;
+    (
+        options.read.server,
+        options.read.example,
+        options.read.token_env,
+    ) = read;
+    inference_snippets::openapi_samples(spec, "<openapi>", &options)
+        .map_err(|err| error(&err, Kind::Spec))
+}
+
+/// Code samples for every operation of an OpenAPI document (its text), as
+/// `snippet openapi` writes them: a JSON object `{text, operations, notes}`: the
+/// overlay (or with `write`, the spec itself with `x-codeSamples`), each operation
+/// with its samples, and the notes as diagnostics.
+#[napi]
+#[allow(clippy::too_many_arguments)]
+pub fn openapi(
+    spec: String,
+    clients: Vec<String>,
+    languages: Vec<String>,
+    lang_style: String,
+    server: Option<String>,
+    example: Option<String>,
+    token_env: Option<String>,
+    write: bool,
+    yaml: Option<bool>,
+) -> napi::Result<String> {
+    let samples = samples(
+        &spec,
+        (clients, languages, lang_style),
+        (server, example, token_env),
+    )?;
+    let text = if write {
+        samples.written().map_err(|err| error(&err, Kind::Spec))?
+    } else {
+        samples.overlay(yaml.unwrap_or_else(|| samples.is_yaml()))
+    };
+    let operations: Vec<serde_json::Value> = samples
+        .operations
+        .iter()
+        .map(|entry| {
+            serde_json::json!({
+                "method": entry.operation.method,
+                "path": entry.operation.path,
+                "operationId": entry.operation.id,
+                "pointer": entry.operation.pointer,
+                "samples": entry.samples.iter().map(|sample| serde_json::json!({
+                    "client": sample.client.id(),
+                    "lang": sample.lang,
+                    "label": sample.label,
+                    "source": sample.source,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let notes: serde_json::Value =
+        serde_json::from_str(&problem::list(samples.notes.iter(), Kind::Spec)).unwrap_or_default();
+    Ok(serde_json::json!({"text": text, "operations": operations, "notes": notes}).to_string())
+}
+
+/// The operations of `spec` whose samples differ from the ones `openapi` writes, in
+/// the spec or in `overlay` (an overlay's text): a JSON array of `{operation, line,
+/// column, diff}`.
+#[napi]
+#[allow(clippy::too_many_arguments)]
+pub fn openapi_check(
+    spec: String,
+    overlay: Option<String>,
+    clients: Vec<String>,
+    languages: Vec<String>,
+    lang_style: String,
+    server: Option<String>,
+    example: Option<String>,
+    token_env: Option<String>,
+) -> napi::Result<String> {
+    let samples = samples(
+        &spec,
+        (clients, languages, lang_style),
+        (server, example, token_env),
+    )?;
+    let drifts = match overlay {
+        Some(overlay) => samples
+            .overlay_drifts(&overlay, "<overlay>")
+            .map_err(|err| error(&err, Kind::Spec))?,
+        None => samples.drifts(),
+    };
+    let drifts: Vec<serde_json::Value> = drifts
+        .iter()
+        .map(|drift| {
+            serde_json::json!({
+                "operation": drift.operation,
+                "line": drift.place.map(|place| place.line),
+                "column": drift.place.map(|place| place.column),
+                "diff": drift.diff,
+            })
+        })
+        .collect();
+    Ok(serde_json::Value::Array(drifts).to_string())
+}
+
 /// The clients `render` takes, in `renderAll`'s order, each by its id: one no other
 /// client has (`openai-python`, `openai-js`).
 #[napi]

@@ -304,6 +304,140 @@ fn verify<'py>(
     Ok(result)
 }
 
+/// The OpenAPI document `spec` (its text, JSON or YAML) read and each operation's
+/// samples rendered, with the options of ``snippet openapi``.
+fn samples(
+    py: Python<'_>,
+    spec: &str,
+    choices: (Vec<String>, Vec<String>, &str),
+    read: (Option<String>, Option<String>, Option<String>),
+) -> PyResult<inference_snippets::Samples> {
+    let (clients, languages, lang_style) = choices;
+    let clients: Vec<&str> = clients.iter().map(String::as_str).collect();
+    let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
+    let mut options = inference_snippets::SampleOptions::named(&clients, &languages, lang_style)
+        .map_err(|err| raise(py, &err, Kind::Spec))?;
+    (
+        options.read.server,
+        options.read.example,
+        options.read.token_env,
+    ) = read;
+    let spec = spec.to_owned();
+    let done = py.detach(move || inference_snippets::openapi_samples(&spec, "<openapi>", &options));
+    done.map_err(|err| raise(py, &err, Kind::Spec))
+}
+
+/// Code samples for every operation of an OpenAPI 3.0 or 3.1 document (``spec``: its
+/// text, JSON or YAML), as ``snippet openapi`` writes them: a dict with ``text`` (an
+/// Overlay 1.0 document setting each operation's ``x-codeSamples``, in the spec's
+/// format or YAML when ``yaml``; with ``write``, the spec itself with the samples,
+/// every other byte kept), ``operations`` (``method``, ``path``, ``operation_id``,
+/// ``pointer`` and its ``samples``: ``client``, ``lang``, ``label``, ``source``) and
+/// ``notes`` (a ``Diagnostic`` each: operations left out, clients that cannot send
+/// an operation's request). ``clients``/``languages``: names as ``render`` takes them
+/// (default: each language's preferred client); ``lang_style``: ``redocly``,
+/// ``mintlify`` or ``scalar``. Raises ``SpecError`` for a document that cannot be
+/// read (or, with ``write``, that cannot take the samples without other changes).
+#[pyfunction]
+#[pyo3(signature = (spec, *, clients=Vec::new(), languages=Vec::new(), lang_style="redocly", server=None, example=None, token_env=None, write=false, yaml=None))]
+#[allow(clippy::too_many_arguments)]
+fn openapi<'py>(
+    py: Python<'py>,
+    spec: &str,
+    clients: Vec<String>,
+    languages: Vec<String>,
+    lang_style: &str,
+    server: Option<String>,
+    example: Option<String>,
+    token_env: Option<String>,
+    write: bool,
+    yaml: Option<bool>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let samples = samples(
+        py,
+        spec,
+        (clients, languages, lang_style),
+        (server, example, token_env),
+    )?;
+    let text = if write {
+        samples
+            .written()
+            .map_err(|err| raise(py, &err, Kind::Spec))?
+    } else {
+        samples.overlay(yaml.unwrap_or_else(|| samples.is_yaml()))
+    };
+    let result = PyDict::new(py);
+    result.set_item("text", text)?;
+    let operations = PyList::empty(py);
+    for entry in &samples.operations {
+        let operation = PyDict::new(py);
+        operation.set_item("method", &entry.operation.method)?;
+        operation.set_item("path", &entry.operation.path)?;
+        operation.set_item("operation_id", entry.operation.id.as_deref())?;
+        operation.set_item("pointer", &entry.operation.pointer)?;
+        let list = PyList::empty(py);
+        for sample in &entry.samples {
+            let item = PyDict::new(py);
+            item.set_item("client", sample.client.id())?;
+            item.set_item("lang", &sample.lang)?;
+            item.set_item("label", &sample.label)?;
+            item.set_item("source", &sample.source)?;
+            list.append(item)?;
+        }
+        operation.set_item("samples", list)?;
+        operations.append(operation)?;
+    }
+    result.set_item("operations", operations)?;
+    let notes = PyList::empty(py);
+    for note in &samples.notes {
+        notes.append(problem::diagnostic(py, note, Kind::Spec)?)?;
+    }
+    result.set_item("notes", notes)?;
+    Ok(result)
+}
+
+/// The operations of ``spec`` whose samples differ from the ones ``openapi`` writes,
+/// as ``snippet openapi --check``: in the spec itself, or in ``overlay`` (an overlay
+/// document's text) when given. A dict each: ``operation``, ``line``, ``column``
+/// (in the spec, or the overlay's action) and ``diff``; empty when up to date.
+#[pyfunction]
+#[pyo3(signature = (spec, *, overlay=None, clients=Vec::new(), languages=Vec::new(), lang_style="redocly", server=None, example=None, token_env=None))]
+#[allow(clippy::too_many_arguments)]
+fn openapi_check<'py>(
+    py: Python<'py>,
+    spec: &str,
+    overlay: Option<&str>,
+    clients: Vec<String>,
+    languages: Vec<String>,
+    lang_style: &str,
+    server: Option<String>,
+    example: Option<String>,
+    token_env: Option<String>,
+) -> PyResult<Bound<'py, PyList>> {
+    let samples = samples(
+        py,
+        spec,
+        (clients, languages, lang_style),
+        (server, example, token_env),
+    )?;
+    let drifts = match overlay {
+        Some(overlay) => samples
+            .overlay_drifts(overlay, "<overlay>")
+            .map_err(|err| raise(py, &err, Kind::Spec))?,
+        None => samples.drifts(),
+    };
+    let list = PyList::empty(py);
+    for drift in &drifts {
+        let item = PyDict::new(py);
+        item.set_item("operation", &drift.operation)?;
+        item.set_item("line", drift.place.map(|place| place.line))?;
+        item.set_item("column", drift.place.map(|place| place.column))?;
+        item.set_item("diff", &drift.diff)?;
+        list.append(item)?;
+    }
+    Ok(list)
+}
+
 /// The native half of the `inference_snippets` package.
 #[pymodule]
 mod _native {
@@ -311,7 +445,8 @@ mod _native {
 
     #[pymodule_export]
     use super::{
-        convert_curl, docs_check, docs_lint, docs_write, parse_curl, render, render_all, verify,
+        convert_curl, docs_check, docs_lint, docs_write, openapi, openapi_check, parse_curl,
+        render, render_all, verify,
     };
 
     /// `CLIENTS` and `LANGUAGES`: the names `render` takes, in `render_all`'s order;

@@ -161,6 +161,64 @@ pub(crate) enum Command {
     /// than the curl block.
     #[cfg(feature = "proxy")]
     Verify(Verify),
+    /// Code samples (x-codeSamples) for every operation of an OpenAPI 3.0 or 3.1
+    /// document: an Overlay on standard output, --overlay FILE, --write into the
+    /// document, or --check either (exit 1 with a diff per operation).
+    #[command(name = "openapi")]
+    OpenApi(OpenApi),
+}
+
+/// `snippet openapi`'s arguments.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  snippet openapi openapi.json > samples.overlay.json    # an Overlay 1.0 document
+  snippet openapi openapi.yaml --overlay samples.yaml    # the same, in a file
+  snippet openapi openapi.json --write                   # x-codeSamples in the spec itself
+  snippet openapi openapi.json --check                   # exit 1 when they are out of date
+  snippet openapi openapi.yaml --check --overlay samples.yaml
+  snippet openapi openapi.json --client curl --client requests --lang-style mintlify
+
+Operations no request can be built for, and clients that cannot send an operation's
+request, are notes on standard error with the reason.
+Exit status: 0 ok, 1 samples out of date (--check), 2 bad input or usage.")]
+pub(crate) struct OpenApi {
+    /// The OpenAPI document, JSON or YAML (several with --check or --write).
+    #[arg(value_name = "SPEC", required = true, num_args = 1..)]
+    pub specs: Vec<String>,
+    /// A client to write samples for (repeat for several; default: the preferred
+    /// client of each language that can send the operation's request).
+    #[arg(short, long = "client", value_name = "CLIENT")]
+    pub clients: Vec<String>,
+    /// A language to write samples in (repeat for several; default: all, curl first);
+    /// with --client, keeps the clients of these languages.
+    #[arg(short, long = "lang", value_name = "LANG")]
+    pub langs: Vec<String>,
+    /// The server URL every request goes to, instead of the document's first.
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+    /// The name of the media type example to send where an operation has several.
+    #[arg(long, value_name = "NAME")]
+    pub example: Option<String>,
+    /// The environment variable a bearer token is read from (default: named after the
+    /// security scheme, bearerAuth → BEARER_AUTH).
+    #[arg(long, value_name = "NAME")]
+    pub token_env: Option<String>,
+    /// The lang/label values of the renderer: redocly (Shell, Python...), mintlify
+    /// (bash, python...) or scalar (shell, python, node...).
+    #[arg(long, value_name = "STYLE", default_value = "redocly")]
+    pub lang_style: inference_snippets::LangStyle,
+    /// Write the overlay to FILE (JSON for .json, YAML for .yaml/.yml); with --check,
+    /// the overlay to check.
+    #[arg(long, value_name = "FILE", conflicts_with = "write")]
+    pub overlay: Option<PathBuf>,
+    /// Add or replace x-codeSamples in the document itself; every other byte stays.
+    #[arg(long)]
+    pub write: bool,
+    /// Write nothing: exit 1 with a diff per operation when the samples in the document
+    /// (or in --overlay FILE) are not the ones that would be written.
+    #[arg(long, conflicts_with = "write")]
+    pub check: bool,
 }
 
 /// `snippet verify`'s arguments.

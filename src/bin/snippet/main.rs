@@ -6,6 +6,7 @@ mod convert;
 mod docs;
 mod manual;
 mod mdbook;
+mod openapi;
 mod output;
 mod report;
 mod usage;
@@ -43,6 +44,9 @@ fn main() -> ExitCode {
     #[cfg(feature = "proxy")]
     if let Some(cli::Command::Verify(verify)) = &args.command {
         return verify::run(verify, &Reporter::converter(args.message_format));
+    }
+    if let Some(cli::Command::OpenApi(openapi)) = &args.command {
+        return openapi::run(openapi, &Reporter::converter(args.message_format));
     }
     if let Some(cli::Command::Man) = &args.command {
         return manual::man();

@@ -47,9 +47,22 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         }
         None => request.url.clone(),
     };
+    if globs(&url) {
+        options.insert(0, "--globoff".to_owned());
+    }
     Ok(View {
         url: shell::text(&url),
         options,
+    })
+}
+
+/// Whether curl would read part of `url` as a glob: `{a,b}` and `[1-3]` are sets and
+/// ranges, and a lone `{file_id}` is sent as `file_id`. A variable's braces are the
+/// shell's, gone before curl sees the URL.
+fn globs(url: &Text) -> bool {
+    url.segments().iter().any(|segment| match segment {
+        Segment::Literal(text) | Segment::Placeholder(text) => text.contains(['{', '}', '[', ']']),
+        Segment::Var(_) | Segment::File(_) => false,
     })
 }
 

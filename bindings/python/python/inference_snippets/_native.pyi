@@ -1,6 +1,6 @@
 """Type stubs of the native module; the functions are re-exported by ``inference_snippets``."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any, Literal, TypedDict
@@ -96,3 +96,36 @@ def verify(
     region, run through a recording proxy and compared with the curl block's request
     (``snippet verify``): ``findings`` (a ``Diagnostic`` each), ``summary``,
     ``runtimes``, ``isolation``."""
+
+def openapi(
+    spec: str,
+    *,
+    clients: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    lang_style: str = "redocly",
+    server: str | None = None,
+    example: str | None = None,
+    token_env: str | None = None,
+    write: bool = False,
+    yaml: bool | None = None,
+) -> dict[str, Any]:
+    """Code samples for every operation of an OpenAPI document (its text), as
+    ``snippet openapi`` writes them: ``text`` (an Overlay 1.0 document, or with
+    ``write`` the spec itself with ``x-codeSamples``), ``operations`` (each with its
+    ``samples``: ``client``, ``lang``, ``label``, ``source``) and ``notes``
+    (``Diagnostic`` objects: operations left out, clients that cannot send one)."""
+
+def openapi_check(
+    spec: str,
+    *,
+    overlay: str | None = None,
+    clients: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    lang_style: str = "redocly",
+    server: str | None = None,
+    example: str | None = None,
+    token_env: str | None = None,
+) -> list[dict[str, Any]]:
+    """The operations whose samples in ``spec`` (or in the ``overlay`` text) differ
+    from the ones ``openapi`` writes: ``operation``, ``line``, ``column``, ``diff``
+    each; empty when up to date."""
