@@ -448,4 +448,34 @@ mod tests {
             assert!(language.clients().any(|client| client == generic));
         }
     }
+
+    #[test]
+    fn brackets_after_the_host_are_refused_by_the_clients_that_change_them() {
+        use crate::{Code, Hint, Request, render};
+
+        let request = Request::new("https://x.example/items?filter[name]=cat");
+        for client in Client::ALL {
+            let refused = descriptor(client).brackets;
+            match render(&request, client) {
+                Ok(_) => assert!(refused.is_none(), "{client}"),
+                Err(err) if err.code() == Code::UnsupportedByClient && refused.is_some() => {
+                    assert!(err.to_string().contains(refused.unwrap_or_default()));
+                }
+                // The typed clients refuse a GET for their own reasons.
+                Err(err) => assert!(
+                    refused.is_none() || client.kind() != Kind::Generic,
+                    "{client}: {err}"
+                ),
+            }
+        }
+        // The hint names the client of the language that sends them as written.
+        let err = render(&request, Client::Requests).unwrap_err();
+        assert_eq!(
+            err.diagnostic().hints,
+            [Hint::UseClient(Client::Httpx)],
+            "{err}"
+        );
+        // An IPv6 host's brackets are every client's.
+        assert!(render(&Request::new("http://[::1]:8080/x"), Client::Requests).is_ok());
+    }
 }

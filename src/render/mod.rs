@@ -171,7 +171,13 @@ fn render_valid(request: &Request, client: Client, options: &Options) -> Result<
     if let Some(reason) = descriptor.brackets
         && brackets_after_host(&request.url)
     {
-        return Err(refusal(client, reason, None).about(crate::Field::Url));
+        // A client of the same language that sends this request as written, if any
+        // (httpx for requests).
+        let instead = client.language().clients().find(|other| {
+            clients::descriptor(*other).brackets.is_none()
+                && render_valid(request, *other, options).is_ok()
+        });
+        return Err(refusal(client, reason, instead).about(crate::Field::Url));
     }
     let mut content = (descriptor.render)(request)?;
     // Control lines start with `{%-`, which leaves a newline before a template's first
