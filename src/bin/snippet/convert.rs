@@ -214,7 +214,7 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
 }
 
 /// `err` about the command-line option `option`.
-fn in_option(err: Error, option: &str) -> Error {
+pub(crate) fn in_option(err: Error, option: &str) -> Error {
     err.into_diagnostic().in_source(option).into()
 }
 

@@ -11,6 +11,8 @@ use inference_snippets::{
 };
 
 use crate::cli::OpenApi;
+use crate::convert::in_option;
+use crate::output::failed;
 use crate::report::Reporter;
 
 /// Exit codes: 0 done (or up to date), 1 drift (`--check`), 2 bad input. With
@@ -89,7 +91,7 @@ fn act(args: &OpenApi, spec: &str, samples: &Samples, reporter: &Reporter) -> Re
         let text = samples.written()?;
         let path = Path::new(spec);
         if read_text(path)? != text {
-            write_atomic(path, text.as_bytes()).map_err(|err| io_error(path, &err))?;
+            write_atomic(path, text.as_bytes()).map_err(|err| failed(path, &err.to_string()))?;
             eprintln!(
                 "snippet: {spec}: wrote the samples of {}",
                 operations(count)
@@ -105,7 +107,7 @@ fn act(args: &OpenApi, spec: &str, samples: &Samples, reporter: &Reporter) -> Re
                 _ => samples.is_yaml(),
             };
             write_atomic(path, samples.overlay(yaml).as_bytes())
-                .map_err(|err| io_error(path, &err))?;
+                .map_err(|err| failed(path, &err.to_string()))?;
             eprintln!(
                 "snippet: {}: an overlay with the samples of {}",
                 path.display(),
@@ -138,16 +140,4 @@ fn operations(count: usize) -> String {
         1 => "1 operation".to_owned(),
         count => format!("{count} operations"),
     }
-}
-
-fn in_option(err: Error, option: &str) -> Error {
-    err.into_diagnostic().in_source(option).into()
-}
-
-fn io_error(path: &Path, err: &std::io::Error) -> Error {
-    Diagnostic::error(
-        Code::ReadFailed,
-        format!("cannot write {}: {err}", path.display()),
-    )
-    .into()
 }

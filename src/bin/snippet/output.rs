@@ -60,7 +60,8 @@ pub(crate) fn write(files: &[(PathBuf, String)], force: bool) -> Result<(), Erro
     Ok(())
 }
 
-fn failed(path: &Path, why: &str) -> Error {
+/// A file that could not be written, as an error naming it.
+pub(crate) fn failed(path: &Path, why: &str) -> Error {
     Diagnostic::error(
         Code::ReadFailed,
         format!("cannot write {}: {why}", path.display()),
