@@ -52,6 +52,7 @@ mod openapi;
 pub mod proxy;
 mod quote;
 mod render;
+mod router;
 mod secret;
 mod spec;
 mod suggest;

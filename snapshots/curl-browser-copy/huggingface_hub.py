@@ -3,8 +3,7 @@
 from huggingface_hub import InferenceClient
 
 client = InferenceClient(
-    "https://router.huggingface.co/v1/chat/completions",
-    token="hf_***",
+    api_key="hf_***",
     headers={
         "accept": "*/*",
     },

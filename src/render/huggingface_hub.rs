@@ -17,6 +17,7 @@ use crate::error::Error;
 use crate::install::Install;
 use crate::model::{Payload, Request};
 use crate::quote::{self, Syntax, python};
+use crate::router;
 use crate::{Client, Task};
 
 const CLIENT: Client = Client::HuggingfaceHub;
@@ -31,8 +32,14 @@ pub(crate) struct View {
     needs_os: bool,
     /// An image is written as base64 and decoded for the method.
     needs_base64: bool,
-    url: String,
+    /// The URL the client is given; `None` for a router URL the client computes
+    /// from `provider` and the method's `model=` ([`router`](crate::router)).
+    url: Option<String>,
+    /// `provider=`, as a literal; none for the clients' default.
+    provider: Option<String>,
     token: String,
+    /// `bill_to=`: the request's `X-HF-Bill-To`, for a router request.
+    bill_to: Option<String>,
     /// Client headers, keys and values as Python literals.
     headers: Vec<(String, String)>,
     /// The `timeout=` seconds (curl's `-m`).
@@ -114,6 +121,9 @@ const TEXT_TO_IMAGE: &[&str] = &[
     "seed",
 ];
 
+/// The header `bill_to=` sends.
+const BILL_TO: &str = "X-HF-Bill-To";
+
 /// The Accept header the client sends for the tasks answering with an image.
 const OWN_ACCEPT: &str = "image/png";
 
@@ -137,7 +147,19 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .hint(Hint::AddToken)
             .hint(Hint::UseClient(CLIENT.generic())));
     };
-    let call = call(request, task)?;
+    let mut call = call(request, task)?;
+    let route = router::route(request, task);
+    if let Some(model) = route.as_ref().and_then(|route| route.model.as_deref()) {
+        // First among the keywords, after the inputs, as Hugging Face's pages write it.
+        let at = call
+            .args
+            .iter()
+            .position(|arg| is_keyword(arg))
+            .unwrap_or(call.args.len());
+        call.args
+            .insert(at, format!("model={}", python::string(model)));
+    }
+    let mut bill_to = None;
     // Client headers override the client's own, Content-Type included: a file's type
     // is then the request's, not the one Python guesses from the extension.
     let mut headers = Vec::new();
@@ -155,7 +177,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             )
             .about(Field::Header(name.to_owned())));
         }
-        if !natural && !own_accept {
+        // The router bills the organisation of `bill_to=`, which sends this header.
+        if route.is_some() && name.eq_ignore_ascii_case(BILL_TO) && bill_to.is_none() {
+            bill_to = Some(python::text(&value));
+        } else if !natural && !own_accept {
             headers.push(python::Python.header(name, &value));
         }
     }
@@ -168,8 +193,13 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             reads.env || reads.home
         },
         needs_base64: files::decodes_base64(&call),
-        url: python::text(&request.url),
+        url: route.is_none().then(|| python::text(&request.url)),
+        provider: route
+            .as_ref()
+            .and_then(|route| route.provider.name())
+            .map(python::string),
         token: python::text(&token),
+        bill_to,
         headers,
         timeout: request
             .connection
@@ -431,6 +461,13 @@ fn keywords<'a>(
             }
         })
         .collect()
+}
+
+/// Whether an argument is `name=value`, not a positional one (a literal, a call).
+fn is_keyword(arg: &str) -> bool {
+    arg.split_once('=').is_some_and(|(name, _)| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }
 
 /// huggingface_hub, and the packages beyond it a task's method needs to give its

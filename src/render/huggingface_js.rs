@@ -17,6 +17,7 @@ use crate::diagnostic::Field;
 use crate::error::Error;
 use crate::model::{Payload, Request};
 use crate::quote::{self, js};
+use crate::router::{self, Route};
 use crate::{Client, Task};
 
 const CLIENT: Client = Client::HuggingfaceJs;
@@ -33,8 +34,9 @@ pub(crate) struct View {
     /// Lines that stop the snippet when a variable it reads is unset.
     checks: Vec<String>,
     token: String,
-    /// The client's options: `endpointUrl`, and `billTo` for the request's
-    /// `X-HF-Bill-To` header, which the client sends itself from it.
+    /// The client's options after the token (`, { ... }`; empty for none):
+    /// `endpointUrl` unless the client computes a router URL itself, and `billTo` for
+    /// the request's `X-HF-Bill-To` header, which the client sends itself from it.
     options: String,
     call: Call,
 }
@@ -116,10 +118,14 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     // `typed::task` refused a user and password.
     let token = headers::api_key(&request.token)
         .map_or_else(|| "undefined".to_owned(), |token| js::text(&token));
-    let call = match files::call(request, task) {
+    let mut call = match files::call(request, task) {
         Some(call) => call?,
         None => json_call(request, task)?,
     };
+    let route = router::route(request, task);
+    if let Some(route) = &route {
+        call.args = routed(&call.args, route);
+    }
     let mut fs_imports = Vec::new();
     if call.file.is_some() {
         fs_imports.push("readFileSync");
@@ -134,12 +140,17 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         output_files: js::indexed_name(stem, extension),
         token,
         checks: super::fetch::checks(request),
-        options: match bill_to {
-            Some(bill_to) => format!(
-                "{{ endpointUrl: {}, billTo: {bill_to} }}",
-                js::text(&request.url)
-            ),
-            None => format!("{{ endpointUrl: {} }}", js::text(&request.url)),
+        options: {
+            let endpoint = route
+                .is_none()
+                .then(|| format!("endpointUrl: {}", js::text(&request.url)));
+            let bill_to = bill_to.map(|bill_to| format!("billTo: {bill_to}"));
+            let options: Vec<String> = endpoint.into_iter().chain(bill_to).collect();
+            if options.is_empty() {
+                String::new()
+            } else {
+                format!(", {{ {} }}", options.join(", "))
+            }
         },
         call,
     })
@@ -235,6 +246,40 @@ fn chat(request: &Request) -> Result<Call, Error> {
     } else {
         Ok(call("chatCompletion", body, Output::ChatContent))
     }
+}
+
+/// The arguments object `args` with the route's `model` first and its `provider`
+/// last, as Hugging Face's pages write them.
+fn routed(args: &str, route: &Route) -> String {
+    let model = route
+        .model
+        .as_ref()
+        .map(|model| format!("    model: {},", js::string(model)));
+    let provider = route
+        .provider
+        .name()
+        .map(|provider| format!("    provider: {},", js::string(provider)));
+    if model.is_none() && provider.is_none() {
+        return args.to_owned();
+    }
+    // An arguments object is [`object`]'s `{\n    a: ...,\n}`, or a files call's
+    // `{ data }` or `{ inputs: data }` on one line, without nested commas.
+    let inner = args
+        .strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+        .unwrap_or(args);
+    let entries: Vec<String> = if inner.contains('\n') {
+        vec![inner.trim_matches('\n').to_owned()]
+    } else {
+        inner
+            .split(", ")
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| format!("    {entry},"))
+            .collect()
+    };
+    let lines: Vec<String> = model.into_iter().chain(entries).chain(provider).collect();
+    format!("{{\n{}\n}}", lines.join("\n"))
 }
 
 fn object(body: &Map<String, Value>) -> String {

@@ -8,7 +8,7 @@ import { {{ fs_imports }} } from "node:fs";
 {{ check }}
 {%- endfor %}
 
-const client = new InferenceClient({{ token }}, {{ options }});
+const client = new InferenceClient({{ token }}{{ options }});
 {%- if let Some((path, mime)) = call.file %}
 {%- if let Some(mime) = mime %}
 const data = new Blob([readFileSync({{ path }})], { type: {{ mime }} });

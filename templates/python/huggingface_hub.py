@@ -9,8 +9,18 @@ import os
 from huggingface_hub import InferenceClient
 
 client = InferenceClient(
+{%- if let Some(url) = url %}
     {{ url }},
     token={{ token }},
+{%- else %}
+{%- if let Some(provider) = provider %}
+    provider={{ provider }},
+{%- endif %}
+    api_key={{ token }},
+{%- endif %}
+{%- if let Some(bill_to) = bill_to %}
+    bill_to={{ bill_to }},
+{%- endif %}
 {%- if !headers.is_empty() %}
     headers={
 {%- for (name, value) in headers %}

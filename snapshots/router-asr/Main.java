@@ -1,0 +1,29 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://router.huggingface.co/hf-inference/models/openai/whisper-large-v3"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "audio/flac")
+            .POST(HttpRequest.BodyPublishers.ofFile(Path.of("sample1.flac")))
+            .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        System.out.println(response.body());
+    }
+}

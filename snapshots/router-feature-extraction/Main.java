@@ -1,0 +1,30 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+public class Main {
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("HF_TOKEN") == null) {
+            throw new IllegalStateException("HF_TOKEN is not set");
+        }
+        String payload = "{\n"
+            + "    \"inputs\": \"Today is a sunny day and I will get some ice cream.\"\n"
+            + "}";
+        HttpClient client = HttpClient.newBuilder()
+            // HTTP/1.1: HTTP_2 would add Upgrade headers to an http:// request, unlike curl.
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://router.huggingface.co/hf-inference/models/intfloat/multilingual-e5-large/pipeline/feature-extraction"))
+            .header("Authorization", "Bearer " + System.getenv("HF_TOKEN"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(payload))
+            .build();
+        HttpResponse<String> response =
+            client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException(response.statusCode() + ": " + response.body());
+        }
+        System.out.println(response.body());
+    }
+}

@@ -1,0 +1,31 @@
+# pip install requests
+
+import json
+import os
+
+import requests
+
+API_URL = "https://router.huggingface.co/hf-inference/models/HuggingFaceTB/SmolLM3-3B/v1/chat/completions"
+headers = {
+    "Authorization": f"Bearer {os.environ['HF_TOKEN']}",
+    "Content-Type": "application/json",
+}
+payload = {
+    "model": "HuggingFaceTB/SmolLM3-3B",
+    "messages": [
+        {"role": "user", "content": "Tell me a story"},
+    ],
+    "stream": True,
+}
+
+response = requests.post(API_URL, headers=headers, json=payload, stream=True)
+response.raise_for_status()
+for line in response.iter_lines():
+    if not line.startswith(b"data:"):
+        continue
+    data = line[len(b"data:"):].strip()
+    if data == b"[DONE]":
+        break
+    for choice in json.loads(data).get("choices", []):
+        print(choice["delta"].get("content") or "", end="", flush=True)
+print()

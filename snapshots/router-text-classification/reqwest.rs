@@ -1,0 +1,23 @@
+// Cargo.toml: reqwest = { version = "0.13", features = ["blocking"] }
+
+const API_URL: &str = "https://router.huggingface.co/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let response = reqwest::blocking::Client::new()
+        .post(API_URL)
+        .header("Authorization", format!("Bearer {}", env("HF_TOKEN")?))
+        .header("Content-Type", "application/json")
+        .header("X-HF-Bill-To", "my-org")
+        .body(r#"{
+    "inputs": "I like you. I love you"
+}"#)
+        .send()?
+        .error_for_status()?;
+    println!("{}", response.text()?);
+    Ok(())
+}
+
+/// The environment variable `name`, or an error that names it.
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set"))
+}
