@@ -53,9 +53,19 @@ pub(crate) struct Route {
     pub model: Option<String>,
 }
 
-/// The route both typed clients compute for `request` as a `task` call, when it is
-/// exactly the request's URL; `None` keeps the URL written out.
-pub(crate) fn route(request: &Request, task: Task) -> Option<Route> {
+/// The route both typed clients compute for `request` of `task`, sent with a method
+/// for `method`'s task, when it is exactly the request's URL; `None` keeps the URL
+/// written out.
+///
+/// Given a model id, the clients first check it against their method's task (Python:
+/// the model's pipeline tag; JavaScript: the task of its provider mapping), so a
+/// request sent with the method of another task (text-to-audio with Python's
+/// `text_to_speech`) would be refused before it is sent: it keeps its URL, which
+/// skips the check.
+pub(crate) fn route(request: &Request, task: Task, method: Task) -> Option<Route> {
+    if method != task {
+        return None;
+    }
     let url = request.url.as_literal()?;
     let path = url.strip_prefix(ORIGIN)?;
     if path.contains(['?', '#']) {
@@ -141,20 +151,27 @@ mod tests {
             json!({"inputs": "hi"}),
         );
         assert_eq!(
-            route(&classify, Task::TextClassification),
+            route(
+                &classify,
+                Task::TextClassification,
+                Task::TextClassification
+            ),
             hf_inference("distilbert/sst-2")
         );
         let legacy = request(
             "https://router.huggingface.co/hf-inference/models/gpt2",
             json!({"inputs": "hi"}),
         );
-        assert_eq!(route(&legacy, Task::TextGeneration), hf_inference("gpt2"));
+        assert_eq!(
+            route(&legacy, Task::TextGeneration, Task::TextGeneration),
+            hf_inference("gpt2")
+        );
         let embed = request(
             "https://router.huggingface.co/hf-inference/models/intfloat/e5/pipeline/feature-extraction",
             json!({"inputs": "hi"}),
         );
         assert_eq!(
-            route(&embed, Task::FeatureExtraction),
+            route(&embed, Task::FeatureExtraction, Task::FeatureExtraction),
             hf_inference("intfloat/e5")
         );
     }
@@ -204,11 +221,24 @@ mod tests {
         ];
         for (url, task) in cases {
             assert_eq!(
-                route(&request(url, json!({"inputs": "x"})), task),
+                route(&request(url, json!({"inputs": "x"})), task, task),
                 None,
                 "{url}"
             );
         }
+    }
+
+    #[test]
+    fn a_method_of_another_task_keeps_the_url() {
+        let speech = request(
+            "https://router.huggingface.co/hf-inference/models/suno/bark",
+            json!({"inputs": "hi"}),
+        );
+        assert_eq!(route(&speech, Task::TextToAudio, Task::TextToSpeech), None);
+        assert_eq!(
+            route(&speech, Task::TextToSpeech, Task::TextToSpeech),
+            hf_inference("suno/bark")
+        );
     }
 
     #[test]
@@ -220,14 +250,26 @@ mod tests {
             model: None,
         });
         let mut chat = request(url, body);
-        assert_eq!(route(&chat, Task::ChatCompletion), auto);
+        assert_eq!(
+            route(&chat, Task::ChatCompletion, Task::ChatCompletion),
+            auto
+        );
         chat.token = Token::Placeholder("hf_***".into());
-        assert_eq!(route(&chat, Task::ChatCompletion), auto);
+        assert_eq!(
+            route(&chat, Task::ChatCompletion, Task::ChatCompletion),
+            auto
+        );
         // The clients refuse the auto router for another key.
         chat.token = Token::Placeholder("<token>".into());
-        assert_eq!(route(&chat, Task::ChatCompletion), None);
+        assert_eq!(
+            route(&chat, Task::ChatCompletion, Task::ChatCompletion),
+            None
+        );
         chat.token = Token::None;
-        assert_eq!(route(&chat, Task::ChatCompletion), None);
+        assert_eq!(
+            route(&chat, Task::ChatCompletion, Task::ChatCompletion),
+            None
+        );
     }
 
     #[test]
@@ -235,13 +277,16 @@ mod tests {
         let url = "https://router.huggingface.co/hf-inference/models/org/m/v1/chat/completions";
         let same = request(url, json!({"model": "org/m", "messages": []}));
         assert_eq!(
-            route(&same, Task::ChatCompletion),
+            route(&same, Task::ChatCompletion, Task::ChatCompletion),
             Some(Route {
                 provider: Provider::HfInference,
                 model: None,
             })
         );
         let other = request(url, json!({"model": "tgi", "messages": []}));
-        assert_eq!(route(&other, Task::ChatCompletion), None);
+        assert_eq!(
+            route(&other, Task::ChatCompletion, Task::ChatCompletion),
+            None
+        );
     }
 }

@@ -148,7 +148,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .hint(Hint::UseClient(CLIENT.generic())));
     };
     let mut call = call(request, task)?;
-    let route = router::route(request, task);
+    let route = router::route(request, task, method_task(task));
     if let Some(model) = route.as_ref().and_then(|route| route.model.as_deref()) {
         // First among the keywords, after the inputs, as Hugging Face's pages write it.
         let at = call
@@ -461,6 +461,16 @@ fn keywords<'a>(
             }
         })
         .collect()
+}
+
+/// The task of the method `task` is sent with: image-text-to-image goes through
+/// `image_to_image`, text-to-audio through `text_to_speech`.
+fn method_task(task: Task) -> Task {
+    match task {
+        Task::ImageTextToImage => Task::ImageToImage,
+        Task::TextToAudio => Task::TextToSpeech,
+        task => task,
+    }
 }
 
 /// Whether an argument is `name=value`, not a positional one (a literal, a call).

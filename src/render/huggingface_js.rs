@@ -122,7 +122,12 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         Some(call) => call?,
         None => json_call(request, task)?,
     };
-    let route = router::route(request, task);
+    // imageTextToImage is sent with imageToImage.
+    let method_task = match task {
+        Task::ImageTextToImage => Task::ImageToImage,
+        task => task,
+    };
+    let route = router::route(request, task, method_task);
     if let Some(route) = &route {
         call.args = routed(&call.args, route);
     }
