@@ -243,6 +243,8 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
         }
         // `<ENDPOINT_URL>/generate`: the placeholder stands for scheme and host.
         [Segment::Placeholder(host), ..] => replacements.push((host.clone(), server.clone())),
+        // The router, written out, is sent to as written (`realhost`).
+        [Segment::Literal(_), ..] if super::realhost::applies(original) => {}
         [Segment::Literal(first), rest @ ..] => {
             let mut url = Text::from(rewrite_url(first, &origin, id));
             rest.iter().for_each(|segment| url.push(segment.clone()));

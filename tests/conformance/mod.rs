@@ -12,6 +12,7 @@ pub(crate) mod java;
 mod multipart;
 mod oracle;
 mod plan;
+mod realhost;
 mod report;
 pub(crate) mod reuse;
 pub(crate) mod run;
@@ -66,8 +67,8 @@ fn every_snippet_sends_the_request_it_describes() {
     let preferred = fs::read_to_string(base.join("port"))
         .ok()
         .and_then(|text| text.trim().parse().ok());
-    let mut server = Server::start(preferred).expect("capture server on 127.0.0.1");
     fs::create_dir_all(&base).expect("target/conformance");
+    let mut server = Server::start(preferred, &base).expect("capture server on 127.0.0.1");
     fs::write(base.join("port"), server.port().to_string()).expect("write the port");
 
     // One folder per set of npm packages a snippet declares; rewritten each run.
@@ -142,6 +143,7 @@ fn every_snippet_sends_the_request_it_describes() {
         java_built: &java_built,
         curl: curl.clone(),
         timings: Mutex::new(BTreeMap::new()),
+        notes: Mutex::new(Vec::new()),
     };
     let next = AtomicUsize::new(0);
     let rows: Mutex<Vec<(usize, Vec<Cell>)>> = Mutex::new(Vec::new());
@@ -163,6 +165,7 @@ fn every_snippet_sends_the_request_it_describes() {
         }
     });
     builds.go.remove_programs();
+    notes.extend(context.notes.into_inner().expect("notes"));
     let timings = context.timings.into_inner().expect("timings");
     if !timings.is_empty() {
         let mut spent: Vec<_> = timings.into_iter().collect();
