@@ -135,6 +135,126 @@ pub(super) fn path_of(target: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::conformance::oracle::{self, Expected};
+    use crate::conformance::run;
+    use crate::conformance::verdict::difference;
+    use inference_snippets::{Client, Token};
+    use serde_json::json;
+
+    const CALL: &str = "https://router.huggingface.co/hf-inference/models/org/m";
+
+    /// What a run of `script` (a bash script running curl) sent, with the proxy's
+    /// environment or, when `proxied` is false, the suite's usual one.
+    fn sent_by(
+        server: &Server,
+        dir: &std::path::Path,
+        script: &str,
+        proxied: bool,
+    ) -> (Sent, run::Outcome) {
+        let run_ =
+            Run::start(server, Language::Curl, Some(Task::TextClassification)).expect("a session");
+        std::fs::write(dir.join("script.sh"), script).expect("script");
+        let mut command = Command::new("bash");
+        command.arg("script.sh");
+        let env = vec![
+            ("PATH".to_owned(), std::env::var("PATH").unwrap_or_default()),
+            ("NO_PROXY".to_owned(), "127.0.0.1,localhost".to_owned()),
+        ];
+        if proxied {
+            run_.apply(&mut command, &env);
+        } else {
+            command.env_clear().envs(env);
+        }
+        let outcome = run::run(
+            &mut command,
+            dir,
+            "script",
+            std::time::Duration::from_secs(20),
+        );
+        (run_.take(), outcome)
+    }
+
+    fn expected(dir: &std::path::Path) -> Expected {
+        let request = Request::new(CALL)
+            .task(Task::TextClassification)
+            .token(Token::None)
+            .json(json!({"inputs": "hi"}));
+        oracle::from_request(&request, &[], dir, true).expect("expected")
+    }
+
+    /// The mode's point: a snippet passes only when it sent its one call through the
+    /// session, to the real host, with the scheme and host of the case; going
+    /// around the proxy, or to another host, fails; the Hub's lookup is listed, not
+    /// compared.
+    #[test]
+    fn a_run_passes_only_through_the_proxy_to_the_real_host() {
+        if !(which("curl") && which("bash")) {
+            eprintln!("curl or bash missing: skipped");
+            return;
+        }
+        let dir = crate::scratch("conformance-realhost");
+        let server = Server::start(None, &dir).expect("a server");
+        let expected = expected(&dir);
+        let curl = |url: &str| {
+            format!(
+                "curl -sS --max-time 10 {url} -H 'Content-Type: application/json' -d '{{\"inputs\": \"hi\"}}'\n"
+            )
+        };
+        let verdict = |sent: &Sent, outcome: &run::Outcome| {
+            difference(&expected, sent, Client::Curl, outcome)
+        };
+
+        let (sent, outcome) = sent_by(&server, &dir, &curl(CALL), true);
+        assert_eq!(verdict(&sent, &outcome), None, "{}", outcome.stderr);
+        assert!(sent.auxiliary.is_empty());
+
+        // The Hub first, then the call: the lookup is listed, not compared.
+        let lookup = "curl -sS --max-time 10 'https://huggingface.co/api/models/org/m?expand[]=inferenceProviderMapping' -g\n";
+        let (sent, outcome) = sent_by(&server, &dir, &format!("{lookup}{}", curl(CALL)), true);
+        assert_eq!(verdict(&sent, &outcome), None, "{}", outcome.stderr);
+        assert_eq!(
+            sent.auxiliary,
+            ["GET https://huggingface.co/api/models/org/m?expand[]=inferenceProviderMapping"]
+        );
+
+        // Around the proxy, with its environment or without: nothing reaches the
+        // session. (Sent to a closed loopback port: the test never leaves the machine.)
+        let around = curl(&format!(
+            "--noproxy '*' --connect-to router.huggingface.co:443:127.0.0.1:1 {CALL}"
+        ));
+        for proxied in [true, false] {
+            let (sent, outcome) = sent_by(&server, &dir, &around, proxied);
+            let found = verdict(&sent, &outcome).expect("a bypass fails");
+            assert!(found.starts_with("no request reached"), "{found}");
+        }
+
+        // Another host, or another scheme, with the same path.
+        for other in [
+            "https://api-inference.huggingface.co/hf-inference/models/org/m",
+            "http://router.huggingface.co/hf-inference/models/org/m",
+        ] {
+            let (sent, outcome) = sent_by(&server, &dir, &curl(other), true);
+            let found = verdict(&sent, &outcome).expect("another host fails");
+            assert!(found.starts_with("URL: expected"), "{found}");
+        }
+
+        // Two calls are a failure, as with the capture server.
+        let (sent, outcome) = sent_by(
+            &server,
+            &dir,
+            &format!("{}{}", curl(CALL), curl(CALL)),
+            true,
+        );
+        let found = verdict(&sent, &outcome).expect("two calls fail");
+        assert!(found.starts_with("2 requests sent"), "{found}");
+    }
+
+    fn which(program: &str) -> bool {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {program}")])
+            .output()
+            .is_ok_and(|output| output.status.success())
+    }
 
     fn request(url: &str) -> Request {
         Request::new(url)
