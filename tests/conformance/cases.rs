@@ -195,7 +195,7 @@ fn from_curl(id: String, origin: Origin, path: &Path) -> Case {
 }
 
 /// How a case reaches the capture server: the request with its URL's literal host
-/// rewritten; the environment it runs with (a variable that starts the URL holds the
+/// rewritten (not the router's, which runs against the real host: `realhost`); the environment it runs with (a variable that starts the URL holds the
 /// server's address; the others a test value: a number where the body writes one
 /// bare); the text replacements that put a real address in for the URL's
 /// placeholders, in the snippets and in the curl command alike; and the oracle's
