@@ -273,6 +273,20 @@ mod tests {
         assert!(!applies(&request("https://x.endpoints.huggingface.cloud/")));
     }
 
+    /// A router case keeps its URL in its snippets and in its oracle; any other
+    /// literal host is rewritten to the capture server.
+    #[test]
+    fn the_router_is_not_rewritten() {
+        let router = Request::new(CALL);
+        let route = crate::conformance::cases::route(&router, 9, "c");
+        assert_eq!(route.request.url.shown(), CALL);
+        assert_eq!(route.oracle.url.shown(), CALL);
+        assert!(route.replacements.is_empty());
+        let endpoint = Request::new("https://x.endpoints.huggingface.cloud/m");
+        let route = crate::conformance::cases::route(&endpoint, 9, "c");
+        assert_eq!(route.request.url.shown(), "http://127.0.0.1:9/c/m");
+    }
+
     #[test]
     fn paths_of_absolute_and_relative_targets() {
         assert_eq!(path_of("https://h.co/a/b?c=1"), "/a/b?c=1");
