@@ -195,7 +195,7 @@ fn from_curl(id: String, origin: Origin, path: &Path) -> Case {
 }
 
 /// How a case reaches the capture server: the request with its URL's literal host
-/// rewritten; the environment it runs with (a variable that starts the URL holds the
+/// rewritten (not the router's, which runs against the real host: `realhost`); the environment it runs with (a variable that starts the URL holds the
 /// server's address; the others a test value: a number where the body writes one
 /// bare); the text replacements that put a real address in for the URL's
 /// placeholders, in the snippets and in the curl command alike; and the oracle's
@@ -243,6 +243,8 @@ pub(super) fn route(original: &Request, port: u16, id: &str) -> Route {
         }
         // `<ENDPOINT_URL>/generate`: the placeholder stands for scheme and host.
         [Segment::Placeholder(host), ..] => replacements.push((host.clone(), server.clone())),
+        // The router, written out, is sent to as written (`realhost`).
+        [Segment::Literal(_), ..] if super::realhost::applies(original) => {}
         [Segment::Literal(first), rest @ ..] => {
             let mut url = Text::from(rewrite_url(first, &origin, id));
             rest.iter().for_each(|segment| url.push(segment.clone()));

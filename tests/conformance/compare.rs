@@ -1,6 +1,7 @@
 //! A captured request against the expected one: the first difference, or none.
 //!
-//! Compared: method, path and query, Content-Type (for a form, its media type only:
+//! Compared: method, path and query (the whole URL, scheme and host too, in the
+//! real-host mode), Content-Type (for a form, its media type only:
 //! each client picks its boundary), Authorization, every header the request sets
 //! (and no header beyond those and the ones HTTP clients add on their own), the body
 //! (JSON as values, a form part by part, anything else byte for byte), and for a
@@ -115,8 +116,13 @@ pub(super) fn first_difference(
         || (uppercases_escapes(client)
             && escapes_uppercased(&sent.target) == escapes_uppercased(&expected.target));
     if !same_target {
+        let what = if expected.target.contains("://") {
+            "URL"
+        } else {
+            "path and query"
+        };
         return Some(format!(
-            "path and query: expected {:?} got {:?}",
+            "{what}: expected {:?} got {:?}",
             expected.target, sent.target
         ));
     }
@@ -168,7 +174,7 @@ pub(super) fn first_difference(
     }
     if expected.streams {
         let mut rest = stdout;
-        for piece in proxy::streamed(&expected.target) {
+        for piece in proxy::streamed(super::realhost::path_of(&expected.target)) {
             match rest.find(piece) {
                 Some(at) => rest = &rest[at + piece.len()..],
                 None => {

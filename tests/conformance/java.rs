@@ -104,6 +104,17 @@ impl JavaRunner {
 
     /// The command that runs program `name`, or why it cannot run.
     pub(crate) fn command(&self, name: &str) -> Result<Command, String> {
+        self.command_trusting(name, true)
+    }
+
+    /// [`command`](Self::command) for a run through the recording proxy: the
+    /// runner's empty trust store left out, since an option on the command line
+    /// overrides the proxy's `JAVA_TOOL_OPTIONS` (its CA's store).
+    pub(crate) fn command_through_proxy(&self, name: &str) -> Result<Command, String> {
+        self.command_trusting(name, false)
+    }
+
+    fn command_trusting(&self, name: &str, own_store: bool) -> Result<Command, String> {
         if let Some(error) = self.broken.get(name) {
             return Err(format!("does not compile: {error}"));
         }
@@ -115,8 +126,14 @@ impl JavaRunner {
         if let Some(archive) = &self.archive {
             command.arg(format!("-XX:SharedArchiveFile={}", archive.display()));
         }
+        let options = self.options();
+        let options = if own_store {
+            &options[..]
+        } else {
+            &options[..1]
+        };
         command
-            .args(self.options())
+            .args(options)
             .arg("-cp")
             .arg(&self.class_path)
             .arg(format!("{name}.Main"));

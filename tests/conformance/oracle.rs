@@ -36,7 +36,8 @@ pub(super) const CLIENT_HEADERS: &[&str] = &[
 #[derive(Debug)]
 pub(super) struct Expected {
     pub method: String,
-    /// Path and query, without the case prefix.
+    /// Path and query, without the case prefix; in the real-host mode, the absolute
+    /// URL.
     pub target: String,
     pub content_type: Option<String>,
     pub authorization: Option<String>,
@@ -117,11 +118,13 @@ fn form_encoded(value: &str, escapes: Escapes) -> String {
 }
 
 /// What `request` describes, its variables read from `env`; its files are read
-/// from `dir`.
+/// from `dir`. Its target is the absolute URL when `absolute` (the real-host mode),
+/// else the path and query.
 pub(super) fn from_request(
     request: &Request,
     env: &[(String, String)],
     dir: &Path,
+    absolute: bool,
 ) -> Result<Expected, String> {
     let read = |path: &str| {
         fs::read(dir.join(path)).map_err(|err| format!("oracle cannot read {path:?}: {err}"))
@@ -209,7 +212,12 @@ pub(super) fn from_request(
         .collect::<Result<_, String>>()?;
     Ok(Expected {
         method: request.method().to_owned(),
-        target: target(&resolve(&request.url, env)?),
+        target: if absolute {
+            let url = resolve(&request.url, env)?;
+            url.split('#').next().unwrap_or_default().to_owned()
+        } else {
+            target(&resolve(&request.url, env)?)
+        },
         content_type,
         authorization,
         headers,

@@ -98,6 +98,9 @@ pub(super) struct Prepared {
     pub oracle: Option<Request>,
     /// A variable every snippet must stop on, naming it, when it is unset.
     pub required: Option<String>,
+    /// Whether its runs go to the real host through the proxy (`realhost`), not to
+    /// the capture server.
+    pub real_host: bool,
     /// What the case's verdicts depend on, to reuse them when it has not changed.
     pub key: Key,
 }
@@ -137,6 +140,7 @@ pub(super) fn prepare(
                 replacements: Vec::new(),
                 oracle: None,
                 required: None,
+                real_host: false,
                 key,
             };
         }
@@ -213,8 +217,9 @@ pub(super) fn prepare(
             }
         })
         .collect();
+    let real_host = super::realhost::applies(request);
     let mut key = key.add(format!(
-        "{:?} {:?} {:?} {:?}",
+        "{:?} {:?} {:?} {:?} {real_host}",
         route.env, route.replacements, route.oracle, required
     ));
     // A verdict decided without running (a refusal) is an input too.
@@ -234,6 +239,7 @@ pub(super) fn prepare(
         replacements: route.replacements,
         oracle: Some(route.oracle),
         required,
+        real_host,
         key,
     }
 }

@@ -14,13 +14,14 @@ use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use inference_snippets::Task;
-use inference_snippets::proxy::{Proxy, Recorded, Session};
+use inference_snippets::proxy::{Proxy, Recorded, Session, Trust};
 
 /// One request as it arrived.
 #[derive(Clone, Debug)]
 pub(super) struct Captured {
     pub method: String,
-    /// Path and query, the case prefix removed.
+    /// Path and query, the case prefix removed; in the real-host mode, the absolute
+    /// URL (scheme and host are compared too).
     pub target: String,
     /// In wire order, names as sent, values without surrounding whitespace.
     pub headers: Vec<(String, String)>,
@@ -48,6 +49,11 @@ struct Filed {
 }
 
 pub(super) struct Server {
+    /// The suite's one proxy: the capture server is a session of it, and so is each
+    /// run of a real-host case (see `realhost`).
+    proxy: Proxy,
+    /// Its CA's files, written once for the whole run.
+    trust: Trust,
     session: Option<Session>,
     /// The task of each case, which decides its answers' shape; shared with the
     /// session, which asks it for every request.
@@ -58,8 +64,9 @@ pub(super) struct Server {
 
 impl Server {
     /// Listens on 127.0.0.1, on `preferred` when it is free: the port is part of every
-    /// rendered URL, and a stable one keeps the Rust snippets from being rebuilt.
-    pub(super) fn start(preferred: Option<u16>) -> io::Result<Server> {
+    /// rendered URL, and a stable one keeps the Rust snippets from being rebuilt. The
+    /// proxy's trust files go into `trust_dir`.
+    pub(super) fn start(preferred: Option<u16>, trust_dir: &std::path::Path) -> io::Result<Server> {
         let tasks: Arc<Mutex<HashMap<String, Option<Task>>>> = Arc::default();
         let task_of = {
             let tasks = Arc::clone(&tasks);
@@ -69,8 +76,12 @@ impl Server {
                 tasks.get(case).copied().flatten()
             })
         };
-        let session = Proxy::start()?.session_with(task_of, preferred)?;
+        let proxy = Proxy::start()?;
+        let trust = proxy.write_trust(trust_dir)?;
+        let session = proxy.session_with(task_of, preferred)?;
         Ok(Server {
+            proxy,
+            trust,
             port: session.port(),
             session: Some(session),
             tasks,
@@ -80,6 +91,16 @@ impl Server {
 
     pub(super) fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The proxy, for the sessions of real-host runs.
+    pub(super) fn proxy(&self) -> &Proxy {
+        &self.proxy
+    }
+
+    /// What runtimes read to trust the proxy's CA.
+    pub(super) fn trust(&self) -> &Trust {
+        &self.trust
     }
 
     /// Makes `case` known, with the task its answers are shaped for.

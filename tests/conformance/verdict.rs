@@ -8,7 +8,7 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use inference_snippets::{Client, Request, Segment};
+use inference_snippets::{Client, Language, Request, Segment};
 
 use super::SNIPPET_TIMEOUT;
 use super::cases::{self, Case, Input, Origin};
@@ -17,10 +17,11 @@ use super::go::GoRunner;
 use super::java::JavaRunner;
 use super::oracle::{self, Expected};
 use super::plan::{Packages, Plan, Prepared, Program};
+use super::realhost::{self, Sent};
 use super::report::Cell;
 use super::run;
 use super::rust::RustRunner;
-use super::server::Server;
+use super::server::{Captured, Server};
 
 /// Where the snippets run, shared by every worker.
 pub(super) struct Context<'a> {
@@ -44,6 +45,9 @@ pub(super) struct Context<'a> {
     /// Time spent running each client's snippets, and how many runs: the report
     /// shows where a cold run's minutes go.
     pub timings: Mutex<BTreeMap<&'static str, (Duration, u32)>>,
+    /// For the report: what real-host runs sent besides their call (the Hub's
+    /// lookups), shown, not compared.
+    pub notes: Mutex<Vec<String>>,
 }
 
 impl Context<'_> {
@@ -60,6 +64,63 @@ impl Context<'_> {
         entry.0 += started.elapsed();
         entry.1 += 1;
         outcome
+    }
+}
+
+/// Where a run's requests arrive: the capture server, which files them under their
+/// case, or in the real-host mode a proxy session of the run's own.
+enum Listener<'a> {
+    Server(&'a Server, &'a str),
+    Session(realhost::Run),
+}
+
+impl<'a> Listener<'a> {
+    /// The listener for one run of `language` in `item`'s case, emptied.
+    fn start(
+        context: &'a Context,
+        case: &'a Case,
+        item: &Prepared,
+        language: Language,
+    ) -> Result<Listener<'a>, String> {
+        let listener = if item.real_host {
+            let task = case.request.as_ref().ok().and_then(|request| request.task);
+            let run = realhost::Run::start(context.server, language, task)
+                .map_err(|err| format!("cannot start a proxy session: {err}"))?;
+            Listener::Session(run)
+        } else {
+            Listener::Server(context.server, &case.id)
+        };
+        listener.take();
+        Ok(listener)
+    }
+
+    /// The runtime's arguments before the script (Node's preload, PHP's CA).
+    fn args(&self) -> &[String] {
+        match self {
+            Listener::Server(..) => &[],
+            Listener::Session(run) => &run.environment.args,
+        }
+    }
+
+    /// Gives `command` the whole environment `env`, pointed at the listener.
+    fn apply(&self, command: &mut Command, env: &[(String, String)]) {
+        match self {
+            Listener::Server(..) => {
+                command.env_clear().envs(env.iter().cloned());
+            }
+            Listener::Session(run) => run.apply(command, env),
+        }
+    }
+
+    /// What arrived since the last call.
+    fn take(&self) -> Sent {
+        match self {
+            Listener::Server(server, case) => Sent {
+                calls: server.take(case),
+                ..Sent::default()
+            },
+            Listener::Session(run) => run.take(),
+        }
     }
 }
 
@@ -109,7 +170,8 @@ fn expected(
         }
         _ => {
             let request = item.oracle.as_ref().unwrap_or(request);
-            return oracle::from_request(request, &env(context, item), &item.dir).map_err(unusable);
+            return oracle::from_request(request, &env(context, item), &item.dir, item.real_host)
+                .map_err(unusable);
         }
     };
     if !context.has("bash") || !context.has("curl") {
@@ -119,6 +181,8 @@ fn expected(
     // A URL that starts with a variable reaches the server through the variable;
     // placeholders are replaced in the command as in the snippets.
     let command = match request.url.segments().first() {
+        // The real host is sent to as written, through the proxy.
+        _ if item.real_host => Some(text.clone()),
         Some(Segment::Literal(first)) if !first.ends_with("://") => {
             let origin = cases::origin(request, port);
             cases::rewrite_command(text, &request.url.shown(), &origin, &case.id)
@@ -133,26 +197,22 @@ fn expected(
         )));
     };
     fs::write(item.dir.join("oracle.sh"), command).map_err(|err| unusable(err.to_string()))?;
-    context.server.take(&case.id);
-    let outcome = run::run(
-        Command::new("bash")
-            .arg("oracle.sh")
-            .env_clear()
-            .envs(env(context, item)),
-        &item.dir,
-        "oracle",
-        SNIPPET_TIMEOUT,
-    );
-    let sent = context.server.take(&case.id);
+    let listener = Listener::start(context, case, item, Language::Curl).map_err(unusable)?;
+    let mut command = Command::new("bash");
+    command.arg("oracle.sh");
+    listener.apply(&mut command, &env(context, item));
+    let outcome = run::run(&mut command, &item.dir, "oracle", SNIPPET_TIMEOUT);
+    let sent = listener.take();
     if let Some(injected) = injected(&item.dir) {
         return Err(Cell::Fail(format!("the oracle itself {injected}")));
     }
-    match sent.as_slice() {
-        [one] => oracle::from_curl(one, request).map_err(unusable),
-        _ => Err(unusable(format!(
-            "bash ran the text as written and {} requests reached the server ({})",
-            sent.len(),
-            outcome.failure(SNIPPET_TIMEOUT)
+    match (sent.calls.as_slice(), sent.auxiliary.as_slice()) {
+        ([one], []) => oracle::from_curl(one, request).map_err(unusable),
+        (calls, auxiliary) => Err(unusable(format!(
+            "bash ran the text as written and {} requests reached the server ({}){}",
+            calls.len() + auxiliary.len(),
+            outcome.failure(SNIPPET_TIMEOUT),
+            problems(&sent.problems)
         ))),
     }
 }
@@ -165,19 +225,25 @@ fn run_snippet(
     expected: &Expected,
     context: &Context,
 ) -> Cell {
+    let listener = match Listener::start(context, case, item, client.language()) {
+        Ok(listener) => listener,
+        Err(why) => return Cell::Fail(why),
+    };
+    // Before the script: what the runtime needs to go through the proxy.
+    let before = listener.args();
     let mut command = match program {
         Program::Bash(script) => {
             if !context.has("bash") || !context.has("curl") {
                 return Cell::RuntimeMissing("bash and curl".into());
             }
             let mut command = Command::new("bash");
-            command.arg(script);
+            command.args(before).arg(script);
             command
         }
         Program::Python { script, packages } => match context.pythons.get(packages) {
             Some(Ok(python)) => {
                 let mut command = Command::new(python);
-                command.arg(script);
+                command.args(before).arg(script);
                 command
             }
             Some(Err(err)) if !context.has("python3") => {
@@ -198,7 +264,7 @@ fn run_snippet(
                 return Cell::Fail(format!("Node runtime: {err}"));
             }
             let mut command = Command::new("node");
-            command.arg(path);
+            command.args(before).arg(path);
             command
         }
         Program::Php(script) | Program::Ruby(script) => {
@@ -211,7 +277,7 @@ fn run_snippet(
                 return Cell::RuntimeMissing(program.into());
             }
             let mut command = Command::new(program);
-            command.arg(script);
+            command.args(before).arg(script);
             command
         }
         Program::Rust(module) => match context.rust.command(module) {
@@ -231,42 +297,75 @@ fn run_snippet(
             if !context.has("java") || !context.has("javac") {
                 return Cell::RuntimeMissing("java and javac".into());
             }
-            match context.java.command(program) {
+            let command = if item.real_host {
+                context.java.command_through_proxy(program)
+            } else {
+                context.java.command(program)
+            };
+            match command {
                 Ok(command) => command,
                 Err(why) => return Cell::Fail(with_log(why, context.java_built)),
             }
         }
     };
-    command.env_clear().envs(env(context, item));
-    context.server.take(&case.id);
+    listener.apply(&mut command, &env(context, item));
     let name = format!("run-{}", client.id());
     let outcome = context.run(client, &mut command, &item.dir, &name);
-    let sent = context.server.take(&case.id);
+    let sent = listener.take();
     if let Some(injected) = injected(&item.dir) {
         return Cell::Fail(format!("COMMAND INJECTION: the snippet {injected}"));
     }
-    let difference = match sent.as_slice() {
+    if !sent.auxiliary.is_empty() {
+        let mut notes = context.notes.lock().expect("notes");
+        for request in &sent.auxiliary {
+            notes.push(format!(
+                "{}: {client} asked the Hub first: {request}",
+                case.id
+            ));
+        }
+    }
+    match difference(expected, &sent, client, &outcome) {
+        Some(difference) => Cell::Fail(difference),
+        None if !outcome.success() => Cell::Fail(outcome.failure(SNIPPET_TIMEOUT)),
+        None => match &item.required {
+            Some(name) => unset(item, client, command, name, &listener, context),
+            None => Cell::Pass,
+        },
+    }
+}
+
+/// The first way what a run sent differs from `expected`: its one call compared
+/// (the auxiliary requests are not), none or more than one a difference.
+pub(super) fn difference(
+    expected: &Expected,
+    sent: &Sent,
+    client: Client,
+    outcome: &run::Outcome,
+) -> Option<String> {
+    match sent.calls.as_slice() {
         [] => Some(format!(
-            "no request reached the server ({})",
-            outcome.failure(SNIPPET_TIMEOUT)
+            "no request reached the server ({}){}",
+            outcome.failure(SNIPPET_TIMEOUT),
+            problems(&sent.problems)
         )),
         [one] => compare::first_difference(expected, one, client, &outcome.stdout),
         many => Some(format!(
             "{} requests sent: {}",
             many.len(),
             many.iter()
-                .map(|r| format!("{} {}", r.method, r.target))
+                .map(|r: &Captured| format!("{} {}", r.method, r.target))
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-    };
-    match difference {
-        Some(difference) => Cell::Fail(difference),
-        None if !outcome.success() => Cell::Fail(outcome.failure(SNIPPET_TIMEOUT)),
-        None => match &item.required {
-            Some(name) => unset(case, item, client, command, name, context),
-            None => Cell::Pass,
-        },
+    }
+}
+
+/// What the proxy saw go wrong, for a message: `; the proxy: ...`.
+fn problems(problems: &[String]) -> String {
+    if problems.is_empty() {
+        String::new()
+    } else {
+        format!("; the proxy: {}", problems.join("; "))
     }
 }
 
@@ -288,18 +387,18 @@ fn env(context: &Context, item: &Prepared) -> Vec<(String, String)> {
 /// Runs `command` again with the variable `name` unset: it must stop, naming the
 /// variable, before anything reaches the server.
 fn unset(
-    case: &Case,
     item: &Prepared,
     client: Client,
     mut command: Command,
     name: &str,
+    listener: &Listener,
     context: &Context,
 ) -> Cell {
     command.env_remove(name);
-    context.server.take(&case.id);
+    listener.take();
     let run = format!("unset-{}", client.id());
     let outcome = context.run(client, &mut command, &item.dir, &run);
-    let sent = context.server.take(&case.id);
+    let sent = listener.take().calls;
     let named = outcome.stderr.contains(name) || outcome.stdout.contains(name);
     if outcome.success() || !sent.is_empty() || !named {
         return Cell::Fail(format!(
