@@ -508,6 +508,23 @@ fn a_files_base64_in_json_is_read_back_as_the_snippets_write_it() {
             &[Segment::FileBase64("my cat.png".into())][..],
         ]
     );
+    // Every path the curl snippets quote reads back.
+    for path in [
+        "a'b) $(x) |c!.png",
+        "~/cat.png",
+        "-x.png",
+        "é \\ \"q\" `b`.png",
+    ] {
+        let request = inference_snippets::parse_spec(
+            &json!({"url": URL, "json": {}, "base64_files": {"/image": path}}).to_string(),
+            "spec.json",
+        )
+        .unwrap();
+        let snippet =
+            inference_snippets::render(&request, inference_snippets::Client::Curl).unwrap();
+        let (parsed, _) = parse(&snippet);
+        assert_eq!(parsed.payload, request.payload, "{snippet}");
+    }
     // Anything else is a shell's business; beside other text, or outside a JSON
     // string, it is no place for a file's base64.
     assert!(

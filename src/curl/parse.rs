@@ -548,11 +548,12 @@ pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
 }
 
 /// The file of `$(base64 < FILE | tr -d '\n')`, the standard padded base64 of its
-/// bytes on one line, as the curl snippets write it: FILE a plain path, or one in
-/// single quotes without a quote.
+/// bytes on one line, as the curl snippets write it: FILE a plain path, or quoted as
+/// they quote one.
 fn base64_of(opaque: &str) -> Option<String> {
     let inner = opaque.strip_prefix("$(")?.strip_suffix(')')?.trim();
-    let (read, tr) = inner.split_once('|')?;
+    // The path may hold `|`; the command after it does not.
+    let (read, tr) = inner.rsplit_once('|')?;
     if tr.split_whitespace().collect::<Vec<_>>() != ["tr", "-d", r"'\n'"] {
         return None;
     }
@@ -562,13 +563,31 @@ fn base64_of(opaque: &str) -> Option<String> {
         .trim_start()
         .strip_prefix('<')?
         .trim();
-    match path
-        .strip_prefix('\'')
-        .and_then(|rest| rest.strip_suffix('\''))
-    {
-        Some(quoted) => (!quoted.is_empty() && !quoted.contains('\'')).then(|| quoted.to_owned()),
-        None => is_plain_path(path).then(|| path.to_owned()),
+    if is_plain_path(path) {
+        return Some(path.to_owned());
     }
+    unquote(path).filter(|path| !path.is_empty())
+}
+
+/// A word as the curl snippets quote a path (`shell::word`): single-quoted pieces,
+/// `\'` and `\!` between them, and characters no shell reads specially.
+fn unquote(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => loop {
+                match chars.next()? {
+                    '\'' => break,
+                    c => out.push(c),
+                }
+            },
+            '\\' => out.push(chars.next()?),
+            c if c.is_ascii_alphanumeric() || "-_=/,.+".contains(c) => out.push(c),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// The file of `$(cat FILE)`, `$(< FILE)` or `` `cat FILE` `` (the shell gives its
