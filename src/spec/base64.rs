@@ -11,20 +11,20 @@
 
 use serde_json::{Map, Value};
 
+use crate::diagnostic::Code;
 use crate::model::{JsonTemplate, Slot};
 use crate::text::{Segment, Text};
 
-/// What is wrong with one entry of `base64_files`: the message, and whether it is
-/// about the path (its value) rather than the pointer (its key).
+/// What is wrong with one entry of `base64_files`.
 pub(super) struct Problem {
+    pub code: Code,
     pub message: String,
-    pub about_path: bool,
 }
 
 fn pointer_problem(pointer: &str, why: impl std::fmt::Display) -> Problem {
     Problem {
+        code: Code::InvalidPointer,
         message: format!("\"base64_files\" pointer {pointer:?} {why}"),
-        about_path: false,
     }
 }
 
@@ -39,14 +39,14 @@ pub(super) fn template(
         let fail = |problem| (pointer.clone(), problem);
         let Value::String(path) = path else {
             return Err(fail(Problem {
+                code: Code::WrongType,
                 message: format!("\"base64_files\" maps {pointer:?} to a path string"),
-                about_path: true,
             }));
         };
         if path.is_empty() || path.chars().any(char::is_control) {
             return Err(fail(Problem {
+                code: Code::InvalidFilePath,
                 message: format!("file path {path:?} is empty or holds a control character"),
-                about_path: true,
             }));
         }
         place(&mut value, pointer).map_err(|why| fail(pointer_problem(pointer, why)))?;
@@ -305,7 +305,13 @@ mod tests {
                 "3:19",
                 "a path string",
             ),
-            (r#"{}"#, r#"{"/a": ""}"#, Code::WrongType, "3:19", "empty"),
+            (
+                r#"{}"#,
+                r#"{"/a": ""}"#,
+                Code::InvalidFilePath,
+                "3:19",
+                "empty",
+            ),
             (
                 r#"{}"#,
                 r#"["/a"]"#,

@@ -351,12 +351,7 @@ impl SpecReader<'_> {
         match base64::template(json, files) {
             Ok(template) => Ok(Payload::JsonTemplate(template)),
             Err((pointer, problem)) => {
-                let code = if problem.about_path {
-                    Code::WrongType
-                } else {
-                    Code::InvalidPointer
-                };
-                let error = Error::new(code, problem.message);
+                let error = Error::new(problem.code, problem.message);
                 Err(match &self.text {
                     Some(text) => {
                         let at = text
