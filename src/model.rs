@@ -58,6 +58,8 @@ pub(crate) struct Reads {
     pub home: bool,
     /// A variable it form-encodes.
     pub form_encoded: bool,
+    /// A file's bytes, which it encodes in base64.
+    pub base64: bool,
 }
 
 /// How a request travels, beyond what it sends: curl's connection options, which each
@@ -169,8 +171,9 @@ pub enum Payload {
     None,
     /// A JSON document, sent as `application/json` unless a header says otherwise.
     Json(Value),
-    /// A JSON document some of whose values are read from the environment when the
-    /// snippet runs, sent as `application/json` unless a header says otherwise.
+    /// A JSON document some of whose values are read when the snippet runs (from the
+    /// environment, or a file's base64), sent as `application/json` unless a header
+    /// says otherwise.
     JsonTemplate(JsonTemplate),
     /// Text sent as it is, with its MIME type.
     Text {
@@ -205,11 +208,13 @@ pub enum FileBytes {
     TrimTrailingNewlines,
 }
 
-/// A JSON document with holes that environment variables fill when the snippet runs.
+/// A JSON document with holes that the snippet fills when it runs: with environment
+/// variables, or with a file's bytes in base64 ([`Segment::FileBase64`], alone in a
+/// string slot: a spec's `base64_files`).
 ///
 /// # Example
 /// ```
-/// use inference_snippets::{JsonTemplate, Slot, Text, Var};
+/// use inference_snippets::{JsonTemplate, Payload, Segment, Slot, Text, Var, parse_spec};
 /// use serde_json::json;
 ///
 /// // {"model": "$MODEL", "max_tokens": $MAX}
@@ -221,6 +226,17 @@ pub enum FileBytes {
 ///     ],
 /// };
 /// assert_eq!(template.slot("/max_tokens").map(|slot| slot.number), Some(true));
+///
+/// let request = parse_spec(
+///     r#"{"url": "https://x.cloud", "json": {"inputs": {"question": "?"}},
+///         "base64_files": {"/inputs/image": "cat.png"}}"#,
+///     "vqa.json",
+/// )?;
+/// let Payload::JsonTemplate(template) = &request.payload else { unreachable!() };
+/// assert_eq!(template.value, json!({"inputs": {"question": "?", "image": null}}));
+/// let image = template.slot("/inputs/image").map(|slot| slot.text.segments());
+/// assert_eq!(image, Some(&[Segment::FileBase64("cat.png".into())][..]));
+/// # Ok::<(), inference_snippets::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct JsonTemplate {
@@ -553,6 +569,7 @@ impl Request {
                         reads.form_encoded |= var.form_encoded.is_some();
                     }
                     Segment::File(path) => reads.home |= path.starts_with("~/"),
+                    Segment::FileBase64(_) => reads.base64 = true,
                     _ => {}
                 }
             }

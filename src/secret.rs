@@ -48,7 +48,7 @@ fn text_holds_token(text: &Text) -> bool {
     text.segments().iter().any(|segment| match segment {
         Segment::Literal(text) | Segment::Placeholder(text) => holds_token(text),
         Segment::Var(var) => var.default.as_deref().is_some_and(holds_token),
-        Segment::File(_) => false,
+        Segment::File(_) | Segment::FileBase64(_) => false,
     })
 }
 

@@ -48,7 +48,7 @@ pub(crate) fn json_template(body: &Text) -> Option<JsonTemplate> {
                 }
                 marked.push_str(text);
             }
-            read @ (Segment::Var(_) | Segment::File(_)) => {
+            read @ (Segment::Var(_) | Segment::File(_) | Segment::FileBase64(_)) => {
                 let index = reads.len();
                 reads.push(read.clone());
                 if in_string {

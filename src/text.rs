@@ -79,6 +79,11 @@ pub enum Segment {
     /// The text of the file at this path, read when the snippet runs, without the line
     /// breaks that end it (the shell's `$(cat FILE)`); a leading `~/` is the home folder.
     File(String),
+    /// The bytes of the file at this path, read when the snippet runs, in standard
+    /// padded base64 (RFC 4648 section 4) on one line: a spec's `base64_files`, the
+    /// shell's `$(base64 < FILE | tr -d '\n')`. Only a JSON string slot holds it
+    /// alone (validation says so elsewhere).
+    FileBase64(String),
 }
 
 impl Segment {
@@ -92,6 +97,11 @@ impl Segment {
                 out.push_str("$(cat ");
                 out.push_str(path);
                 out.push(')');
+            }
+            Segment::FileBase64(path) => {
+                out.push_str("$(base64 < ");
+                out.push_str(path);
+                out.push_str(" | tr -d '\\n')");
             }
         }
     }
@@ -222,17 +232,18 @@ impl Text {
             return Some(std::borrow::Cow::Borrowed(text));
         }
         // Most texts with a variable are asked first: nothing is copied for them.
-        if self
-            .segments()
-            .iter()
-            .any(|segment| matches!(segment, Segment::Var(_) | Segment::File(_)))
-        {
+        if self.segments().iter().any(|segment| {
+            matches!(
+                segment,
+                Segment::Var(_) | Segment::File(_) | Segment::FileBase64(_)
+            )
+        }) {
             return None;
         }
         let mut out = String::new();
         for segment in self.segments() {
             match segment {
-                Segment::Var(_) | Segment::File(_) => return None,
+                Segment::Var(_) | Segment::File(_) | Segment::FileBase64(_) => return None,
                 other => other.write(&mut out),
             }
         }
@@ -245,6 +256,13 @@ impl Text {
             Segment::File(path) => Some(path.as_str()),
             _ => None,
         })
+    }
+
+    /// Whether the text reads a file's bytes in base64.
+    pub fn reads_base64(&self) -> bool {
+        self.segments()
+            .iter()
+            .any(|segment| matches!(segment, Segment::FileBase64(_)))
     }
 
     /// Whether the text reads a variable.

@@ -486,3 +486,54 @@ fn places_point_at_their_bytes() {
         );
     }
 }
+
+#[test]
+fn a_files_base64_in_json_is_read_back_as_the_snippets_write_it() {
+    use inference_snippets::Segment;
+    let (request, _) = parse(
+        r#"curl https://x.cloud/vqa -H 'Content-Type: application/json' -d '{"inputs": {"image": "'"$(base64 < cat.png | tr -d '\n')"'", "other": "'"$(base64 < 'my cat.png' | tr -d '\n')"'"}}'"#,
+    );
+    let Payload::JsonTemplate(template) = &request.payload else {
+        panic!("{:?}", request.payload);
+    };
+    let files: Vec<&[Segment]> = template
+        .slots
+        .iter()
+        .map(|slot| slot.text.segments())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            &[Segment::FileBase64("cat.png".into())][..],
+            &[Segment::FileBase64("my cat.png".into())][..],
+        ]
+    );
+    // Every path the curl snippets quote reads back.
+    for path in [
+        "a'b) $(x) |c!.png",
+        "~/cat.png",
+        "-x.png",
+        "é \\ \"q\" `b`.png",
+    ] {
+        let request = inference_snippets::parse_spec(
+            &json!({"url": URL, "json": {}, "base64_files": {"/image": path}}).to_string(),
+            "spec.json",
+        )
+        .unwrap();
+        let snippet =
+            inference_snippets::render(&request, inference_snippets::Client::Curl).unwrap();
+        let (parsed, _) = parse(&snippet);
+        assert_eq!(parsed.payload, request.payload, "{snippet}");
+    }
+    // Anything else is a shell's business; beside other text, or outside a JSON
+    // string, it is no place for a file's base64.
+    assert!(
+        error(r#"curl https://x.cloud -d "$(base64 -w0 < cat.png)""#)
+            .contains("only a shell can run")
+    );
+    assert!(
+        error(r#"curl https://x.cloud -H 'Content-Type: application/json' -d '{"a": "data:image/png;base64,'"$(base64 < cat.png | tr -d '\n')"'"}'"#)
+            .contains("only a string of a JSON body may")
+    );
+    assert!(error(r#"curl "https://x.cloud/$(base64 < cat.png | tr -d '\n')""#).contains("base64"));
+}

@@ -82,6 +82,16 @@ const CASES: &[Case] = &[
         "{\"url\": \"https://x.cloud\", \"headers\": [\"X-A: 1\"]}",
     ),
     case(
+        "spec: base64_files pointer through a missing parent",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"json\": {},\n \"base64_files\": {\"/inputs/image\": \"cat.png\"}}",
+    ),
+    case(
+        "spec: base64_files without json",
+        SPEC,
+        "{\"url\": \"https://x.cloud\", \"base64_files\": {\"/image\": \"cat.png\"}}",
+    ),
+    case(
         "spec: two bodies",
         SPEC,
         "{\"url\": \"https://x.cloud\", \"json\": {}, \"data\": \"x\"}",

@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use inference_snippets::{
-    Client, CurlOptions, FileBytes, Language, Part, PartContent, Payload, Request, Token, docs,
-    parse_curl, parse_spec, render,
+    Client, CurlOptions, FileBytes, JsonTemplate, Language, Part, PartContent, Payload, Request,
+    Segment, Slot, Text, Token, docs, parse_curl, parse_spec, render,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -60,6 +60,19 @@ fn payload() -> impl Strategy<Value = Payload> {
             } else {
                 FileBytes::AsIs
             },
+        }),
+        // A file's base64 (a spec's `base64_files`) beside any JSON.
+        (json(), path).prop_map(|(question, path)| {
+            let mut image = Text::new();
+            image.push(Segment::FileBase64(path));
+            Payload::JsonTemplate(JsonTemplate {
+                value: serde_json::json!({"inputs": {"question": question, "image": null}}),
+                slots: vec![Slot {
+                    pointer: "/inputs/image".into(),
+                    text: image,
+                    number: false,
+                }],
+            })
         }),
         prop::collection::vec(("[a-z_]{1,8}", text(), path), 1..3).prop_map(|parts| {
             Payload::Multipart(

@@ -11,6 +11,8 @@ export interface SpecObject {
   /** `"$NAME"` reads an environment variable; any other string is a placeholder; `null` sends none. */
   token?: string | null;
   json?: unknown;
+  /** JSON Pointers into `json` → paths: each file's base64 goes there when the snippet runs. */
+  base64_files?: Record<string, string>;
   data?: string;
   file?: string;
   content_type?: string;

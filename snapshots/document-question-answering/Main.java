@@ -2,6 +2,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 
 public class Main {
     public static void main(String[] args) throws Exception {
@@ -10,8 +13,8 @@ public class Main {
         }
         String payload = "{\n"
             + "    \"inputs\": {\n"
-            + "        \"image\": \"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==\",\n"
-            + "        \"question\": \"What is the invoice number?\"\n"
+            + "        \"question\": \"What is the invoice number?\",\n"
+            + "        \"image\": \"" + Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of("invoice.png"))) + "\"\n"
             + "    },\n"
             + "    \"parameters\": {\"top_k\": 2}\n"
             + "}";

@@ -4,8 +4,8 @@ curl 'https://xyz.endpoints.huggingface.cloud/layoutlm' \
     -H 'Content-Type: application/json' \
     -d '{
         "inputs": {
-            "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-            "question": "What is the invoice number?"
+            "question": "What is the invoice number?",
+            "image": "'"$(base64 < invoice.png | tr -d '\n')"'"
         },
         "parameters": {"top_k": 2}
     }'

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
 
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/layoutlm", {
@@ -8,8 +10,8 @@ const response = await fetch("https://xyz.endpoints.huggingface.cloud/layoutlm",
     },
     body: JSON.stringify({
         inputs: {
-            image: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
             question: "What is the invoice number?",
+            image: readFileSync("invoice.png").toString("base64"),
         },
         parameters: {top_k: 2},
     }),

@@ -20,8 +20,8 @@ $response = $client->request('POST', 'https://xyz.endpoints.huggingface.cloud/la
     ],
     'json' => [
         'inputs' => [
-            'image' => 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
             'question' => 'What is the invoice number?',
+            'image' => base64_encode(file_get_contents('invoice.png')),
         ],
         'parameters' => ['top_k' => 2],
     ],

@@ -1,6 +1,5 @@
 # pip install huggingface_hub
 
-import base64
 import os
 
 from huggingface_hub import InferenceClient
@@ -11,7 +10,7 @@ client = InferenceClient(
 )
 
 result = client.document_question_answering(
-    base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+    "invoice.png",
     question="What is the invoice number?",
     top_k=2,
 )

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"log"
@@ -17,8 +18,8 @@ func main() {
 	}
 	payload := `{
     "inputs": {
-        "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-        "question": "What is the invoice number?"
+        "question": "What is the invoice number?",
+        "image": "` + base64File("invoice.png") + `"
     },
     "parameters": {"top_k": 2}
 }`
@@ -42,4 +43,18 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Println(string(answer))
+}
+
+// base64File returns the bytes of the file at path in standard padded base64.
+func base64File(path string) string {
+	return base64.StdEncoding.EncodeToString(readFile(path))
+}
+
+// readFile returns the bytes of the file at path.
+func readFile(path string) []byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return data
 }

@@ -7,8 +7,8 @@ request["Authorization"] = "Bearer #{ENV.fetch("HF_TOKEN")}"
 request["Content-Type"] = "application/json"
 payload = {
   "inputs" => {
-    "image" => "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
     "question" => "What is the invoice number?",
+    "image" => [File.binread("invoice.png")].pack("m0"),
   },
   "parameters" => {"top_k" => 2},
 }

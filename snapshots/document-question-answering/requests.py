@@ -1,5 +1,6 @@
 # pip install requests
 
+import base64
 import os
 
 import requests
@@ -11,8 +12,8 @@ headers = {
 }
 payload = {
     "inputs": {
-        "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
         "question": "What is the invoice number?",
+        "image": base64.b64encode(open("invoice.png", "rb").read()).decode(),
     },
     "parameters": {"top_k": 2},
 }

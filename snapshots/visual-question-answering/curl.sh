@@ -4,7 +4,7 @@ curl 'https://xyz.endpoints.huggingface.cloud/vilt-vqa' \
     -H 'Content-Type: application/json' \
     -d '{
         "inputs": {
-            "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-            "question": "How many cats are lying down?"
+            "question": "How many cats are lying down?",
+            "image": "'"$(base64 < cat.png | tr -d '\n')"'"
         }
     }'

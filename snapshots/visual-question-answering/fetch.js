@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 if (process.env.HF_TOKEN === undefined) throw new Error("HF_TOKEN is not set");
 
 const response = await fetch("https://xyz.endpoints.huggingface.cloud/vilt-vqa", {
@@ -8,8 +10,8 @@ const response = await fetch("https://xyz.endpoints.huggingface.cloud/vilt-vqa",
     },
     body: JSON.stringify({
         inputs: {
-            image: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
             question: "How many cats are lying down?",
+            image: readFileSync("cat.png").toString("base64"),
         },
     }),
 });

@@ -20,8 +20,8 @@ $response = $client->request('POST', 'https://xyz.endpoints.huggingface.cloud/vi
     ],
     'json' => [
         'inputs' => [
-            'image' => 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
             'question' => 'How many cats are lying down?',
+            'image' => base64_encode(file_get_contents('cat.png')),
         ],
     ],
 ]);

@@ -1,5 +1,6 @@
 # pip install httpx
 
+import base64
 import os
 
 import httpx
@@ -11,8 +12,8 @@ headers = {
 }
 payload = {
     "inputs": {
-        "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
         "question": "How many cats are lying down?",
+        "image": base64.b64encode(open("cat.png", "rb").read()).decode(),
     },
 }
 

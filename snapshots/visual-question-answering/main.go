@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"log"
@@ -17,8 +18,8 @@ func main() {
 	}
 	payload := `{
     "inputs": {
-        "image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-        "question": "How many cats are lying down?"
+        "question": "How many cats are lying down?",
+        "image": "` + base64File("cat.png") + `"
     }
 }`
 	request, err := http.NewRequest(http.MethodPost, apiURL, strings.NewReader(payload))
@@ -41,4 +42,18 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Println(string(answer))
+}
+
+// base64File returns the bytes of the file at path in standard padded base64.
+func base64File(path string) string {
+	return base64.StdEncoding.EncodeToString(readFile(path))
+}
+
+// readFile returns the bytes of the file at path.
+func readFile(path string) []byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return data
 }

@@ -7,8 +7,8 @@ request["Authorization"] = "Bearer #{ENV.fetch("HF_TOKEN")}"
 request["Content-Type"] = "application/json"
 payload = {
   "inputs" => {
-    "image" => "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
     "question" => "How many cats are lying down?",
+    "image" => [File.binread("cat.png")].pack("m0"),
   },
 }
 request.body = JSON.generate(payload)

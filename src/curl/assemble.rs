@@ -685,7 +685,7 @@ fn append_query(url: &mut Text, parts: Vec<Text>) {
         let part = lowercase_escapes(part);
         let query = url.segments().iter().any(|segment| match segment {
             Segment::Literal(text) | Segment::Placeholder(text) => text.contains('?'),
-            Segment::Var(_) | Segment::File(_) => false,
+            Segment::Var(_) | Segment::File(_) | Segment::FileBase64(_) => false,
         });
         url.push_str(if query { "&" } else { "?" });
         url.extend(part);

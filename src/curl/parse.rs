@@ -531,6 +531,10 @@ pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
                     text.push(Segment::File(path));
                     continue;
                 }
+                if let Some(path) = base64_of(opaque) {
+                    text.push(Segment::FileBase64(path));
+                    continue;
+                }
                 return Err(Error::new(
                     Code::ShellExpansion,
                     format!("{what} holds {opaque}, which only a shell can run"),
@@ -541,6 +545,49 @@ pub(crate) fn text(word: &Word, what: &str) -> Result<Text, Error> {
         }
     }
     Ok(text)
+}
+
+/// The file of `$(base64 < FILE | tr -d '\n')`, the standard padded base64 of its
+/// bytes on one line, as the curl snippets write it: FILE a plain path, or quoted as
+/// they quote one.
+fn base64_of(opaque: &str) -> Option<String> {
+    let inner = opaque.strip_prefix("$(")?.strip_suffix(')')?.trim();
+    // The path may hold `|`; the command after it does not.
+    let (read, tr) = inner.rsplit_once('|')?;
+    if tr.split_whitespace().collect::<Vec<_>>() != ["tr", "-d", r"'\n'"] {
+        return None;
+    }
+    let path = read
+        .trim()
+        .strip_prefix("base64")?
+        .trim_start()
+        .strip_prefix('<')?
+        .trim();
+    if is_plain_path(path) {
+        return Some(path.to_owned());
+    }
+    unquote(path).filter(|path| !path.is_empty())
+}
+
+/// A word as the curl snippets quote a path (`shell::word`): single-quoted pieces,
+/// `\'` and `\!` between them, and characters no shell reads specially.
+fn unquote(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => loop {
+                match chars.next()? {
+                    '\'' => break,
+                    c => out.push(c),
+                }
+            },
+            '\\' => out.push(chars.next()?),
+            c if c.is_ascii_alphanumeric() || "-_=/,.+".contains(c) => out.push(c),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// The file of `$(cat FILE)`, `$(< FILE)` or `` `cat FILE` `` (the shell gives its
@@ -569,11 +616,16 @@ fn cat(opaque: &str) -> Option<String> {
             .and_then(|rest| rest.strip_suffix('"'))
             .unwrap_or(path),
     };
-    let plain = !path.is_empty()
+    is_plain_path(path).then(|| path.to_owned())
+}
+
+/// A path the shell reads as written: no quotes, spaces, expansions or operators,
+/// and `~` only as `~/` at the start.
+fn is_plain_path(path: &str) -> bool {
+    !path.is_empty()
         && !path.contains(|c: char| c.is_whitespace() || "'\"$`\\;|&<>(){}*?[]".contains(c))
         && !path.chars().skip(1).any(|c| c == '~')
-        && (!path.starts_with('~') || path.starts_with("~/"));
-    plain.then(|| path.to_owned())
+        && (!path.starts_with('~') || path.starts_with("~/"))
 }
 
 /// `--data-urlencode` forms: `content`, `=content`, `name=content`, and the two

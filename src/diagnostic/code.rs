@@ -117,6 +117,10 @@ codes! {
     InvalidTokenVariable = "invalid-token-variable", lint(Note),
     /// The request holds what a JSON spec cannot describe (a variable, a form).
     NotInSpec = "not-in-spec", lint(Note),
+    /// A `base64_files` JSON Pointer names no place in `json` a file's base64 may go.
+    InvalidPointer = "invalid-pointer", lint(Note),
+    /// A file's base64 is read elsewhere than alone in a string of a JSON body.
+    MisplacedBase64 = "misplaced-base64", lint(Note),
 
     // OpenAPI documents.
     /// The text is not valid YAML.

@@ -114,6 +114,11 @@ fn join(text: &Text, literal: fn(&str) -> String, plus: &str) -> String {
                 out.push_str(&string(path));
                 out.push(')');
             }
+            Segment::FileBase64(path) => {
+                out.push_str("base64File(");
+                out.push_str(&string(path));
+                out.push(')');
+            }
         }
     }
     out
@@ -184,6 +189,14 @@ func fileText(path string) string {
 \t\tpath = home + path[1:]
 \t}
 \treturn strings.TrimRight(string(readFile(path)), \"\\n\")
+}";
+
+/// The function that encodes a file's bytes in base64 (with [`READ_FILE`], and
+/// `encoding/base64`).
+pub(crate) const BASE64_FILE: &str = "\
+// base64File returns the bytes of the file at path in standard padded base64.
+func base64File(path string) string {
+\treturn base64.StdEncoding.EncodeToString(readFile(path))
 }";
 
 /// The function that reads a file's bytes.

@@ -71,7 +71,7 @@ fn join(text: &Text, lines: Option<usize>) -> String {
         .iter()
         .map(|segment| match segment {
             Segment::Literal(piece) | Segment::Placeholder(piece) => piece.len(),
-            Segment::Var(_) | Segment::File(_) => 32,
+            Segment::Var(_) | Segment::File(_) | Segment::FileBase64(_) => 32,
         })
         .sum();
     let capacity = len + len / 8 + 16;
@@ -116,6 +116,13 @@ fn pieces(text: &Text, by_line: bool, joined: &mut Joined) {
                         out.push_str("fileText(");
                         double_quoted_into(out, path, unicode_escape);
                         out.push(')');
+                    }),
+                    Segment::FileBase64(path) => joined.piece(false, |out| {
+                        out.push_str(
+                            "Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(",
+                        );
+                        double_quoted_into(out, path, unicode_escape);
+                        out.push_str(")))");
                     }),
                 }
             }

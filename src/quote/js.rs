@@ -18,8 +18,10 @@ pub(crate) fn text(text: &Text) -> String {
         return string(&literal);
     }
     let segments = text.segments();
-    if let [Segment::Var(var)] = segments {
-        return env(var);
+    match segments {
+        [Segment::Var(var)] => return env(var),
+        [Segment::FileBase64(path)] => return file_base64(path),
+        _ => {}
     }
     let mut out = String::with_capacity(64);
     out.push('`');
@@ -36,6 +38,11 @@ pub(crate) fn text(text: &Text) -> String {
             Segment::File(path) => {
                 out.push_str("${");
                 out.push_str(&file(path));
+                out.push('}');
+            }
+            Segment::FileBase64(path) => {
+                out.push_str("${");
+                out.push_str(&file_base64(path));
                 out.push('}');
             }
         }
@@ -71,6 +78,12 @@ pub(crate) fn file(path: &str) -> String {
         None => string(path),
     };
     format!("readFileSync({path}, \"utf8\").replace(/\\n+$/, \"\")")
+}
+
+/// The bytes of the file at `path` in standard padded base64 (`readFileSync` from
+/// `node:fs`).
+pub(crate) fn file_base64(path: &str) -> String {
+    format!("readFileSync({}).toString(\"base64\")", string(path))
 }
 
 /// The bytes of the file at `path` (`readFileSync` from `node:fs`) as the request

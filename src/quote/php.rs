@@ -72,6 +72,11 @@ pub(crate) fn text(text: &Text) -> String {
         match segment {
             Segment::Var(var) => push_env(&mut out, var),
             Segment::File(path) => out.push_str(&file(path)),
+            Segment::FileBase64(path) => {
+                out.push_str("base64_encode(file_get_contents(");
+                push_string(&mut out, path);
+                out.push_str("))");
+            }
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
                 push_string(&mut out, literal)
             }

@@ -26,7 +26,7 @@ pub(crate) fn text(text: &Text) -> String {
             !default.contains(['\'', '"', '\\', '{', '}']) && !default.chars().any(super::is_hidden)
         })
     };
-    if text.vars().all(simple) && text.files().next().is_none() {
+    if text.vars().all(simple) && text.files().next().is_none() && !text.reads_base64() {
         let mut out = String::with_capacity(64);
         out.push_str("f\"");
         for segment in segments {
@@ -39,7 +39,7 @@ pub(crate) fn text(text: &Text) -> String {
                 Segment::Literal(literal) | Segment::Placeholder(literal) => {
                     push_in_fstring(&mut out, literal)
                 }
-                Segment::File(_) => {}
+                Segment::File(_) | Segment::FileBase64(_) => {}
             }
         }
         out.push('"');
@@ -50,6 +50,7 @@ pub(crate) fn text(text: &Text) -> String {
         .map(|segment| match segment {
             Segment::Var(var) => env(var, '"'),
             Segment::File(path) => file(path),
+            Segment::FileBase64(path) => file_base64(path),
             Segment::Literal(literal) | Segment::Placeholder(literal) => string(literal),
         })
         .collect();
@@ -78,6 +79,15 @@ pub(crate) fn file(path: &str) -> String {
         None => string(path),
     };
     format!("open({path}).read().rstrip(\"\\n\")")
+}
+
+/// The bytes of the file at `path` in standard padded base64, as a `str` (`import
+/// base64` needed).
+pub(crate) fn file_base64(path: &str) -> String {
+    format!(
+        "base64.b64encode(open({}, \"rb\").read()).decode()",
+        string(path)
+    )
 }
 
 /// The value of `var`: `os.environ["NAME"]` (a `KeyError` naming it when unset), or

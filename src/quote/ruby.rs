@@ -57,8 +57,10 @@ pub(crate) fn text(text: &Text) -> String {
         return string(&literal);
     }
     let segments = text.segments();
-    if let [Segment::Var(var)] = segments {
-        return env(var);
+    match segments {
+        [Segment::Var(var)] => return env(var),
+        [Segment::FileBase64(path)] => return file_base64(path),
+        _ => {}
     }
     let mut out = String::with_capacity(64);
     out.push('"');
@@ -72,6 +74,11 @@ pub(crate) fn text(text: &Text) -> String {
             Segment::File(path) => {
                 out.push_str("#{");
                 out.push_str(&file(path));
+                out.push('}');
+            }
+            Segment::FileBase64(path) => {
+                out.push_str("#{");
+                out.push_str(&file_base64(path));
                 out.push('}');
             }
             Segment::Literal(literal) | Segment::Placeholder(literal) => {
@@ -95,6 +102,12 @@ pub(crate) fn file(path: &str) -> String {
         None => string(path),
     };
     format!("File.read({path}).sub(/\\n+\\z/, \"\")")
+}
+
+/// The bytes of the file at `path` in standard padded base64 on one line (`pack`'s
+/// `m0`: the `base64` library is a gem of its own since Ruby 3.4).
+pub(crate) fn file_base64(path: &str) -> String {
+    format!("[File.binread({})].pack(\"m0\")", string(path))
 }
 
 /// The bytes of the file at `path` as the request reads its file.

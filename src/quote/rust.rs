@@ -41,8 +41,10 @@ pub(crate) fn text(text: &Text) -> String {
         return string(&literal);
     }
     let segments = text.segments();
-    if let [Segment::Var(var)] = segments {
-        return env(var);
+    match segments {
+        [Segment::Var(var)] => return env(var),
+        [Segment::FileBase64(path)] => return file_base64(path),
+        _ => {}
     }
     // The `format!` template, and its arguments each after `, `.
     let mut template = String::with_capacity(64);
@@ -66,6 +68,11 @@ pub(crate) fn text(text: &Text) -> String {
                 args.push_str(", ");
                 args.push_str(&file(path));
             }
+            Segment::FileBase64(path) => {
+                template.push_str("{}");
+                args.push_str(", ");
+                args.push_str(&file_base64(path));
+            }
         }
     }
     let mut out = String::with_capacity(template.len() + args.len() + 12);
@@ -88,6 +95,36 @@ pub(crate) fn file(path: &str) -> String {
     };
     format!("std::fs::read_to_string({path})?.trim_end_matches('\\n').to_owned()")
 }
+
+/// The bytes of the file at `path` in standard padded base64 (the snippet defines
+/// `base64_file`, see [`BASE64_FILE`]).
+pub(crate) fn file_base64(path: &str) -> String {
+    format!("base64_file({})?", string(path))
+}
+
+/// The function that encodes a file's bytes in base64: the standard library has
+/// none, and a snippet declares no crate for so little.
+pub(crate) const BASE64_FILE: &str = "\
+/// The bytes of the file at `path` in standard padded base64.
+fn base64_file(path: &str) -> std::io::Result<String> {
+    const ALPHABET: &[u8; 64] = b\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\";
+    let bytes = std::fs::read(path)?;
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let mut group = 0u32;
+        for (index, byte) in chunk.iter().enumerate() {
+            group |= u32::from(*byte) << (16 - 8 * index);
+        }
+        for index in 0..4 {
+            if index <= chunk.len() {
+                out.push(char::from(ALPHABET[((group >> (18 - 6 * index)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    Ok(out)
+}";
 
 /// The bytes of the file at `path` as the request reads its file: an expression
 /// laid out as the argument of a call chained at 8 spaces.

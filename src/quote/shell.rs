@@ -89,6 +89,7 @@ fn joined(prefix: &str, text: &Text) -> String {
                 Segment::Var(var) => push_expansion(&mut out, var),
                 // The reader keeps the path plain: no quotes, spaces or `$`.
                 Segment::File(path) => out.push_str(&format!("$(cat {path})")),
+                Segment::FileBase64(path) => out.push_str(&base64(path)),
                 other => push_escaped(&mut out, literal(other).unwrap_or_default()),
             }
         }
@@ -113,10 +114,22 @@ fn joined(prefix: &str, text: &Text) -> String {
                 out.push('"');
             }
             Segment::File(path) => out.push_str(&format!("\"$(cat {path})\"")),
+            Segment::FileBase64(path) => {
+                out.push('"');
+                out.push_str(&base64(path));
+                out.push('"');
+            }
             other => out.push_str(&single_quoted(literal(other).unwrap_or_default())),
         }
     }
     out
+}
+
+/// The bytes of the file at `path` in standard padded base64, for double quotes:
+/// `base64` reads standard input alike on Linux, macOS and BSD, and GNU's breaks
+/// its lines, which `tr` drops. The curl reader reads back exactly this.
+pub(crate) fn base64(path: &str) -> String {
+    format!("$(base64 < {} | tr -d '\\n')", word(path))
 }
 
 /// `text` inside double quotes: `\\`, `$` and backquotes escaped.

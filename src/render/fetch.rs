@@ -64,7 +64,9 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         method: js::string(request.method()),
         headers,
         body,
-        reads_file: reads_file(&request.payload) || request.reads_text_files(),
+        reads_file: reads_file(&request.payload)
+            || request.reads_text_files()
+            || request.reads().base64,
         reads_home: request.reads_home(),
         form: form.appends,
         written_form: form.written,

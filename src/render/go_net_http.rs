@@ -116,6 +116,10 @@ fn texts(request: &Request, uses: &mut Uses) {
     if request.reads_text_files() {
         uses.helper(go::FILE_TEXT, &["os", "strings"]);
     }
+    if reads.base64 {
+        uses.helper(go::BASE64_FILE, &["encoding/base64"]);
+        uses.helper(go::READ_FILE, &["log", "os"]);
+    }
 }
 
 /// The lines that make the body, and `http.NewRequest`'s body argument.

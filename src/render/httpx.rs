@@ -34,6 +34,8 @@ pub(super) struct Parts {
     pub url_query_encode: Option<&'static str>,
     /// `import json`: for streams, and for numbers read from the environment.
     pub needs_json: bool,
+    /// A file's base64 is read (`import base64`).
+    pub needs_base64: bool,
     /// Header keys and value expressions, both Python source.
     pub headers: Vec<(String, String)>,
     pub body: Body,
@@ -115,6 +117,7 @@ impl Parts {
         Ok(Parts {
             url: python::text(&request.url),
             needs_os: reads.env || reads.home,
+            needs_base64: reads.base64,
             needs_quote_plus: reads.form_encoded,
             url_query_encode: request
                 .form_encodes_with(Escapes::Lowercase)

@@ -166,7 +166,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     for (name, value) in request.wire_headers() {
         let natural = name == "Content-Type"
             && value.as_literal() == Some("application/json")
-            && matches!(request.payload, Payload::Json(_));
+            && matches!(request.payload, Payload::Json(_) | Payload::JsonTemplate(_));
         // For image answers the client adds `Accept: image/png` after lowercasing the
         // caller's headers, so a caller's Accept would be sent a second time.
         let own_accept = name.eq_ignore_ascii_case("accept") && sets_accept(task);

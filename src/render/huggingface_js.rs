@@ -15,7 +15,7 @@ use super::headers;
 use super::typed::{self, refuse};
 use crate::diagnostic::Field;
 use crate::error::Error;
-use crate::model::{Payload, Request};
+use crate::model::{JsonTemplate, Payload, Request};
 use crate::quote::{self, js};
 use crate::router::{self, Route};
 use crate::{Client, Task};
@@ -225,7 +225,8 @@ fn sends_json(request: &Request) -> Result<(), Error> {
             "it always sends Content-Type: application/json",
         ));
     }
-    if let Payload::Json(value) = &request.payload
+    if let Payload::Json(value) | Payload::JsonTemplate(JsonTemplate { value, .. }) =
+        &request.payload
         && !js::numbers_fit(value)
     {
         return Err(refuse(

@@ -152,6 +152,13 @@ fn texts(request: &Request, uses: &mut Uses) {
             &["java.net.URLEncoder", "java.nio.charset.StandardCharsets"],
         );
     }
+    if reads.base64 {
+        uses.import(&[
+            "java.nio.file.Files",
+            "java.nio.file.Path",
+            "java.util.Base64",
+        ]);
+    }
     if request.reads_text_files() {
         uses.helper(
             java::FILE_TEXT,

@@ -19,6 +19,8 @@ const CLIENT: Client = Client::OpenaiJs;
 pub(crate) struct View {
     /// Lines that stop the snippet when a variable it reads is unset.
     checks: Vec<String>,
+    /// `readFileSync`, for a file's base64.
+    reads_file: bool,
     base_url: String,
     api_key: String,
     /// `defaultHeaders` keys and values, as JavaScript source.
@@ -40,6 +42,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     }
     Ok(View {
         checks: super::fetch::checks(request),
+        reads_file: request.reads().base64,
         base_url: js::text(&call.base_url),
         // The checks before it stop the snippet when the key's variable is unset.
         api_key: js::text(&call.api_key),

@@ -66,6 +66,8 @@ pub(crate) struct View {
     needs_os: bool,
     /// `import json`, for numbers read from the environment.
     needs_json: bool,
+    /// `import base64`, for a file's base64.
+    needs_base64: bool,
     base_url: String,
     api_key: String,
     /// `default_headers` keys and values, as Python source.
@@ -107,6 +109,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
     let reads = request.reads();
     Ok(View {
         needs_os: reads.env,
+        needs_base64: reads.base64,
         needs_json: body.slots.iter().any(|slot| slot.number),
         base_url: python::text(&call.base_url),
         api_key: python::text(&call.api_key),

@@ -30,6 +30,8 @@ pub(crate) struct View {
     url_query_encode: Option<&'static str>,
     /// `import json`: for streams, and for numbers read from the environment.
     needs_json: bool,
+    /// A file's base64 is read (`import base64`).
+    needs_base64: bool,
     /// Header keys and value expressions, both Python source.
     headers: Vec<(String, String)>,
     body: Body,
@@ -90,6 +92,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
         function,
         args,
         needs_os: reads.env || reads.home,
+        needs_base64: reads.base64,
         needs_quote_plus: reads.form_encoded,
         url_query_encode: request
             .form_encodes_with(Escapes::Lowercase)

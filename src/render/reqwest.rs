@@ -131,6 +131,9 @@ fn env_helpers(request: &Request) -> Vec<&'static str> {
         rust::FORM_ENCODE,
         rust::URL_QUERY_ENCODE,
     ));
+    if reads.base64 {
+        helpers.push(rust::BASE64_FILE);
+    }
     helpers
 }
 

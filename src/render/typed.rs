@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::{Code, Field, Hint};
 use crate::error::Error;
-use crate::model::{FileBytes, Payload, Request, Token};
+use crate::model::{FileBytes, JsonTemplate, Payload, Request, Slot, Token};
+use crate::text::Segment;
 use crate::{Client, Task};
 
 /// A refusal naming the generic client of the same language.
@@ -76,6 +77,8 @@ fn body(request: &Request, client: Client) -> Result<(), Error> {
             "it sends the file as it is, and the shell's \"$(cat file)\" drops its last line breaks",
         )),
         Payload::Json(_) | Payload::File { .. } => Ok(()),
+        // The methods that take an image read its file themselves (see `image_body`).
+        Payload::JsonTemplate(template) if files_only(template) => Ok(()),
         Payload::JsonTemplate(_) => Err(refuse(
             client,
             "its methods take the body's values as written, not read from the environment",
@@ -115,6 +118,10 @@ pub(crate) fn object(
         Payload::Json(_) => Err(refuse(
             client,
             format!("its {task} method sends a JSON object"),
+        )),
+        Payload::JsonTemplate(_) => Err(refuse(
+            client,
+            format!("its {task} method takes the body's values as written, not a file's base64"),
         )),
         _ => Err(refuse(
             client,
@@ -227,6 +234,92 @@ pub(crate) fn base64_image<'a>(
             client,
             format!("{what} sends the image as a base64 string at {place}"),
         )),
+    }
+}
+
+/// Whether every slot of `template` is a file's base64.
+fn files_only(template: &JsonTemplate) -> bool {
+    template
+        .slots
+        .iter()
+        .all(|slot| matches!(slot.text.segments(), [Segment::FileBase64(_)]))
+}
+
+/// The image a typed method takes: base64 written in the body, or the file whose
+/// base64 the request sends, which the method reads and encodes itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Image<'a> {
+    /// Canonical base64 in the body.
+    Base64(&'a str),
+    /// The path of the file.
+    File(&'a str),
+}
+
+/// The JSON object body of a method that takes an image, and the files whose
+/// base64 it holds (a spec's `base64_files`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ImageBody<'a> {
+    /// The body, `null` where a file goes.
+    pub object: &'a Map<String, Value>,
+    value: &'a Value,
+    files: &'a [Slot],
+}
+
+/// The body of a request sent by a method that takes an image.
+pub(crate) fn image_body(
+    request: &Request,
+    client: Client,
+    task: Task,
+) -> Result<ImageBody<'_>, Error> {
+    match &request.payload {
+        Payload::JsonTemplate(template) if files_only(template) => match &template.value {
+            Value::Object(object) => Ok(ImageBody {
+                object,
+                value: &template.value,
+                files: &template.slots,
+            }),
+            _ => Err(refuse(
+                client,
+                format!("its {task} method sends a JSON object"),
+            )),
+        },
+        Payload::Json(value) => Ok(ImageBody {
+            object: object(request, client, task)?,
+            value,
+            files: &[],
+        }),
+        _ => object(request, client, task).map(|object| ImageBody {
+            object,
+            value: &Value::Null,
+            files: &[],
+        }),
+    }
+}
+
+impl<'a> ImageBody<'a> {
+    /// The image at `pointer` (`place` in words): a file the request reads, or
+    /// canonical base64 (see [`base64_image`]). Fails when a file's base64 goes
+    /// anywhere else: the method reads one file, the image.
+    pub(crate) fn image(
+        &self,
+        pointer: &str,
+        place: &str,
+        client: Client,
+        what: &str,
+    ) -> Result<Image<'a>, Error> {
+        if let Some(slot) = self.files.iter().find(|slot| slot.pointer != pointer) {
+            return Err(refuse(
+                client,
+                format!(
+                    "{what} sends one file's base64, the image at {place}, and the body has one at {}",
+                    slot.pointer
+                ),
+            ));
+        }
+        match self.files.first().map(|slot| slot.text.segments()) {
+            Some([Segment::FileBase64(path)]) => Ok(Image::File(path)),
+            _ => base64_image(self.value.pointer(pointer), place, client, what).map(Image::Base64),
+        }
     }
 }
 

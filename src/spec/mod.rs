@@ -9,6 +9,7 @@
 
 use serde_json::{Map, Value};
 
+mod base64;
 mod keys;
 mod write;
 
@@ -28,6 +29,7 @@ const KEYS: &[&str] = &[
     "headers",
     "token",
     "json",
+    "base64_files",
     "data",
     "file",
     "content_type",
@@ -267,6 +269,15 @@ impl SpecReader<'_> {
             headers.retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
             content_type.clone().or(header_type.clone()).or(fallback)
         };
+        if given.first() != Some(&"json") && spec.contains_key("base64_files") {
+            return Err(self
+                .error(
+                    Some("base64_files"),
+                    Code::InvalidPointer,
+                    "\"base64_files\" puts files' base64 into \"json\", and there is none",
+                )
+                .advice("add the JSON body with \"json\""));
+        }
         match given.first().copied() {
             None if content_type.is_some() => Err(self
                 .error(
@@ -282,7 +293,7 @@ impl SpecReader<'_> {
                 {
                     headers.push(("Content-Type".to_owned(), Text::from(key_type)));
                 }
-                Ok(Payload::Json(spec["json"].clone()))
+                self.json(spec)
             }
             Some("data") => match &spec["data"] {
                 Value::String(body) => Ok(Payload::Text {
@@ -316,6 +327,42 @@ impl SpecReader<'_> {
                         )
                         .advice("add \"content_type\", e.g. \"audio/flac\"")),
                 }
+            }
+        }
+    }
+
+    /// `json`, with the holes `base64_files` makes in it.
+    fn json(&self, spec: &Map<String, Value>) -> Result<Payload, Error> {
+        let json = &spec["json"];
+        let files = match spec.get("base64_files") {
+            None => return Ok(Payload::Json(json.clone())),
+            Some(Value::Object(files)) if files.is_empty() => {
+                return Ok(Payload::Json(json.clone()));
+            }
+            Some(Value::Object(files)) => files,
+            Some(_) => {
+                return Err(self.error(
+                    Some("base64_files"),
+                    Code::WrongType,
+                    "\"base64_files\" must be an object like {\"/inputs/image\": \"cat.png\"}",
+                ));
+            }
+        };
+        match base64::template(json, files) {
+            Ok(template) => Ok(Payload::JsonTemplate(template)),
+            Err((pointer, problem)) => {
+                let error = Error::new(problem.code, problem.message);
+                Err(match &self.text {
+                    Some(text) => {
+                        let at = text
+                            .keys
+                            .member("base64_files", &pointer)
+                            .or_else(|| text.keys.top_level("base64_files"))
+                            .map(|key| text.lines.span(key.range()));
+                        error.at(at.unwrap_or_else(|| text.start()))
+                    }
+                    None => error,
+                })
             }
         }
     }

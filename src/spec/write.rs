@@ -100,7 +100,8 @@ pub fn to_spec(request: &Request) -> Result<Value, Error> {
     Ok(Value::Object(spec))
 }
 
-/// The keys of the body: `json`, `data` or `file`, with `content_type`.
+/// The keys of the body: `json` (with `base64_files`), `data` or `file`, with
+/// `content_type`.
 fn payload(request: &Request, spec: &mut Map<String, Value>) -> Result<(), Error> {
     // A Content-Type header, which stays in "headers", gives the body's type.
     let header_type = request.header_value("content-type").is_some();
@@ -122,6 +123,12 @@ fn payload(request: &Request, spec: &mut Map<String, Value>) -> Result<(), Error
             spec.insert("json".into(), value.clone());
         }
         Payload::JsonTemplate(template) => {
+            // Files' base64 is what "base64_files" holds; a variable has no key.
+            if let Some((value, files)) = super::base64::spec(template) {
+                spec.insert("json".into(), value);
+                spec.insert("base64_files".into(), files.into());
+                return Ok(());
+            }
             // A template has a slot at least: that is what makes it one.
             let (read, pointer) = template
                 .slots
@@ -235,6 +242,36 @@ mod tests {
         let mut with_model = Request::new("https://x.cloud");
         with_model.model = Some("gpt2".into());
         assert_eq!(round_trip(&with_model), with_model);
+    }
+
+    #[test]
+    fn files_base64_round_trip_as_base64_files() {
+        let read = |json: &str, files: &str| {
+            let text = format!(
+                "{{\"url\": \"https://x.cloud\", \"json\": {json}, \"base64_files\": {files}}}"
+            );
+            parse_spec(&text, "spec.json").expect("a spec")
+        };
+        // A member the file adds at its object's end is left out again; a null
+        // that stands before other members stays.
+        let cases = [
+            (
+                read(
+                    r#"{"a": {"q": "?"}, "b": [null]}"#,
+                    r#"{"/a/image": "cat.png", "/b/0": "x.bin"}"#,
+                ),
+                json!({"a": {"q": "?"}, "b": [null]}),
+            ),
+            (
+                read(r#"{"image": null, "q": "?"}"#, r#"{"/image": "a b.png"}"#),
+                json!({"image": null, "q": "?"}),
+            ),
+        ];
+        for (request, json) in cases {
+            let spec = to_spec(&request).expect("a spec");
+            assert_eq!(spec["json"], json);
+            assert_eq!(round_trip(&request), request);
+        }
     }
 
     #[test]

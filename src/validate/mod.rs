@@ -5,6 +5,7 @@
 //! reject something else (a leading space in a header, `'` in a query, a non-ASCII
 //! header value), so those are refused here with the fix to make.
 
+mod base64;
 mod url;
 
 use crate::diagnostic::{Code, Field};
@@ -43,6 +44,7 @@ impl Request {
     pub fn validate(&self) -> Result<(), Error> {
         url::check(&self.url)?;
         form_encoding(self)?;
+        base64::check(self)?;
         if let Some(method) = &self.method {
             if !is_token(method) {
                 return invalid(

@@ -1,3 +1,6 @@
+{%- if reads_file %}
+import { readFileSync } from "node:fs";
+{%- endif %}
 import OpenAI from "openai";
 {%- if !checks.is_empty() %}
 {% endif %}

@@ -1,3 +1,6 @@
+{%- if parts.needs_base64 %}
+import base64
+{%- endif %}
 {%- if parts.needs_json %}
 import json
 {%- endif %}

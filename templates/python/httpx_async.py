@@ -1,4 +1,7 @@
 import asyncio
+{%- if parts.needs_base64 %}
+import base64
+{%- endif %}
 {%- if parts.needs_json %}
 import json
 {%- endif %}

@@ -1,10 +1,13 @@
+{%- if needs_base64 %}
+import base64
+{%- endif %}
 {%- if needs_json %}
 import json
 {%- endif %}
 {%- if needs_os %}
 import os
 {%- endif %}
-{%- if needs_json || needs_os %}
+{%- if needs_base64 || needs_json || needs_os %}
 {% endif %}
 from openai import OpenAI
 

@@ -1,3 +1,6 @@
+{%- if needs_base64 %}
+import base64
+{%- endif %}
 {%- if needs_json %}
 import json
 {%- endif %}

@@ -408,6 +408,14 @@ pub(super) fn write_files(request: &Request, dir: &Path) -> Result<(), String> {
                 .map_err(|err| format!("{}: {err}", target.display()));
         }
         Payload::File { path, .. } => paths.push(path.as_str()),
+        // A spec's `base64_files`.
+        Payload::JsonTemplate(template) => {
+            for slot in &template.slots {
+                if let [Segment::FileBase64(path)] = slot.text.segments() {
+                    paths.push(path.as_str());
+                }
+            }
+        }
         Payload::Multipart(parts) => {
             for part in parts {
                 if let PartContent::File(path) | PartContent::FileText(path) = &part.content {

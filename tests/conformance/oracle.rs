@@ -136,6 +136,13 @@ pub(super) fn from_request(
         Payload::JsonTemplate(template) => {
             let mut value = template.value.clone();
             for slot in &template.slots {
+                // A file's base64 stands alone in its string (validation says so).
+                if let [Segment::FileBase64(path)] = slot.text.segments() {
+                    if let Some(place) = value.pointer_mut(&slot.pointer) {
+                        *place = Value::String(base64(&read(path)?));
+                    }
+                    continue;
+                }
                 let text = resolve(&slot.text, env)?;
                 let filled = if slot.number {
                     serde_json::from_str(&text)

@@ -28,8 +28,9 @@ Examples:
   snippet docs write README.md      # rewrite drifted regions in place
   snippet docs lint --notes         # the curl commands of every page under .
 
-A spec is a JSON object: {\"url\": ..., \"json\" | \"data\" | \"file\" (+ \"content_type\"), \"method\",
-\"headers\", \"token\" (\"$VAR\", a placeholder such as \"hf_***\", or null), \"task\", \"model\"}.
+A spec is a JSON object: {\"url\": ..., \"json\" (+ \"base64_files\": {\"/pointer\": \"file\"}) | \"data\" |
+\"file\" (+ \"content_type\"), \"method\", \"headers\", \"token\" (\"$VAR\", a placeholder such as
+\"hf_***\", or null), \"task\", \"model\"}.
 With no request source and a non-terminal stdin, stdin is read as a curl command.
 Exit status: 0 ok, 1 drift or lint errors (docs), 2 bad input or usage.",
     subcommand_negates_reqs = true

@@ -62,7 +62,7 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
 fn globs(url: &Text) -> bool {
     url.segments().iter().any(|segment| match segment {
         Segment::Literal(text) | Segment::Placeholder(text) => text.contains(['{', '}', '[', ']']),
-        Segment::Var(_) | Segment::File(_) => false,
+        Segment::Var(_) | Segment::File(_) | Segment::FileBase64(_) => false,
     })
 }
 

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::model::{Payload, Request};
 use crate::quote::python;
 use crate::render::Output;
-use crate::render::typed::{self, refuse};
+use crate::render::typed::{self, Image, ImageBody, refuse};
 
 /// `text_to_speech` keyword arguments; other parameters go through `extra_body`.
 const TEXT_TO_SPEECH: &[&str] = &[
@@ -63,8 +63,10 @@ pub(super) fn call(request: &Request, task: Task) -> Option<Result<Call, Error>>
         // The same request: an image and a prompt in, an image out. The client has
         // no image-text-to-image method of its own.
         Task::ImageToImage | Task::ImageTextToImage => image_to_image(request),
-        Task::ZeroShotImageClassification => json(request, task, zero_shot_image_classification),
-        Task::DocumentQuestionAnswering => json(request, task, document_question_answering),
+        Task::ZeroShotImageClassification => {
+            with_image(request, task, zero_shot_image_classification)
+        }
+        Task::DocumentQuestionAnswering => with_image(request, task, document_question_answering),
         Task::VisualQuestionAnswering => Err(refuse(
             CLIENT,
             "its visual_question_answering sends the image twice, as \"inputs\" and as \"image\" beside \"question\", not the task's \"inputs\": {\"image\": ..., \"question\": ...}",
@@ -125,15 +127,26 @@ fn json(
     build(typed::object(request, CLIENT, task)?, task)
 }
 
+/// The JSON object body of a method that takes an image, handed to `build`.
+fn with_image(
+    request: &Request,
+    task: Task,
+    build: fn(&ImageBody, Task) -> Result<Call, Error>,
+) -> Result<Call, Error> {
+    build(&typed::image_body(request, CLIENT, task)?, task)
+}
+
 /// `image_to_image("path")` for the bytes of a file; `image_to_image(bytes,
 /// prompt=...)` for `{"inputs": "<base64>", "parameters": {...}}`.
 fn image_to_image(request: &Request) -> Result<Call, Error> {
     match &request.payload {
         Payload::File { .. } => file_call(request, "image_to_image", Output::SaveImage),
-        Payload::Json(Value::Object(body)) => {
+        Payload::Json(Value::Object(_)) | Payload::JsonTemplate(_) => {
             let what = "its image_to_image";
+            let image_body = typed::image_body(request, CLIENT, Task::ImageToImage)?;
+            let body = image_body.object;
             typed::only_keys(body, &["inputs", "parameters"], CLIENT, what)?;
-            let image = typed::base64_image(body.get("inputs"), "\"inputs\"", CLIENT, what)?;
+            let image = image_body.image("/inputs", "\"inputs\"", CLIENT, what)?;
             let Some(parameters) = typed::parameters(body, CLIENT)?.filter(|p| !p.is_empty())
             else {
                 return Err(refuse(
@@ -147,7 +160,7 @@ fn image_to_image(request: &Request) -> Result<Call, Error> {
             }) {
                 return Err(refuse(CLIENT, format!("{what} cannot send {key:?}")));
             }
-            let mut args = vec![decoded(image)];
+            let mut args = vec![image_argument(image, what)?];
             args.extend(keywords(parameters.iter())?);
             Ok(Call {
                 method: "image_to_image",
@@ -165,10 +178,11 @@ fn image_to_image(request: &Request) -> Result<Call, Error> {
 
 /// `zero_shot_image_classification(bytes, candidate_labels=[...])`: the image's
 /// base64 as `"inputs"`, always with parameters.
-fn zero_shot_image_classification(body: &Map<String, Value>, _: Task) -> Result<Call, Error> {
+fn zero_shot_image_classification(image_body: &ImageBody, _: Task) -> Result<Call, Error> {
     let what = "its zero_shot_image_classification";
+    let body = image_body.object;
     typed::only_keys(body, &["inputs", "parameters"], CLIENT, what)?;
-    let image = typed::base64_image(body.get("inputs"), "\"inputs\"", CLIENT, what)?;
+    let image = image_body.image("/inputs", "\"inputs\"", CLIENT, what)?;
     let labels = typed::parameters(body, CLIENT)?
         .and_then(|p| p.get("candidate_labels"))
         .and_then(Value::as_array);
@@ -179,7 +193,7 @@ fn zero_shot_image_classification(body: &Map<String, Value>, _: Task) -> Result<
             format!("{what} sends \"candidate_labels\", at least two strings, in \"parameters\""),
         ));
     }
-    let mut args = vec![decoded(image)];
+    let mut args = vec![image_argument(image, what)?];
     args.extend(parameter_keywords(body, ZERO_SHOT_IMAGE, what)?);
     Ok(Call {
         method: "zero_shot_image_classification",
@@ -191,8 +205,9 @@ fn zero_shot_image_classification(body: &Map<String, Value>, _: Task) -> Result<
 
 /// `document_question_answering(bytes, question=...)`: the task's own body,
 /// `{"inputs": {"image": "<base64>", "question": ...}, "parameters": {...}}`.
-fn document_question_answering(body: &Map<String, Value>, _: Task) -> Result<Call, Error> {
+fn document_question_answering(image_body: &ImageBody, _: Task) -> Result<Call, Error> {
     let what = "its document_question_answering";
+    let body = image_body.object;
     typed::only_keys(body, &["inputs", "parameters"], CLIENT, what)?;
     let inputs = body.get("inputs").and_then(Value::as_object);
     let (Some(Value::String(question)), Some(2)) =
@@ -205,17 +220,12 @@ fn document_question_answering(body: &Map<String, Value>, _: Task) -> Result<Cal
             ),
         ));
     };
-    let image = typed::base64_image(
-        inputs.and_then(|i| i.get("image")),
-        "\"inputs\".\"image\"",
-        CLIENT,
-        what,
-    )?;
+    let image = image_body.image("/inputs/image", "\"inputs\".\"image\"", CLIENT, what)?;
     if let Some(parameters) = body.get("parameters") {
         typed::no_nulls(parameters, CLIENT, what)?;
     }
     let mut args = vec![
-        decoded(image),
+        image_argument(image, what)?,
         format!("question={}", python::string(question)),
     ];
     args.extend(parameter_keywords(body, DOCUMENT_QUESTION_ANSWERING, what)?);
@@ -233,6 +243,23 @@ fn text_to_speech(body: &Map<String, Value>, task: Task) -> Result<Call, Error> 
     call.result = "audio";
     call.output = Output::SaveBytes;
     Ok(call)
+}
+
+/// The image as a method's argument: the path of a file, which it reads and
+/// encodes; the bytes of base64 written out, which it encodes again.
+fn image_argument(image: Image, what: &str) -> Result<String, Error> {
+    match image {
+        Image::Base64(text) => Ok(decoded(text)),
+        Image::File(path) if path.starts_with("http://") || path.starts_with("https://") => {
+            Err(refuse(
+                CLIENT,
+                format!(
+                    "{what} downloads a path that starts with http:// or https:// instead of opening the file"
+                ),
+            ))
+        }
+        Image::File(path) => Ok(python::string(path)),
+    }
 }
 
 /// The bytes a base64 string holds, for a method that encodes them again.

@@ -5,14 +5,14 @@
 //! wire with @huggingface/inference 4.13.30): a Blob sent alone goes with its own
 //! type as Content-Type; a Blob inside the arguments becomes its base64.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{CLIENT, Call, json_body};
+use super::{CLIENT, Call};
 use crate::error::Error;
 use crate::model::{JsonTemplate, Payload, Request, Slot};
 use crate::quote::{self, js};
 use crate::render::Output;
-use crate::render::typed::{self, refuse};
+use crate::render::typed::{self, Image, ImageBody, refuse};
 use crate::{Task, Text};
 
 /// The call for a task whose input or answer is a file; `None` for the others.
@@ -103,7 +103,8 @@ fn image_to_image(request: &Request, task: Task) -> Result<Call, Error> {
         // Without "inputs" it would send JSON: the Blob goes there, not in `data`.
         Payload::File { .. } => blob_call(request, method, "{ inputs: data }", Output::SaveBytes)?,
         _ => {
-            let body = json_body(request, task)?;
+            let image_body = image_json_body(request, task)?;
+            let body = image_body.object;
             let what = format!("its {method}");
             typed::only_keys(body, &["inputs", "parameters"], CLIENT, &what)?;
             if !body.contains_key("parameters") {
@@ -114,7 +115,7 @@ fn image_to_image(request: &Request, task: Task) -> Result<Call, Error> {
                     ),
                 ));
             }
-            with_image(body, "/inputs", method, &what)?
+            with_image(&image_body, "/inputs", method, &what)?
         }
     };
     call.result = blob_name(task);
@@ -127,11 +128,12 @@ fn image_to_image(request: &Request, task: Task) -> Result<Call, Error> {
 fn zero_shot_image_classification(request: &Request, task: Task) -> Result<Call, Error> {
     let method = "zeroShotImageClassification";
     let what = format!("its {method}");
-    let body = json_body(request, task)?;
+    let image_body = image_json_body(request, task)?;
+    let body = image_body.object;
     typed::only_keys(body, &["inputs", "parameters"], CLIENT, &what)?;
     match body.get("inputs").and_then(Value::as_object) {
         Some(inputs) if inputs.len() == 1 && inputs.contains_key("image") => {
-            with_image(body, "/inputs/image", method, &what)
+            with_image(&image_body, "/inputs/image", method, &what)
         }
         _ => Err(refuse(
             CLIENT,
@@ -144,7 +146,8 @@ fn zero_shot_image_classification(request: &Request, task: Task) -> Result<Call,
 /// `{"inputs": {"image": "<base64>", "question": ...}, "parameters": {...}}`.
 fn question_on_image(request: &Request, task: Task, method: &'static str) -> Result<Call, Error> {
     let what = format!("its {method}");
-    let body = json_body(request, task)?;
+    let image_body = image_json_body(request, task)?;
+    let body = image_body.object;
     typed::only_keys(body, &["inputs", "parameters"], CLIENT, &what)?;
     let inputs = body.get("inputs").and_then(Value::as_object);
     if !inputs
@@ -157,19 +160,25 @@ fn question_on_image(request: &Request, task: Task, method: &'static str) -> Res
             ),
         ));
     }
-    with_image(body, "/inputs/image", method, &what)
+    with_image(&image_body, "/inputs/image", method, &what)
 }
 
-/// `method(body)` with the base64 string at `pointer` replaced by the Blob `data`,
-/// which the method encodes back into the same string.
+/// The JSON body of a method that takes an image, which may be a file's base64.
+fn image_json_body(request: &Request, task: Task) -> Result<ImageBody<'_>, Error> {
+    super::sends_json(request)?;
+    typed::image_body(request, CLIENT, task)
+}
+
+/// `method(body)` with the image at `pointer` (a base64 string, or a file's base64)
+/// replaced by the Blob `data`, which the method encodes into the same string.
 fn with_image(
-    body: &Map<String, Value>,
+    body: &ImageBody,
     pointer: &str,
     method: &'static str,
     what: &str,
 ) -> Result<Call, Error> {
-    let value = Value::Object(body.clone());
-    let image = typed::base64_image(value.pointer(pointer), &place(pointer), CLIENT, what)?;
+    let value = Value::Object(body.object.clone());
+    let image = body.image(pointer, &place(pointer), CLIENT, what)?;
     let template = JsonTemplate {
         value: value.clone(),
         slots: vec![Slot {
@@ -180,7 +189,11 @@ fn with_image(
     };
     let args = quote::pretty_template(&template, &js::Js, 0, &|_| "data".to_owned());
     let mut call = Call::print(method, args);
-    call.base64 = Some(js::string(image));
+    match image {
+        Image::Base64(text) => call.base64 = Some(js::string(text)),
+        // Without a type: the method sends the Blob's bytes in base64, not its type.
+        Image::File(path) => call.file = Some((js::string(path), None)),
+    }
     Ok(call)
 }
 

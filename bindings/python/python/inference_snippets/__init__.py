@@ -10,9 +10,10 @@ objects to its types and back::
     print(render(spec, "huggingface_hub"))
 
 A request is a dict in the shape of the JSON spec (``url``, ``method``, ``headers``,
-``token``, ``json`` | ``data`` | ``file``, ``content_type``, ``task``, ``model``) or
-that JSON as a string. Problems raise :class:`SnippetError` (a subclass per kind);
-warnings come back as :class:`Diagnostic` objects and are never printed.
+``token``, ``json`` (with ``base64_files``) | ``data`` | ``file``, ``content_type``,
+``task``, ``model``) or that JSON as a string. Problems raise :class:`SnippetError`
+(a subclass per kind); warnings come back as :class:`Diagnostic` objects and are
+never printed.
 """
 
 from dataclasses import dataclass, fields
