@@ -50,6 +50,8 @@ struct Case {
     /// The mapping's task, which is also our `--task`.
     task: &'static str,
     spec: Option<&'static str>,
+    /// `getInferenceSnippets`' options, as JSON: `billTo`, `streaming`.
+    options: &'static str,
 }
 
 /// A case of an `hf-inference` task whose request their curl writes.
@@ -63,6 +65,7 @@ const fn hf(task: &'static str, model: &'static str) -> Case {
         provider_id: model,
         task,
         spec: None,
+        options: "{}",
     }
 }
 
@@ -82,6 +85,7 @@ const fn chat(
         provider_id,
         task: "conversational",
         spec: None,
+        options: "{}",
     }
 }
 
@@ -101,6 +105,14 @@ const CASES: &[Case] = &[
         "text-classification",
         "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
     ),
+    Case {
+        name: "text-classification, billed to an organization",
+        options: r#"{"billTo": "my-org"}"#,
+        ..hf(
+            "text-classification",
+            "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        )
+    },
     hf("token-classification", "dslim/bert-base-NER"),
     hf("fill-mask", "google-bert/bert-base-uncased"),
     hf("summarization", "facebook/bart-large-cnn"),
@@ -166,6 +178,15 @@ const CASES: &[Case] = &[
         "novita",
         "meta-llama/llama-3.1-8b-instruct",
     ),
+    Case {
+        options: r#"{"streaming": true, "billTo": "my-org"}"#,
+        ..chat(
+            "chat, provider novita, streaming, billed to an organization",
+            "meta-llama/Llama-3.1-8B-Instruct",
+            "novita",
+            "meta-llama/llama-3.1-8b-instruct",
+        )
+    },
     chat(
         "chat, provider together",
         "meta-llama/Llama-3.3-70B-Instruct",
@@ -198,6 +219,7 @@ impl Case {
             "name": self.name, "id": self.model, "pipeline_tag": self.pipeline_tag,
             "tags": tags, "provider": self.provider, "providerId": self.provider_id,
             "task": self.task,
+            "options": serde_json::from_str::<Value>(self.options).expect("options as JSON"),
         })
     }
 
@@ -550,7 +572,8 @@ fn report(
          `huggingface_hub` and `huggingface.js` snippets of `getInferenceSnippets`\n\
          (`@huggingface/inference` 4.13.30) beside ours for the same request, read call by\n\
          call: the client's constructor and the method called on it, each argument as data\n\
-         (`#0` is the first positional one; an object argument's keys are arguments;\n\
+         (`#0` is the first positional one; an object argument's keys are arguments,\n\
+         `#1.key` a key of the second one;\n\
          `{\"env\": NAME}` reads an environment variable; `{\"code\": ...}` is code that is\n\
          not a value). The reason of each difference is the last line of its client: what\n\
          `snippet verify` saw each snippet send, beside the request's curl, through the\n\

@@ -1,7 +1,8 @@
 // The calls of JavaScript snippets, read with acorn: for each file named on standard
 // input (a JSON list of paths), the client's constructor (`new InferenceClient(...)`)
 // and the first method called on the client, each with its arguments as data. An
-// object argument's keys become arguments; `#0` names the first positional one.
+// object argument's keys become arguments (`#1.key` for a key of the second one);
+// `#0` names the first positional one.
 // Values: literals as themselves, objects and arrays as such, `process.env.NAME` as
 // {"env": NAME}, a name declared at the top level as its value, anything else as
 // {"code": its source}. Output: {path: {constructor, method, arguments} | {error}}.
@@ -64,7 +65,8 @@ function read(path) {
     const out = {};
     nodes.forEach((node, index) => {
       if (node.type === "ObjectExpression") {
-        for (const p of node.properties) out[key(p)] = value(p.value);
+        const prefix = index === 0 ? "" : `#${index}.`;
+        for (const p of node.properties) out[prefix + key(p)] = value(p.value);
       } else {
         out[`#${index}`] = value(node);
       }

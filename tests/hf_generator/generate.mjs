@@ -1,5 +1,6 @@
 // Hugging Face's own snippets for each case read on standard input (a JSON list of
-// {name, id, pipeline_tag, tags, provider, providerId, task}): a JSON object on
+// {name, id, pipeline_tag, tags, provider, providerId, task, options}, the options
+// being getInferenceSnippets' own: billTo, streaming): a JSON object on
 // standard output, {name: {"huggingface_hub", "huggingface.js", "curl"}}, each the
 // snippet's text or null when their generator writes none for that client.
 import { snippets } from "@huggingface/inference";
@@ -18,7 +19,7 @@ for (const c of JSON.parse(input)) {
     status: "live",
     task: c.task,
   };
-  const written = snippets.getInferenceSnippets(model, c.provider, mapping, {});
+  const written = snippets.getInferenceSnippets(model, c.provider, mapping, c.options);
   report[c.name] = Object.fromEntries(
     WANTED.map((client) => [client, written.find((s) => s.client === client)?.content ?? null]),
   );
