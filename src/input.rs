@@ -284,9 +284,11 @@ impl Input {
         diagnostic
     }
 
-    /// `err`, found after reading, placed as [`Input::place`] does.
+    /// `err`, found after reading, placed as [`Input::place`] does, with the
+    /// input's warnings before it ([`Error::warnings`]).
     pub fn about(&self, err: Error) -> Error {
-        self.place(err.into_diagnostic()).into()
+        err.map(|diagnostic| self.place(diagnostic))
+            .after(self.warnings.clone())
     }
 
     /// Sets the request's task to the one a front end's user named (a pipeline tag

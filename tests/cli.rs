@@ -465,6 +465,66 @@ fn bad_curl_exits_2_with_a_located_line() {
     );
 }
 
+/// The warnings found before an error are printed first, as beside a snippet: from
+/// the options read before the one the parser stops at, from the steps before the
+/// body (a token replaced), and before a client's refusal; in both formats.
+#[test]
+fn warnings_before_an_error_are_printed_with_it() {
+    let retry = "snippet: warning: --curl:1:6: --retry: the snippets send the request once, without retrying\n";
+    let cases = [
+        (
+            "curl --retry 3 https://x.cloud --hedaer 'X: 1'",
+            "snippet: --curl:1:32: unknown option --hedaer; did you mean --header?\n",
+        ),
+        (
+            "curl --retry 3 https://x.cloud -d @-",
+            "snippet: --curl:1:32: the body is read from standard input (@-); put it in a file or paste it\n",
+        ),
+    ];
+    for (command, error) in cases {
+        let output = snippet(&["--lang", "py", "--curl", command], "");
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert_eq!(stdout(&output), "");
+        assert_eq!(stderr(&output), format!("{retry}{error}"), "{command}");
+    }
+    // A real token replaced, then a client that cannot send the request.
+    let command = "curl https://x.cloud/m -H 'Authorization: Bearer hf_abcdefghijklmnopqrstuvwxyzABCDEFGH' -d 'a b'";
+    let output = snippet(
+        &[
+            "--client",
+            "huggingface_hub",
+            "--message-format",
+            "json",
+            "--curl",
+            command,
+        ],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let lines: Vec<serde_json::Value> = stderr(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect();
+    let codes: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|line| {
+            (
+                line["severity"].as_str().unwrap_or(""),
+                line["code"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("warning", "token-replaced"),
+            ("error", "unsupported-by-client")
+        ],
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn forced_shell() {
     let output = snippet(

@@ -537,3 +537,52 @@ fn a_files_base64_in_json_is_read_back_as_the_snippets_write_it() {
     );
     assert!(error(r#"curl "https://x.cloud/$(base64 < cat.png | tr -d '\n')""#).contains("base64"));
 }
+
+/// An error carries the warnings of the reading before it, from every step: the
+/// lexer's (a second command), the options', the assembly's (a token replaced, a
+/// second URL); placed in the input's lines, CRLF or not, and named by its source.
+#[test]
+fn an_error_carries_the_warnings_found_before_it() {
+    let warnings = |command: &str| -> (String, Vec<String>) {
+        let err = parse_curl(command, "test", &CurlOptions::default()).expect_err(command);
+        let warnings = err.warnings().iter().map(ToString::to_string).collect();
+        (err.to_string(), warnings)
+    };
+    let (err, found) =
+        warnings("curl --retry 2 https://x.cloud \\\r\n  -k --hedaer 'X: 1'; curl b");
+    assert_eq!(
+        err,
+        "test:2:6: unknown option --hedaer; did you mean --header?"
+    );
+    assert_eq!(
+        found,
+        [
+            "test:1:6: --retry: the snippets send the request once, without retrying",
+            "test:2:3: --insecure: the snippets do not check TLS certificates either",
+            "test:2:23: only the first curl command is converted",
+        ]
+    );
+    // Standard input is found unreadable before the URLs and the token are looked at.
+    let token = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH";
+    let (err, found) = warnings(&format!(
+        "curl https://x.cloud https://y.cloud -H 'Authorization: Bearer {token}' -d @-"
+    ));
+    assert!(err.contains("standard input"), "{err}");
+    assert_eq!(found, Vec::<String>::new());
+    // The token is replaced before the request is validated.
+    let (err, found) = warnings(&format!(
+        "curl 'https://x.cloud/a b' -H 'Authorization: Bearer {token}'"
+    ));
+    assert!(err.starts_with("test:1:6: "), "{err}");
+    assert_eq!(
+        found,
+        ["test:1:31: a real-looking token was replaced by $HF_TOKEN"]
+    );
+    // A command that reads well has no error to carry them.
+    let parsed = parse_curl(
+        "curl --retry 2 https://x.cloud",
+        "test",
+        &CurlOptions::default(),
+    );
+    assert_eq!(parsed.map(|parsed| parsed.warnings.len()), Ok(1));
+}

@@ -1537,3 +1537,20 @@ fn request_paths_stay_inside_the_page_folder() {
         );
     }
 }
+
+/// A region whose curl block stops the reading: the warnings found before the error
+/// are printed first, at the page's lines, as the converter prints them.
+#[test]
+fn a_region_error_comes_after_the_warnings_found_before_it() {
+    let dir = scratch("docs-error-warnings");
+    let page = "# T\n\n```sh\ncurl --retry 2 https://x.cloud/m --hedaer a\n```\n\n\
+                <!-- snippet from=curl clients=requests -->\n<!-- /snippet -->\n";
+    fs::write(dir.join("page.md"), page).expect("write the page");
+    let run = snippet(&dir, &["docs", "check", "page.md"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "snippet: warning: page.md:4:6: --retry: the snippets send the request once, without retrying\n\
+         snippet: page.md:4:34: unknown option --hedaer (in the curl block of the region at line 7); did you mean --header?\n"
+    );
+}

@@ -3,7 +3,8 @@
 //!
 //! Besides the exact text, each message must hold to the rules of docs/cli.md: exit 2 (1
 //! for drift and lint findings), nothing on standard output, one line starting with
-//! `snippet: ` and the input's name, and the line and column when the input is text.
+//! `snippet: ` and the input's name, and the line and column when the input is text;
+//! before it, only the warnings found before the error.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -421,7 +422,13 @@ fn error_messages() {
         } else {
             &said.stderr
         };
-        let first = report.lines().next().unwrap_or_default();
+        // An error comes last, after the warnings found before it.
+        let first = if case.code == 2 {
+            report.lines().last()
+        } else {
+            report.lines().next()
+        };
+        let first = first.unwrap_or_default();
         let mut problems = Vec::new();
         if said.code != case.code {
             problems.push(format!("exit {} (expected {})", said.code, case.code));
@@ -434,8 +441,14 @@ fn error_messages() {
                 problems.push(format!("wrote to standard output: {:?}", said.stdout));
             }
             // clap's errors included: one style for every usage error.
-            if said.stderr.lines().count() != 1 {
-                problems.push("not exactly one line".into());
+            let lines: Vec<&str> = said.stderr.lines().collect();
+            let warnings = &lines[..lines.len().saturating_sub(1)];
+            if lines.is_empty()
+                || !warnings
+                    .iter()
+                    .all(|line| line.starts_with("snippet: warning: "))
+            {
+                problems.push("not one error line after warnings".into());
             }
         }
         if !first.starts_with("snippet: ") && case.code == 2 {
@@ -520,8 +533,9 @@ fn error_messages() {
 }
 
 /// The same case with `--message-format json`: standard error is one JSON object per
-/// line with the documented keys, the same exit status, and the first object's
-/// severity says what the exit status does. Gives the first object's code.
+/// line with the documented keys, the same exit status, and the severity of the first
+/// object (the last for an error, after the warnings found before it) says what the
+/// exit status does. Gives that object's code.
 fn json_diagnostic(case: &Case, dir: &Path) -> Result<String, String> {
     let mut args = vec!["--message-format", "json"];
     args.extend_from_slice(case.args);
@@ -571,7 +585,15 @@ fn json_diagnostic(case: &Case, dir: &Path) -> Result<String, String> {
         }
         objects.push(object);
     }
-    let first = objects.first().ok_or("json: no diagnostic")?;
+    let first = if case.code == 2 {
+        let (last, before) = objects.split_last().ok_or("json: no diagnostic")?;
+        if before.iter().any(|object| object["severity"] != "warning") {
+            return Err("json: not only warnings before the error".into());
+        }
+        last
+    } else {
+        objects.first().ok_or("json: no diagnostic")?
+    };
     if case.code != 0 && first["severity"] != "error" {
         return Err(format!(
             "json: severity {} for exit {}",

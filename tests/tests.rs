@@ -10,6 +10,7 @@ mod docs;
 mod errors;
 mod examples;
 mod fuzz_regressions;
+mod hf_generator;
 mod hostile;
 mod lint;
 mod mdbook;

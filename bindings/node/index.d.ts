@@ -90,7 +90,8 @@ export declare function renderAll(request: Spec, options?: { language?: Language
 /**
  * A curl command's spec (what `render` takes) and its warnings. Throws `CurlError` at
  * the place in the command, also for a request a spec cannot describe (a `$VAR`, `-F`,
- * `-u`, `-k`...: `convertCurl` renders those).
+ * `-u`, `-k`...: `convertCurl` renders those); the error's `warnings` are the ones
+ * found before it.
  */
 export declare function parseCurl(
   command: string,
@@ -262,9 +263,13 @@ export declare class Drift {
   readonly diff: string;
 }
 
-/** Nothing was produced; `message` is `file:line:column: message; hint`. */
+/**
+ * Nothing was produced; `message` is `file:line:column: message; hint`. `warnings` are
+ * the ones found before the error (a curl option ignored, a token replaced...), as a
+ * result would have carried them.
+ */
 export declare class SnippetError extends Error {
-  constructor(diagnostic: Diagnostic | DiagnosticFields);
+  constructor(diagnostic: Diagnostic | DiagnosticFields, warnings?: (Diagnostic | DiagnosticFields)[]);
   readonly code: string;
   readonly severity: string;
   readonly file: string | null;
@@ -275,6 +280,7 @@ export declare class SnippetError extends Error {
   readonly hints: readonly string[];
   readonly url: string | null;
   readonly diagnostic: Diagnostic;
+  readonly warnings: Diagnostic[];
 }
 export declare class SpecError extends SnippetError {}
 export declare class CurlError extends SnippetError {}

@@ -81,7 +81,7 @@ class Drift {
  * message alone.
  */
 class SnippetError extends Error {
-  constructor(diagnostic) {
+  constructor(diagnostic, warnings = []) {
     const problem = diagnostic instanceof Diagnostic ? diagnostic : new Diagnostic(diagnostic);
     super(problem.toString());
     this.name = new.target.name;
@@ -95,6 +95,10 @@ class SnippetError extends Error {
     this.hints = problem.hints;
     this.url = problem.url;
     this.diagnostic = problem;
+    // What the reading worked around before it stopped, as a result would carry it.
+    this.warnings = warnings.map((warning) =>
+      warning instanceof Diagnostic ? warning : new Diagnostic(warning),
+    );
   }
 }
 
@@ -123,8 +127,8 @@ function call(fn, ...args) {
     return fn(...args);
   } catch (err) {
     if (err && err.code === "GenericFailure" && String(err.message).startsWith('{"kind":')) {
-      const { kind, ...fields } = JSON.parse(err.message);
-      throw new ERRORS[kind](fields);
+      const { kind, warnings, ...fields } = JSON.parse(err.message);
+      throw new ERRORS[kind](fields, warnings);
     }
     throw err;
   }

@@ -33,27 +33,38 @@ pub(crate) fn assemble(
         content_type: None,
         authorization: None,
     };
-    let mut request = Request::new(assembler.url()?);
-    request.connection = std::mem::take(&mut assembler.invocation.connection);
-    assembler.headers(&mut request)?;
-    assembler.credentials(&mut request, keep_token)?;
-    assembler.body_or_query(&mut request)?;
-    // A JSON payload's Content-Type is its own; only another value stays a header.
-    if let (Payload::Json(_), Some(Some(value))) = (&request.payload, &assembler.content_type)
-        && value != "application/json"
-    {
-        request
-            .headers
-            .push(("Content-Type".into(), Text::from(value.as_str())));
+    match assembler.request(keep_token) {
+        Ok((request, places)) => Ok((request, assembler.invocation.warnings, places)),
+        Err(err) => Err(err.after(assembler.invocation.warnings)),
     }
-    request.task = request.task_of_route();
-    let places = Places::of_invocation(&mut assembler.invocation, assembler.url_at);
-    // A validation problem is placed at the word its field came from.
-    request.validate().map_err(|err| {
-        let at = places.of_problem(err.diagnostic().field.as_ref());
-        err.at(at)
-    })?;
-    Ok((request, assembler.invocation.warnings, places))
+}
+
+impl Assembler {
+    /// The request and where its fields are written; the warnings of the way stay
+    /// in the invocation, for the result or the error.
+    fn request(&mut self, keep_token: bool) -> Result<(Request, Places), Error> {
+        let mut request = Request::new(self.url()?);
+        request.connection = std::mem::take(&mut self.invocation.connection);
+        self.headers(&mut request)?;
+        self.credentials(&mut request, keep_token)?;
+        self.body_or_query(&mut request)?;
+        // A JSON payload's Content-Type is its own; only another value stays a header.
+        if let (Payload::Json(_), Some(Some(value))) = (&request.payload, &self.content_type)
+            && value != "application/json"
+        {
+            request
+                .headers
+                .push(("Content-Type".into(), Text::from(value.as_str())));
+        }
+        request.task = request.task_of_route();
+        let places = Places::of_invocation(&mut self.invocation, self.url_at);
+        // A validation problem is placed at the word its field came from.
+        request.validate().map_err(|err| {
+            let at = places.of_problem(err.diagnostic().field.as_ref());
+            err.at(at)
+        })?;
+        Ok((request, places))
+    }
 }
 
 /// An invocation being turned into a request, with what one step tells the next.

@@ -22,7 +22,7 @@ use crate::lines::Lines;
 use crate::model::{FileBytes, Request, is_env_name};
 use crate::text::{Segment, Text, Var};
 use lex::{Piece, Word};
-use parse::Data;
+use parse::{Data, Located};
 
 /// How to read a curl command.
 #[derive(Clone, Debug, Default)]
@@ -88,7 +88,9 @@ pub fn parse_curl(text: &str, origin: &str, options: &CurlOptions) -> Result<Par
             Ok(parsed)
         }
         Err(mut err) => {
-            lines.resolve_diagnostic(err.diagnostic_mut());
+            for diagnostic in err.diagnostics_mut() {
+                lines.resolve_diagnostic(diagnostic);
+            }
             Err(err)
         }
     }
@@ -111,10 +113,31 @@ pub(crate) fn parse_curl_at(
     Ok(parsed)
 }
 
-/// The request of the first curl command of `text`.
+/// The request of the first curl command of `text`. An error carries the warnings
+/// found before it.
 fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error> {
     let mut lexed = lex::lex_placed(text, options.shell, start)?;
     let mut warnings = std::mem::take(&mut lexed.warnings);
+    match read_lexed(&mut lexed, options, start, &mut warnings) {
+        Ok(mut parsed) => {
+            warnings.append(&mut parsed.warnings);
+            // In the order of the command, whichever step found them.
+            warnings.sort_by_key(|warning| warning.place.map(|place| (place.line, place.column)));
+            parsed.warnings = warnings;
+            Ok(parsed)
+        }
+        Err(err) => Err(err.after(warnings)),
+    }
+}
+
+/// The request of the first curl command `lexed` found; its own warnings go in
+/// `warnings`.
+fn read_lexed(
+    lexed: &mut lex::Lexed,
+    options: &CurlOptions,
+    start: Place,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Parsed, Error> {
     let mut found = lexed
         .commands
         .iter()
@@ -190,7 +213,7 @@ fn read(text: &str, options: &CurlOptions, start: Place) -> Result<Parsed, Error
         (None, None) => None,
     };
     let shell = lexed.shell;
-    convert(&mut words[start + 1..], at, stdin, shell, options, warnings)
+    convert(&mut words[start + 1..], at, stdin, shell, options)
 }
 
 /// The source name of diagnostics about arguments given one by one.
@@ -218,15 +241,8 @@ pub fn parse_curl_args(args: &[String], options: &CurlOptions) -> Result<Parsed,
         diagnostic
     };
     // The user's shell already read the arguments: as bash would.
-    let mut parsed = convert(
-        &mut words,
-        Place::at(1, 1),
-        None,
-        Shell::Bash,
-        options,
-        Vec::new(),
-    )
-    .map_err(|err| Error::from(in_source(err.into_diagnostic())))?;
+    let mut parsed = convert(&mut words, Place::at(1, 1), None, Shell::Bash, options)
+        .map_err(|err| err.in_source(ARGUMENTS))?;
     parsed.warnings = parsed.warnings.into_iter().map(in_source).collect();
     Ok(parsed)
 }
@@ -286,12 +302,24 @@ fn convert(
     stdin: Option<Stdin<'_>>,
     shell: Shell,
     options: &CurlOptions,
-    mut warnings: Vec<Diagnostic>,
 ) -> Result<Parsed, Error> {
     let mut invocation = parse::parse(args)?;
-    // `@-` reads standard input: the text says what it is, or the conversion cannot.
-    // `-d @-` drops line breaks as it does for a file; `--data-binary @-` keeps them.
-    for part in &mut invocation.data {
+    if let Err(err) = read_stdin(&mut invocation.data, stdin.as_ref()) {
+        return Err(err.after(invocation.warnings));
+    }
+    let (request, warnings, places) =
+        assemble::assemble(invocation, at, shell, options.keep_token)?;
+    Ok(Parsed {
+        request,
+        warnings,
+        places,
+    })
+}
+
+/// `@-` reads standard input: the text says what it is, or the conversion cannot.
+/// `-d @-` drops line breaks as it does for a file; `--data-binary @-` keeps them.
+fn read_stdin(data: &mut [Located<Data>], stdin: Option<&Stdin<'_>>) -> Result<(), Error> {
+    for part in data {
         let Data::File { path, bytes } = &part.value else {
             continue;
         };
@@ -299,7 +327,7 @@ fn convert(
             continue;
         }
         let bytes = *bytes;
-        part.value = match &stdin {
+        part.value = match stdin {
             Some(Stdin::Text(text, expands)) => {
                 let text = if *expands {
                     lex::expand(text).map_err(|err| err.at(part.at))?
@@ -325,15 +353,7 @@ fn convert(
             }
         };
     }
-    let (request, more, places) = assemble::assemble(invocation, at, shell, options.keep_token)?;
-    warnings.extend(more);
-    // In the order of the command, whichever step found them.
-    warnings.sort_by_key(|warning| warning.place.map(|place| (place.line, place.column)));
-    Ok(Parsed {
-        request,
-        warnings,
-        places,
-    })
+    Ok(())
 }
 
 /// `text` without CR and LF in its literal parts, as curl reads `-d @-`.

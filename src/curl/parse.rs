@@ -56,9 +56,17 @@ pub(crate) struct Invocation {
 }
 
 /// Reads curl's arguments (the words after `curl`).
-/// A value word is taken out of `args` (left empty), not copied.
+/// A value word is taken out of `args` (left empty), not copied. An error carries
+/// the warnings of the arguments before it.
 pub(crate) fn parse(args: &mut [Word]) -> Result<Invocation, Error> {
     let mut invocation = Invocation::default();
+    match read_args(args, &mut invocation) {
+        Ok(()) => Ok(invocation),
+        Err(err) => Err(err.after(invocation.warnings)),
+    }
+}
+
+fn read_args(args: &mut [Word], invocation: &mut Invocation) -> Result<(), Error> {
     let mut index = 0;
     let mut only_urls = false;
     while index < args.len() {
@@ -143,7 +151,7 @@ pub(crate) fn parse(args: &mut [Word]) -> Result<Invocation, Error> {
             break;
         }
     }
-    Ok(invocation)
+    Ok(())
 }
 
 fn missing_value(option: &str, word: &Word) -> Error {

@@ -373,8 +373,10 @@ fn snippets(region: &Region, input: &Input) -> Result<(Vec<Snippet>, Vec<Diagnos
 pub fn update(text: &str, origin: &str, base_dir: &Path) -> Result<Updated, Error> {
     let lines = Lines::new(text);
     let mut updated = update_regions(text, &lines, origin, base_dir).map_err(|mut err| {
-        if err.diagnostic().source.as_deref() == Some(origin) {
-            lines.resolve_diagnostic(err.diagnostic_mut());
+        for diagnostic in err.diagnostics_mut() {
+            if diagnostic.source.as_deref() == Some(origin) {
+                lines.resolve_diagnostic(diagnostic);
+            }
         }
         err
     })?;

@@ -84,9 +84,10 @@ pub(crate) fn list<'a>(
     Value::Array(objects.collect()).to_string()
 }
 
-/// `err` as the error `index.js` rethrows: `{"kind", ...the diagnostic's keys}` as
-/// JSON in the message. `kind` is `refusal` for a client's refusal, `usage` for a
-/// problem with an argument, else the call's.
+/// `err` as the error `index.js` rethrows: `{"kind", ...the diagnostic's keys,
+/// "warnings": [...]}` as JSON in the message, `warnings` the ones found before it.
+/// `kind` is `refusal` for a client's refusal, `usage` for a problem with an
+/// argument, else the call's.
 pub(crate) fn error(err: &Error, kind: Kind) -> napi::Error {
     let class = match kind {
         _ if err.is_refusal() => "refusal",
@@ -98,5 +99,8 @@ pub(crate) fn error(err: &Error, kind: Kind) -> napi::Error {
     let mut object = Map::new();
     object.insert("kind".into(), class.into());
     object.extend(json(err.diagnostic(), kind));
+    let warnings = err.warnings().iter();
+    let warnings = warnings.map(|warning| Value::Object(json(warning, kind)));
+    object.insert("warnings".into(), Value::Array(warnings.collect()));
     napi::Error::new(Status::GenericFailure, Value::Object(object).to_string())
 }

@@ -66,6 +66,36 @@ test("what a spec cannot hold is placed", () => {
   assert.match(convertCurl('curl https://x.cloud -H "X-Key: $KEY"', "fetch"), /process\.env\.KEY/);
 });
 
+test("an error carries the warnings found before it", () => {
+  const token = `hf_${"a1".repeat(17)}`;
+  const command = `curl --retry 2 https://x.cloud -H 'Authorization: Bearer ${token}' -H "X-Key: $KEY"`;
+  const { warnings } = parseCurl(command.replace("$KEY", "k"));
+  assert.throws(
+    () => parseCurl(command),
+    (err) => {
+      assert.ok(err instanceof CurlError);
+      // The same Diagnostic objects parseCurl returns beside a spec.
+      assert.deepEqual(err.warnings, warnings);
+      assert.deepEqual(
+        err.warnings.map((warning) => warning.code),
+        ["unsupported-option", "token-replaced"],
+      );
+      return true;
+    },
+  );
+  assert.throws(
+    () => parseCurl("curl --retry 2 https://x.cloud --hedaer 'X: 1'"),
+    (err) =>
+      err.code === "unknown-option" &&
+      err.warnings.length === 1 &&
+      err.warnings[0].column === 6,
+  );
+  assert.throws(
+    () => parseCurl("curl https://x.cloud --hedaer 'X: 1'"),
+    (err) => err.warnings.length === 0,
+  );
+});
+
 test("windows shells", () => {
   const { request } = parseCurl('curl.exe https://x.cloud `\n  -H "X-A: b"', { shell: "powershell" });
   assert.deepEqual(request.headers, { "X-A": "b" });

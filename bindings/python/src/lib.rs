@@ -134,7 +134,8 @@ fn render_all<'py>(
 /// ``shell`` is ``"bash"``, ``"cmd"`` or ``"powershell"`` (default: detected);
 /// ``task`` the pipeline tag the typed clients need. Raises ``CurlError`` at the
 /// place in the command, also for a request a spec cannot describe (a ``$VAR``,
-/// ``-F``, ``-u``, ``-k``...: ``convert_curl`` renders those).
+/// ``-F``, ``-u``, ``-k``...: ``convert_curl`` renders those); the error's
+/// ``warnings`` are the ones found before it.
 #[pyfunction]
 #[pyo3(signature = (command, *, shell=None, task=None))]
 fn parse_curl<'py>(

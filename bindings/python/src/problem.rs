@@ -8,7 +8,7 @@ use inference_snippets::docs::{Drift, MarkerWords};
 use inference_snippets::{Client, Diagnostic, Error, Words};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 use serde_json::Value;
 
 use crate::value;
@@ -139,7 +139,7 @@ pub(crate) fn drift<'py>(
 
 /// `err` raised as the `SnippetError` subclass of its kind: `RefusalError` for a
 /// client's refusal, `UsageError` for a problem with an argument, else the kind of
-/// the call.
+/// the call; its `warnings`, the `Diagnostic`s found before it.
 pub(crate) fn raise(py: Python<'_>, err: &Error, kind: Kind) -> PyErr {
     static ERRORS: [PyOnceLock<Py<PyType>>; 5] = [const { PyOnceLock::new() }; 5];
     let (index, name) = match kind {
@@ -151,6 +151,11 @@ pub(crate) fn raise(py: Python<'_>, err: &Error, kind: Kind) -> PyErr {
     };
     let built = (|| {
         let kwargs = fields(py, err.diagnostic(), kind)?;
+        let warnings = PyList::empty(py);
+        for warning in err.warnings() {
+            warnings.append(diagnostic(py, warning, kind)?)?;
+        }
+        kwargs.set_item("warnings", warnings)?;
         class(py, &ERRORS[index], name)?.call((), Some(&kwargs))
     })();
     match built {

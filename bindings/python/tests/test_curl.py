@@ -80,6 +80,26 @@ def test_what_a_spec_cannot_hold_is_placed():
     assert 'os.environ["KEY"]' in convert_curl('curl https://x.cloud -H "X-Key: $KEY"', "requests")
 
 
+def test_an_error_carries_the_warnings_found_before_it():
+    token = "hf_" + "a1" * 17
+    command = f"curl --retry 2 https://x.cloud -H 'Authorization: Bearer {token}' -H \"X-Key: $KEY\""
+    _, expected = parse_curl(command.replace("$KEY", "k"))
+    with pytest.raises(CurlError) as raised:
+        parse_curl(command)
+    # The same Diagnostic objects parse_curl returns beside a spec.
+    assert raised.value.warnings == expected
+    assert [warning.code for warning in raised.value.warnings] == ["unsupported-option", "token-replaced"]
+    # The parser stopping on an error: what it read before.
+    with pytest.raises(CurlError) as raised:
+        parse_curl("curl --retry 2 https://x.cloud --hedaer 'X: 1'")
+    assert raised.value.code == "unknown-option"
+    assert [(w.code, w.line, w.column) for w in raised.value.warnings] == [("unsupported-option", 1, 6)]
+    # Errors without warnings have an empty list.
+    with pytest.raises(CurlError) as raised:
+        parse_curl("curl https://x.cloud --hedaer 'X: 1'")
+    assert raised.value.warnings == []
+
+
 def test_windows_shells():
     spec, _ = parse_curl('curl.exe https://x.cloud `\n  -H "X-A: b"', shell="powershell")
     assert spec["headers"] == {"X-A": "b"}

@@ -215,7 +215,7 @@ fn quick_request(args: &Args, url: &str) -> Result<Request, Error> {
 
 /// `err` about the command-line option `option`.
 pub(crate) fn in_option(err: Error, option: &str) -> Error {
-    err.into_diagnostic().in_source(option).into()
+    err.map(|diagnostic| diagnostic.in_source(option))
 }
 
 /// The text of a file, or of standard input for `-`.

@@ -53,8 +53,12 @@ struct Status {
 }
 
 impl Status {
-    /// Reports `err`, which makes the run's input malformed.
+    /// Reports `err`, after the warnings found before it, which makes the run's input
+    /// malformed.
     fn failed(&mut self, err: &Error, reporter: &Reporter) {
+        for warning in err.warnings() {
+            reporter.emit(warning);
+        }
         reporter.emit(err.diagnostic());
         self.malformed = true;
     }

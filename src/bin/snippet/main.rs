@@ -89,6 +89,10 @@ fn main() -> ExitCode {
             }
         }
         Err(convert::Failure::Input(err)) => {
+            // What was worked around before the reading stopped, as beside a result.
+            for warning in err.warnings() {
+                reporter.emit(warning);
+            }
             reporter.emit(err.diagnostic());
             ExitCode::from(2)
         }

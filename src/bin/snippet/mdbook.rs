@@ -185,6 +185,9 @@ fn render_chapter(
             true
         }
         Err(err) => {
+            for warning in err.warnings() {
+                reporter.emit(warning);
+            }
             reporter.emit(err.diagnostic());
             false
         }

@@ -118,6 +118,8 @@ class SnippetError(Exception):
     Carries the diagnostic's keys as attributes: ``code``, ``severity``, ``message``,
     ``file``, ``line``, ``column``, ``field``, ``hint``, ``hints`` and ``url`` (see
     :class:`Diagnostic`). ``str(error)`` is ``file:line:column: message; hint``.
+    ``warnings`` lists the :class:`Diagnostic` warnings found before the error (a
+    curl option ignored, a token replaced...), as a result would have carried them.
     """
 
     def __init__(
@@ -133,6 +135,7 @@ class SnippetError(Exception):
         field: Field | None = None,
         hints: tuple[str, ...] = (),
         url: str | None = None,
+        warnings: list[Diagnostic] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -145,6 +148,7 @@ class SnippetError(Exception):
         self.field = field
         self.hints = tuple(hints)
         self.url = url
+        self.warnings: list[Diagnostic] = list(warnings or ())
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -158,6 +162,7 @@ class SnippetError(Exception):
     def __reduce__(self):
         # Keyword-only fields: pickled (multiprocessing) by name, not by args.
         keys = {key.name: getattr(self, key.name) for key in fields(Diagnostic)}
+        keys["warnings"] = self.warnings
         return (_rebuild, (type(self), keys))
 
 

@@ -60,7 +60,8 @@ def parse_curl(
     """A curl command's JSON spec (what ``render`` takes) and its warnings.
 
     Raises ``CurlError`` at the place in the command, also for a request a spec cannot
-    describe (a ``$VAR``, ``-F``, ``-u``, ``-k``...: ``convert_curl`` renders those).
+    describe (a ``$VAR``, ``-F``, ``-u``, ``-k``...: ``convert_curl`` renders those);
+    the error's ``warnings`` are the ones found before it.
     """
 
 def convert_curl(
