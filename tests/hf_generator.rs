@@ -9,8 +9,11 @@
 //! `UPDATE_SNAPSHOTS=1` rewrites it (review with `git diff`).
 //!
 //! Ours are written from their curl command, or from a JSON spec of the same request
-//! when their generator writes no curl for the task (the report says which); that
-//! spec's curl, written by us, is then the reference. The harness is
+//! when their generator writes no curl for the task, or when their curl sends other
+//! inputs than their clients pass (the text tasks: their curl JSON-encodes the text a
+//! second time; text-classification keeps their curl once to show it, and the report
+//! says how each such curl differs); the spec's curl, written by us, is then the
+//! reference. So the calls are compared for the same inputs. The harness is
 //! `tests/hf_generator/` (its `package-lock.json`, the `@huggingface/inference` the
 //! conformance suite pins and acorn, installed once with `npm ci` into
 //! `target/hf-generator/`). Outside CI the test skips when the registry cannot be
@@ -50,6 +53,10 @@ struct Case {
     /// The mapping's task, which is also our `--task`.
     task: &'static str,
     spec: Option<&'static str>,
+    /// Their generator writes a curl too, sending other inputs than their clients
+    /// pass: the request is `spec`, their clients' inputs, and the report says how
+    /// their curl differs.
+    curl_differs: bool,
     /// `getInferenceSnippets`' options, as JSON: `billTo`, `streaming`.
     options: &'static str,
 }
@@ -65,6 +72,7 @@ const fn hf(task: &'static str, model: &'static str) -> Case {
         provider_id: model,
         task,
         spec: None,
+        curl_differs: false,
         options: "{}",
     }
 }
@@ -85,6 +93,7 @@ const fn chat(
         provider_id,
         task: "conversational",
         spec: None,
+        curl_differs: false,
         options: "{}",
     }
 }
@@ -97,6 +106,15 @@ const fn spec(task: &'static str, model: &'static str, spec: &'static str) -> Ca
     }
 }
 
+/// An `hf-inference` case whose request is `spec`, the inputs their clients pass,
+/// while their curl sends others (the text JSON-encoded a second time).
+const fn inputs(task: &'static str, model: &'static str, spec: &'static str) -> Case {
+    Case {
+        curl_differs: true,
+        ..self::spec(task, model, spec)
+    }
+}
+
 /// Every task both generators cover with `hf-inference` (theirs writes neither typed
 /// client for zero-shot classification nor for visual question answering; document
 /// question answering needs a file's base64 in the spec), then chat.
@@ -106,22 +124,59 @@ const CASES: &[Case] = &[
         "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
     ),
     Case {
-        name: "text-classification, billed to an organization",
+        name: "text-classification, with the inputs their clients pass, billed to an organization",
         options: r#"{"billTo": "my-org"}"#,
-        ..hf(
+        ..inputs(
             "text-classification",
             "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+            r#"{"url": "https://router.huggingface.co/hf-inference/models/distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+                "token": "$HF_TOKEN", "task": "text-classification", "headers": {"X-HF-Bill-To": "my-org"},
+                "json": {"inputs": "I like you. I love you"}}"#,
         )
     },
-    hf("token-classification", "dslim/bert-base-NER"),
-    hf("fill-mask", "google-bert/bert-base-uncased"),
-    hf("summarization", "facebook/bart-large-cnn"),
-    hf("translation", "google-t5/t5-small"),
-    hf(
+    inputs(
+        "token-classification",
+        "dslim/bert-base-NER",
+        r#"{"url": "https://router.huggingface.co/hf-inference/models/dslim/bert-base-NER",
+            "token": "$HF_TOKEN", "task": "token-classification",
+            "json": {"inputs": "My name is Sarah Jessica Parker but you can call me Jessica"}}"#,
+    ),
+    inputs(
+        "fill-mask",
+        "google-bert/bert-base-uncased",
+        r#"{"url": "https://router.huggingface.co/hf-inference/models/google-bert/bert-base-uncased",
+            "token": "$HF_TOKEN", "task": "fill-mask",
+            "json": {"inputs": "The answer to the universe is undefined."}}"#,
+    ),
+    inputs(
+        "summarization",
+        "facebook/bart-large-cnn",
+        r#"{"url": "https://router.huggingface.co/hf-inference/models/facebook/bart-large-cnn",
+            "token": "$HF_TOKEN", "task": "summarization",
+            "json": {"inputs": "The tower is 324 metres (1,063 ft) tall, about the same height as an 81-storey building, and the tallest structure in Paris. Its base is square, measuring 125 metres (410 ft) on each side. During its construction, the Eiffel Tower surpassed the Washington Monument to become the tallest man-made structure in the world, a title it held for 41 years until the Chrysler Building in New York City was finished in 1930. It was the first structure to reach a height of 300 metres. Due to the addition of a broadcasting aerial at the top of the tower in 1957, it is now taller than the Chrysler Building by 5.2 metres (17 ft). Excluding transmitters, the Eiffel Tower is the second tallest free-standing structure in France after the Millau Viaduct."}}"#,
+    ),
+    inputs(
+        "translation",
+        "google-t5/t5-small",
+        r#"{"url": "https://router.huggingface.co/hf-inference/models/google-t5/t5-small",
+            "token": "$HF_TOKEN", "task": "translation",
+            "json": {"inputs": "Меня зовут Вольфганг и я живу в Берлине"}}"#,
+    ),
+    inputs(
         "sentence-similarity",
         "sentence-transformers/all-MiniLM-L6-v2",
+        r#"{"url": "https://router.huggingface.co/hf-inference/models/sentence-transformers/all-MiniLM-L6-v2/pipeline/sentence-similarity",
+            "token": "$HF_TOKEN", "task": "sentence-similarity",
+            "json": {"inputs": {"source_sentence": "That is a happy person",
+              "sentences": ["That is a happy dog", "That is a very happy person", "Today is a sunny day"]}}}"#,
     ),
-    hf("feature-extraction", "intfloat/multilingual-e5-large"),
+    inputs(
+        "feature-extraction",
+        "intfloat/multilingual-e5-large",
+        r#"{"url": "https://router.huggingface.co/hf-inference/models/intfloat/multilingual-e5-large/pipeline/feature-extraction",
+            "token": "$HF_TOKEN", "task": "feature-extraction",
+            "json": {"inputs": "Today is a sunny day and I will get some ice cream."}}"#,
+    ),
     hf("automatic-speech-recognition", "openai/whisper-large-v3"),
     hf("image-classification", "google/vit-base-patch16-224"),
     hf(
@@ -338,6 +393,8 @@ struct Pair {
 struct Written {
     /// Where the request came from, for the report.
     from: &'static str,
+    /// How their curl's request differs from the case's, when it does.
+    their_curl: Vec<String>,
     curl: PathBuf,
     pairs: Vec<Pair>,
 }
@@ -345,6 +402,7 @@ struct Written {
 fn write_case(case: &Case, theirs: &Value, dir: &Path) -> Written {
     fs::create_dir_all(dir).expect("case folder");
     let curl = dir.join("curl.sh");
+    let mut their_curl = Vec::new();
     // Our arguments besides the client, and what goes on our standard input.
     let (from, source, stdin): (&str, Vec<String>, Vec<u8>) =
         match (case.spec, theirs["curl"].as_str()) {
@@ -367,6 +425,27 @@ fn write_case(case: &Case, theirs: &Value, dir: &Path) -> Written {
                 fs::write(&curl, &output.stdout).expect("write curl");
                 let from = "a JSON spec of the same request, as their generator writes no curl \
                             for the task; our curl of it is the reference";
+                (from, vec!["-r".to_owned(), path], Vec::new())
+            }
+            (Some(spec), Some(command)) if case.curl_differs => {
+                let path = dir.join("spec.json");
+                fs::write(&path, spec).expect("write spec");
+                let path = path.display().to_string();
+                let output = run_snippet(&["--client", "curl", "-r", &path], b"", dir);
+                assert!(
+                    output.status.success(),
+                    "{}: our curl of the spec",
+                    case.name
+                );
+                fs::write(&curl, &output.stdout).expect("write curl");
+                their_curl = body_differences(spec, command);
+                assert!(
+                    !their_curl.is_empty(),
+                    "{}: their curl sends their clients' inputs now: use hf()",
+                    case.name
+                );
+                let from = "a JSON spec of the inputs their clients pass, which their curl \
+                            does not send; our curl of it is the reference";
                 (from, vec!["-r".to_owned(), path], Vec::new())
             }
             (None, None) => panic!(
@@ -398,7 +477,51 @@ fn write_case(case: &Case, theirs: &Value, dir: &Path) -> Written {
             ours,
         });
     }
-    Written { from, curl, pairs }
+    Written {
+        from,
+        their_curl,
+        curl,
+        pairs,
+    }
+}
+
+/// Where the JSON body of their curl `command` differs from the one of `spec`: one
+/// line per JSON path.
+fn body_differences(spec: &str, command: &str) -> Vec<String> {
+    let body = |request: inference_snippets::Request| match request.payload {
+        inference_snippets::Payload::Json(value) => value,
+        other => panic!("a JSON body, not {other:?}"),
+    };
+    let expected = body(inference_snippets::parse_spec(spec, "spec.json").expect("the spec"));
+    let options = inference_snippets::CurlOptions::default();
+    let parsed = inference_snippets::parse_curl(command, "their curl", &options);
+    let sent = body(parsed.expect("their curl").request);
+    let mut lines = Vec::new();
+    json_differences("$", &expected, &sent, &mut lines);
+    lines
+}
+
+fn json_differences(path: &str, expected: &Value, sent: &Value, lines: &mut Vec<String>) {
+    match (expected, sent) {
+        (Value::Object(a), Value::Object(b)) => {
+            let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for key in keys {
+                let inner = format!("{path}.{key}");
+                match (a.get(key), b.get(key)) {
+                    (Some(a), Some(b)) => json_differences(&inner, a, b, lines),
+                    (a, b) => lines.push(format!(
+                        "`{inner}`: their clients {}, their curl {}",
+                        shown(a),
+                        shown(b)
+                    )),
+                }
+            }
+        }
+        _ if expected != sent => lines.push(format!(
+            "`{path}`: their clients {expected}, their curl {sent}"
+        )),
+        _ => {}
+    }
 }
 
 /// What a call's argument is, for the report: its JSON, or `absent`.
@@ -586,6 +709,9 @@ fn report(
             "\n## {} (`{}`, provider `{}`)\n\nThe request: {}.\n",
             case.name, case.model, case.provider, written.from
         );
+        for line in &written.their_curl {
+            let _ = writeln!(text, "Their curl sends another body: {line}.");
+        }
         for pair in &written.pairs {
             let _ = write!(text, "\n{}:\n", pair.client);
             let theirs_calls = &calls[pair.theirs.display().to_string()];

@@ -111,6 +111,7 @@ const FEATURE_EXTRACTION: &[&str] = &[
     "dimensions",
     "encoding_format",
 ];
+const TABLE_QUESTION_ANSWERING: &[&str] = &["padding", "sequential", "truncation"];
 const TEXT_TO_IMAGE: &[&str] = &[
     "negative_prompt",
     "height",
@@ -148,7 +149,10 @@ pub(crate) fn view(request: &Request) -> Result<View, Error> {
             .hint(Hint::UseClient(CLIENT.generic())));
     };
     let mut call = call(request, task)?;
-    let route = router::route(request, task, method_task(task));
+    // table_question_answering also sends the model it is given, inside
+    // "parameters": a router request keeps its URL, and the body its own.
+    let route = router::route(request, task, method_task(task))
+        .filter(|_| task != Task::TableQuestionAnswering);
     if let Some(model) = route.as_ref().and_then(|route| route.model.as_deref()) {
         // First among the keywords, after the inputs, as Hugging Face's pages write it.
         let at = call
@@ -249,6 +253,7 @@ fn call(request: &Request, task: Task) -> Result<Call, Error> {
         Task::QuestionAnswering => question_answering(body),
         Task::SentenceSimilarity => sentence_similarity(body),
         Task::TabularClassification => tabular_classification(body),
+        Task::TableQuestionAnswering => table_question_answering(body),
         Task::TabularRegression => Err(files::no_route("tabular_regression", task)),
         _ => Err(refuse(
             CLIENT,
@@ -404,6 +409,38 @@ fn text_call(
     }
     Ok(Call {
         method,
+        args,
+        result: "result",
+        output: Output::Print,
+    })
+}
+
+/// `table_question_answering(table={...}, query="...")`, sending
+/// `"inputs": {"query": ..., "table": ...}` and its keywords in `"parameters"`.
+fn table_question_answering(body: &Map<String, Value>) -> Result<Call, Error> {
+    let what = "its table_question_answering";
+    typed::only_keys(body, &["inputs", "parameters"], CLIENT, what)?;
+    let inputs = body.get("inputs").and_then(Value::as_object);
+    let (Some(Value::String(query)), Some(table @ Value::Object(_)), Some(2)) = (
+        inputs.and_then(|i| i.get("query")),
+        inputs.and_then(|i| i.get("table")),
+        inputs.map(Map::len),
+    ) else {
+        return Err(refuse(
+            CLIENT,
+            format!(
+                "{what} sends \"inputs\": {{\"query\": \"...\", \"table\": {{...}}}} and nothing else"
+            ),
+        ));
+    };
+    typed::no_nulls(table, CLIENT, what)?;
+    let mut args = vec![
+        format!("table={}", quote::pretty(table, &python::Python, 1)),
+        format!("query={}", python::string(query)),
+    ];
+    args.extend(parameter_keywords(body, TABLE_QUESTION_ANSWERING, what)?);
+    Ok(Call {
+        method: "table_question_answering",
         args,
         result: "result",
         output: Output::Print,

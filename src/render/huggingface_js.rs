@@ -86,6 +86,7 @@ fn json_method(task: Task) -> Option<&'static str> {
         Task::TextToAudio => "textToAudio",
         Task::TabularClassification => "tabularClassification",
         Task::TabularRegression => "tabularRegression",
+        Task::TableQuestionAnswering => "tableQuestionAnswering",
         _ => return None,
     })
 }
