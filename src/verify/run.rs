@@ -116,8 +116,8 @@ impl Verifier {
         if !self.options.keep {
             for dir in [
                 inputs.clone(),
-                inputs.with_extension("out"),
-                inputs.with_extension("run"),
+                sandbox::beside(&inputs, "out"),
+                sandbox::beside(&inputs, "run"),
             ] {
                 let _ = fs::remove_dir_all(dir);
             }

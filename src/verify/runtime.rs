@@ -475,7 +475,7 @@ pub fn go_build(
         ..*bounds
     };
     let ended = sandbox::run(&isolation, &bounds, Path::new("go"), &args, &env, &dir, 0);
-    let _ = fs::remove_dir_all(dir.with_extension("out"));
+    let _ = fs::remove_dir_all(sandbox::beside(&dir, "out"));
     if ended.timed_out {
         Err(format!(
             "go build timed out after {} s",

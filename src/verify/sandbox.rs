@@ -162,7 +162,14 @@ pub struct Ended {
 /// Runs `program args` with the environment `env` only. `inputs` is a folder holding
 /// the files it reads (the script, samples, `node_modules` links): when isolated,
 /// they are copied into a tmpfs and the program runs there; else it runs in
-/// `inputs`. Output goes to files beside `inputs`.
+/// `inputs`. Output goes to files beside `inputs` (in [`beside`]`(inputs, "out")`).
+///
+/// `program` may also live outside `inputs`, named by an absolute path or found on
+/// `env`'s `PATH`: a compiled binary, a venv's Python, `java` with classes under
+/// `target/` (the project's conformance suite runs its real-host cases so). The
+/// mount namespace hides only the tmpfs's folder and `/tmp`: what a run reads
+/// outside `inputs` must not be under `/tmp`, and what it writes in its folder is
+/// not copied back.
 pub fn run(
     isolation: &Isolation,
     bounds: &Bounds,
@@ -172,7 +179,7 @@ pub fn run(
     inputs: &Path,
     proxy_port: u16,
 ) -> Ended {
-    let outputs = inputs.with_extension("out");
+    let outputs = beside(inputs, "out");
     let (out_path, err_path) = (outputs.join("stdout"), outputs.join("stderr"));
     let files = fs::create_dir_all(&outputs)
         .and_then(|()| Ok((File::create(&out_path)?, File::create(&err_path)?)));
@@ -180,7 +187,7 @@ pub fn run(
         Ok(files) => files,
         Err(error) => return not_started(program, &error),
     };
-    let work = inputs.with_extension("run");
+    let work = beside(inputs, "run");
     let cgroup = isolation.pids.as_ref().and_then(|base| {
         let dir = base.join(format!(
             "snippet-verify-{}-{}",
@@ -393,15 +400,22 @@ fn not_started(program: &Path, error: &io::Error) -> Ended {
     }
 }
 
+/// The folder beside `inputs` that [`run`] keeps its outputs in (`what` = `"out"`) or
+/// runs in when isolated (`"run"`): `inputs`'s name with `.<what>` appended, not in
+/// place of an extension, so that folders whose names hold a dot (`a.md__1`,
+/// `a.md__2`) never share one.
+pub fn beside(inputs: &Path, what: &str) -> PathBuf {
+    let mut name = inputs.as_os_str().to_owned();
+    name.push(".");
+    name.push(what);
+    PathBuf::from(name)
+}
+
 /// A fresh folder `name` under `base`, readable and writable by the run's user.
 pub(crate) fn folder(base: &Path, name: &str) -> io::Result<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let dir = base.join(name);
-    for path in [
-        dir.clone(),
-        dir.with_extension("out"),
-        dir.with_extension("run"),
-    ] {
+    for path in [dir.clone(), beside(&dir, "out"), beside(&dir, "run")] {
         let _ = fs::remove_dir_all(&path);
     }
     fs::create_dir_all(&dir)?;

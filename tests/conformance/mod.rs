@@ -15,7 +15,10 @@
 //!   too) go through a session of their own of the suite's recording proxy, with
 //!   their runtime's proxy variables and the run's CA (`proxy::environment`); the
 //!   whole URL is compared, and the Hub's lookups the proxy's auxiliary table answers
-//!   are listed in the notes, not compared.
+//!   are listed in the notes, not compared. These runs, which name a real host, run
+//!   in `snippet verify`'s sandbox (`verify::sandbox::run`): in a network namespace
+//!   with loopback only where the machine allows it (probed once per run; the notes
+//!   say which), so that a snippet ignoring the proxy variables reaches nothing.
 
 mod cases;
 mod compare;
@@ -40,6 +43,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use cases::Input;
+use inference_snippets::verify::sandbox::Isolation;
 use plan::{Plan, Prepared, Program};
 use report::{Cell, Row};
 use server::Server;
@@ -156,7 +160,11 @@ fn every_snippet_sends_the_request_it_describes() {
         curl: curl.clone(),
         timings: Mutex::new(BTreeMap::new()),
         notes: Mutex::new(Vec::new()),
+        isolation: Isolation::probe(&std::env::var_os("PATH").unwrap_or_default()),
     };
+    if prepared.iter().any(|item| item.real_host) {
+        notes.push(realhost::describe(&context.isolation).to_owned());
+    }
     let next = AtomicUsize::new(0);
     let rows: Mutex<Vec<(usize, Vec<Cell>)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {

@@ -7,16 +7,29 @@
 //! of cases running in parallel apart; one `Proxy` (one CA, its trust files written
 //! once under `target/conformance/`) serves the whole suite.
 //!
+//! Unlike the capture server's runs, which name `127.0.0.1` or `proxied.invalid`
+//! only, a run here names a real host: it runs in the sandbox of `snippet verify`
+//! (`inference_snippets::verify::sandbox::run`), where the machine allows it in a
+//! network namespace with loopback only and a bridge to the run's session, so that a
+//! snippet that ignores the proxy variables reaches nothing; where it does not (the
+//! suite probes once, `Isolation::probe`, and says which in its notes), the proxy
+//! variables and the dummy tokens are the guard.
+//!
 //! What is compared is the whole URL (scheme and host too, not only path and query);
 //! the requests the proxy's auxiliary table answered (the Hub's model lookup before
 //! the call) are listed in the report, not compared.
 
+use std::fs;
 use std::io;
+use std::path::Path;
 use std::process::Command;
+use std::time::Duration;
 
 use inference_snippets::proxy::{Environment, Recorded, Session, Traffic};
+use inference_snippets::verify::sandbox::{self, Bounds, Isolation};
 use inference_snippets::{Language, Request, Segment, Task};
 
+use super::run::Outcome;
 use super::server::{Captured, Server};
 
 /// The router: the one host the typed Hugging Face clients compute a URL for
@@ -89,6 +102,75 @@ impl Run {
     pub(super) fn take(&self) -> Sent {
         sent(self.session.take())
     }
+
+    /// Runs `command` (its program, arguments and whole environment, as
+    /// [`Run::apply`] left them) in `dir` with the sandbox of `snippet verify`:
+    /// isolated as `isolation` allows, the session reached through the sandbox's
+    /// bridge on the same loopback port inside. Its output is also written to
+    /// `<dir>/<name>.stdout` and `.stderr`, as the suite's other runs'. Isolated, it
+    /// runs in a copy of `dir` that ends with it: a `pwned` the run created there is
+    /// made in `dir` too, where the suite's check for a command injection looks.
+    pub(super) fn run(
+        &self,
+        isolation: &Isolation,
+        command: &Command,
+        dir: &Path,
+        name: &str,
+        timeout: Duration,
+    ) -> Outcome {
+        let mut args: Vec<String> = vec![
+            "-c".to_owned(),
+            "\"$@\"; code=$?; if [ -e pwned ]; then : > \"$0/pwned\"; fi; exit $code".to_owned(),
+            dir.display().to_string(),
+            command.get_program().to_string_lossy().into_owned(),
+        ];
+        args.extend(
+            command
+                .get_args()
+                .map(|arg| arg.to_string_lossy().into_owned()),
+        );
+        // `env_clear` was called: these are the whole environment; a removed
+        // variable (`unset`'s run) has no value.
+        let env: Vec<(String, String)> = command
+            .get_envs()
+            .filter_map(|(name, value)| {
+                Some((
+                    name.to_string_lossy().into_owned(),
+                    value?.to_string_lossy().into_owned(),
+                ))
+            })
+            .collect();
+        let bounds = Bounds {
+            timeout,
+            ..Bounds::default()
+        };
+        let ended = sandbox::run(
+            isolation,
+            &bounds,
+            Path::new("sh"),
+            &args,
+            &env,
+            dir,
+            self.session.port(),
+        );
+        let _ = fs::write(dir.join(format!("{name}.stdout")), &ended.stdout);
+        let _ = fs::write(dir.join(format!("{name}.stderr")), &ended.stderr);
+        Outcome {
+            code: ended.code,
+            timed_out: ended.timed_out,
+            stdout: ended.stdout,
+            stderr: ended.stderr,
+        }
+    }
+}
+
+/// What the suite's notes say about where real-host runs run.
+pub(super) fn describe(isolation: &Isolation) -> &'static str {
+    if isolation.namespaces {
+        "real-host runs: network namespace with loopback only (the sandbox of snippet verify)"
+    } else {
+        "real-host runs: no namespaces on this machine: the proxy variables and dummy tokens are the guard"
+    }
 }
 
 /// The suite's settings for the capture server, which the proxy's environment
@@ -144,9 +226,11 @@ mod tests {
     const CALL: &str = "https://router.huggingface.co/hf-inference/models/org/m";
 
     /// What a run of `script` (a bash script running curl) sent, with the proxy's
-    /// environment or, when `proxied` is false, the suite's usual one.
+    /// environment or, when `proxied` is false, the suite's usual one; run as the
+    /// suite runs a real-host case, in the sandbox `isolation` allows.
     fn sent_by(
         server: &Server,
+        isolation: &Isolation,
         dir: &std::path::Path,
         script: &str,
         proxied: bool,
@@ -165,8 +249,9 @@ mod tests {
         } else {
             command.env_clear().envs(env);
         }
-        let outcome = run::run(
-            &mut command,
+        let outcome = run_.run(
+            isolation,
+            &command,
             dir,
             "script",
             std::time::Duration::from_secs(20),
@@ -192,8 +277,13 @@ mod tests {
             eprintln!("curl or bash missing: skipped");
             return;
         }
-        let dir = crate::scratch("conformance-realhost");
-        let server = Server::start(None, &dir).expect("a server");
+        let scratch = crate::scratch("conformance-realhost");
+        // The sandbox copies this folder: the server's files stay out of it.
+        let dir = scratch.join("run");
+        std::fs::create_dir_all(&dir).expect("the run's folder");
+        let server = Server::start(None, &scratch).expect("a server");
+        let isolation = Isolation::probe(&std::env::var_os("PATH").unwrap_or_default());
+        eprintln!("{}", describe(&isolation));
         let expected = expected(&dir);
         let curl = |url: &str| {
             format!(
@@ -204,13 +294,19 @@ mod tests {
             difference(&expected, sent, Client::Curl, outcome)
         };
 
-        let (sent, outcome) = sent_by(&server, &dir, &curl(CALL), true);
+        let (sent, outcome) = sent_by(&server, &isolation, &dir, &curl(CALL), true);
         assert_eq!(verdict(&sent, &outcome), None, "{}", outcome.stderr);
         assert!(sent.auxiliary.is_empty());
 
         // The Hub first, then the call: the lookup is listed, not compared.
         let lookup = "curl -sS --max-time 10 'https://huggingface.co/api/models/org/m?expand[]=inferenceProviderMapping' -g\n";
-        let (sent, outcome) = sent_by(&server, &dir, &format!("{lookup}{}", curl(CALL)), true);
+        let (sent, outcome) = sent_by(
+            &server,
+            &isolation,
+            &dir,
+            &format!("{lookup}{}", curl(CALL)),
+            true,
+        );
         assert_eq!(verdict(&sent, &outcome), None, "{}", outcome.stderr);
         assert_eq!(
             sent.auxiliary,
@@ -223,9 +319,37 @@ mod tests {
             "--noproxy '*' --connect-to router.huggingface.co:443:127.0.0.1:1 {CALL}"
         ));
         for proxied in [true, false] {
-            let (sent, outcome) = sent_by(&server, &dir, &around, proxied);
+            let (sent, outcome) = sent_by(&server, &isolation, &dir, &around, proxied);
             let found = verdict(&sent, &outcome).expect("a bypass fails");
             assert!(found.starts_with("no request reached"), "{found}");
+        }
+
+        // In a network namespace, going around the proxy reaches nothing at all: not
+        // the real host (only loopback is up, and no name resolves), and not even a
+        // server listening on this machine's loopback, which the namespace's is not.
+        // (Without namespaces, the first would go to the real router on a machine
+        // with network: only the proxy variables and dummy tokens guard that.)
+        if isolation.namespaces {
+            let outside = std::net::TcpListener::bind("127.0.0.1:0").expect("a listener");
+            outside.set_nonblocking(true).expect("non-blocking");
+            let port = outside.local_addr().expect("its port").port();
+            for script in [
+                curl(&format!("--noproxy '*' {CALL}")),
+                curl(&format!(
+                    "--noproxy '*' --connect-to router.huggingface.co:443:127.0.0.1:{port} {CALL}"
+                )),
+            ] {
+                for proxied in [true, false] {
+                    let (sent, outcome) = sent_by(&server, &isolation, &dir, &script, proxied);
+                    let found = verdict(&sent, &outcome).expect("a bypass fails");
+                    assert!(found.starts_with("no request reached"), "{found}");
+                    assert!(!outcome.success(), "{script}: {}", outcome.stderr);
+                }
+            }
+            assert!(
+                matches!(outside.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+                "a run in the namespace connected to a listener outside it"
+            );
         }
 
         // Another host, or another scheme, with the same path.
@@ -233,14 +357,29 @@ mod tests {
             "https://api-inference.huggingface.co/hf-inference/models/org/m",
             "http://router.huggingface.co/hf-inference/models/org/m",
         ] {
-            let (sent, outcome) = sent_by(&server, &dir, &curl(other), true);
+            let (sent, outcome) = sent_by(&server, &isolation, &dir, &curl(other), true);
             let found = verdict(&sent, &outcome).expect("another host fails");
             assert!(found.starts_with("URL: expected"), "{found}");
         }
 
+        // A command the run's text hid still leaves its trace where the suite looks,
+        // though an isolated run works in a copy of the folder.
+        let _ = std::fs::remove_file(dir.join("pwned"));
+        let (_, outcome) = sent_by(
+            &server,
+            &isolation,
+            &dir,
+            &format!("touch pwned\n{}", curl(CALL)),
+            true,
+        );
+        assert!(outcome.success(), "{}", outcome.stderr);
+        assert!(dir.join("pwned").exists(), "pwned not seen in the folder");
+        std::fs::remove_file(dir.join("pwned")).expect("pwned removed");
+
         // Two calls are a failure, as with the capture server.
         let (sent, outcome) = sent_by(
             &server,
+            &isolation,
             &dir,
             &format!("{}{}", curl(CALL), curl(CALL)),
             true,

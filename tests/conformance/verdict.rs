@@ -8,6 +8,7 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use inference_snippets::verify::sandbox::Isolation;
 use inference_snippets::{Client, Language, Request, Segment};
 
 use super::SNIPPET_TIMEOUT;
@@ -48,6 +49,8 @@ pub(super) struct Context<'a> {
     /// For the report: what real-host runs sent besides their call (the Hub's
     /// lookups), shown, not compared.
     pub notes: Mutex<Vec<String>>,
+    /// What the machine allows the sandbox real-host runs run in, probed once.
+    pub isolation: Isolation,
 }
 
 impl Context<'_> {
@@ -56,9 +59,16 @@ impl Context<'_> {
     }
 
     /// Runs `command` as one run of `client`'s snippets, timed.
-    fn run(&self, client: Client, command: &mut Command, dir: &Path, name: &str) -> run::Outcome {
+    fn run(
+        &self,
+        client: Client,
+        listener: &Listener,
+        command: &mut Command,
+        dir: &Path,
+        name: &str,
+    ) -> run::Outcome {
         let started = Instant::now();
-        let outcome = run::run(command, dir, name, SNIPPET_TIMEOUT);
+        let outcome = listener.run(self, command, dir, name);
         let mut timings = self.timings.lock().expect("timings");
         let entry = timings.entry(client.id()).or_default();
         entry.0 += started.elapsed();
@@ -109,6 +119,24 @@ impl<'a> Listener<'a> {
                 command.env_clear().envs(env.iter().cloned());
             }
             Listener::Session(run) => run.apply(command, env),
+        }
+    }
+
+    /// Runs `command` in `dir`: as is for the capture server (its runs name
+    /// loopback or `proxied.invalid` only), in the sandbox for a session (its runs
+    /// name the real host).
+    fn run(
+        &self,
+        context: &Context,
+        command: &mut Command,
+        dir: &Path,
+        name: &str,
+    ) -> run::Outcome {
+        match self {
+            Listener::Server(..) => run::run(command, dir, name, SNIPPET_TIMEOUT),
+            Listener::Session(run) => {
+                run.run(&context.isolation, command, dir, name, SNIPPET_TIMEOUT)
+            }
         }
     }
 
@@ -201,7 +229,7 @@ fn expected(
     let mut command = Command::new("bash");
     command.arg("oracle.sh");
     listener.apply(&mut command, &env(context, item));
-    let outcome = run::run(&mut command, &item.dir, "oracle", SNIPPET_TIMEOUT);
+    let outcome = listener.run(context, &mut command, &item.dir, "oracle");
     let sent = listener.take();
     if let Some(injected) = injected(&item.dir) {
         return Err(Cell::Fail(format!("the oracle itself {injected}")));
@@ -310,7 +338,7 @@ fn run_snippet(
     };
     listener.apply(&mut command, &env(context, item));
     let name = format!("run-{}", client.id());
-    let outcome = context.run(client, &mut command, &item.dir, &name);
+    let outcome = context.run(client, &listener, &mut command, &item.dir, &name);
     let sent = listener.take();
     if let Some(injected) = injected(&item.dir) {
         return Cell::Fail(format!("COMMAND INJECTION: the snippet {injected}"));
@@ -397,7 +425,7 @@ fn unset(
     command.env_remove(name);
     listener.take();
     let run = format!("unset-{}", client.id());
-    let outcome = context.run(client, &mut command, &item.dir, &run);
+    let outcome = context.run(client, listener, &mut command, &item.dir, &run);
     let sent = listener.take().calls;
     let named = outcome.stderr.contains(name) || outcome.stdout.contains(name);
     if outcome.success() || !sent.is_empty() || !named {
